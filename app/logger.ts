@@ -1,0 +1,13 @@
+// One pino root logger; modules take a namespaced child. Secrets are redacted wherever they appear.
+import { pino, type Logger, type DestinationStream } from 'pino';
+
+export type { Logger };
+
+const REDACT = ['apiKey', 'token', 'puppetToken', 'password', '*.apiKey', '*.token', '*.puppetToken', 'llm.apiKey'];
+
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  return pino({ level, base: { app: 'zhibu' }, redact: { paths: REDACT, censor: '[secret]' } }, destination ?? pino.destination(2));
+}
+
+/** A logger that drops everything: for tests and for scripted console runs. */
+export const silentLogger: Logger = pino({ level: 'silent' });
