@@ -5,6 +5,7 @@ import type { Logger } from '../app/logger.js';
 import type { Redis } from '../app/redis.js';
 import type { Answerer } from '../knowledge/types.js';
 import type { Outbox } from '../jobs/outbox-types.js';
+import type { AuditLog } from '../store/audit.js';
 
 export type Role = 'admin' | 'secretary' | 'member' | 'guest';
 
@@ -45,6 +46,7 @@ export interface AppDeps {
   answerer: Answerer;
   /** Account id of the bot, used to name its outbox queue. */
   botId: string;
+  audit: AuditLog;
 }
 
 /** Per-message context: carries reply(), so handlers never touch the bot. */

@@ -1,0 +1,4 @@
+import type { BenchSuite } from './types.js';
+
+/** Every benchmark suite, run in this order by `npm run bench`. Add new suites here. */
+export const suites: Array<() => Promise<BenchSuite>> = [];

@@ -1,0 +1,40 @@
+// One benchmark figure. A suite returns several; bench/run.ts prints them and writes bench/results.json.
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** Human-readable target, e.g. "<= 15". */
+  target?: string;
+  /** True/false when a target applies. */
+  pass?: boolean;
+  /** Raw baseline measured in the same run, where one applies. */
+  baseline?: { name: string; value: number; unit: string; ratio: number };
+  note?: string;
+}
+
+export interface BenchSuite {
+  name: string;
+  run(ctx: BenchContext): Promise<BenchResult[]>;
+}
+
+export interface BenchContext {
+  /** A Redis started for the bench run (AOF on). */
+  redisUrl: string;
+  /** Scratch folder, removed afterwards. */
+  tmpDir: string;
+  log(line: string): void;
+}
+
+export function atMost(value: number, limit: number): Pick<BenchResult, 'target' | 'pass'> {
+  return { target: `<= ${limit}`, pass: value <= limit };
+}
+
+export function atLeast(value: number, limit: number): Pick<BenchResult, 'target' | 'pass'> {
+  return { target: `>= ${limit}`, pass: value >= limit };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
