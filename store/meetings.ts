@@ -1,0 +1,67 @@
+// Meetings (三会一课 and others): one JSON record each, indexed by start time overall and per branch.
+import type { Redis } from '../app/redis.js';
+import { storeKeys } from './keys.js';
+import type { Meeting } from './types.js';
+
+export type MeetingInput = Omit<Meeting, 'id' | 'status' | 'createdAt'> & { status?: Meeting['status'] };
+
+export interface MeetingStore {
+  create(input: MeetingInput, now?: number): Promise<Meeting>;
+  get(id: string): Promise<Meeting | undefined>;
+  /** Shallow update; re-indexes when startAt changes. */
+  update(id: string, patch: Partial<Omit<Meeting, 'id' | 'branchId' | 'createdAt'>>): Promise<Meeting>;
+  /** Meetings of a branch (or all branches) whose start is within [from, to], ordered by start. */
+  list(opts?: { branchId?: string; from?: number; to?: number; status?: Meeting['status'][]; limit?: number }): Promise<Meeting[]>;
+  /** Removes a meeting record and its indexes (attendance is kept by the attendance store). */
+  remove(id: string): Promise<void>;
+}
+
+export function createMeetingStore(redis: Redis, prefix: string): MeetingStore {
+  const k = storeKeys(prefix);
+
+  async function get(id: string): Promise<Meeting | undefined> {
+    const raw = await redis.get(k.meeting(id));
+    return raw ? (JSON.parse(raw) as Meeting) : undefined;
+  }
+
+  return {
+    async create(input, now = Date.now()) {
+      const id = String(await redis.incr(k.meetingSeq));
+      const meeting: Meeting = { ...input, id, status: input.status ?? 'scheduled', createdAt: now };
+      await redis
+        .multi()
+        .set(k.meeting(id), JSON.stringify(meeting))
+        .zadd(k.meetingsByStart, meeting.startAt, id)
+        .zadd(k.branchMeetings(meeting.branchId), meeting.startAt, id)
+        .exec();
+      return meeting;
+    },
+    get,
+    async update(id, patch) {
+      const current = await get(id);
+      if (!current) throw new Error(`meeting ${id} not found`);
+      const next: Meeting = { ...current, ...patch };
+      await redis
+        .multi()
+        .set(k.meeting(id), JSON.stringify(next))
+        .zadd(k.meetingsByStart, next.startAt, id)
+        .zadd(k.branchMeetings(next.branchId), next.startAt, id)
+        .exec();
+      return next;
+    },
+    async list(opts = {}) {
+      const key = opts.branchId ? k.branchMeetings(opts.branchId) : k.meetingsByStart;
+      const ids = await redis.zrangebyscore(key, opts.from ?? '-inf', opts.to ?? '+inf');
+      if (!ids.length) return [];
+      const raws = await redis.mget(...ids.map(k.meeting));
+      let meetings = raws.filter((r): r is string => !!r).map((r) => JSON.parse(r) as Meeting);
+      if (opts.status) meetings = meetings.filter((m) => opts.status!.includes(m.status));
+      return opts.limit ? meetings.slice(0, opts.limit) : meetings;
+    },
+    async remove(id) {
+      const m = await get(id);
+      if (!m) return;
+      await redis.multi().del(k.meeting(id)).zrem(k.meetingsByStart, id).zrem(k.branchMeetings(m.branchId), id).exec();
+    },
+  };
+}

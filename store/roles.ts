@@ -1,0 +1,27 @@
+// Who is speaking: admin (config.adminIds), secretary (of the room's branch, or of any branch in private),
+// member (on a roster), or guest.
+import type { BranchStore } from './branches.js';
+import type { MemberStore } from './members.js';
+
+/** Same union as bot/types.ts Role (store/ does not import bot/). */
+export type Role = 'admin' | 'secretary' | 'member' | 'guest';
+
+export interface RoleQuery {
+  talkerId: string;
+  roomId?: string;
+}
+
+export function createRoleResolver(deps: { adminIds: string[]; branches: BranchStore; members: MemberStore }) {
+  return async function resolveRole(q: RoleQuery): Promise<Role> {
+    if (deps.adminIds.includes(q.talkerId)) return 'admin';
+    const secretaryOf = await deps.branches.branchesOfSecretary(q.talkerId);
+    if (secretaryOf.length) {
+      if (!q.roomId) return 'secretary';
+      const branch = await deps.branches.branchOfRoom(q.roomId);
+      if (branch && secretaryOf.includes(branch.id)) return 'secretary';
+    }
+    const member = await deps.members.getByWechat(q.talkerId);
+    if (member && member.status === 'active') return 'member';
+    return 'guest';
+  };
+}
