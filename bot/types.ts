@@ -84,6 +84,24 @@ export interface Feature {
   resolveRole?(msg: InboundMessage): Promise<Role | undefined>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
+  /** Console chat only: seed the simulated branch (e.g. roster and roles) before the first message. */
+  seedDemo?(demo: DemoBranch): Promise<void>;
+}
+
+/** The simulated branch of the console chat (see bot/console/demo-roster.ts). */
+export interface DemoMember {
+  /** Contact id on the mock puppet (stands in for a wxid). */
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface DemoBranch {
+  roomId: string;
+  topic: string;
+  /** The bot's own contact id in the simulation. */
+  botId: string;
+  members: DemoMember[];
 }
 
 export type FeatureFactory = (deps: AppDeps) => Feature | Promise<Feature>;

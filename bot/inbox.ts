@@ -1,0 +1,22 @@
+// The "store" step of the inbound pipeline: who was last seen where, one hash write per message.
+// Meetings and alerts can read it (e.g. members active in a room); it is cheap enough for every message.
+import type { Redis } from '../app/redis.js';
+import type { InboundMessage } from './types.js';
+
+export interface Inbox {
+  record(msg: InboundMessage): Promise<void>;
+  lastSeen(talkerId: string, roomId?: string): Promise<number | undefined>;
+}
+
+export function createInbox(redis: Redis, prefix: string): Inbox {
+  const keyOf = (roomId?: string) => `${prefix}seen:${roomId ?? 'private'}`;
+  return {
+    async record(msg) {
+      await redis.hset(keyOf(msg.roomId), msg.talkerId, msg.timestamp);
+    },
+    async lastSeen(talkerId, roomId) {
+      const v = await redis.hget(keyOf(roomId), talkerId);
+      return v === null ? undefined : Number(v);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The consumer side of the outbox: the only place that sends. It paces with BullMQ's limiter, keeps a
+// daily cap, backs off when the platform says "too frequent", marks each part as sent right after the
+// send (so retries and restarts never resend it) and dead-letters jobs that keep failing.
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { Clock } from '../app/clock.js';
+import type { Logger } from '../app/logger.js';
+import { connectRedis, type Redis } from '../app/redis.js';
+import { bullPrefix, DEAD_LETTER_TAG, localDay, outboxKeys, type OutboxJobData } from './outbox-keys.js';
+import type { OutboxHandle } from './outbox.js';
+import { RateLimitedError, type Sender } from './outbox-types.js';
+
+export interface OutboxWorkerOptions {
+  outbox: OutboxHandle;
+  sender: Sender;
+  redis: Redis;
+  redisUrl: string;
+  prefix: string;
+  botId: string;
+  logger: Logger;
+  clock: Clock;
+  timeZone: string;
+  ratePerMinute: number;
+  dailyCap: number;
+  adminIds: string[];
+  /** First back-off after the platform reports rate limiting; doubles per consecutive report (default 60 s, max 30 min). */
+  rateLimitBackoffMs?: number;
+}
+
+export interface OutboxWorker {
+  worker: Worker<OutboxJobData>;
+  close(): Promise<void>;
+}
+
+const SENT_MARKER_TTL_S = 14 * 24 * 3600;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
+export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
+  const keys = outboxKeys(o.prefix, o.botId);
+  const intervalMs = Math.ceil(60_000 / o.ratePerMinute);
+  const baseBackoff = o.rateLimitBackoffMs ?? 60_000;
+  let consecutiveRateLimits = 0;
+  const log = o.logger.child({ mod: 'outbox', queue: o.outbox.queueName });
+  const connection = connectRedis(o.redisUrl, { forWorker: true, logger: o.logger, name: 'outbox-worker' });
+
+  async function deadLetter(job: Job<OutboxJobData>, err: Error): Promise<void> {
+    const entry = { ...job.data, jobId: job.id, error: err.message, at: o.clock.now() };
+    await o.redis.multi().lpush(keys.dead, JSON.stringify(entry)).ltrim(keys.dead, 0, 9999).exec();
+    log.error({ jobId: job.id, key: job.data.key, err: err.message }, 'outbox message dead-lettered');
+    if (job.data.tag === DEAD_LETTER_TAG) return; // never report a failed report: no recursion
+    const where = job.data.to.roomId ? `群 ${job.data.to.roomId}` : `联系人 ${job.data.to.contactId}`;
+    const preview = job.data.parts.join('').slice(0, 60);
+    await o.outbox.enqueueMany(
+      o.adminIds.map((admin) => ({
+        to: { contactId: admin },
+        text: `【发送失败】一条发往${where}的消息重试 ${job.attemptsMade + 1} 次后仍未发出，已转入死信队列。\n内容：${preview}${preview.length >= 60 ? '…' : ''}\n原因：${err.message}`,
+        key: `deadletter:${job.id}:${admin}`,
+        tag: DEAD_LETTER_TAG,
+      })),
+    );
+  }
+
+  async function sendPart(job: Job<OutboxJobData>, token: string | undefined, i: number): Promise<void> {
+    const { day, nextDayStart } = localDay(o.clock.now(), o.timeZone);
+    const count = Number((await o.redis.get(keys.day(day))) ?? 0);
+    if (count >= o.dailyCap) {
+      log.warn({ jobId: job.id, day, cap: o.dailyCap }, 'daily cap reached: message delayed to the next day');
+      await job.moveToDelayed(nextDayStart, token);
+      throw new DelayedError();
+    }
+    const d = job.data;
+    await o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : []);
+    await o.redis.multi().set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S).incr(keys.day(day)).expire(keys.day(day), 3 * 24 * 3600).exec();
+  }
+
+  async function process(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number }> {
+    let sent = 0;
+    try {
+      for (let i = 0; i < job.data.parts.length; i++) {
+        if (await o.redis.exists(keys.sent(job.id!, i))) continue;
+        if (sent > 0) await sleep(intervalMs); // parts of one job keep the pace too
+        await sendPart(job, token, i);
+        sent++;
+        consecutiveRateLimits = 0;
+      }
+      return { sent };
+    } catch (err) {
+      if (err instanceof DelayedError) throw err;
+      if (err instanceof RateLimitedError) {
+        const wait = Math.min(baseBackoff * 2 ** consecutiveRateLimits++, 30 * 60_000);
+        log.warn({ jobId: job.id, waitMs: wait }, 'platform rate limit: outbox backs off');
+        await o.outbox.queue.rateLimit(wait);
+        throw Worker.RateLimitError();
+      }
+      const e = err instanceof Error ? err : new Error(String(err));
+      log.warn({ jobId: job.id, attempt: job.attemptsMade + 1, err: e.message }, 'outbox send failed');
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await deadLetter(job, e);
+      throw e;
+    }
+  }
+
+  const worker = new Worker<OutboxJobData>(o.outbox.queueName, process, {
+    connection,
+    prefix: bullPrefix(o.prefix),
+    concurrency: 1,
+    limiter: { max: 1, duration: intervalMs },
+  });
+  worker.on('error', (err) => log.warn({ err: err.message }, 'outbox worker error'));
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

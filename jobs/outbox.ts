@@ -1,0 +1,83 @@
+// The producer side of the outbox: one BullMQ queue per bot account. enqueue() splits long texts into
+// ordered parts carried by ONE job whose id is derived from the message key, so adding twice is a no-op.
+import { Queue } from 'bullmq';
+import type { Logger } from '../app/logger.js';
+import type { Redis } from '../app/redis.js';
+import { bullPrefix, jobIdFor, outboxKeys, outboxQueueName, type OutboxJobData } from './outbox-keys.js';
+import { splitText } from './outbox-split.js';
+import type { Outbox, OutboxMessage } from './outbox-types.js';
+
+export interface OutboxOptions {
+  redis: Redis;
+  /** Key prefix, e.g. "zhibu:". */
+  prefix: string;
+  botId: string;
+  logger: Logger;
+  /** Attempts per job before it is dead-lettered (default 5). */
+  attempts?: number;
+  /** First retry delay; doubles each time (default 5 s). */
+  backoffMs?: number;
+  /** Characters per part (default 1,500). */
+  partMaxChars?: number;
+}
+
+export interface OutboxHandle extends Outbox {
+  queue: Queue<OutboxJobData>;
+  queueName: string;
+  /** Jobs not yet finished (waiting, active, delayed, prioritized). */
+  pending(): Promise<number>;
+  /** Resolves when nothing is pending, or false after the timeout. */
+  whenIdle(timeoutMs: number, pollMs?: number): Promise<boolean>;
+  /** Dead letters, newest first. */
+  deadLetters(limit?: number): Promise<Array<OutboxJobData & { error: string; at: number }>>;
+  close(): Promise<void>;
+}
+
+export function createOutbox(opts: OutboxOptions): OutboxHandle {
+  const queueName = outboxQueueName(opts.botId);
+  const queue = new Queue<OutboxJobData>(queueName, { connection: opts.redis, prefix: bullPrefix(opts.prefix) });
+  queue.on('error', (err) => opts.logger.warn({ err: err.message, queue: queueName }, 'outbox queue error'));
+  const keys = outboxKeys(opts.prefix, opts.botId);
+  const jobOpts = {
+    attempts: opts.attempts ?? 5,
+    backoff: { type: 'exponential', delay: opts.backoffMs ?? 5000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+  const toJob = (m: OutboxMessage) => ({
+    name: m.tag ?? 'send',
+    data: { to: m.to, parts: splitText(m.text, opts.partMaxChars), mentionIds: m.mentionIds ?? [], key: m.key, tag: m.tag } satisfies OutboxJobData,
+    opts: { ...jobOpts, jobId: jobIdFor(m.key) },
+  });
+  const pending = async () => {
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return Object.values(c).reduce((a, b) => a + b, 0);
+  };
+  return {
+    queue,
+    queueName,
+    async enqueue(m) {
+      const j = toJob(m);
+      await queue.add(j.name, j.data, j.opts);
+    },
+    async enqueueMany(ms) {
+      if (ms.length) await queue.addBulk(ms.map(toJob));
+    },
+    pending,
+    async whenIdle(timeoutMs, pollMs = 100) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        if ((await pending()) === 0) return true;
+        await new Promise((r) => setTimeout(r, pollMs).unref());
+      }
+      return false;
+    },
+    async deadLetters(limit = 100) {
+      const rows = await opts.redis.lrange(keys.dead, 0, limit - 1);
+      return rows.map((r) => JSON.parse(r) as OutboxJobData & { error: string; at: number });
+    },
+    async close() {
+      await queue.close();
+    },
+  };
+}
