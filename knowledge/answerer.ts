@@ -1,0 +1,58 @@
+// The answerer: retrieve, decide whether the corpus answers, then answer with the model (verified) or extractively.
+import type { Logger } from '../app/logger.js';
+import type { Answer, Answerer, SourceRef } from './types.js';
+import type { Retriever, Retrieval } from './retriever.js';
+import { DEFAULT_POLICY, judge, refusalText, type RefusalPolicy } from './refusal.js';
+import { formatQuoted, pickSentences } from './extractive.js';
+import { citeLabel } from './chunk.js';
+import type { ModelAnswerer } from './llm-answer.js';
+
+export interface AnswererDeps {
+  retriever: Retriever;
+  /** The chat-model path; absent → extractive answers. */
+  model?: ModelAnswerer;
+  maxChars: number;
+  logger?: Logger;
+  policy?: RefusalPolicy;
+}
+
+export type DetailedAnswer = Answer & { retrieval: Retrieval; reason: string };
+
+function sourcesOf(r: Retrieval): SourceRef[] {
+  return r.hits.map((h) => ({ chunkId: h.chunk.id, doc: h.chunk.short, clause: h.chunk.clause, score: Number(h.score.toFixed(4)) }));
+}
+
+export function createAnswerer({ retriever, model, maxChars, logger, policy = DEFAULT_POLICY }: AnswererDeps): Answerer & {
+  answerDetailed(question: string, opts?: { signal?: AbortSignal }): Promise<DetailedAnswer>;
+} {
+  const { tokenizer, bm25 } = retriever.index;
+  async function answerDetailed(question: string, opts: { signal?: AbortSignal } = {}): Promise<DetailedAnswer> {
+    const q = question.trim().slice(0, 500);
+    const retrieval = await retriever.retrieve(q, { k: 5 });
+    const sources = sourcesOf(retrieval);
+    const verdict = judge(retrieval, policy);
+    if (verdict.refuse) {
+      return { text: refusalText(retrieval).slice(0, maxChars), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
+    }
+    const extractive = formatQuoted(pickSentences(retrieval, { tokenizer, bm25 }), maxChars);
+    if (model) {
+      try {
+        const llm = await model.answer(q, retrieval, { signal: opts.signal });
+        if (llm) return { ...llm, text: llm.text.slice(0, maxChars), refused: false, sources, mode: 'llm', retrieval, reason: 'llm' };
+        logger?.info({ question: q }, 'model answer had no verifiable quote; extractive answer given');
+      } catch (err) {
+        logger?.warn({ err: (err as Error).message }, 'model failed; extractive answer given');
+      }
+    }
+    return { ...extractive, refused: false, sources, mode: 'extractive', retrieval, reason: verdict.reason };
+  }
+  return {
+    answerDetailed,
+    answer: async (question, opts) => {
+      const { retrieval: _r, reason: _why, ...answer } = await answerDetailed(question, opts);
+      return answer;
+    },
+  };
+}
+
+export { citeLabel };

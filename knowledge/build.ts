@@ -1,0 +1,60 @@
+// Makes sure an up-to-date index exists: loads it when the manifest matches the corpus and embedder, else builds it.
+import path from 'node:path';
+import type { Config } from '../app/config.js';
+import type { Logger } from '../app/logger.js';
+import { loadCorpus } from './loader.js';
+import { chunkDoc } from './chunker.js';
+import { buildIndex, loadIndex, saveIndex, type DocText, type KnowledgeIndex, type Progress } from './index-store.js';
+import { corpusHash, isCurrent, readManifest, INDEX_FORMAT, type Manifest } from './manifest.js';
+import { createRemoteEmbedder, embedderId } from './embeddings.js';
+import type { Chunk } from './chunk.js';
+
+export function indexDir(config: Config): string {
+  return path.join(config.dataDir, 'index');
+}
+
+export async function chunkCorpus(corpusPath: string): Promise<{ chunks: Chunk[]; docs: DocText[] }> {
+  const raw = await loadCorpus(corpusPath);
+  const chunks: Chunk[] = [];
+  const docs: DocText[] = [];
+  for (const d of raw) {
+    const out = chunkDoc(d);
+    for (const c of out.chunks) chunks.push({ ...c, id: `${d.id}#${chunks.length}` });
+    docs.push({ id: d.id, title: out.title, short: out.chunks[0]?.short ?? out.title, text: out.text });
+  }
+  return { chunks, docs };
+}
+
+export interface EnsureResult {
+  index: KnowledgeIndex;
+  manifest: Manifest;
+  built: boolean;
+}
+
+export async function ensureIndex(config: Config, logger: Logger, opts: { onProgress?: Progress; force?: boolean } = {}): Promise<EnsureResult> {
+  const dir = indexDir(config);
+  const { hash, files } = await corpusHash(config.corpusDir);
+  const embedder = embedderId(config);
+  const remote = createRemoteEmbedder(config);
+  const existing = await readManifest(dir);
+  if (!opts.force && isCurrent(existing, hash, embedder)) {
+    try {
+      const t0 = performance.now();
+      const index = await loadIndex(dir, remote);
+      logger.info({ dir, chunks: index.chunks.length, ms: Math.round(performance.now() - t0) }, 'index loaded');
+      return { index, manifest: existing!, built: false };
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, dir }, 'saved index unreadable; rebuilding');
+    }
+  }
+  const t0 = performance.now();
+  logger.info({ dir, reason: existing ? 'corpus or embedder changed' : 'no index' }, 'building index');
+  const { chunks, docs } = await chunkCorpus(config.corpusDir);
+  const index = await buildIndex(chunks, docs, { remote, onProgress: opts.onProgress });
+  const manifest: Manifest = { format: INDEX_FORMAT, corpusHash: hash, embedderId: embedder, files, chunks: chunks.length, builtAt: new Date().toISOString() };
+  opts.onProgress?.({ phase: 'save', done: 0, total: 1 });
+  await saveIndex(dir, index, manifest);
+  opts.onProgress?.({ phase: 'save', done: 1, total: 1 });
+  logger.info({ dir, chunks: chunks.length, ms: Math.round(performance.now() - t0) }, 'index built');
+  return { index, manifest, built: true };
+}

@@ -1,0 +1,99 @@
+// Structure-aware chunking: cover notice, preamble, headed parts, articles (第X条) or numbered clauses (1.),
+// each with its document title, short title, section and clause label; long units split by sentence.
+import { bookTitle, findTitle, shortTitle } from './titles.js';
+import { cleanText } from './clean.js';
+import { groupSentences, splitSentences } from './sentences.js';
+import { parseHeading, parseUnitStart } from './structure.js';
+import type { Chunk, UnitKind } from './chunk.js';
+import type { RawDoc } from './loader.js';
+
+export const MAX_CHUNK_CHARS = 480;
+
+interface Para {
+  start: number;
+  text: string;
+}
+
+interface Unit {
+  kind: UnitKind;
+  key: string;
+  label: string;
+  section: string;
+  paras: Para[];
+}
+
+function paragraphs(text: string): Para[] {
+  const out: Para[] = [];
+  let pos = 0;
+  for (const p of text.split('\n\n')) {
+    out.push({ start: pos, text: p });
+    pos += p.length + 2;
+  }
+  return out.filter((p) => p.text);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Groups a cleaned document's paragraphs into units by its own structure. */
+export function segmentUnits(paras: Para[], title: string): Unit[] {
+  const units: Unit[] = [];
+  const articleMode = paras.filter((p) => parseUnitStart(p.text)?.kind === 'article').length >= 3;
+  const titleIdx = paras.findIndex((p, i) => i > 0 && squash(p.text) === squash(title));
+  const headings: string[] = [];
+  let current: Unit | undefined;
+  let parts = 0;
+  const open = (u: Omit<Unit, 'paras' | 'section'>, p?: Para) => {
+    current = { ...u, section: headings.filter(Boolean).join(' '), paras: p ? [p] : [] };
+    units.push(current);
+  };
+  paras.forEach((p, i) => {
+    if (i < titleIdx) {
+      if (!current) open({ kind: 'letter', key: 'letter', label: '印发通知' });
+      current!.paras.push(p);
+      return;
+    }
+    if (i === titleIdx) {
+      current = undefined;
+      return;
+    }
+    const heading = parseHeading(p.text);
+    if (heading) {
+      headings.length = heading.level;
+      headings[heading.level] = heading.text;
+      current = undefined;
+      return;
+    }
+    const start = parseUnitStart(p.text);
+    if (start && (start.kind === 'article') === articleMode) return open(start, p);
+    if (current) return void current.paras.push(p);
+    const last = headings.filter(Boolean).at(-1);
+    if (!last) return open({ kind: 'preamble', key: 'preamble', label: '前言' }, p);
+    open({ kind: 'part', key: `p${++parts}`, label: last.replace(/\s+/g, ''), section: '' } as never, p);
+  });
+  return units.filter((u) => u.paras.length);
+}
+
+export function chunkDoc(doc: RawDoc): { chunks: Chunk[]; text: string; title: string } {
+  const clean = cleanText(doc.text);
+  const title = findTitle(clean.text, clean.title);
+  const short = bookTitle(shortTitle(title));
+  const units = segmentUnits(paragraphs(clean.text), title);
+  const chunks: Chunk[] = [];
+  for (const u of units) {
+    const first = u.paras[0]!;
+    const last = u.paras[u.paras.length - 1]!;
+    const start = first.start;
+    const end = last.start + last.text.length;
+    const body = clean.text.slice(start, end);
+    const groups = body.length > MAX_CHUNK_CHARS ? groupSentences(splitSentences(body, start), MAX_CHUNK_CHARS) : [[{ start, end, text: body }]];
+    groups.forEach((g, part) => {
+      const s = g[0]!.start;
+      const e = g[g.length - 1]!.end;
+      chunks.push({
+        id: `${doc.id}#${chunks.length}`, docId: doc.id, title, short, section: u.section, clause: u.label,
+        kind: u.kind, unit: u.key, part: groups.length > 1 ? part + 1 : 0, start: s, end: e, text: clean.text.slice(s, e),
+      });
+    });
+  }
+  return { chunks, text: clean.text, title };
+}

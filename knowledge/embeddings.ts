@@ -1,0 +1,40 @@
+// The embedder: an OpenAI-compatible endpoint when EMBEDDING_MODEL is configured, else the local one.
+import { OpenAIEmbeddings } from '@langchain/openai';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { Config } from '../app/config.js';
+import { LOCAL_EMBEDDER_VERSION, LocalNgramEmbeddings, type LocalEmbedderState } from './local-embedder.js';
+
+export const LOCAL_DIM = 512;
+
+export type Embedder = EmbeddingsInterface & { id: string };
+
+/** Identifies the embedder in the index manifest: a different one rebuilds the index. */
+export function embedderId(config: Config): string {
+  const { embeddingModel, embeddingDimensions, baseURL } = config.llm;
+  if (!embeddingModel) return `${LOCAL_EMBEDDER_VERSION}-${LOCAL_DIM}`;
+  return `openai:${embeddingModel}:${embeddingDimensions ?? 'default'}@${baseURL ?? 'api.openai.com'}`;
+}
+
+export function createRemoteEmbedder(config: Config): Embedder | undefined {
+  const { embeddingModel, embeddingDimensions, baseURL, apiKey, timeoutMs, maxRetries } = config.llm;
+  if (!embeddingModel) return undefined;
+  const remote = new OpenAIEmbeddings({
+    model: embeddingModel,
+    apiKey: apiKey ?? 'not-needed',
+    dimensions: embeddingDimensions,
+    encodingFormat: 'float',
+    timeout: timeoutMs,
+    maxRetries,
+    batchSize: 64,
+    configuration: { baseURL },
+  });
+  return Object.assign(remote, { id: embedderId(config) });
+}
+
+export function fitLocalEmbedder(texts: string[]): LocalNgramEmbeddings {
+  return LocalNgramEmbeddings.fit(texts, LOCAL_DIM);
+}
+
+export function restoreLocalEmbedder(state: LocalEmbedderState): LocalNgramEmbeddings {
+  return new LocalNgramEmbeddings(state);
+}

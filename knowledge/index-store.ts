@@ -1,0 +1,81 @@
+// The built index: chunks with their tokens, BM25, vectors in the HNSW store. Built, saved and loaded here.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Document } from '@langchain/core/documents';
+import { chunkHeader, type Chunk } from './chunk.js';
+import { createBm25, type Bm25 } from './bm25.js';
+import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
+import { HnswStore } from './hnsw-store.js';
+import { fitLocalEmbedder, restoreLocalEmbedder, type Embedder } from './embeddings.js';
+import type { LocalEmbedderState } from './local-embedder.js';
+import type { Manifest } from './manifest.js';
+
+export interface DocText {
+  id: string;
+  title: string;
+  short: string;
+  /** Cleaned text: quotes are verified against it. */
+  text: string;
+}
+
+export interface KnowledgeIndex {
+  chunks: Chunk[];
+  docs: DocText[];
+  tokens: string[][];
+  tokenizer: Tokenizer;
+  bm25: Bm25;
+  store: HnswStore;
+  embedder: Embedder;
+}
+
+export type Progress = (p: { phase: 'chunk' | 'embed' | 'index' | 'save'; done: number; total: number }) => void;
+
+const BATCH = 256;
+
+export function indexedText(c: Chunk): string {
+  return `${chunkHeader(c)}\n${c.text}`;
+}
+
+/** Builds the index; `remote` is the configured embedder, else a local one is fitted on the chunks. */
+export async function buildIndex(chunks: Chunk[], docs: DocText[], opts: { remote?: Embedder; onProgress?: Progress; useTerms?: boolean } = {}): Promise<KnowledgeIndex> {
+  const texts = chunks.map(indexedText);
+  const tokenizer = createTokenizer(opts.useTerms === false ? [] : quotedTerms(docs.map((d) => d.text)));
+  const tokens: string[][] = [];
+  texts.forEach((t, i) => {
+    tokens.push(tokenizer.tokenize(t));
+    if (i % BATCH === 0 || i === texts.length - 1) opts.onProgress?.({ phase: 'chunk', done: i + 1, total: texts.length });
+  });
+  const embedder = opts.remote ?? fitLocalEmbedder(texts);
+  const store = new HnswStore(embedder);
+  for (let i = 0; i < texts.length; i += BATCH) {
+    const batch = texts.slice(i, i + BATCH);
+    const vectors = await embedder.embedDocuments(batch);
+    await store.addVectors(vectors, batch.map((_, j) => new Document({ pageContent: '', metadata: { chunk: i + j } })));
+    opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
+  }
+  return { chunks, docs, tokens, tokenizer, bm25: createBm25(tokens), store, embedder };
+}
+
+export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Manifest): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await fs.rm(tmp, { recursive: true, force: true });
+  await fs.mkdir(tmp, { recursive: true });
+  const { chunks, docs, tokens, tokenizer, store, embedder } = index;
+  await fs.writeFile(path.join(tmp, 'chunks.json'), JSON.stringify({ chunks, docs, tokens, terms: tokenizer.terms }));
+  if ('toJSON' in embedder && embedder.id.startsWith('local')) {
+    await fs.writeFile(path.join(tmp, 'embedder.json'), JSON.stringify((embedder as unknown as { toJSON(): LocalEmbedderState }).toJSON()));
+  }
+  await store.save(path.join(tmp, 'vectors'));
+  await fs.writeFile(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.rename(tmp, dir);
+}
+
+export async function loadIndex(dir: string, remote?: Embedder): Promise<KnowledgeIndex> {
+  const saved = JSON.parse(await fs.readFile(path.join(dir, 'chunks.json'), 'utf8')) as {
+    chunks: Chunk[]; docs: DocText[]; tokens: string[][]; terms: string[];
+  };
+  const embedder = remote ?? restoreLocalEmbedder(JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState);
+  const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
+  return { ...saved, tokenizer: createTokenizer(saved.terms), bm25: createBm25(saved.tokens), store, embedder };
+}

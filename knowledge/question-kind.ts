@@ -1,0 +1,53 @@
+// What kind of thing a question asks for, and whether a text contains that kind of thing.
+// A question about a fund's amount is not answered by a text that names the fund but gives no amount.
+
+export type AnswerKind = 'count' | 'amount' | 'duration' | 'date' | 'place' | 'person' | 'material';
+
+export interface AskedKind {
+  kind: AnswerKind;
+  /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. */
+  measure?: string;
+  noun?: string;
+}
+
+const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
+const MEASURES = '个名位次项条种类人批份家所届轮';
+
+/** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
+export function askedKinds(q: string): AskedKind[] {
+  const kinds: AskedKind[] = [];
+  const count = new RegExp(`(?<!哪)(?:几|多少)([${MEASURES}])([\\u4e00-\\u9fff]{0,6})`).exec(q);
+  if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)/.test(q)) kinds.push({ kind: 'amount' });
+  else if (/(多长时间|多久|几年|几个月|几天|多少天|多少年|期限|时长)/.test(q)) kinds.push({ kind: 'duration' });
+  else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
+  else if (/(?<!哪)几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
+  if (/(哪天|哪一天|什么时候|何时|几月几|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
+  if (/(哪里|哪儿|在哪|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place' });
+  if (/(谁|哪位|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
+  if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
+  return kinds;
+}
+
+const NUM_RE = new RegExp(`${NUMERAL}+`);
+
+/** Whether `text` contains the kind of thing asked for. */
+export function containsKind(text: string, k: AskedKind): boolean {
+  switch (k.kind) {
+    case 'amount':
+      return /\d+(\.\d+)?\s*(%|％|元|万元)|百分之|[一二三四五六七八九十百千万]+元/.test(text);
+    case 'duration':
+      return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''));
+    case 'date':
+      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日|每(年|月|季度|周)/.test(text);
+    case 'count': {
+      if (!k.measure) return NUM_RE.test(text);
+      const head = k.noun ? k.noun.slice(0, 2) : '';
+      return new RegExp(`${NUMERAL}+${k.measure}(以上|以下|左右)?${head}`).test(text);
+    }
+    case 'material':
+      return /(材料|手续|证明|证件|表格|介绍信|登记表)/.test(text);
+    case 'place':
+    case 'person':
+      return true;
+  }
+}

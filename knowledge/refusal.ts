@@ -1,0 +1,48 @@
+// Deciding that the corpus does not answer a question, and saying so with the nearest clauses.
+import { citeLabel } from './chunk.js';
+import { askedKinds, containsKind } from './question-kind.js';
+import type { Retrieval } from './retriever.js';
+
+export interface RefusalPolicy {
+  /** Minimum term coverage of the best hit. */
+  minCoverage: number;
+  /** Minimum cosine similarity of the best hit when coverage is weak. */
+  minCosine: number;
+  /** How many top hits may supply the asked kind of answer. */
+  checkTop: number;
+}
+
+export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.45, minCosine: 0.3, checkTop: 3 };
+
+export interface Verdict {
+  refuse: boolean;
+  reason: string;
+}
+
+export function judge(r: Retrieval, policy: RefusalPolicy = DEFAULT_POLICY): Verdict {
+  const best = r.hits[0];
+  if (!best || !r.tokens.length) return { refuse: true, reason: 'no-match' };
+  const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => h.coverage));
+  if (coverage < policy.minCoverage) return { refuse: true, reason: `coverage ${coverage.toFixed(2)}` };
+  const top = r.hits.slice(0, policy.checkTop);
+  for (const k of askedKinds(r.question)) {
+    if (!top.some((h) => containsKind(h.chunk.text, k))) return { refuse: true, reason: `no ${k.kind}` };
+  }
+  return { refuse: false, reason: 'ok' };
+}
+
+/** Up to three distinct nearest clauses, e.g. 《实施方案》第17条、《党章》第三十三条. */
+export function nearestClauses(r: Retrieval, n = 3): string[] {
+  const seen = new Set<string>();
+  for (const h of r.hits) {
+    seen.add(citeLabel(h.chunk));
+    if (seen.size >= n) break;
+  }
+  return [...seen];
+}
+
+export function refusalText(r: Retrieval): string {
+  const near = nearestClauses(r);
+  const tail = near.length ? `相关的条文有：${near.join('、')}，可供参考。` : '';
+  return `抱歉，现有文件中没有找到能回答这个问题的明确规定。${tail}如需准确答复，请咨询上级党组织。`;
+}

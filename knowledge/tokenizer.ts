@@ -1,0 +1,38 @@
+// Word tokens for BM25: @node-rs/jieba (search mode) over normalised text, with the corpus's own quoted terms
+// (“三会一课”, “六个一”…) added to the dictionary, stopwords dropped.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { normalizeForMatch } from './normalize.js';
+import { isStopword } from './stopwords.js';
+
+export interface Tokenizer {
+  tokenize(text: string): string[];
+  terms: string[];
+}
+
+let base: Jieba | undefined;
+
+/** Short quoted terms of the corpus: “…” spans of 2–8 characters without punctuation, normalised. */
+export function quotedTerms(texts: string[]): string[] {
+  const terms = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/[“「"]([^“”「」"，。、；：\s]{2,8})[”」"]/g)) terms.add(normalizeForMatch(m[1]!));
+  }
+  return [...terms].filter((t) => /[\u4e00-\u9fff]/.test(t)).sort();
+}
+
+export function createTokenizer(terms: string[] = []): Tokenizer {
+  let jieba: Jieba;
+  if (terms.length) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(terms.map((t) => `${t} 100000 n`).join('\n')));
+  } else {
+    jieba = base ??= Jieba.withDict(dict);
+  }
+  return {
+    terms,
+    tokenize(text: string): string[] {
+      return jieba.cutForSearch(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
+    },
+  };
+}
