@@ -1,0 +1,25 @@
+// Admin broadcasts and 每日一学: /广播, 确认 of drafts, and the worker that fans broadcasts out into the outbox.
+import { createBroadcastRuntime } from '../../jobs/broadcast-runtime.js';
+import { createDraftStore } from '../../store/broadcast-drafts.js';
+import { createBroadcastCommand } from '../handlers/broadcast.js';
+import { createDraftReplyHook } from '../handlers/broadcast-confirm.js';
+import type { FeatureFactory } from '../types.js';
+
+export const broadcastsFeature: FeatureFactory = (deps) => {
+  const rt = createBroadcastRuntime({
+    redis: deps.redis, redisUrl: deps.redisUrl, prefix: deps.prefix, botId: deps.botId, clock: deps.clock, logger: deps.logger,
+    timeZone: deps.config.timeZone, outbox: deps.outbox, audit: deps.audit, corpusDir: deps.config.corpusDir,
+  });
+  const drafts = createDraftStore(deps.redis, deps.prefix);
+  return {
+    name: 'broadcasts',
+    commands: [createBroadcastCommand(rt, drafts)],
+    onText: createDraftReplyHook(rt, drafts),
+    async start() {
+      rt.startWorker();
+    },
+    async stop() {
+      await rt.close();
+    },
+  };
+};

@@ -1,0 +1,22 @@
+// Roles: admins from ADMIN_IDS and those promoted with /授权 (resolved before any other feature's roles),
+// /授权 and /撤销授权, the guard against role claims in questions, and the room-name directory for targets.
+import { createAdminStore } from '../../store/admins.js';
+import { createMemberStore } from '../../store/members.js';
+import { createRoomDirectory } from '../../store/room-directory.js';
+import { createGrantCommands } from '../handlers/grant-admin.js';
+import { injectionGuard } from '../handlers/injection-guard.js';
+import type { FeatureFactory } from '../types.js';
+
+export const rolesFeature: FeatureFactory = (deps) => {
+  const admins = createAdminStore(deps.redis, deps.prefix, deps.config.adminIds);
+  const rooms = createRoomDirectory(deps.redis, deps.prefix);
+  return {
+    name: 'roles',
+    commands: createGrantCommands(admins, createMemberStore(deps.redis, deps.prefix), deps.config.adminIds),
+    async resolveRole(msg) {
+      if (msg.roomId && msg.roomTopic) await rooms.note(msg.roomId, msg.roomTopic).catch(() => undefined);
+      return (await admins.isAdmin(msg.talkerId)) ? 'admin' : undefined;
+    },
+    onText: injectionGuard,
+  };
+};
