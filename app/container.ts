@@ -1,0 +1,116 @@
+// The composition root: config → logger → Redis (REDIS_URL, or an owned redis-server child) → audit →
+// knowledge → WeChat → outbox → features → chat edge → start; and graceful shutdown, in this one file.
+import path from 'node:path';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './clock.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
+import type { Logger } from './logger.js';
+import { checkRedisDurability, connectRedis, type Redis } from './redis.js';
+import { createAuditLog } from '../store/audit.js';
+import type { Answerer } from '../knowledge/types.js';
+import { createOutbox, type OutboxHandle } from '../jobs/outbox.js';
+import { featureFactories } from '../bot/features.js';
+import { startChatEdge, type ChatEdge } from '../bot/edge.js';
+import type { AppDeps, Feature, FeatureFactory } from '../bot/types.js';
+import { DEMO_BRANCH } from '../bot/console/demo-roster.js';
+import { connectWechat, type WechatConnection } from '../bot/wechaty/connect.js';
+import type { MockWorldSpec } from '../bot/wechaty/mock-world.js';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Run on the mock puppet even if a real one is configured (console chat, tests). */
+  mock?: boolean;
+  /** The simulated WeChat for mock runs (default: the demo branch 第一党支部). */
+  mockSpec?: MockWorldSpec;
+  /** Tests: skip loading the knowledge index. */
+  answerer?: Answerer;
+  /** Tests: a different feature list (default: bot/features.ts). */
+  features?: FeatureFactory[];
+  /** Outbox tuning: console and tests send faster than the configured rate. */
+  outbox?: { ratePerMinute?: number; attempts?: number; backoffMs?: number; rateLimitBackoffMs?: number };
+}
+
+export interface App {
+  deps: AppDeps;
+  wechat: WechatConnection;
+  outbox: OutboxHandle;
+  edge: ChatEdge;
+  features: Feature[];
+  stop(): Promise<void>;
+}
+
+async function openRedis(config: Config, logger: Logger): Promise<{ url: string; owned?: EmbeddedRedis }> {
+  if (config.redisUrl) return { url: config.redisUrl };
+  const owned = await startEmbeddedRedis({ dir: path.join(config.dataDir, 'redis') });
+  logger.info({ port: owned.port, dir: owned.dir }, 'started embedded redis-server');
+  return { url: owned.url, owned };
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const cleanups: Array<() => Promise<unknown> | void> = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
+  };
+  try {
+    const { url, owned } = await openRedis(config, logger);
+    if (owned) cleanups.push(() => owned.stop());
+    const redis: Redis = connectRedis(url, { logger, name: 'zhibu' });
+    cleanups.push(() => redis.quit());
+    if (!owned) await checkRedisDurability(redis, logger);
+    const audit = createAuditLog(redis, config.redisPrefix, clock);
+    let answerer = opts.answerer;
+    if (!answerer) {
+      const { createKnowledge } = await import('../knowledge/index.js');
+      const knowledge = await createKnowledge(config, logger);
+      cleanups.push(() => knowledge.close());
+      answerer = knowledge.answerer;
+    }
+    const mock = opts.mock || !config.puppet || config.puppet === 'wechaty-puppet-mock';
+    // In the console demo the secretary also acts as admin, so every command can be tried.
+    const appConfig: Config = mock && !opts.mockSpec ? { ...config, adminIds: [...config.adminIds, DEMO_BRANCH.members[0]!.id] } : config;
+    const wechat = await connectWechat(appConfig, logger, { mock, mockSpec: opts.mockSpec });
+    cleanups.push(() => wechat.stop());
+    const outbox = createOutbox({ redis, prefix: config.redisPrefix, botId: wechat.botId, logger, attempts: opts.outbox?.attempts, backoffMs: opts.outbox?.backoffMs });
+    cleanups.push(() => outbox.close());
+    const deps: AppDeps = { config: appConfig, logger, clock, redis, redisUrl: url, prefix: config.redisPrefix, outbox, answerer, botId: wechat.botId, audit };
+    const features = await Promise.all((opts.features ?? featureFactories).map((make) => make(deps)));
+    for (const f of features) {
+      await f.start?.();
+      if (f.stop) cleanups.push(() => f.stop!());
+    }
+    if (mock && !opts.mockSpec) for (const f of features) await f.seedDemo?.(DEMO_BRANCH);
+    const edge = startChatEdge({ deps, features, bot: wechat.bot, outbox, ratePerMinute: opts.outbox?.ratePerMinute, rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs });
+    cleanups.push(() => edge.stop());
+    logger.info({ botId: wechat.botId, mock, features: features.map((f) => f.name) }, 'zhibu started');
+    let stopped: Promise<void> | undefined;
+    return { deps, wechat, outbox, edge, features, stop: () => (stopped ??= cleanup()) };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+/** SIGINT/SIGTERM: stop taking messages, finish or hand back jobs, close everything; a second signal forces exit. */
+export function installShutdown(app: App, logger: Logger, onDone: (code: number) => void = (code) => process.exit(code)): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return onDone(130);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => onDone(1), 20_000);
+    force.unref();
+    app.stop().then(
+      () => onDone(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        onDone(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
