@@ -96,6 +96,8 @@ export interface Series {
   /** Extra filter the cron cannot express, e.g. "first Friday": week of month 1..5, or -1 for last. */
   nthWeek?: number;
   weekday?: number;
+  /** Day of month for monthly-day rules. */
+  monthDay?: number;
   hour: number;
   minute: number;
   /** How far ahead of an occurrence the meeting is materialised (so reminders fit before it). */

@@ -1,0 +1,25 @@
+// Create, reschedule and cancel meetings: the record and its jobs change together (chat and CLI share this).
+import type { Meeting } from '../../store/types.js';
+import type { MeetingInput } from '../../store/meetings.js';
+import type { MeetingDeps } from './deps.js';
+import { scheduleMeeting, unscheduleMeeting } from './schedule.js';
+
+export async function createMeeting(deps: MeetingDeps, input: MeetingInput): Promise<Meeting> {
+  const now = deps.clock.now();
+  const m = await deps.stores.meetings.create(input, now);
+  await scheduleMeeting(deps.queue, m, now);
+  return m;
+}
+
+export async function rescheduleMeeting(deps: MeetingDeps, m: Meeting, startAt: number): Promise<Meeting> {
+  await unscheduleMeeting(deps.queue, m);
+  const next = await deps.stores.meetings.update(m.id, { startAt, endAt: m.endAt ? m.endAt + (startAt - m.startAt) : undefined });
+  await scheduleMeeting(deps.queue, next, deps.clock.now());
+  return next;
+}
+
+export async function cancelMeeting(deps: MeetingDeps, m: Meeting): Promise<Meeting> {
+  const next = await deps.stores.meetings.update(m.id, { status: 'cancelled' });
+  await unscheduleMeeting(deps.queue, m);
+  return next;
+}

@@ -1,0 +1,84 @@
+// Chinese numbers and durations: 两小时, 半小时, 1天, 30秒, 1小时30分钟, 十五分钟.
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 3, 十, 十五, 二十, 二十三, 一百 → number; undefined when not a number. */
+export function parseCnNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (!t || !/^[零〇一二两三四五六七八九十百]+$/.test(t)) return undefined;
+  let total = 0;
+  let current = 0;
+  for (const ch of t) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = DIGITS[ch]!;
+  }
+  return total + current;
+}
+
+export const NUM = '(?:\\d+|[零〇一二两三四五六七八九十百]+)';
+
+const UNITS: Array<[RegExp, number]> = [
+  [/^(?:天|日)/, 86_400_000],
+  [/^(?:个)?(?:小时|钟头)/, 3_600_000],
+  [/^(?:分钟|分)/, 60_000],
+  [/^秒(?:钟)?/, 1_000],
+  [/^(?:周|星期|礼拜)/, 7 * 86_400_000],
+];
+
+/** Parses one duration, e.g. "1小时30分钟", "半小时", "30秒"; undefined when it is not entirely a duration. */
+export function parseDuration(text: string): number | undefined {
+  let rest = text.trim();
+  if (!rest) return undefined;
+  let total = 0;
+  while (rest) {
+    const half = /^半(?:个)?/.exec(rest);
+    let amount: number | undefined;
+    if (half) {
+      amount = 0.5;
+      rest = rest.slice(half[0].length);
+    } else {
+      const m = new RegExp(`^${NUM}(?:个)?`).exec(rest);
+      if (!m) return undefined;
+      amount = parseCnNumber(m[0].replace(/个$/, ''));
+      rest = rest.slice(m[0].length);
+      const andHalf = /^半/.exec(rest); // 一个半小时
+      if (andHalf && amount !== undefined) amount += 0.5, (rest = rest.slice(1));
+    }
+    const unit = UNITS.find(([re]) => re.test(rest));
+    if (!unit || amount === undefined) return undefined;
+    total += amount * unit[1];
+    rest = rest.replace(unit[0], '').trim();
+  }
+  return Math.round(total);
+}
+
+/** "1天,1小时" / "1天、2小时" → [86400000, 7200000]; undefined if any part is not a duration. */
+export function parseDurationList(text: string): number[] | undefined {
+  const parts = text.split(/[,，、/和及]+/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    const d = parseDuration(p.replace(/^(?:提前|前)/, '').replace(/(?:前|之前)$/, ''));
+    if (d === undefined) return undefined;
+    out.push(d);
+  }
+  return [...new Set(out)].sort((a, b) => b - a);
+}
+
+/** 86400000 → 1天, 5400000 → 1小时30分钟, 5000 → 5秒. */
+export function formatDuration(ms: number): string {
+  const parts: string[] = [];
+  let rest = Math.round(ms / 1000);
+  for (const [unit, secs] of [['天', 86_400], ['小时', 3_600], ['分钟', 60], ['秒', 1]] as const) {
+    const n = Math.floor(rest / secs);
+    if (n) parts.push(`${n}${unit}`);
+    rest -= n * secs;
+  }
+  return parts.join('') || '0秒';
+}
