@@ -60,7 +60,7 @@ describe('/广播', () => {
     clock.advance(10 * 60_000 + 1000);
     post(ADMIN, '确认');
     await bot.waitFor(toAdmin(/已超过 10 分钟未确认，已失效/));
-    const all = await bot.app.deps.redis.zrange(`${bot.prefix}broadcasts`, 0, -1);
+    const all = await bot.app.deps.redis.zrange(`${bot.prefix}broadcasts`, '0', '-1');
     expect(all).toEqual(['1']);
   });
 
