@@ -8,6 +8,7 @@ import type { Logger } from './logger.js';
 import { checkRedisDurability, connectRedis, type Redis } from './redis.js';
 import { createAuditLog } from '../store/audit.js';
 import type { Answerer } from '../knowledge/types.js';
+import type { Progress } from '../knowledge/index.js';
 import { createOutbox, type OutboxHandle } from '../jobs/outbox.js';
 import { featureFactories } from '../bot/features.js';
 import { startChatEdge, type ChatEdge } from '../bot/edge.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   mockSpec?: MockWorldSpec;
   /** Tests: skip loading the knowledge index. */
   answerer?: Answerer;
+  /** Progress of a (re)build of the knowledge index, e.g. a bar on the first run. */
+  onKnowledgeProgress?: Progress;
   /** Tests: a different feature list (default: bot/features.ts). */
   features?: FeatureFactory[];
   /** Outbox tuning: console and tests send faster than the configured rate. */
@@ -65,7 +68,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     let answerer = opts.answerer;
     if (!answerer) {
       const { createKnowledge } = await import('../knowledge/index.js');
-      const knowledge = await createKnowledge(config, logger);
+      const knowledge = await createKnowledge(config, logger, { onProgress: opts.onKnowledgeProgress });
       cleanups.push(() => knowledge.close());
       answerer = knowledge.answerer;
     }
