@@ -25,7 +25,7 @@ function sourcesOf(r: Retrieval): SourceRef[] {
 export function createAnswerer({ retriever, model, maxChars, logger, policy = DEFAULT_POLICY }: AnswererDeps): Answerer & {
   answerDetailed(question: string, opts?: { signal?: AbortSignal }): Promise<DetailedAnswer>;
 } {
-  const { tokenizer, bm25 } = retriever.index;
+  const { bm25 } = retriever.index;
   async function answerDetailed(question: string, opts: { signal?: AbortSignal } = {}): Promise<DetailedAnswer> {
     const q = question.trim().slice(0, 500);
     const retrieval = await retriever.retrieve(q, { k: 5 });
@@ -34,7 +34,7 @@ export function createAnswerer({ retriever, model, maxChars, logger, policy = DE
     if (verdict.refuse) {
       return { text: refusalText(retrieval).slice(0, maxChars), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
     }
-    const extractive = formatQuoted(pickSentences(retrieval, { tokenizer, bm25 }), maxChars);
+    const extractive = formatQuoted(pickSentences(retrieval, { bm25 }), maxChars);
     if (model) {
       try {
         const llm = await model.answer(q, retrieval, { signal: opts.signal });

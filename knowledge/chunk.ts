@@ -18,6 +18,8 @@ export interface Chunk {
   kind: UnitKind;
   /** Key of the whole unit the chunk belongs to (a long unit is split into several chunks): letter, preamble, c16, a33… */
   unit: string;
+  /** The heading printed right before this unit (only on the first unit under a heading): it belongs to this unit's text. */
+  heading?: string;
   /** Part number within its unit (0 when the unit is one chunk). */
   part: number;
   /** Offsets in the cleaned document text. */
@@ -29,7 +31,7 @@ export interface Chunk {
 
 /** The short header indexed with a chunk's text so headings help retrieval. */
 export function chunkHeader(c: Chunk): string {
-  return `${c.short}${c.clause} ${c.section}`;
+  return `${c.short}${c.clause}${c.heading ? ` ${c.heading}` : ''}`;
 }
 
 /** How a citation names a chunk: 《实施方案》第16条. */

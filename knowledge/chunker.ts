@@ -15,6 +15,7 @@ interface Para {
 }
 
 interface Unit {
+  heading?: string;
   kind: UnitKind;
   key: string;
   label: string;
@@ -42,8 +43,10 @@ export function segmentUnits(paras: Para[], title: string): Unit[] {
   const headings: string[] = [];
   let current: Unit | undefined;
   let parts = 0;
+  let pendingHeading: string | undefined;
   const open = (u: Omit<Unit, 'paras' | 'section'>, p?: Para) => {
-    current = { ...u, section: headings.filter(Boolean).join(' '), paras: p ? [p] : [] };
+    current = { ...u, heading: pendingHeading, section: headings.filter(Boolean).join(' '), paras: p ? [p] : [] };
+    pendingHeading = undefined;
     units.push(current);
   };
   paras.forEach((p, i) => {
@@ -60,6 +63,7 @@ export function segmentUnits(paras: Para[], title: string): Unit[] {
     if (heading) {
       headings.length = heading.level;
       headings[heading.level] = heading.text;
+      pendingHeading = pendingHeading ? `${pendingHeading} ${heading.text}` : heading.text;
       current = undefined;
       return;
     }
@@ -68,7 +72,7 @@ export function segmentUnits(paras: Para[], title: string): Unit[] {
     if (current) return void current.paras.push(p);
     const last = headings.filter(Boolean).at(-1);
     if (!last) return open({ kind: 'preamble', key: 'preamble', label: '前言' }, p);
-    open({ kind: 'part', key: `p${++parts}`, label: last.replace(/\s+/g, ''), section: '' } as never, p);
+    open({ kind: 'part', key: `p${++parts}`, label: last.replace(/\s+/g, '') }, p);
   });
   return units.filter((u) => u.paras.length);
 }
@@ -91,7 +95,7 @@ export function chunkDoc(doc: RawDoc): { chunks: Chunk[]; text: string; title: s
       const e = g[g.length - 1]!.end;
       chunks.push({
         id: `${doc.id}#${chunks.length}`, docId: doc.id, title, short, section: u.section, clause: u.label,
-        kind: u.kind, unit: u.key, part: groups.length > 1 ? part + 1 : 0, start: s, end: e, text: clean.text.slice(s, e),
+        kind: u.kind, unit: u.key, heading: part === 0 ? u.heading : undefined, part: groups.length > 1 ? part + 1 : 0, start: s, end: e, text: clean.text.slice(s, e),
       });
     });
   }

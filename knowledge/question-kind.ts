@@ -1,7 +1,7 @@
 // What kind of thing a question asks for, and whether a text contains that kind of thing.
 // A question about a fund's amount is not answered by a text that names the fund but gives no amount.
 
-export type AnswerKind = 'count' | 'amount' | 'duration' | 'date' | 'place' | 'person' | 'material';
+export type AnswerKind = 'count' | 'amount' | 'duration' | 'date' | 'place' | 'person' | 'material' | 'procedure' | 'current';
 
 export interface AskedKind {
   kind: AnswerKind;
@@ -22,13 +22,19 @@ export function askedKinds(q: string): AskedKind[] {
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
   else if (/(?<!哪)几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
   if (/(哪天|哪一天|什么时候|何时|几月几|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
-  if (/(哪里|哪儿|在哪|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place' });
+  const place = /哪(?:个|一)?(省|市|县|区|镇|乡|村)/.exec(q);
+  if (place) kinds.push({ kind: 'place', measure: place[1] });
+  else if (/(哪里|哪儿|在哪|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place' });
   if (/(谁|哪位|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
   if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
+  if (/(流程|步骤|怎么办理|如何办理|办理程序|审批程序)/.test(q)) kinds.push({ kind: 'procedure' });
+  if (/(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q)) kinds.push({ kind: 'current' });
   return kinds;
 }
 
 const NUM_RE = new RegExp(`${NUMERAL}+`);
+/** A named place: an administrative unit or a venue. */
+const PLACE = /[\u4e00-\u9fff]{2}(省|市|县|区|镇|乡|村|街道|馆|园|基地|中心|会堂|广场|旧址|故居|陵园|纪念地)(?![委级长直属里])/;
 
 /** Whether `text` contains the kind of thing asked for. */
 export function containsKind(text: string, k: AskedKind): boolean {
@@ -38,7 +44,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'duration':
       return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''));
     case 'date':
-      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日|每(年|月|季度|周)/.test(text);
+      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(text);
     case 'count': {
       if (!k.measure) return NUM_RE.test(text);
       const head = k.noun ? k.noun.slice(0, 2) : '';
@@ -46,8 +52,13 @@ export function containsKind(text: string, k: AskedKind): boolean {
     }
     case 'material':
       return /(材料|手续|证明|证件|表格|介绍信|登记表)/.test(text);
+    case 'procedure':
+      return /(程序|步骤|流程|首先|然后|经.{1,12}(批准|同意|审批)|报.{1,10}(审批|批准|备案)|办理)/.test(text);
+    case 'current':
+      return /(天气|下雨|降雨|雨天|下雪|气温|温度|新闻|股价|汇率|票价|路况)/.test(text);
     case 'place':
+      return PLACE.test(text) && (!k.measure || new RegExp(`[\\u4e00-\\u9fff]{2}${k.measure}(?![委级长直属里])`).test(text));
     case 'person':
-      return true;
+      return /(同志|书记|主任|部长|负责人|委员会|党委|党组|组织部|党组织|部门|机关|支部)/.test(text);
   }
 }

@@ -4,7 +4,7 @@ import { askedKinds, containsKind } from './question-kind.js';
 import type { Retrieval } from './retriever.js';
 
 export interface RefusalPolicy {
-  /** Minimum term coverage of the best hit. */
+  /** Minimum term (or character-pair) coverage among the top hits: below it the question is off the corpus's topics. */
   minCoverage: number;
   /** Minimum cosine similarity of the best hit when coverage is weak. */
   minCosine: number;
@@ -12,7 +12,7 @@ export interface RefusalPolicy {
   checkTop: number;
 }
 
-export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.45, minCosine: 0.3, checkTop: 3 };
+export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.15, minCosine: 0.3, checkTop: 3 };
 
 export interface Verdict {
   refuse: boolean;
@@ -21,8 +21,8 @@ export interface Verdict {
 
 export function judge(r: Retrieval, policy: RefusalPolicy = DEFAULT_POLICY): Verdict {
   const best = r.hits[0];
-  if (!best || !r.tokens.length) return { refuse: true, reason: 'no-match' };
-  const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => h.coverage));
+  if (!best || !r.words.length) return { refuse: true, reason: 'no-match' };
+  const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
   if (coverage < policy.minCoverage) return { refuse: true, reason: `coverage ${coverage.toFixed(2)}` };
   const top = r.hits.slice(0, policy.checkTop);
   for (const k of askedKinds(r.question)) {

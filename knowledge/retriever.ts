@@ -1,23 +1,31 @@
-// Hybrid retrieval: BM25 over jieba tokens and cosine search in the HNSW store, fused by reciprocal rank.
+// Hybrid retrieval: BM25 over jieba tokens and cosine search in the HNSW store, fused by normalised scores
+// (measured on the dev set: better than reciprocal-rank fusion and than either ranking alone).
 // Each hit also carries scores that mean something on their own: cosine similarity and term coverage.
 import type { Logger } from '../app/logger.js';
 import type { Chunk } from './chunk.js';
 import type { KnowledgeIndex } from './index-store.js';
-import { termCoverage } from './coverage.js';
+import { bigramShare, matchText, termCoverage } from './coverage.js';
+import { indexedText } from './index-store.js';
+import { questionTopic } from './query.js';
 
 export interface Hit {
   chunk: Chunk;
-  /** Fused rank score (ordering only). */
+  /** Fused score, 0..1 relative to this question's best matches (ordering only). */
   score: number;
   bm25: number;
   cosine: number;
   /** IDF-weighted share of the question's terms found in the chunk, 0..1. */
   coverage: number;
+  /** Share of the question's character pairs found in the chunk, 0..1. */
+  bigrams: number;
 }
 
 export interface Retrieval {
   question: string;
+  /** BM25 tokens of the question. */
   tokens: string[];
+  /** Content words of the question (for coverage). */
+  words: string[];
   hits: Hit[];
 }
 
@@ -27,13 +35,13 @@ export interface Retriever {
 }
 
 const POOL = 40;
-const RRF_K = 20;
+const LEXICAL_WEIGHT = 0.5;
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
-  const tokenSets = new Map<number, Set<string>>();
-  const tokenSet = (i: number) => {
-    let s = tokenSets.get(i);
-    if (!s) tokenSets.set(i, (s = new Set(index.tokens[i])));
+  const matchTexts = new Map<number, string>();
+  const matchTextOf = (i: number) => {
+    let s = matchTexts.get(i);
+    if (s === undefined) matchTexts.set(i, (s = matchText(indexedText(index.chunks[i]!))));
     return s;
   };
   async function embedQuery(q: string): Promise<number[] | undefined> {
@@ -47,27 +55,32 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
   return {
     index,
     async retrieve(question, { k = 5 } = {}) {
-      const tokens = index.tokenizer.tokenize(question);
+      const topic = questionTopic(question);
+      const tokens = index.tokenizer.tokenize(topic);
+      const words = index.tokenizer.words(topic);
       const lexical = index.bm25.search(tokens, POOL);
-      const vector = await embedQuery(question);
+      const vector = await embedQuery(topic);
       const dense = vector ? index.store.searchVector(vector, POOL) : [];
+      // Linear fusion of scores normalised by each ranking's best: keeps magnitudes that rank fusion throws away.
       const fused = new Map<number, { score: number; bm25: number; cosine: number }>();
       const entry = (i: number) => fused.get(i) ?? fused.set(i, { score: 0, bm25: 0, cosine: 0 }).get(i)!;
-      lexical.forEach((h, r) => {
+      const topLexical = lexical[0]?.score || 1;
+      const topDense = dense[0]?.similarity || 1;
+      for (const h of lexical) {
         const e = entry(h.index);
-        e.score += 1 / (RRF_K + r + 1);
         e.bm25 = h.score;
-      });
-      dense.forEach((h, r) => {
+        e.score += (LEXICAL_WEIGHT * h.score) / topLexical;
+      }
+      for (const h of dense) {
         const e = entry(h.label);
-        e.score += 1 / (RRF_K + r + 1);
         e.cosine = h.similarity;
-      });
+        e.score += ((1 - LEXICAL_WEIGHT) * Math.max(0, h.similarity)) / topDense;
+      }
       const hits = [...fused.entries()]
         .sort((a, b) => b[1].score - a[1].score)
         .slice(0, k)
-        .map(([i, e]) => ({ chunk: index.chunks[i]!, ...e, coverage: termCoverage(tokens, tokenSet(i), index.bm25) }));
-      return { question, tokens, hits };
+        .map(([i, e]) => ({ chunk: index.chunks[i]!, ...e, coverage: termCoverage(words, matchTextOf(i), index.bm25), bigrams: bigramShare(matchText(topic), matchTextOf(i)) }));
+      return { question, tokens, words, hits };
     },
   };
 }

@@ -6,7 +6,10 @@ import { normalizeForMatch } from './normalize.js';
 import { isStopword } from './stopwords.js';
 
 export interface Tokenizer {
+  /** Search-mode tokens (overlapping: 组织生活 → 组织, 生活, 组织生活) for BM25. */
   tokenize(text: string): string[];
+  /** Plain-mode content words (no overlaps) for coverage. */
+  words(text: string): string[];
   terms: string[];
 }
 
@@ -33,6 +36,9 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
     terms,
     tokenize(text: string): string[] {
       return jieba.cutForSearch(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
+    },
+    words(text: string): string[] {
+      return jieba.cut(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
     },
   };
 }

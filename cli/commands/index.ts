@@ -5,3 +5,4 @@ import { registerStart } from './start.js';
 
 /** Every subcommand registers itself on the program; add new ones here. */
 export const commands: Array<(program: Command) => void> = [registerStart, registerChat, registerBench];
+commands.push(...(await import('./eval.js')).knowledgeCommands);

@@ -1,0 +1,33 @@
+// Numbered abbreviations (四个合格, 四个意识, 六个一, 三个会): the text that defines one lists its N items,
+// each carrying the head word. A sentence whose enumeration repeats the head at least N times is the definition.
+import { chineseToNumber } from './structure.js';
+import { normalizeForMatch } from './normalize.js';
+
+export interface NumberedTerm {
+  n: number;
+  head: string;
+}
+
+export function numberedTerms(question: string): NumberedTerm[] {
+  const q = normalizeForMatch(question);
+  const out: NumberedTerm[] = [];
+  for (const m of q.matchAll(/([二三四五六七八九十两]{1,2})个([\u4e00-\u9fff]{1,2})/g)) {
+    const n = m[1] === '两' ? 2 : chineseToNumber(m[1]!);
+    if (n >= 2 && n <= 12) out.push({ n, head: m[2]! });
+  }
+  return out;
+}
+
+function count(text: string, head: string): number {
+  let c = 0;
+  for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + head.length)) c++;
+  return c;
+}
+
+/** True when the text enumerates ≥ n items carrying the head word (with list separators between them). */
+export function enumerates(text: string, t: NumberedTerm): boolean {
+  const seps = (text.match(/[、，；和及]/g) ?? []).length;
+  // Abbreviations themselves (三会一课, 四个意识) name the list without listing it.
+  const bare = normalizeForMatch(text).replace(/[一二三四五六七八九十两]个?[\u4e00-\u9fff]/g, '');
+  return count(bare, t.head) >= t.n && seps >= t.n - 1;
+}
