@@ -1,0 +1,48 @@
+// Meetings, reminders and check-ins: /会议, /签到, /绑定, /我是, check-in replies, and the meetings worker.
+import { createRoleResolver } from '../../store/roles.js';
+import { createStores } from '../../store/index.js';
+import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../jobs/meetings/deps.js';
+import { createMeetingQueue } from '../../jobs/meetings/queue.js';
+import { startMeetingWorker, type MeetingWorker } from '../../jobs/meetings/worker.js';
+import { bindRoomCommand } from '../handlers/bind-room.js';
+import { checkinReplyHook } from '../handlers/checkin-reply.js';
+import { checkinStateCommand } from '../handlers/checkin-state.js';
+import { claimNameCommand } from '../handlers/claim-name.js';
+import { meetingCommand } from '../handlers/meeting-command.js';
+import { seedDemoBranch } from '../handlers/meeting-demo.js';
+import type { Feature, FeatureFactory } from '../types.js';
+
+export interface MeetingsFeatureOptions {
+  ackWindowMs?: number;
+  /** Tests: run without the worker (e.g. when another process runs it). */
+  worker?: boolean;
+}
+
+export function createMeetingsFeature(opts: MeetingsFeatureOptions = {}): FeatureFactory {
+  return (deps): Feature => {
+    const logger = deps.logger.child({ feature: 'meetings' });
+    const stores = createStores(deps.redis, deps.prefix);
+    const md: MeetingDeps = {
+      stores, outbox: deps.outbox, clock: deps.clock, logger, tz: deps.config.timeZone, adminIds: deps.config.adminIds,
+      queue: createMeetingQueue(deps.redis, deps.prefix, logger), ackWindowMs: opts.ackWindowMs ?? DEFAULT_ACK_WINDOW_MS,
+    };
+    const resolveRole = createRoleResolver({ adminIds: deps.config.adminIds, branches: stores.branches, members: stores.members });
+    let worker: MeetingWorker | undefined;
+    return {
+      name: 'meetings',
+      commands: [meetingCommand(md), checkinStateCommand(md), bindRoomCommand(md), claimNameCommand(md)],
+      onText: checkinReplyHook(md),
+      resolveRole: (msg) => resolveRole({ talkerId: msg.talkerId, roomId: msg.roomId }),
+      async start() {
+        if (opts.worker !== false) worker = startMeetingWorker(md, { redisUrl: deps.redisUrl, prefix: deps.prefix });
+      },
+      async stop() {
+        await worker?.close();
+        await md.queue.close();
+      },
+      seedDemo: (demo) => seedDemoBranch(md, demo),
+    };
+  };
+}
+
+export const meetingsFeature: FeatureFactory = createMeetingsFeature();

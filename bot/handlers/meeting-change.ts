@@ -1,0 +1,52 @@
+// /会议 改期 ID <时间> and /会议 取消 ID (then /会议 取消 ID 确认): the branch's secretary or an admin.
+import { UserError } from '../../app/errors.js';
+import { formatDateTime } from '../../app/time-format.js';
+import type { MeetingDeps } from '../../jobs/meetings/deps.js';
+import { cancelMeeting, rescheduleMeeting } from '../../jobs/meetings/meeting-ops.js';
+import { parseMeetingTime } from '../../jobs/meetings/parse-time.js';
+import type { ChatContext } from '../types.js';
+import { timeError } from './meeting-create.js';
+import { planText } from './meeting-texts.js';
+import { assertCanManage, audit, meetingById } from './meeting-support.js';
+
+const CONFIRM_TTL_S = 300;
+
+async function manageable(ctx: ChatContext, md: MeetingDeps, idWord: string | undefined, what: string) {
+  const m = await meetingById(md, idWord);
+  const branch = (await md.stores.branches.get(m.branchId))!;
+  assertCanManage(ctx, branch, what);
+  if (m.status !== 'scheduled') throw new UserError(`会议 ${m.id} ${m.status === 'cancelled' ? '已取消' : '已结束'}，不能再${what}。`);
+  return m;
+}
+
+export async function rescheduleCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
+  const [idWord, ...rest] = args.split(/\s+/).filter(Boolean);
+  const m = await manageable(ctx, md, idWord, '改期');
+  const now = md.clock.now();
+  const parsed = parseMeetingTime(rest.join(' '), { now, tz: md.tz });
+  if (!parsed.ok) throw timeError(parsed, md.tz);
+  const next = await rescheduleMeeting(md, m, parsed.at);
+  await audit(ctx, 'meeting.reschedule', `#${m.id} ${formatDateTime(m.startAt, md.tz)} → ${formatDateTime(next.startAt, md.tz)}`);
+  await ctx.reply([
+    `会议 ${m.id}（${m.type}）已改期：`,
+    `原定：${formatDateTime(m.startAt, md.tz)}`,
+    `改为：${formatDateTime(next.startAt, md.tz)}（按“${parsed.text}”理解）`,
+    `提醒已按新时间重新安排。${planText(next, now)}`,
+  ].join('\n'));
+}
+
+export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
+  const [idWord, confirm] = args.split(/\s+/).filter(Boolean);
+  const m = await manageable(ctx, md, idWord, '取消');
+  const key = `${ctx.deps.prefix}meeting:${m.id}:cancel-confirm:${ctx.msg.talkerId}`;
+  if (confirm !== '确认') {
+    await ctx.deps.redis.set(key, '1', 'EX', CONFIRM_TTL_S);
+    return ctx.reply(`确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`);
+  }
+  if (!(await ctx.deps.redis.del(key))) {
+    return ctx.reply(`请先发送 /会议 取消 ${m.id}，看过会议信息后再回复“/会议 取消 ${m.id} 确认”。`);
+  }
+  await cancelMeeting(md, m);
+  await audit(ctx, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.tz)}`);
+  await ctx.reply(`已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}），相关提醒已撤销。`);
+}

@@ -1,0 +1,89 @@
+// /会议 新建 from the group chat on real Wechaty (mock puppet): each supported time phrase is echoed as an
+// absolute date with weekday and the meeting id; past, unparseable and unauthorised requests create nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../app/clock.js';
+import { ROOM, startMeetingWorld, type MeetingWorld } from '../helpers/meetings-world.js';
+
+// Friday 2026-11-27 10:00 in Shanghai.
+const NOW = Date.parse('2026-11-27T02:00:00Z');
+const clock = manualClock(NOW);
+let w: MeetingWorld;
+
+beforeAll(async () => {
+  w = await startMeetingWorld({ clock });
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+async function create(text: string, from = '王书记'): Promise<string> {
+  const before = w.saidIn(ROOM).length;
+  w.post(from, text, { roomId: ROOM });
+  const reply = await w.waitFor((s) => s.roomId === ROOM && w.saidIn(ROOM).indexOf(s) >= before);
+  return reply.text;
+}
+
+describe('/会议 新建 time phrases', () => {
+  const cases: Array<[string, string]> = [
+    ['下周五下午三点 三楼会议室', '2026年12月4日（周五）15:00'],
+    ['12月5日14:30 党员活动室', '2026年12月5日（周六）14:30'],
+    ['明天上午9点', '2026年11月28日（周六）09:00'],
+    ['下个月3号上午10点 会议室', '2026年12月3日（周四）10:00'],
+    ['3天后下午3点', '2026年11月30日（周一）15:00'],
+    ['后天晚上8点', '2026年11月29日（周日）20:00'],
+    ['今晚七点半', '2026年11月27日（周五）19:30'],
+    ['30分钟后', '2026年11月27日（周五）10:30'],
+    ['2027年3月5日 14:30 三楼', '2027年3月5日（周五）14:30'],
+    ['12/8 9:00', '2026年12月8日（周二）09:00'],
+  ];
+  for (const [phrase, expected] of cases) {
+    it(`understands “${phrase}”`, async () => {
+      const text = await create(`/会议 新建 党课 ${phrase} 主题：学习党章`);
+      expect(text).toContain('已创建会议（编号');
+      expect(text).toContain(`时间：${expected}`);
+      const id = /编号 (\d+)/.exec(text)![1]!;
+      const stored = await w.stores.meetings.get(id);
+      expect(stored?.type).toBe('党课');
+      expect(stored?.topic).toBe('学习党章');
+    });
+  }
+
+  it('accepts short type names and records the place', async () => {
+    const text = await create('/会议 新建 支委会 12月10日15:00 三楼会议室');
+    expect(text).toContain('支部委员会');
+    const id = /编号 (\d+)/.exec(text)![1]!;
+    expect((await w.stores.meetings.get(id))?.place).toBe('三楼会议室');
+  });
+
+  it('rejects a past time and an unparseable one, creating nothing', async () => {
+    const before = (await w.stores.meetings.list({})).length;
+    expect(await create('/会议 新建 党课 昨天下午3点 三楼')).toMatch(/已经过去.*未创建/);
+    expect(await create('/会议 新建 党课 上午9点')).toMatch(/2026年11月27日（周五）09:00.*已经过去/);
+    expect(await create('/会议 新建 党课 改天再说')).toMatch(/没能识别时间“改天再说”/);
+    expect(await create('/会议 新建 座谈会 明天上午9点')).toMatch(/类型：支部党员大会/);
+    expect((await w.stores.meetings.list({})).length).toBe(before);
+  });
+
+  it('refuses members and audits the refusal', async () => {
+    const before = (await w.stores.meetings.list({})).length;
+    expect(await create('/会议 新建 党课 明天上午9点', '张三')).toContain('只有第一党支部的书记或管理员');
+    expect((await w.stores.meetings.list({})).length).toBe(before);
+    const audit = await w.app.deps.audit.list();
+    expect(audit.some((a) => a.action === 'refused' && a.actor === 'wxid_zhang')).toBe(true);
+    expect(audit.some((a) => a.action === 'meeting.create' && a.actor === 'wxid_wang' && a.ok)).toBe(true);
+  });
+
+  it('lets members list and shows details; 改期 and 取消 (with 确认) change the jobs', async () => {
+    const created = await create('/会议 新建 党员大会 12月12日9:00 礼堂');
+    const id = /编号 (\d+)/.exec(created)![1]!;
+    expect(await create('/会议 列表', '张三')).toMatch(/第一党支部的会议：\n待召开：\n\d+\. 11月27日 10:30 党课（待召开，签到 0\/5，请假 0）/);
+    expect(await create(`/会议 详情 ${id}`, '李四')).toContain('时间：2026年12月12日（周六）09:00');
+    expect(await create(`/会议 改期 ${id} 12月13日14:30`)).toMatch(/改为：2026年12月13日（周日）14:30/);
+    expect((await w.stores.meetings.get(id))?.startAt).toBe(Date.parse('2026-12-13T06:30:00Z'));
+    expect(await create(`/会议 取消 ${id}`)).toContain(`/会议 取消 ${id} 确认`);
+    expect((await w.stores.meetings.get(id))?.status).toBe('scheduled');
+    expect(await create(`/会议 取消 ${id} 确认`)).toContain(`已取消会议 ${id}`);
+    expect((await w.stores.meetings.get(id))?.status).toBe('cancelled');
+    expect(await create(`/会议 改期 ${id} 12月14日14:30`)).toContain('已取消，不能再改期');
+  });
+});
