@@ -1,0 +1,20 @@
+// The secretaries' monthly 三会一课 digest: sent on the first workday of each month, and /本月情况 on demand.
+import { startDigestJobs } from '../../jobs/digest.js';
+import { createStores } from '../../store/index.js';
+import { createMonthlyDigestCommand } from '../handlers/monthly-digest.js';
+import type { FeatureFactory } from '../types.js';
+
+export const digestFeature: FeatureFactory = (deps) => {
+  let jobs: ReturnType<typeof startDigestJobs> | undefined;
+  return {
+    name: 'digest',
+    commands: [createMonthlyDigestCommand(createStores(deps.redis, deps.prefix))],
+    async start() {
+      jobs = startDigestJobs({ ...deps, timeZone: deps.config.timeZone });
+      await jobs.ready;
+    },
+    async stop() {
+      await jobs?.close();
+    },
+  };
+};
