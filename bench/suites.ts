@@ -1,4 +1,6 @@
 import type { BenchSuite } from './types.js';
 
 /** Every benchmark suite, run in this order by `npm run bench`. Add new suites here. */
-export const suites: Array<() => Promise<BenchSuite>> = [];
+export const suites: Array<() => Promise<BenchSuite>> = [
+  () => import('./inbound.js').then((m) => m.inboundSuite),
+];

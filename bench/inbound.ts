@@ -1,0 +1,107 @@
+// The inbound pipeline (filters → route → store) in messages per second, beside raw ioredis pipelined
+// writes of the same record in the same run; and the bot's RSS with the default corpus.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT, loadConfig } from '../app/config.js';
+import { systemClock } from '../app/clock.js';
+import { silentLogger } from '../app/logger.js';
+import { connectRedis, type Redis } from '../app/redis.js';
+import { createAuditLog } from '../store/audit.js';
+import { createOutbox } from '../jobs/outbox.js';
+import { featureFactories } from '../bot/features.js';
+import { passesFilters, toInbound, type RawMessage } from '../bot/filters.js';
+import { createRouter } from '../bot/router.js';
+import type { AppDeps, Feature } from '../bot/types.js';
+import { atLeast, atMost, type BenchResult, type BenchSuite } from './types.js';
+
+const N = 60_000;
+const BATCH = 1000;
+const ROOMS = 20;
+const TALKERS = 300;
+
+/** Group chatter as it arrives: unaddressed text in rooms, every message passes the filters and is stored. */
+function chatter(n: number, now: number): RawMessage[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `bench-${i}`, self: false, isText: true, text: `大家好，今天学习第${i % 50}条`, timestamp: now - 500,
+    talkerId: `wxid_member_${i % TALKERS}`, talkerName: `党员${i % TALKERS}`, roomId: `bench-room-${i % ROOMS}@chatroom`, roomTopic: `第${i % ROOMS}党支部`, mentionSelf: false,
+  }));
+}
+
+async function rawPipelined(redis: Redis, prefix: string, msgs: RawMessage[]): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < msgs.length; i += BATCH) {
+    const p = redis.pipeline();
+    for (const m of msgs.slice(i, i + BATCH)) p.hset(`${prefix}seen:${m.roomId}`, m.talkerId, m.timestamp);
+    await p.exec();
+  }
+  return msgs.length / ((performance.now() - t0) / 1000);
+}
+
+async function inboundPipeline(deps: AppDeps, msgs: RawMessage[], botName: string, features: Feature[]): Promise<number> {
+  const router = createRouter(deps, features);
+  const t0 = performance.now();
+  for (let i = 0; i < msgs.length; i += BATCH) {
+    const now = Date.now();
+    await Promise.all(msgs.slice(i, i + BATCH).map((m) => (passesFilters(m, now) ? router.handle(toInbound(m, botName)) : undefined)));
+  }
+  return msgs.length / ((performance.now() - t0) / 1000);
+}
+
+/** RSS of `zhibu chat` after loading the default corpus and answering one question. */
+function botRss(redisUrl: string, dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'zhibu.js'), 'chat'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, REDIS_URL: redisUrl, REDIS_PREFIX: 'bench-rss:', DATA_DIR: dataDir, WECHATY_PUPPET: '', LOG_LEVEL: 'warn' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', () => {
+      const m = /RSS ([\d.]+) MB/.exec(out);
+      if (m && out.includes('第16条')) resolve(Number(m[1]));
+      else reject(new Error(`no RSS or no cited answer in the console transcript:\n${out}`));
+    });
+    child.stdin.end('@支部助手 三会一课要报什么计划\n/mem\n');
+  });
+}
+
+export const inboundSuite: BenchSuite = {
+  name: 'inbound',
+  async run(ctx) {
+    const prefix = `bench-inbound-${Date.now()}:`;
+    const config = loadConfig({ REDIS_URL: ctx.redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', DATA_DIR: path.join(ctx.tmpDir, 'inbound') });
+    const redis = connectRedis(ctx.redisUrl, { name: 'bench-inbound' });
+    const outbox = createOutbox({ redis, prefix, botId: 'bench', logger: silentLogger });
+    const deps: AppDeps = {
+      config, logger: silentLogger, clock: systemClock, redis, redisUrl: ctx.redisUrl, prefix, outbox, botId: 'bench', audit: createAuditLog(redis, prefix),
+      answerer: { answer: async () => { throw new Error('chatter is never answered'); } },
+    };
+    const features = await Promise.all(featureFactories.map((make) => make(deps)));
+    const results: BenchResult[] = [];
+    try {
+      const msgs = chatter(N, Date.now());
+      await rawPipelined(redis, `${prefix}warm:`, msgs.slice(0, 5000));
+      await inboundPipeline(deps, msgs.slice(0, 5000), config.botName, features);
+      const raw = await rawPipelined(redis, `${prefix}raw:`, msgs);
+      const pipeline = await inboundPipeline(deps, msgs, config.botName, features);
+      const ratio = pipeline / raw;
+      ctx.log(`raw ioredis pipelined HSET ${raw.toFixed(0)}/s, inbound pipeline ${pipeline.toFixed(0)} msg/s (${(ratio * 100).toFixed(0)} %), features: ${features.map((f) => f.name).join(', ') || 'none'}`);
+      results.push({
+        name: 'inbound msg/s (filters → route → store)', value: pipeline, unit: 'msg/s', ...atLeast(pipeline, 3000),
+        baseline: { name: 'raw ioredis pipelined HSET', value: raw, unit: 'writes/s', ratio },
+        note: `${N} unaddressed room messages, ${BATCH} in flight; features: ${features.map((f) => f.name).join(', ') || 'none'}`,
+      });
+      results.push({ name: 'inbound / raw writes', value: ratio * 100, unit: '%', ...atLeast(ratio * 100, 50) });
+      const rss = await botRss(ctx.redisUrl, path.join(ctx.tmpDir, 'rss'));
+      results.push({ name: 'bot RSS, default corpus, after one answer', value: rss, unit: 'MB', ...atMost(rss, 250) });
+    } finally {
+      await outbox.close();
+      redis.disconnect();
+    }
+    return results;
+  },
+};
+
+export default inboundSuite;
