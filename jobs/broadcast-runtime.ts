@@ -17,6 +17,9 @@ import { createBroadcastService, type BroadcastService } from './broadcast-servi
 import { bullPrefix } from './outbox-keys.js';
 import type { Outbox } from './outbox-types.js';
 
+/** Where the bot records its account id, so the CLI can follow its outbox. */
+export const BOT_ID_KEY = (prefix: string) => `${prefix}broadcast:bot-id`;
+
 export interface BroadcastRuntimeOptions {
   redis: Redis;
   redisUrl: string;

@@ -1,5 +1,5 @@
 // Admin broadcasts and 每日一学: /广播, 确认 of drafts, and the worker that fans broadcasts out into the outbox.
-import { createBroadcastRuntime } from '../../jobs/broadcast-runtime.js';
+import { BOT_ID_KEY, createBroadcastRuntime } from '../../jobs/broadcast-runtime.js';
 import { createDraftStore } from '../../store/broadcast-drafts.js';
 import { createBroadcastCommand } from '../handlers/broadcast.js';
 import { createDraftReplyHook } from '../handlers/broadcast-confirm.js';
@@ -16,6 +16,8 @@ export const broadcastsFeature: FeatureFactory = (deps) => {
     commands: [createBroadcastCommand(rt, drafts)],
     onText: createDraftReplyHook(rt, drafts),
     async start() {
+      // The CLI reads which bot's outbox carries the broadcasts (for status and cancel).
+      await deps.redis.set(BOT_ID_KEY(deps.prefix), deps.botId);
       rt.startWorker();
     },
     async stop() {

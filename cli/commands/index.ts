@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
 import { registerBench } from './bench.js';
+import { registerBroadcast } from './broadcast.js';
 import { registerChat } from './chat.js';
 import { registerStart } from './start.js';
 
 /** Every subcommand registers itself on the program; add new ones here. */
-export const commands: Array<(program: Command) => void> = [registerStart, registerChat, registerBench];
+export const commands: Array<(program: Command) => void> = [registerStart, registerChat, registerBench, registerBroadcast, registerAudit];
 commands.push(...(await import('./eval.js')).knowledgeCommands);

@@ -1,0 +1,50 @@
+// zhibu audit --since …: prints the audit stream (who did what, when, which groups), oldest first.
+import * as chrono from 'chrono-node';
+import type { Command } from 'commander';
+import { UserError } from '../../app/errors.js';
+import { formatDateTime } from '../../app/time-format.js';
+import type { AuditRecord } from '../../store/audit.js';
+import { zoneOffsetMinutes } from '../../jobs/broadcast-schedule.js';
+import { openSession } from './broadcast-connect.js';
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+/** 30m, 2h, 7d; an ISO date; or Chinese such as 昨天, 12月1日. */
+export function parseSince(text: string, now: number, tz: string): number {
+  const rel = /^(\d+)\s*([smhdw])$/i.exec(text.trim());
+  if (rel) return now - Number(rel[1]) * UNITS[rel[2]!.toLowerCase()]!;
+  const iso = Date.parse(text);
+  if (!Number.isNaN(iso)) return iso;
+  const zh = chrono.zh.parseDate(text, { instant: new Date(now), timezone: zoneOffsetMinutes(tz, now) });
+  if (zh) return zh.getTime();
+  throw new UserError(`看不懂时间“${text}”：可写 30m、2h、7d、2026-12-01 或 昨天。`);
+}
+
+export function formatAuditLine(r: AuditRecord, tz: string): string {
+  const who = r.actorName ? `${r.actorName}(${r.actor})` : r.actor;
+  return `${formatDateTime(r.at, tz)}  ${r.ok ? '✓' : '✗'} ${r.action.padEnd(18)} ${who}${r.roomId ? ` @${r.roomId}` : ''}${r.detail ? `  ${r.detail}` : ''}`;
+}
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('查看审计日志：管理员和书记的操作、被拒绝的请求')
+    .option('--since <时间>', '起始时间：30m、2h、7d、2026-12-01、昨天', '7d')
+    .option('--until <时间>', '截止时间')
+    .option('--action <前缀>', '只看某类操作，例如 broadcast 或 refused')
+    .option('-n, --limit <n>', '最多条数', '1000')
+    .option('--json', '每行输出一条 JSON')
+    .action(async (opts: { since: string; until?: string; action?: string; limit: string; json?: boolean }) => {
+      const s = await openSession();
+      try {
+        const tz = s.config.timeZone;
+        const now = Date.now();
+        const rows = await s.audit.list({ since: parseSince(opts.since, now, tz), until: opts.until ? parseSince(opts.until, now, tz) : undefined, limit: Number(opts.limit) });
+        const shown = opts.action ? rows.filter((r) => r.action.startsWith(opts.action!)) : rows;
+        for (const r of shown) process.stdout.write(`${opts.json ? JSON.stringify(r) : formatAuditLine(r, tz)}\n`);
+        if (!opts.json) process.stderr.write(`共 ${shown.length} 条\n`);
+      } finally {
+        await s.close();
+      }
+    });
+}

@@ -1,0 +1,52 @@
+// Opens what the broadcast and audit commands need: Redis (REDIS_URL, or the embedded server in DATA_DIR
+// when the bot is not running), the audit log and, for broadcasts, the runtime without a worker.
+import path from 'node:path';
+import os from 'node:os';
+import { loadConfig, type Config } from '../../app/config.js';
+import { systemClock } from '../../app/clock.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from '../../app/embedded-redis.js';
+import { UserError } from '../../app/errors.js';
+import { createLogger } from '../../app/logger.js';
+import { connectRedis, type Redis } from '../../app/redis.js';
+import { BOT_ID_KEY, createBroadcastRuntime, type BroadcastRuntime } from '../../jobs/broadcast-runtime.js';
+import { createOutbox } from '../../jobs/outbox.js';
+import { createAuditLog, type AuditLog } from '../../store/audit.js';
+
+export interface CliSession {
+  config: Config;
+  redis: Redis;
+  audit: AuditLog;
+  actor: string;
+  close(): Promise<void>;
+}
+
+export async function openSession(): Promise<CliSession> {
+  const config = loadConfig();
+  let owned: EmbeddedRedis | undefined;
+  let url = config.redisUrl;
+  if (!url) {
+    process.stderr.write('未设置 REDIS_URL：使用数据目录中的 Redis（请勿同时运行 zhibu start，或为两者设置同一个 REDIS_URL）。\n');
+    owned = await startEmbeddedRedis({ dir: path.join(config.dataDir, 'redis') });
+    url = owned.url;
+  }
+  const redis = connectRedis(url, { name: 'cli' });
+  return {
+    config, redis, audit: createAuditLog(redis, config.redisPrefix), actor: `cli:${os.userInfo().username}`,
+    async close() {
+      redis.disconnect();
+      await owned?.stop();
+    },
+  };
+}
+
+export async function openBroadcasts(s: CliSession): Promise<BroadcastRuntime & { botId: string }> {
+  const botId = await s.redis.get(BOT_ID_KEY(s.config.redisPrefix));
+  if (!botId) throw new UserError('机器人还没有在这个 Redis 上启动过（zhibu start），无法确定由哪个账号发送广播。');
+  const logger = createLogger(s.config.logLevel === 'info' ? 'warn' : s.config.logLevel);
+  const outbox = createOutbox({ redis: s.redis, prefix: s.config.redisPrefix, botId, logger });
+  const rt = createBroadcastRuntime({
+    redis: s.redis, redisUrl: '', prefix: s.config.redisPrefix, botId, clock: systemClock, logger, timeZone: s.config.timeZone,
+    outbox, audit: s.audit, corpusDir: s.config.corpusDir,
+  });
+  return { ...rt, botId, close: async () => (await rt.close(), await outbox.close()) };
+}
