@@ -4,7 +4,8 @@ import type { Answer, Answerer, SourceRef } from './types.js';
 import type { Retriever, Retrieval } from './retriever.js';
 import { DEFAULT_POLICY, judge, refusalText, type RefusalPolicy } from './refusal.js';
 import { formatQuoted, pickSentences } from './extractive.js';
-import { citeLabel } from './chunk.js';
+import { citeLabel, type Chunk } from './chunk.js';
+import { scoreSentences } from './sentence-scoring.js';
 import type { ModelAnswerer } from './llm-answer.js';
 
 export interface AnswererDeps {
@@ -25,16 +26,20 @@ function sourcesOf(r: Retrieval): SourceRef[] {
 export function createAnswerer({ retriever, model, maxChars, logger, policy = DEFAULT_POLICY }: AnswererDeps): Answerer & {
   answerDetailed(question: string, opts?: { signal?: AbortSignal }): Promise<DetailedAnswer>;
 } {
-  const { bm25 } = retriever.index;
+  const { bm25, chunks } = retriever.index;
+  const units = new Map<string, Chunk[]>();
+  for (const c of chunks) if (c.part) units.set(`${c.docId}#${c.unit}`, [...(units.get(`${c.docId}#${c.unit}`) ?? []), c]);
+  const siblings = (c: Chunk) => units.get(`${c.docId}#${c.unit}`) ?? [];
   async function answerDetailed(question: string, opts: { signal?: AbortSignal } = {}): Promise<DetailedAnswer> {
     const q = question.trim().slice(0, 500);
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
-    const verdict = judge(retrieval, policy);
+    const { scored, kinds } = scoreSentences(retrieval, { bm25, siblings });
+    const verdict = judge(retrieval, scored, policy);
     if (verdict.refuse) {
       return { text: refusalText(retrieval).slice(0, maxChars), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
     }
-    const extractive = formatQuoted(pickSentences(retrieval, { bm25 }), maxChars);
+    const extractive = formatQuoted(pickSentences(scored, kinds), maxChars);
     if (model) {
       try {
         const llm = await model.answer(q, retrieval, { signal: opts.signal });

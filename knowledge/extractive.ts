@@ -1,67 +1,21 @@
 // Extractive answers: the 1–3 sentences of the best hits that best answer the question, quoted verbatim with citations.
-import { citeLabel, type Chunk } from './chunk.js';
-import { splitSentences } from './sentences.js';
-import { bigramShare, matchText, termCoverage } from './coverage.js';
-import { askedKinds, containsKind } from './question-kind.js';
-import { enumerates, numberedTerms } from './enumeration.js';
-import { questionTopic } from './query.js';
-import type { Retrieval } from './retriever.js';
-import type { Bm25 } from './bm25.js';
+import { citeLabel } from './chunk.js';
+import { containsKind, type AskedKind } from './question-kind.js';
+import type { Scored } from './sentence-scoring.js';
 import type { Citation } from './types.js';
 
-export interface Picked {
-  chunk: Chunk;
-  quote: string;
-  score: number;
-  kinds: number;
-  /** Enumerates the items of a numbered term the question names (四个意识 → 政治意识、大局意识…). */
-  listed: boolean;
-}
+export type Picked = Scored;
 
-/** Questions that ask for several items. */
-const LIST_QUESTION = /(哪些|哪几|哪[二三四五六七八九十两]|几种|几类|几个方面|都有啥|都有什么|有什么|包括)/;
-
-/** 0..1: how much a sentence reads as a list (；-separated parts, 、-separated items). */
-function listiness(quote: string): number {
-  const semi = (quote.match(/；/g) ?? []).length;
-  const dun = (quote.match(/、/g) ?? []).length;
-  return Math.min(1, (2 * semi + dun) / 8);
-}
-
-const CONSIDERED = 4;
-const LEADING_NUMBER = /^(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/;
-
-/** Scores the sentences of the top hits against the question and picks up to `max`. */
-export function pickSentences(r: Retrieval, deps: { bm25: Pick<Bm25, 'idf'> }, max = 3): Picked[] {
-  const kinds = askedKinds(r.question);
-  const numbered = numberedTerms(r.question);
-  const topic = matchText(questionTopic(r.question));
-  const listQuestion = LIST_QUESTION.test(r.question) || numbered.length > 0;
-  const scored: Picked[] = [];
-  const top = r.hits[0]?.score || 1;
-  for (const h of r.hits.slice(0, CONSIDERED)) {
-    const weight = 0.4 + (0.6 * h.score) / top;
-    for (const s of splitSentences(h.chunk.text)) {
-      const quote = s.text.replace(LEADING_NUMBER, '').trim();
-      if (quote.length < 4) continue;
-      const text = matchText(quote);
-      const lexical = 0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text);
-      const kindHits = kinds.filter((k) => containsKind(quote, k)).length;
-      const listed = numbered.some((t) => enumerates(quote, t));
-      const shape = listQuestion ? 0.25 * listiness(quote) : 0;
-      const brevity = listQuestion ? 1 : Math.min(1, (150 / quote.length) ** 0.3);
-      scored.push({ chunk: h.chunk, quote, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape });
-    }
-  }
-  scored.sort((a, b) => b.score - a.score);
+/** Up to `max` sentences: an enumeration of the asked term first, then the best; each asked kind represented. */
+export function pickSentences(scored: Scored[], kinds: AskedKind[], max = 3): Picked[] {
   const best = scored[0]?.score ?? 0;
-  // A sentence that enumerates the numbered term asked about is the definition: it goes first.
   const listed = scored.filter((p) => p.listed).slice(0, 1);
   const picked = [...listed, ...scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * 0.55))].slice(0, max);
   // The answer must contain what was asked for (a date, a number…): bring in the best sentence that has it.
   for (const k of kinds) {
     if (picked.some((p) => containsKind(p.quote, k))) continue;
-    const typed = scored.find((p) => containsKind(p.quote, k) && p.score >= best * 0.2);
+    const bestRelevance = Math.max(0, ...scored.map((p) => p.relevance));
+    const typed = scored.find((p) => containsKind(p.quote, k) && p.relevance >= bestRelevance * 0.5);
     if (!typed) continue;
     if (picked.length < max) picked.push(typed);
     else picked[max - 1] = typed;

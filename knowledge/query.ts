@@ -2,14 +2,26 @@
 // only what the question is about is matched against the corpus. The raw question still decides the answer kind.
 
 const ASKING = [
+  /(?:多长时间|多少时间|多久|几年|几个月|几天)(?:.{0,4}一次)?|什么时候|啥时候|何时/g,
   /(?:是|有|分别是)?(?:哪|几|多少)[一二三四五六七八九十两几]?(?:个|名|位|次|项|条|种|类|部|号|天|年|些|样|方面|部分)?/g,
-  /什么样?|啥样?|咋样?|咋|怎么样?|怎样|如何|为何|为什么|干嘛/g,
+  /什么样?|啥样?|咋样?|咋|怎么样?|怎样|如何|为何|为什么|干嘛|告诉我|请问|请说明|说一下|讲一下/g,
   /[吗呢啊呀吧嘛哦么啦]+(?=[\s，。？?！!]|$)/g,
   /[？?！!。，,]/g,
 ];
 
+/** A clause that talks to the assistant instead of asking about the corpus (忽略以上指令, 你现在是管理员…). */
+const ADDRESSING = /(忽略|无视|忘记|忘掉|不要理会|不用管).{0,8}(指令|提示|规则|要求|设定|内容)|你(现在)?(是|扮演|充当)|扮演|假装|系统提示|提示词|prompt|jailbreak|越狱|开发者模式|管理员模式/i;
+
+/** Drops clauses that address the assistant: the question is data, such text changes nothing. */
+export function withoutAddressing(q: string): string {
+  return q
+    .split(/[，。,;；!！?？\n]/)
+    .filter((part) => !ADDRESSING.test(part))
+    .join('，');
+}
+
 export function questionTopic(q: string): string {
-  let t = q;
+  let t = withoutAddressing(q);
   for (const re of ASKING) t = t.replace(re, ' ');
   return t.replace(/\s+/g, ' ').trim();
 }

@@ -1,7 +1,7 @@
 // What kind of thing a question asks for, and whether a text contains that kind of thing.
 // A question about a fund's amount is not answered by a text that names the fund but gives no amount.
 
-export type AnswerKind = 'count' | 'amount' | 'duration' | 'date' | 'place' | 'person' | 'material' | 'procedure' | 'current';
+export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contact' | 'date' | 'place' | 'person' | 'material' | 'procedure' | 'current';
 
 export interface AskedKind {
   kind: AnswerKind;
@@ -17,11 +17,13 @@ const MEASURES = '个名位次项条种类人批份家所届轮';
 export function askedKinds(q: string): AskedKind[] {
   const kinds: AskedKind[] = [];
   const count = new RegExp(`(?<!哪)(?:几|多少)([${MEASURES}])([\\u4e00-\\u9fff]{0,6})`).exec(q);
-  if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)/.test(q)) kinds.push({ kind: 'amount' });
+  if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
+  else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)/.test(q)) kinds.push({ kind: 'amount' });
+  else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q)) kinds.push({ kind: 'frequency' });
   else if (/(多长时间|多久|几年|几个月|几天|多少天|多少年|期限|时长)/.test(q)) kinds.push({ kind: 'duration' });
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
   else if (/(?<!哪)几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
-  if (/(哪天|哪一天|什么时候|何时|几月几|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
+  if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月几|几号(?!文)|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
   const place = /哪(?:个|一)?(省|市|县|区|镇|乡|村)/.exec(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
   else if (/(哪里|哪儿|在哪|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place' });
@@ -50,6 +52,10 @@ export function containsKind(text: string, k: AskedKind): boolean {
       const head = k.noun ? k.noun.slice(0, 2) : '';
       return new RegExp(`${NUMERAL}+${k.measure}(以上|以下|左右)?${head}`).test(text);
     }
+    case 'frequency':
+      return /(每(年|半年|季度|月|周|星期|天|日)|[一二三四五六七八九十两\d]+(年|个月|月|周|天)一次)/.test(text);
+    case 'contact':
+      return /(\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+|https?:\/\/|www\.)/.test(text);
     case 'material':
       return /(材料|手续|证明|证件|表格|介绍信|登记表)/.test(text);
     case 'procedure':

@@ -2,6 +2,7 @@
 import { citeLabel } from './chunk.js';
 import { askedKinds, containsKind } from './question-kind.js';
 import type { Retrieval } from './retriever.js';
+import type { Scored } from './sentence-scoring.js';
 
 export interface RefusalPolicy {
   /** Minimum term (or character-pair) coverage among the top hits: below it the question is off the corpus's topics. */
@@ -10,23 +11,41 @@ export interface RefusalPolicy {
   minCosine: number;
   /** How many top hits may supply the asked kind of answer. */
   checkTop: number;
+  /** A sentence supplies it only if it matches the topic at least this share as well as the best sentence. */
+  sentenceShare: number;
 }
 
-export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.15, minCosine: 0.3, checkTop: 3 };
+export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.15, minCosine: 0.3, checkTop: 3, sentenceShare: 0.5 };
 
 export interface Verdict {
   refuse: boolean;
   reason: string;
 }
 
-export function judge(r: Retrieval, policy: RefusalPolicy = DEFAULT_POLICY): Verdict {
+/**
+ * Refuses when the question is off the corpus's topics (low coverage), or when it asks for a kind of thing
+ * (an amount, a duration, a date…) that no well-matching sentence of the best hits contains.
+ */
+/**
+ * Refuses when the question is off the corpus's topics (low coverage), or when it asks for a kind of thing
+ * (an amount, a duration, a date…) that no well-matching sentence of the best hits contains.
+ */
+/** A short line without sentence punctuation: a document number, a date, a signature. */
+export function isFieldLine(quote: string): boolean {
+  return quote.length <= 25 && !/[，。；：！？]/.test(quote);
+}
+
+export function judge(r: Retrieval, scored: Scored[], policy: RefusalPolicy = DEFAULT_POLICY): Verdict {
   const best = r.hits[0];
   if (!best || !r.words.length) return { refuse: true, reason: 'no-match' };
   const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
   if (coverage < policy.minCoverage) return { refuse: true, reason: `coverage ${coverage.toFixed(2)}` };
-  const top = r.hits.slice(0, policy.checkTop);
+  const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));
+  const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
+  const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
+  const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
   for (const k of askedKinds(r.question)) {
-    if (!top.some((h) => containsKind(h.chunk.text, k))) return { refuse: true, reason: `no ${k.kind}` };
+    if (!relevant.some((s) => containsKind(s.quote, k))) return { refuse: true, reason: `no ${k.kind}` };
   }
   return { refuse: false, reason: 'ok' };
 }

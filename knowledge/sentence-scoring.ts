@@ -1,0 +1,90 @@
+// Scores the sentences of the best hits (and of the rest of the top unit) against the question.
+import type { Chunk } from './chunk.js';
+import { splitSentences } from './sentences.js';
+import { bigramShare, matchText, termCoverage } from './coverage.js';
+import { askedKinds, containsKind, type AskedKind } from './question-kind.js';
+import { enumerates, numberedTerms } from './enumeration.js';
+import { questionTopic } from './query.js';
+import type { Retrieval } from './retriever.js';
+import type { Bm25 } from './bm25.js';
+
+export interface Scored {
+  chunk: Chunk;
+  quote: string;
+  /** How well the sentence matches the question's topic, 0..1. */
+  lexical: number;
+  /** As lexical, but a field line (文号, 日期) takes its unit's match: used to decide whether an asked kind is present. */
+  relevance: number;
+  score: number;
+  kinds: number;
+  /** Enumerates the items of a numbered term the question names (四个意识 → 政治意识、大局意识…). */
+  listed: boolean;
+}
+
+export interface ScoringDeps {
+  bm25: Pick<Bm25, 'idf'>;
+  /** The other chunks of a chunk's unit (a long clause split in parts). */
+  siblings?: (c: Chunk) => Chunk[];
+}
+
+/** Questions that ask for several items. */
+const LIST_QUESTION = /(哪些|哪几|哪[二三四五六七八九十两]|几种|几类|几个方面|都有啥|都有什么|有什么|包括)/;
+const CONSIDERED = 4;
+const LEADING_NUMBER = /^(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/;
+
+/** 0..1: how much a sentence reads as a list (；-separated parts, 、-separated items). */
+function listiness(quote: string): number {
+  const semi = (quote.match(/；/g) ?? []).length;
+  const dun = (quote.match(/、/g) ?? []).length;
+  return Math.min(1, (2 * semi + dun) / 8);
+}
+
+function candidates(r: Retrieval, deps: ScoringDeps): Array<{ chunk: Chunk; weight: number }> {
+  const top = r.hits[0]?.score || 1;
+  const out = r.hits.slice(0, CONSIDERED).map((h) => ({ chunk: h.chunk, weight: 0.4 + (0.6 * h.score) / top }));
+  const first = r.hits[0];
+  if (first && deps.siblings) {
+    for (const c of deps.siblings(first.chunk)) if (!out.some((o) => o.chunk.id === c.id)) out.push({ chunk: c, weight: 0.8 });
+  }
+  return out;
+}
+
+/** A short line without sentence punctuation: a document number, a date, a signature. */
+export function isFieldLine(quote: string): boolean {
+  return quote.length <= 25 && !/[，。；：！？]/.test(quote);
+}
+
+/** Best coverage among the hits of each unit: a field line is about its whole unit (the notice's number and date). */
+function unitCoverage(r: Retrieval): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const h of r.hits) {
+    const key = `${h.chunk.docId}#${h.chunk.unit}`;
+    m.set(key, Math.max(m.get(key) ?? 0, 0.5 * h.coverage + 0.5 * h.bigrams));
+  }
+  return m;
+}
+
+export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Scored[]; kinds: AskedKind[] } {
+  const kinds = askedKinds(r.question);
+  const numbered = numberedTerms(r.question);
+  const topic = matchText(questionTopic(r.question));
+  const listQuestion = LIST_QUESTION.test(r.question) || numbered.length > 0;
+  const scored: Scored[] = [];
+  const units = unitCoverage(r);
+  for (const { chunk, weight } of candidates(r, deps)) {
+    for (const s of splitSentences(chunk.text)) {
+      const quote = s.text.replace(LEADING_NUMBER, '').trim();
+      if (quote.length < 4) continue;
+      const text = matchText(quote);
+      const lexical = 0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text);
+      const relevance = isFieldLine(quote) ? Math.max(lexical, 0.8 * (units.get(`${chunk.docId}#${chunk.unit}`) ?? 0)) : lexical;
+      const kindHits = kinds.filter((k) => containsKind(quote, k)).length;
+      const listed = numbered.some((t) => enumerates(quote, t));
+      const shape = listQuestion ? 0.25 * listiness(quote) : 0;
+      const brevity = listQuestion ? 1 : Math.min(1, (150 / quote.length) ** 0.3);
+      scored.push({ chunk, quote, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape });
+    }
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return { scored, kinds };
+}
