@@ -41,6 +41,6 @@ export async function processRemind(job: Job<RemindData>, deps: MeetingDeps): Pr
 
 /** The offset when on time; the real (rounded) remaining time when the job ran late. */
 function untilStart(remaining: number, offset: number): number {
-  if (remaining >= offset - 5_000) return offset;
+  if (remaining >= offset - Math.min(5_000, offset / 10)) return offset;
   return remaining >= 60_000 ? Math.round(remaining / 60_000) * 60_000 : Math.max(1_000, Math.round(remaining / 1_000) * 1_000);
 }

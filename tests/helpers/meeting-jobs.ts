@@ -1,0 +1,86 @@
+// Meeting jobs against real Redis and BullMQ without the chat: stores, the real outbox with its worker
+// delivering to a recording Sender (the platform boundary), the meetings queue, and workers on demand.
+import { systemClock, type Clock } from '../../app/clock.js';
+import { silentLogger } from '../../app/logger.js';
+import type { Redis } from '../../app/redis.js';
+import { createOutbox, type OutboxHandle } from '../../jobs/outbox.js';
+import { startOutboxWorker, type OutboxWorker } from '../../jobs/outbox-worker.js';
+import type { OutboxTarget, Sender } from '../../jobs/outbox-types.js';
+import type { MeetingDeps } from '../../jobs/meetings/deps.js';
+import { createMeetingQueue } from '../../jobs/meetings/queue.js';
+import { startMeetingWorker, type MeetingWorker } from '../../jobs/meetings/worker.js';
+import { createStores, type Stores } from '../../store/index.js';
+import type { Branch, Meeting } from '../../store/types.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from './redis.js';
+
+export interface Sent { to: OutboxTarget; text: string; mentionIds: string[]; at: number }
+
+export interface JobsWorld {
+  redis: Redis;
+  prefix: string;
+  botId: string;
+  stores: Stores;
+  outbox: OutboxHandle;
+  deps: MeetingDeps;
+  sent: Sent[];
+  branch: Branch;
+  startWorker(): MeetingWorker;
+  waitFor(match: (s: Sent) => boolean, timeoutMs?: number): Promise<Sent>;
+  meetingInput(startAt: number, over?: Partial<Meeting>): Omit<Meeting, 'id' | 'status' | 'createdAt'>;
+  close(): Promise<void>;
+}
+
+export const ROOM = 'room-a@chatroom';
+
+export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number } = {}): Promise<JobsWorld> {
+  const redis = connectTestRedis();
+  const prefix = randomPrefix();
+  const botId = 'wxid_bot';
+  const stores = createStores(redis, prefix);
+  const sent: Sent[] = [];
+  const sender: Sender = { async send(to, text, mentionIds) { sent.push({ to, text, mentionIds, at: Date.now() }); } };
+  const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger, attempts: 3, backoffMs: 50 });
+  const outboxWorker: OutboxWorker = startOutboxWorker({
+    outbox, sender, redis, redisUrl: testRedisUrl(), prefix, botId, logger: silentLogger, clock: systemClock,
+    timeZone: 'Asia/Shanghai', ratePerMinute: 60_000, dailyCap: 100_000, adminIds: [], rateLimitBackoffMs: 100,
+  });
+  const queue = createMeetingQueue(redis, prefix, silentLogger);
+  const deps: MeetingDeps = { stores, outbox, queue, clock: opts.clock ?? systemClock, logger: silentLogger, tz: 'Asia/Shanghai', adminIds: ['wxid_admin'], ackWindowMs: opts.ackWindowMs ?? 1000 };
+  const { branch } = await stores.branches.ensure('第一党支部');
+  await stores.branches.bindRoom(branch.id, ROOM);
+  for (const [name, wechatId, role] of [['王书记', 'wx_wang', 'secretary'], ['张三', 'wx_zhang', 'member'], ['李四', 'wx_li', 'member'], ['赵六', 'wx_zhao', 'member']] as const) {
+    await stores.members.upsert({ name, branchId: branch.id, role, wechatId });
+  }
+  const workers: MeetingWorker[] = [];
+  return {
+    redis, prefix, botId, stores, outbox, deps, sent, branch: (await stores.branches.get(branch.id))!,
+    startWorker() {
+      const w = startMeetingWorker(deps, { redisUrl: testRedisUrl(), prefix });
+      workers.push(w);
+      return w;
+    },
+    waitFor(match, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      return new Promise((resolve, reject) => {
+        const tick = () => {
+          const hit = sent.find(match);
+          if (hit) return resolve(hit);
+          if (Date.now() > until) return reject(new Error(`not sent within ${timeoutMs} ms; sent: ${JSON.stringify(sent.map((s) => s.text.slice(0, 40)))}`));
+          setTimeout(tick, 25);
+        };
+        tick();
+      });
+    },
+    meetingInput(startAt, over = {}) {
+      return { branchId: branch.id, type: '党课', title: '党课', startAt, groupOffsets: [], secretaryOffsets: [], closeAfter: 1000, escalateBefore: 0, createdBy: 'wx_wang', ...over };
+    },
+    async close() {
+      for (const w of workers) await w.close();
+      await outboxWorker.close();
+      await queue.close();
+      await outbox.close();
+      await deletePrefix(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}

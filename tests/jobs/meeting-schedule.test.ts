@@ -1,0 +1,69 @@
+// Deterministic reminder jobs: reschedule replaces them, cancel removes them, and a reminder that fell due
+// while no worker ran is sent late if the meeting has not started, else skipped.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cancelMeeting, createMeeting, rescheduleMeeting } from '../../jobs/meetings/meeting-ops.js';
+import { jobIds } from '../../jobs/meetings/queue.js';
+import { ROOM, startJobsWorld, type JobsWorld } from '../helpers/meeting-jobs.js';
+
+let w: JobsWorld;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  w = await startJobsWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+async function state(id: string) {
+  const job = await w.deps.queue.getJob(id);
+  return job ? await job.getState() : 'absent';
+}
+
+describe('meeting jobs', () => {
+  it('schedules deterministic ids; reschedule replaces and cancel removes them', async () => {
+    const start = Date.now() + 3 * 86_400_000 + 3_600_000;
+    const m = await createMeeting(w.deps, w.meetingInput(start, { groupOffsets: [86_400_000, 3_600_000], secretaryOffsets: [3 * 86_400_000], escalateBefore: 1_800_000 }));
+    const ids = [jobIds.remind(m, 86_400_000, 'room'), jobIds.remind(m, 3_600_000, 'room'), jobIds.remind(m, 3 * 86_400_000, 'secretary'), jobIds.escalate(m), jobIds.close(m)];
+    expect(ids.every((id) => !id.includes(':'))).toBe(true);
+    for (const id of ids) expect(await state(id)).toBe('delayed');
+    const job = await w.deps.queue.getJob(ids[0]!);
+    expect(Math.abs(job!.timestamp + job!.opts.delay! - (start - 86_400_000))).toBeLessThan(1000);
+
+    const moved = await rescheduleMeeting(w.deps, m, start + 86_400_000);
+    for (const id of ids) expect(await state(id)).toBe('absent');
+    const newIds = [jobIds.remind(moved, 86_400_000, 'room'), jobIds.close(moved)];
+    for (const id of newIds) expect(await state(id)).toBe('delayed');
+
+    await cancelMeeting(w.deps, moved);
+    for (const id of newIds) expect(await state(id)).toBe('absent');
+    expect((await w.stores.meetings.get(m.id))?.status).toBe('cancelled');
+  });
+
+  it('sends a reminder missed while down if the meeting has not started, and skips it otherwise', async () => {
+    const now = Date.now();
+    const notStarted = await createMeeting(w.deps, w.meetingInput(now + 6000, { title: '未开始', groupOffsets: [5000] }));
+    const started = await createMeeting(w.deps, w.meetingInput(now + 2500, { title: '已开始', type: '支部委员会', groupOffsets: [2000], closeAfter: 3000 }));
+    await sleep(3500); // no worker: both reminders fall due, one meeting starts
+    w.startWorker();
+    const late = await w.waitFor((s) => s.text.includes('【会议提醒】'));
+    expect(late.text).toContain(`编号 ${notStarted.id}`);
+    expect(late.text).toMatch(/将于[1-3]秒后开始/);
+    await w.waitFor((s) => s.text.includes('【签到汇总】') && s.text.includes(`编号 ${started.id}`));
+    await sleep(500);
+    expect(w.sent.filter((s) => s.text.includes('【会议提醒】')).map((s) => s.to.roomId)).toEqual([ROOM]);
+  }, 20_000);
+
+  it('a rescheduled meeting is reminded at the new time only; a cancelled one not at all', async () => {
+    const now = Date.now();
+    const a = await createMeeting(w.deps, w.meetingInput(now + 60_000, { title: '改期', groupOffsets: [1000] }));
+    const b = await createMeeting(w.deps, w.meetingInput(now + 3000, { title: '取消', groupOffsets: [2000] }));
+    await rescheduleMeeting(w.deps, a, now + 3500);
+    await cancelMeeting(w.deps, b);
+    const sent = await w.waitFor((s) => s.text.includes('【会议提醒】') && s.text.includes(`编号 ${a.id}`));
+    expect(sent.at).toBeGreaterThanOrEqual(now + 2500 - 50);
+    await sleep(1500);
+    expect(w.sent.filter((s) => s.text.includes(`编号 ${b.id}`))).toHaveLength(0);
+    expect(w.sent.filter((s) => s.text.includes('【会议提醒】') && s.text.includes(`编号 ${a.id}`))).toHaveLength(1);
+  }, 20_000);
+});
