@@ -30,8 +30,10 @@ export async function runConsoleChat(app: App, o: ConsoleChatOptions): Promise<v
   let inRoom = true;
   let saidCount = 0;
   let rl: readline.Interface | undefined;
+  let reprompted = false;
   const write = (text: string) => {
     if (rl && o.interactive) {
+      reprompted = true;
       readline.clearLine(o.output, 0);
       readline.cursorTo(o.output, 0);
       o.output.write(`${text}\n`);
@@ -107,8 +109,9 @@ export async function runConsoleChat(app: App, o: ConsoleChatOptions): Promise<v
   try {
     for await (const line of rl) {
       const cmd = parseConsoleLine(line);
+      reprompted = false;
       if (cmd && !(await run(cmd))) break;
-      if (o.interactive) {
+      if (o.interactive && !reprompted) {
         rl.setPrompt(prompt());
         rl.prompt();
       }
