@@ -2,5 +2,6 @@ import type { BenchSuite } from './types.js';
 
 /** Every benchmark suite, run in this order by `npm run bench`. Add new suites here. */
 export const suites: Array<() => Promise<BenchSuite>> = [
+  () => import('./broadcast.js').then((m) => m.broadcastSuite),
   () => import('./inbound.js').then((m) => m.inboundSuite),
 ];
