@@ -7,6 +7,7 @@ import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
 import { indexedText } from './index-store.js';
 import { questionTopic } from './query.js';
+import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 
 export interface Hit {
   chunk: Chunk;
@@ -26,6 +27,8 @@ export interface Retrieval {
   tokens: string[];
   /** Content words of the question (for coverage). */
   words: string[];
+  /** Documents and articles the question names. */
+  scope?: Scope;
   hits: Hit[];
 }
 
@@ -38,6 +41,7 @@ const POOL = 40;
 const LEXICAL_WEIGHT = 0.5;
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
+  const names = docNames(index.chunks);
   const matchTexts = new Map<number, string>();
   const matchTextOf = (i: number) => {
     let s = matchTexts.get(i);
@@ -76,11 +80,19 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         e.cosine = h.similarity;
         e.score += ((1 - LEXICAL_WEIGHT) * Math.max(0, h.similarity)) / topDense;
       }
+      const scope = findScope(question, names);
+      if (scope.docs.size || scope.units.size) {
+        for (const [i, e] of fused) e.score *= scopeFactor(index.chunks[i]!, scope);
+        // A named article ranks even when the words do not match: add it to the candidates.
+        if (scope.units.size) index.chunks.forEach((c, i) => {
+          if (!fused.has(i) && scopeFactor(c, scope) > 1) entry(i).score = 1;
+        });
+      }
       const hits = [...fused.entries()]
         .sort((a, b) => b[1].score - a[1].score)
         .slice(0, k)
         .map(([i, e]) => ({ chunk: index.chunks[i]!, ...e, coverage: termCoverage(words, matchTextOf(i), index.bm25), bigrams: bigramShare(matchText(topic), matchTextOf(i)) }));
-      return { question, tokens, words, hits };
+      return { question, tokens, words, hits, scope };
     },
   };
 }

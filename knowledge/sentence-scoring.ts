@@ -1,11 +1,12 @@
 // Scores the sentences of the best hits (and of the rest of the top unit) against the question.
 import type { Chunk } from './chunk.js';
-import { splitSentences } from './sentences.js';
+import { joinLists, splitSentences } from './sentences.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
 import { askedKinds, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
 import { questionTopic } from './query.js';
 import type { Retrieval } from './retriever.js';
+import { scopeFactor } from './scope.js';
 import type { Bm25 } from './bm25.js';
 
 export interface Scored {
@@ -29,14 +30,15 @@ export interface ScoringDeps {
 
 /** Questions that ask for several items. */
 const LIST_QUESTION = /(哪些|哪几|哪[二三四五六七八九十两]|几种|几类|几个方面|都有啥|都有什么|有什么|包括)/;
-const CONSIDERED = 4;
+const CONSIDERED = 5;
 const LEADING_NUMBER = /^(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/;
 
 /** 0..1: how much a sentence reads as a list (；-separated parts, 、-separated items). */
 function listiness(quote: string): number {
   const semi = (quote.match(/；/g) ?? []).length;
   const dun = (quote.match(/、/g) ?? []).length;
-  return Math.min(1, (2 * semi + dun) / 8);
+  const items = (quote.match(/（[一二三四五六七八九十]+）/g) ?? []).length;
+  return Math.min(1, (2 * semi + dun + 3 * items) / 8);
 }
 
 function candidates(r: Retrieval, deps: ScoringDeps): Array<{ chunk: Chunk; weight: number }> {
@@ -72,8 +74,8 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
   const scored: Scored[] = [];
   const units = unitCoverage(r);
   for (const { chunk, weight } of candidates(r, deps)) {
-    for (const s of splitSentences(chunk.text)) {
-      const quote = s.text.replace(LEADING_NUMBER, '').trim();
+    for (const s of joinLists(splitSentences(chunk.text), chunk.text)) {
+      const quote = s.text.replace(LEADING_NUMBER, '').replace(/\n\s*\n/g, '\n').trim();
       if (quote.length < 4) continue;
       const text = matchText(quote);
       const lexical = 0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text);
@@ -82,7 +84,8 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
       const listed = numbered.some((t) => enumerates(quote, t));
       const shape = listQuestion ? 0.25 * listiness(quote) : 0;
       const brevity = listQuestion ? 1 : Math.min(1, (150 / quote.length) ** 0.3);
-      scored.push({ chunk, quote, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape });
+      const named = r.scope && scopeFactor(chunk, r.scope) > 1 ? 0.3 : 0;
+      scored.push({ chunk, quote, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape + named });
     }
   }
   scored.sort((a, b) => b.score - a.score);

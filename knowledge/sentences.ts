@@ -46,3 +46,21 @@ export function groupSentences(spans: Span[], max: number): Span[][] {
   if (groups.length > 1 && tail && tail.reduce((n, s) => n + s.text.length, 0) < max / 6) groups[groups.length - 2]!.push(...groups.pop()!);
   return groups;
 }
+
+const LIST_ITEM = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[.．、])/;
+
+/** A sentence ending in a colon that introduces list items (（一）…) is one answer with its items, up to `max` characters. */
+export function joinLists(spans: Span[], source: string, max = 420): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    let cur = spans[i]!;
+    if (/[：:]$/.test(cur.text)) {
+      while (i + 1 < spans.length && LIST_ITEM.test(spans[i + 1]!.text) && spans[i + 1]!.end - cur.start <= max) {
+        const next = spans[++i]!;
+        cur = { start: cur.start, end: next.end, text: source.slice(cur.start, next.end) };
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
