@@ -91,4 +91,28 @@ describe('/广播', () => {
     const actions = (await bot.app.deps.audit.list()).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['admin.grant', 'admin.revoke']));
   });
+
+  it('a recurring 每日一学 becomes a BullMQ job scheduler with tz; 详情 shows the next run; 取消 removes it', async () => {
+    post(ADMIN, '/广播 每天8:00 全部 每日一学 党章');
+    const preview = await bot.waitFor(toAdmin(/每日一学：按原文顺序推送《党章》/));
+    expect(preview.text).toContain('发送时间：每天 08:00');
+    post(ADMIN, '确认');
+    const ok = await bot.waitFor(toAdmin(/已确认：广播 #\d+ 已按周期安排/));
+    const id = /#(\d+)/.exec(ok.text)![1]!;
+    const { Queue } = await import('bullmq');
+    const queue = new Queue('broadcasts', { connection: bot.app.deps.redis, prefix: bot.prefix.replace(/:$/, '') });
+    try {
+      const s = await queue.getJobScheduler(`bc-${id}`);
+      expect(s).toMatchObject({ pattern: '0 0 8 * * *', tz: 'Asia/Shanghai' });
+      expect(new Date(s!.next!).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hourCycle: 'h23' })).toBe('08:00:00');
+      post(ADMIN, `/广播 详情 ${id}`);
+      const detail = await bot.waitFor(toAdmin(new RegExp(`广播 #${id}（周期进行中）`)));
+      expect(detail.text).toMatch(/时间：每天 08:00，下次 \d{4}年\d+月\d+日（周.）08:00/);
+      post(ADMIN, `/广播 取消 ${id}`);
+      await bot.waitFor(toAdmin(new RegExp(`已取消广播 #${id}`)));
+      expect(await queue.getJobScheduler(`bc-${id}`)).toBeUndefined();
+    } finally {
+      await queue.close();
+    }
+  });
 });
