@@ -1,6 +1,15 @@
 // The whole loop in real time (seconds): scheduling from chat, the secretary's and the group's reminders,
 // check-in classification across the window edges, the rolling acknowledgement, escalation and the summary.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../app/config.js';
+import { localDay } from '../../jobs/meetings/zoned-time.js';
+import { testRedisUrl } from '../helpers/redis.js';
 import { ROOM, startMeetingWorld, type MeetingWorld } from '../helpers/meetings-world.js';
 
 let w: MeetingWorld;
@@ -72,5 +81,24 @@ describe('check-in loop', () => {
     expect(w.saidTo('wxid_wang').filter((s) => s.text.includes('【签到汇总】'))).toHaveLength(1);
     expect(w.saidIn(ROOM).filter((s) => s.text.includes('还不在第一党支部的名册中'))).toHaveLength(1);
     expect((await w.stores.meetings.get(id))?.status).toBe('closed');
-  }, 40_000);
+
+    // The 台账 export (the real CLI) contains what the chat produced.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-export-'));
+    const day = localDay(m.startAt, 'Asia/Shanghai');
+    const env = { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: w.prefix, LOG_LEVEL: 'silent' };
+    const xlsx = path.join(dir, 'ledger.xlsx');
+    const out = await promisify(execFile)(process.execPath, ['bin/zhibu.js', 'export', '--from', day, '--to', day, '--branch', '第一党支部', '--format', 'xlsx', '--out', xlsx], { cwd: PROJECT_ROOT, env });
+    expect(out.stdout).toContain('已导出 1 次会议');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const row = (wb.getWorksheet('会议台账')!.getRow(2).values as unknown[]).slice(1);
+    expect(row.slice(0, 9)).toEqual([Number(id), '第一党支部', '党课', expect.stringMatching(/年.*月.*日（周.）/), '三楼会议室', '学习党章', '已召开', 5, 3]);
+    expect(row.slice(13)).toEqual(['张三、李四', '王书记', '王五（出差在外）', '赵六']);
+    const detail = wb.getWorksheet('签到明细')!;
+    expect(detail.rowCount).toBe(6);
+    const csv = path.join(dir, 'ledger.csv');
+    await promisify(execFile)(process.execPath, ['bin/zhibu.js', 'export', '--from', day, '--to', day, '--format', 'csv', '--out', csv], { cwd: PROJECT_ROOT, env });
+    expect(fs.readFileSync(csv, 'utf8')).toContain('王五（出差在外）');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });

@@ -1,0 +1,67 @@
+// zhibu meeting list|create|cancel — the same operations as /会议 in chat, for operators and scripts.
+import type { Command } from 'commander';
+import { UserError } from '../../app/errors.js';
+import { formatDateTime } from '../../app/time-format.js';
+import { cancelMeeting, createMeeting } from '../../jobs/meetings/meeting-ops.js';
+import { meetingTypeOf, splitOptions } from '../../jobs/meetings/parse-command.js';
+import { parseMeetingTime } from '../../jobs/meetings/parse-time.js';
+import { cliClock, openMeetingsSession } from './meetings-session.js';
+
+export function registerMeeting(program: Command): void {
+  const meeting = program.command('meeting').description('支部会议：列表、新建、取消');
+  meeting
+    .command('list')
+    .option('--branch <name>', '只看某个支部')
+    .action(async (opts: { branch?: string }) => {
+      const s = await openMeetingsSession();
+      try {
+        const b = await s.branchByName(opts.branch);
+        for (const m of await s.stores.meetings.list({ branchId: b?.id, from: cliClock.now() - 30 * 86_400_000 })) {
+          process.stdout.write(`${m.id}\t${formatDateTime(m.startAt, s.tz)}\t${m.type}\t${m.place ?? ''}\t${m.status}\n`);
+        }
+      } finally {
+        await s.close();
+      }
+    });
+  meeting
+    .command('create <words...>')
+    .description('例如：zhibu meeting create --branch 第一党支部 党课 下周五下午3点 三楼会议室 主题：学习党章')
+    .requiredOption('--branch <name>', '支部')
+    .action(async (words: string[], opts: { branch: string }) => {
+      const s = await openMeetingsSession();
+      try {
+        const branch = (await s.branchByName(opts.branch))!;
+        const { head, options, errors } = splitOptions(words.join(' '));
+        if (errors.length) throw new UserError(errors.join('\n'));
+        const [typeWord, ...rest] = head.split(/\s+/);
+        const type = typeWord ? meetingTypeOf(typeWord) : undefined;
+        if (!type) throw new UserError(`不认识的会议类型：${typeWord ?? ''}`);
+        const t = parseMeetingTime(rest.join(' '), { now: cliClock.now(), tz: s.tz });
+        if (!t.ok) throw new UserError(`时间无效（${t.reason}）：${t.text ?? ''}`);
+        const st = branch.settings;
+        const m = await createMeeting({ stores: s.stores, queue: s.queue, clock: cliClock }, {
+          branchId: branch.id, type, title: type, startAt: t.at, place: options.place ?? (t.rest || undefined), topic: options.topic,
+          groupOffsets: options.groupOffsets ?? st.groupOffsets, secretaryOffsets: options.secretaryOffsets ?? st.secretaryOffsets,
+          closeAfter: options.closeAfter ?? st.closeAfter, escalateBefore: options.escalateBefore ?? st.escalateBefore, createdBy: s.actor,
+        });
+        await s.audit.record({ actor: s.actor, action: 'meeting.create', detail: `#${m.id} ${type} ${formatDateTime(m.startAt, s.tz)}`, ok: true });
+        process.stdout.write(`已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.tz)}${m.place ? ` ${m.place}` : ''}\n`);
+      } finally {
+        await s.close();
+      }
+    });
+  meeting
+    .command('cancel <id>')
+    .action(async (id: string) => {
+      const s = await openMeetingsSession();
+      try {
+        const m = await s.stores.meetings.get(id);
+        if (!m) throw new UserError(`没有编号为 ${id} 的会议`);
+        await cancelMeeting({ stores: s.stores, queue: s.queue, clock: cliClock }, m);
+        await s.audit.record({ actor: s.actor, action: 'meeting.cancel', detail: `#${id}`, ok: true });
+        process.stdout.write(`已取消会议 ${id}\n`);
+      } finally {
+        await s.close();
+      }
+    });
+}

@@ -1,0 +1,104 @@
+// Roster import (CSV or XLSX with a header row): validates every row, upserts members, reports
+// accepted and rejected rows with reasons. Headers may be Chinese (姓名, 支部, 角色, 微信号, 手机, 状态).
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { parseCsv } from './csv.js';
+import type { Stores } from './index.js';
+import type { MemberRole, MemberStatus } from './types.js';
+
+export interface RosterReport {
+  accepted: Array<{ line: number; name: string; branch: string; created: boolean }>;
+  rejected: Array<{ line: number; reason: string; raw: string }>;
+  branchesCreated: string[];
+}
+
+const HEADERS: Record<string, string[]> = {
+  name: ['姓名', 'name', '名字'],
+  branch: ['支部', 'branch', '所在支部', '党支部'],
+  role: ['角色', 'role', '职务'],
+  wechatId: ['微信号', '微信id', 'wechat', 'wechat_id', 'wxid', '微信'],
+  phone: ['手机', '电话', 'phone', '手机号'],
+  status: ['状态', 'status'],
+};
+
+export async function readRosterFile(file: string): Promise<string[][]> {
+  if (!fs.existsSync(file)) throw new Error(`找不到文件：${file}`);
+  if (/\.xlsx$/i.test(file)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets[0];
+    if (!sheet) return [];
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values = (row.values as unknown[]).slice(1);
+      rows.push(values.map((v) => cellText(v)));
+    });
+    return rows;
+  }
+  return parseCsv(fs.readFileSync(file, 'utf8'));
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && v && 'text' in v) return String((v as { text: unknown }).text);
+  if (typeof v === 'object' && v && 'result' in v) return String((v as { result: unknown }).result);
+  return String(v).trim();
+}
+
+function roleOf(text: string): MemberRole | undefined {
+  if (!text || /^(党员|普通党员|member|预备党员|正式党员)$/i.test(text)) return 'member';
+  if (/书记|secretary/i.test(text)) return 'secretary';
+  return undefined;
+}
+
+function statusOf(text: string): MemberStatus | undefined {
+  if (!text || /^(在册|正常|active|有效)$/i.test(text)) return 'active';
+  if (/停用|转出|inactive|失联|出党/i.test(text)) return 'inactive';
+  return undefined;
+}
+
+export async function importRoster(stores: Stores, rows: string[][], opts: { defaultBranch?: string; dryRun?: boolean } = {}): Promise<RosterReport> {
+  const report: RosterReport = { accepted: [], rejected: [], branchesCreated: [] };
+  const [header, ...body] = rows;
+  if (!header) return report;
+  const col: Record<string, number> = {};
+  header.forEach((h, i) => {
+    for (const [field, names] of Object.entries(HEADERS)) if (names.includes(h.trim().toLowerCase())) col[field] ??= i;
+  });
+  if (col.name === undefined) throw new Error(`表头缺少“姓名”列（现有：${header.join('、')}）`);
+  const seen = new Set<string>();
+  const seenWx = new Set<string>();
+  for (const [i, row] of body.entries()) {
+    const line = i + 2;
+    const get = (f: string) => (col[f] !== undefined ? (row[col[f]!] ?? '').trim() : '');
+    if (row.every((c) => !c.trim())) continue;
+    const reject = (reason: string) => report.rejected.push({ line, reason, raw: row.join(',') });
+    const name = get('name');
+    const branchName = get('branch') || opts.defaultBranch || '';
+    const role = roleOf(get('role'));
+    const status = statusOf(get('status'));
+    const wechatId = get('wechatId') || undefined;
+    if (!name) { reject('缺少姓名'); continue; }
+    if (!/^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/.test(name)) { reject(`姓名“${name}”格式不对`); continue; }
+    if (!branchName) { reject('缺少支部（可用 --branch 指定默认支部）'); continue; }
+    if (!role) { reject(`角色“${get('role')}”无法识别（党员 / 书记）`); continue; }
+    if (!status) { reject(`状态“${get('status')}”无法识别（在册 / 停用）`); continue; }
+    if (seen.has(`${branchName}/${name}`)) { reject(`与前面的行重复：${branchName} ${name}`); continue; }
+    if (wechatId && seenWx.has(wechatId)) { reject(`微信号 ${wechatId} 与前面的行重复`); continue; }
+    seen.add(`${branchName}/${name}`);
+    if (wechatId) seenWx.add(wechatId);
+    if (opts.dryRun) { report.accepted.push({ line, name, branch: branchName, created: true }); continue; }
+    const { branch, created: branchCreated } = await stores.branches.ensure(branchName);
+    if (branchCreated) report.branchesCreated.push(branchName);
+    const { created } = await stores.members.upsert({ name, branchId: branch.id, role, status, wechatId, phone: get('phone') || undefined });
+    report.accepted.push({ line, name, branch: branchName, created });
+  }
+  return report;
+}
+
+export function formatRosterReport(r: RosterReport): string {
+  const lines = [`导入完成：接受 ${r.accepted.length} 行（新增 ${r.accepted.filter((a) => a.created).length}，更新 ${r.accepted.filter((a) => !a.created).length}），拒绝 ${r.rejected.length} 行。`];
+  if (r.branchesCreated.length) lines.push(`新建支部：${r.branchesCreated.join('、')}`);
+  for (const x of r.rejected) lines.push(`  第 ${x.line} 行：${x.reason}（${x.raw}）`);
+  return lines.join('\n');
+}
