@@ -33,6 +33,8 @@ export interface AppOptions {
   features?: FeatureFactory[];
   /** Outbox tuning: console and tests send faster than the configured rate. */
   outbox?: { ratePerMinute?: number; attempts?: number; backoffMs?: number; rateLimitBackoffMs?: number };
+  /** Aborts a start that is still waiting (e.g. for the WeChat QR login); everything started so far is stopped. */
+  signal?: AbortSignal;
 }
 
 export interface App {
@@ -75,7 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const mock = opts.mock || !config.puppet || config.puppet === 'wechaty-puppet-mock';
     // In the console demo the secretary also acts as admin, so every command can be tried.
     const appConfig: Config = mock && !opts.mockSpec ? { ...config, adminIds: [...config.adminIds, DEMO_BRANCH.members[0]!.id] } : config;
-    const wechat = await connectWechat(appConfig, logger, { mock, mockSpec: opts.mockSpec });
+    const wechat = await connectWechat(appConfig, logger, { mock, mockSpec: opts.mockSpec, signal: opts.signal });
     cleanups.push(() => wechat.stop());
     const outbox = createOutbox({ redis, prefix: config.redisPrefix, botId: wechat.botId, logger, attempts: opts.outbox?.attempts, backoffMs: opts.outbox?.backoffMs });
     cleanups.push(() => outbox.close());

@@ -16,6 +16,8 @@ export interface RawMessage {
   timestamp: number;
   talkerId: string;
   talkerName: string;
+  /** Official accounts (公众号) and other non-person senders are never answered. */
+  fromOfficial?: boolean;
   roomId?: string;
   roomTopic?: string;
   roomAlias?: string;
@@ -45,7 +47,7 @@ export function stripBotName(text: string, botName: string): string | undefined 
 
 /** True when the message should enter the router at all (not self, text, not stale). */
 export function passesFilters(m: RawMessage, now: number): boolean {
-  return !isSelf(m) && isText(m) && !isStale(m, now);
+  return !isSelf(m) && isText(m) && !m.fromOfficial && !isStale(m, now);
 }
 
 /** Decides whether the bot is addressed and extracts the text meant for it. */

@@ -17,6 +17,7 @@ async function toRaw(msg: Message): Promise<RawMessage> {
     timestamp: msg.date().getTime(),
     talkerId: talker.id,
     talkerName: talker.name(),
+    fromOfficial: talker.type() === types.Contact.Official,
   };
   if (room && isText && !raw.self) {
     raw.roomId = room.id;

@@ -17,7 +17,7 @@ export interface WechatConnection {
 
 export const usesRealPuppet = (config: Config) => Boolean(config.puppet && config.puppet !== 'wechaty-puppet-mock');
 
-export async function connectWechat(config: Config, logger: Logger, opts: { mock?: boolean; mockSpec?: MockWorldSpec } = {}): Promise<WechatConnection> {
+export async function connectWechat(config: Config, logger: Logger, opts: { mock?: boolean; mockSpec?: MockWorldSpec; signal?: AbortSignal } = {}): Promise<WechatConnection> {
   if (opts.mock || !usesRealPuppet(config)) {
     const world = await startMockWorld(opts.mockSpec ?? demoWorldSpec(config.botName));
     return { bot: world.bot, botId: world.botId, world, stop: () => world.stop() };
@@ -26,6 +26,16 @@ export async function connectWechat(config: Config, logger: Logger, opts: { mock
   const loggedIn = new Promise<string>((resolve) => bot.once('login', (user) => resolve(user.id)));
   await bot.start();
   logger.info({ puppet: config.puppet }, 'waiting for WeChat login');
-  const botId = bot.isLoggedIn ? bot.currentUser.id : await loggedIn;
-  return { bot, botId, stop: () => bot.stop() };
+  const aborted = new Promise<never>((_, reject) => {
+    if (opts.signal?.aborted) reject(new Error('aborted before WeChat login'));
+    opts.signal?.addEventListener('abort', () => reject(new Error('aborted before WeChat login')), { once: true });
+  });
+  aborted.catch(() => undefined); // only raced below; never an unhandled rejection
+  try {
+    const botId = bot.isLoggedIn ? bot.currentUser.id : await Promise.race([loggedIn, aborted]);
+    return { bot, botId, stop: () => bot.stop() };
+  } catch (err) {
+    await bot.stop();
+    throw err;
+  }
 }

@@ -13,7 +13,16 @@ export function registerStart(program: Command): void {
       if (!usesRealPuppet(config)) return runConsole(config);
       const logger = createLogger(config.logLevel);
       process.stderr.write(`正在启动 ${config.puppet}…\n`);
-      const app = await createApp({ config, logger });
+      // Until the app is up (the QR login can take a while) a signal aborts the start and cleans up.
+      const starting = new AbortController();
+      const abort = () => starting.abort();
+      process.once('SIGINT', abort).once('SIGTERM', abort);
+      const app = await createApp({ config, logger, signal: starting.signal }).catch((err: unknown) => {
+        if (!starting.signal.aborted) throw err;
+        process.stderr.write('已取消启动。\n');
+        process.exit(130);
+      });
+      process.off('SIGINT', abort).off('SIGTERM', abort);
       installShutdown(app, logger);
       process.stderr.write(`${config.botName} 已上线（账号 ${app.deps.botId}），按 Ctrl+C 停止。\n`);
     });

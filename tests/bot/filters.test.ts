@@ -11,6 +11,7 @@ describe('filters', () => {
     expect(passesFilters(raw(), now)).toBe(true);
     expect(passesFilters(raw({ self: true }), now)).toBe(false);
     expect(passesFilters(raw({ isText: false }), now)).toBe(false);
+    expect(passesFilters(raw({ fromOfficial: true }), now)).toBe(false);
     expect(passesFilters(raw({ timestamp: now - 121_000 }), now)).toBe(false);
     expect(passesFilters(raw({ timestamp: now - 119_000 }), now)).toBe(true);
   });
