@@ -115,4 +115,19 @@ describe('/广播', () => {
       await queue.close();
     }
   });
+
+  it('reports a group that cannot be reached as failed, with the reason', async () => {
+    const { createBranchStore } = await import('../../store/branches.js');
+    const branches = createBranchStore(bot.app.deps.redis, bot.prefix);
+    const ghost = (await branches.ensure('第三党支部')).branch;
+    await branches.bindRoom(ghost.id, roomId(1));
+    await branches.bindRoom(ghost.id, 'gone@chatroom'); // the bot is no longer in this group
+    post(ADMIN, '/广播 立即 第三党支部 请核对党员信息');
+    await bot.waitFor(toAdmin(/请核对党员信息[\s\S]*共 2 个群/));
+    post(ADMIN, '确认');
+    const report = await bot.waitFor(toAdmin(/发送报告[\s\S]*失败 1/), 20_000);
+    expect(report.text).toContain('共 2 个群：已发送 1，失败 1，跳过 0');
+    expect(report.text).toMatch(/- gone@chatroom：(room not found|no payload found)/);
+    expect(bot.saidIn(roomId(1)).filter((s) => s.text === '请核对党员信息')).toHaveLength(1);
+  });
 });
