@@ -7,6 +7,7 @@ import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
 import type { ModelAnswerer } from './llm-answer.js';
+import { clip } from './plain-text.js';
 
 export interface AnswererDeps {
   retriever: Retriever;
@@ -43,7 +44,7 @@ export function createAnswerer({ retriever, model, maxChars, logger, policy = DE
     if (model) {
       try {
         const llm = await model.answer(q, retrieval, { signal: opts.signal });
-        if (llm) return { ...llm, text: llm.text.slice(0, maxChars), refused: false, sources, mode: 'llm', retrieval, reason: 'llm' };
+        if (llm) return { ...llm, text: clip(llm.text, maxChars), refused: false, sources, mode: 'llm', retrieval, reason: 'llm' };
         logger?.info({ question: q }, 'model answer had no verifiable quote; extractive answer given');
       } catch (err) {
         logger?.warn({ err: (err as Error).message }, 'model failed; extractive answer given');

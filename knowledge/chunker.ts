@@ -38,7 +38,10 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 /** Groups a cleaned document's paragraphs into units by its own structure. */
 export function segmentUnits(paras: Para[], title: string): Unit[] {
   const units: Unit[] = [];
-  const articleMode = paras.filter((p) => parseUnitStart(p.text)?.kind === 'article').length >= 3;
+  const starts = paras.map((p) => parseUnitStart(p.text)?.kind);
+  const articles = starts.filter((k) => k === 'article').length;
+  // Party rules number articles (第X条); numbered lines inside them are items, not units.
+  const articleMode = articles > 0 && articles >= starts.filter((k) => k === 'clause').length;
   const titleIdx = paras.findIndex((p, i) => i > 0 && squash(p.text) === squash(title));
   const headings: string[] = [];
   let current: Unit | undefined;

@@ -35,6 +35,8 @@ export function askedKinds(q: string): AskedKind[] {
 }
 
 const NUM_RE = new RegExp(`${NUMERAL}+`);
+/** A body that can receive, decide or lead. */
+const ORGAN = /(委员会|党委|党组|组织部|宣传部|纪委|党组织|部门|机关|支部|政府|单位)/;
 /** A named place: an administrative unit or a venue. */
 const PLACE = /[\u4e00-\u9fff]{2}(省|市|县|区|镇|乡|村|街道|馆|园|基地|中心|会堂|广场|旧址|故居|陵园|纪念地)(?![委级长直属里])/;
 
@@ -63,8 +65,10 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'current':
       return /(天气|下雨|降雨|雨天|下雪|气温|温度|新闻|股价|汇率|票价|路况)/.test(text);
     case 'place':
-      return PLACE.test(text) && (!k.measure || new RegExp(`[\\u4e00-\\u9fff]{2}${k.measure}(?![委级长直属里])`).test(text));
+      // 哪个县 needs a county's name; 哪里 may be answered by a place or by a body (报哪里 → 上级党组织).
+      if (k.measure) return new RegExp(`[\\u4e00-\\u9fff]{2}${k.measure}(?![委级长直属里])`).test(text);
+      return PLACE.test(text) || ORGAN.test(text);
     case 'person':
-      return /(同志|书记|主任|部长|负责人|委员会|党委|党组|组织部|党组织|部门|机关|支部)/.test(text);
+      return /(同志|书记|主任|部长|负责人)/.test(text) || ORGAN.test(text);
   }
 }

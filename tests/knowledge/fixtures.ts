@@ -1,0 +1,16 @@
+// Shared test setup for the answering core: a config on a temporary data folder and the real corpus files.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, PROJECT_ROOT, type Config } from '../../app/config.js';
+
+export const CORPUS_DIR = path.join(PROJECT_ROOT, 'knowledge', 'corpus');
+export const PLAN_FILE = path.join(CORPUS_DIR, 'ningweibanfa-2017-39.txt');
+
+export function tempDir(prefix = 'zhibu-knowledge-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ DATA_DIR: tempDir(), CORPUS_DIR: PLAN_FILE, LOG_LEVEL: 'silent', ...env });
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../app/logger.js';
+import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
+import { CORPUS_DIR, testConfig } from './fixtures.js';
+
+let plan: Knowledge;
+let full: Knowledge;
+
+beforeAll(async () => {
+  plan = await createKnowledge(testConfig(), silentLogger);
+  full = await createKnowledge(testConfig({ CORPUS_DIR }), silentLogger);
+});
+afterAll(async () => {
+  await plan.close();
+  await full.close();
+});
+
+const topUnits = async (k: Knowledge, q: string, n = 3) => (await k.retriever.retrieve(q, { k: 8 })).hits.map((h) => h.chunk.unit).filter((u, i, a) => a.indexOf(u) === i).slice(0, n);
+
+describe('hybrid retrieval on a real built index', () => {
+  it('finds the clause that answers, despite colloquial wording and numerals', async () => {
+    expect(await topUnits(plan, '三会一课包括哪些会')).toContain('c16');
+    expect(await topUnits(plan, '流动党员用什么制度管理')).toContain('c17');
+    expect(await topUnits(plan, '党员要做到5查5改')).toContain('c11');
+    expect(await topUnits(plan, '领导班子成员6个1')).toContain('c14');
+  });
+
+  it('carries scores that mean something: coverage and cosine in 0..1', async () => {
+    const r = await plan.retriever.retrieve('三会一课计划报谁备案');
+    expect(r.hits[0]!.coverage).toBeGreaterThan(0.5);
+    expect(r.hits[0]!.cosine).toBeGreaterThan(0);
+    expect(r.hits[0]!.cosine).toBeLessThanOrEqual(1);
+    const off = await plan.retriever.retrieve('红烧肉怎么做才好吃');
+    expect(Math.max(...off.hits.map((h) => h.coverage))).toBeLessThan(0.2);
+  });
+
+  it('over the full corpus, party-rule questions cite the party rules', async () => {
+    const a = await full.answerer.answer('预备党员的预备期是多长时间');
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]).toMatchObject({ doc: '《党章》', clause: '第七条' });
+    expect(a.text).toContain('预备党员的预备期为一年');
+    const named = await full.answerer.answer('党章第三十三条讲的什么');
+    expect(named.citations[0]).toMatchObject({ doc: '《党章》', clause: '第三十三条' });
+    const rights = await full.answerer.answer('党员有哪些权利');
+    expect(rights.text).toContain('党员享有下列权利');
+  });
+});
