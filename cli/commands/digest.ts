@@ -1,0 +1,72 @@
+// zhibu digest: print the 三会一课 digest of every (or one) branch, send it to the secretaries now, or
+// show and change the required cadence per meeting type.
+import type { Command } from 'commander';
+import { systemClock } from '../../app/clock.js';
+import { UserError } from '../../app/errors.js';
+import { silentLogger } from '../../app/logger.js';
+import { digestsFor, sendMonthlyDigests } from '../../jobs/digest.js';
+import { createOutbox } from '../../jobs/outbox.js';
+import { BOT_ID_KEY } from '../../jobs/broadcast-runtime.js';
+import { createCadenceStore, PERIOD_LABEL, type CadencePeriod } from '../../store/cadence.js';
+import { createStores } from '../../store/index.js';
+import { openSession } from './broadcast-connect.js';
+
+const PERIODS: Record<string, CadencePeriod | 'none'> = { monthly: 'monthly', 每月: 'monthly', quarterly: 'quarterly', 每季度: 'quarterly', none: 'none', 不要求: 'none' };
+
+export function registerDigest(program: Command): void {
+  const cmd = program
+    .command('digest')
+    .description('三会一课月度情况：打印、立即发送给书记，或设置各类会议的频次要求')
+    .option('--branch <名称>', '只看这个支部')
+    .option('--send', '立即发送给各支部书记（本月已发过的不重复发送）')
+    .action(async (opts: { branch?: string; send?: boolean }) => {
+      const s = await openSession();
+      try {
+        const stores = createStores(s.redis, s.config.redisPrefix);
+        const deps = { redis: s.redis, prefix: s.config.redisPrefix, clock: systemClock, timeZone: s.config.timeZone };
+        if (opts.send) {
+          const botId = await s.redis.get(BOT_ID_KEY(s.config.redisPrefix));
+          if (!botId) throw new UserError('机器人还没有在这个 Redis 上启动过（zhibu start），无法发送。');
+          const outbox = createOutbox({ redis: s.redis, prefix: s.config.redisPrefix, botId, logger: silentLogger });
+          try {
+            const n = await sendMonthlyDigests(stores, { ...deps, redisUrl: '', logger: silentLogger, outbox, audit: s.audit });
+            process.stdout.write(`已交给机器人发送：${n} 位书记。\n`);
+          } finally {
+            await outbox.close();
+          }
+          return;
+        }
+        let ids: string[] | undefined;
+        if (opts.branch) {
+          const b = await stores.branches.getByName(opts.branch);
+          if (!b) throw new UserError(`没有找到支部“${opts.branch}”。`);
+          ids = [b.id];
+        }
+        const all = await digestsFor(stores, deps, ids);
+        process.stdout.write(all.length ? `${all.map((d) => d.text).join('\n\n')}\n` : '还没有登记任何支部。\n');
+      } finally {
+        await s.close();
+      }
+    });
+  cmd
+    .command('cadence')
+    .description('查看或设置频次要求，例如：zhibu digest cadence 党课=monthly 主题党日=monthly 党小组会=none')
+    .argument('[设定...]', '会议类型=monthly|quarterly|none')
+    .action(async (settings: string[]) => {
+      const s = await openSession();
+      try {
+        const store = createCadenceStore(s.redis, s.config.redisPrefix);
+        for (const item of settings) {
+          const [type, period] = item.split('=');
+          const p = PERIODS[period?.trim() ?? ''];
+          if (!type?.trim() || !p) throw new UserError(`看不懂“${item}”：请写 会议类型=monthly、quarterly 或 none。`);
+          await store.set(type.trim(), p);
+          await s.audit.record({ actor: s.actor, action: 'digest.cadence', ok: true, detail: `${type.trim()}=${p}` });
+        }
+        const current = await store.get();
+        process.stdout.write(`${Object.entries(current).map(([t, p]) => `${t}：${PERIOD_LABEL[p]}至少1次`).join('\n')}\n`);
+      } finally {
+        await s.close();
+      }
+    });
+}
