@@ -1,5 +1,6 @@
-// The router decides, handlers act. One boundary per inbound message catches everything:
-// a UserError is shown to the sender, anything else is logged and answered with an apology.
+// The router decides, handlers act. decide() is synchronous and cheap; the sender's role is resolved
+// only when something will act on the message, so group chatter costs one Redis write. One boundary per
+// inbound message catches everything: a UserError is shown, anything else is logged with an apology.
 import { isUserError, PermissionError } from '../app/errors.js';
 import { createContext } from './context.js';
 import { isHelpRequest, isTooLong, parseCommand } from './filters.js';
@@ -22,17 +23,40 @@ export interface Router {
   commands(): CommandSpec[];
 }
 
+type Plan =
+  | { kind: 'too-long' }
+  | { kind: 'command'; spec: CommandSpec; args: string }
+  | { kind: 'help' }
+  | { kind: 'unknown'; name: string }
+  | { kind: 'text'; hooks: Feature[] };
+
 export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?: Inbox } = {}): Router {
   const inbox = opts.inbox ?? createInbox(deps.redis, deps.prefix);
   const commands = features.flatMap((f) => f.commands ?? []);
   const byName = new Map<string, CommandSpec>();
   for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(n, c);
   const hooks = features.filter((f) => f.onText);
+  const observers = features.filter((f) => f.onInbound);
   const roleResolvers = features.filter((f) => f.resolveRole);
   const admins = new Set(deps.config.adminIds);
   const limiter = createRateLimiter(deps.redis, { prefix: deps.prefix, name: 'q', perMinute: deps.config.questionRatePerMinute, clock: deps.clock });
   const ask = createAskHandler(limiter);
   const help = createHelpHandler(() => commands);
+
+  function decide(msg: InboundMessage): Plan | undefined {
+    const { text, addressed } = msg;
+    if (isTooLong(text)) return addressed ? { kind: 'too-long' } : undefined;
+    const cmd = parseCommand(text);
+    if (cmd) {
+      const spec = byName.get(cmd.name);
+      // In rooms a known command works without an @; an unknown one only when addressed.
+      if (spec) return { kind: 'command', spec, args: cmd.args };
+      if (!addressed) return undefined;
+      return isHelpRequest(text) ? { kind: 'help' } : { kind: 'unknown', name: cmd.name };
+    }
+    const wanting = hooks.filter((f) => !f.wantsText || f.wantsText(msg));
+    return wanting.length || addressed ? { kind: 'text', hooks: wanting } : undefined;
+  }
 
   async function resolveRole(msg: InboundMessage): Promise<Role> {
     for (const f of roleResolvers) {
@@ -42,22 +66,23 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
     return admins.has(msg.talkerId) ? 'admin' : 'member';
   }
 
-  async function route(ctx: ChatContext): Promise<void> {
-    const { text, addressed } = ctx.msg;
-    if (isTooLong(text)) return addressed ? tooLong(ctx) : undefined;
-    const cmd = parseCommand(text);
-    if (cmd) {
-      const spec = byName.get(cmd.name);
-      // In rooms a known command works without an @; an unknown one only when addressed.
-      if (spec) return spec.roles.includes(ctx.role) ? spec.handle(ctx, cmd.args) : refused(ctx, spec, cmd.args);
-      if (isHelpRequest(text) && addressed) return help(ctx);
-      return addressed ? unknownCommand(ctx, cmd.name) : undefined;
+  async function act(ctx: ChatContext, plan: Plan): Promise<void> {
+    switch (plan.kind) {
+      case 'too-long':
+        return tooLong(ctx);
+      case 'command':
+        return plan.spec.roles.includes(ctx.role) ? plan.spec.handle(ctx, plan.args) : refused(ctx, plan.spec, plan.args);
+      case 'help':
+        return help(ctx);
+      case 'unknown':
+        return unknownCommand(ctx, plan.name);
+      case 'text':
+        for (const f of plan.hooks) if (await f.onText!(ctx)) return;
+        if (!ctx.msg.addressed) return;
+        if (ctx.msg.text === '') return greeting(ctx);
+        if (isHelpRequest(ctx.msg.text)) return help(ctx);
+        return ask(ctx);
     }
-    for (const f of hooks) if (await f.onText!(ctx)) return;
-    if (!addressed) return;
-    if (text === '') return greeting(ctx);
-    if (isHelpRequest(text)) return help(ctx);
-    return ask(ctx);
   }
 
   async function boundary(ctx: ChatContext, err: unknown): Promise<void> {
@@ -74,18 +99,26 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
     }
   }
 
+  async function observe(msg: InboundMessage): Promise<void> {
+    await inbox.record(msg);
+    for (const f of observers) await f.onInbound!(msg);
+  }
+
   return {
     commands: () => commands,
     async handle(msg) {
-      const stored = inbox.record(msg).catch((err: unknown) => deps.logger.warn({ err, msgId: msg.id }, 'inbox record failed'));
+      const observed = observe(msg).catch((err: unknown) => deps.logger.warn({ err, msgId: msg.id }, 'inbound bookkeeping failed'));
       let ctx: ChatContext | undefined;
       try {
-        ctx = createContext(msg, deps, await resolveRole(msg));
-        await route(ctx);
+        const plan = decide(msg);
+        if (plan) {
+          ctx = createContext(msg, deps, await resolveRole(msg));
+          await act(ctx, plan);
+        }
       } catch (err) {
         await boundary(ctx ?? createContext(msg, deps, 'guest'), err);
       }
-      await stored;
+      await observed;
     },
   };
 }

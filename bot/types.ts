@@ -80,6 +80,14 @@ export interface Feature {
   commands?: CommandSpec[];
   /** Sees addressed and unaddressed non-command text first (e.g. 签到 replies); true means consumed. */
   onText?(ctx: ChatContext): Promise<boolean>;
+  /**
+   * Optional cheap, synchronous pre-filter for onText (e.g. "looks like 签到/请假", "sender has a draft").
+   * When every feature's filter says no to an unaddressed room message, the router skips role resolution
+   * and all hooks: group chatter then costs one Redis write. Absent means "always call onText".
+   */
+  wantsText?(msg: InboundMessage): boolean;
+  /** Optional bookkeeping on every inbound message that passed the filters (e.g. noting room topics); keep it cheap. */
+  onInbound?(msg: InboundMessage): Promise<void>;
   /** Resolves the sender's role; the first feature that returns one wins. */
   resolveRole?(msg: InboundMessage): Promise<Role | undefined>;
   start?(): Promise<void>;
