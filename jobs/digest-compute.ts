@@ -4,12 +4,14 @@ import type { Stores } from '../store/index.js';
 import type { Meeting } from '../store/types.js';
 import type { CadencePeriod } from '../store/cadence.js';
 import { absenceStreak } from './meetings/absences.js';
-import { lastMonth, thisQuarter, type Period } from './digest-periods.js';
+import { lastMonth, thisMonth, thisQuarter, type Period } from './digest-periods.js';
 
 export interface TypeLine {
   type: string;
   period: CadencePeriod;
   lastMonth: number;
+  /** This month so far. */
+  thisMonth: number;
   quarter: number;
   /** monthly: last month met; quarterly: this quarter met so far. */
   met: boolean;
@@ -60,10 +62,11 @@ export async function computeDigest(stores: Stores, branchId: string, now: numbe
   if (!branch) return undefined;
   const lm = lastMonth(now, tz);
   const q = thisQuarter(now, tz);
+  const tm = thisMonth(now, tz);
   const from = Math.min(lm.from, q.from);
   const past = (await stores.meetings.list({ branchId, from, to: now, status: ['scheduled', 'closed'] })).filter((m) => m.startAt < now);
   const types = Object.entries(cadence).map(([type, period]) => {
-    const line = { type, period, lastMonth: held(past, type, lm), quarter: held(past, type, q) };
+    const line = { type, period, lastMonth: held(past, type, lm), thisMonth: held(past, type, tm), quarter: held(past, type, q) };
     return { ...line, met: period === 'monthly' ? line.lastMonth >= 1 : line.quarter >= 1 };
   });
   const upcoming = (await stores.meetings.list({ branchId, from: now, status: ['scheduled'], limit: 3 })).slice(0, 3);

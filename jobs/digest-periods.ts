@@ -17,6 +17,11 @@ export function lastMonth(now: number, tz: string): Period {
   return { from, to, label: `${lp.year}年${lp.month}月` };
 }
 
+export function thisMonth(now: number, tz: string): Period {
+  const p = localParts(now, tz);
+  return { from: fromLocal(p.year, p.month, 1, 0, 0, tz), to: now, label: `${p.year}年${p.month}月` };
+}
+
 export function thisQuarter(now: number, tz: string): Period {
   const p = localParts(now, tz);
   const q = Math.floor((p.month - 1) / 3);

@@ -5,7 +5,7 @@ import type { Digest, TypeLine } from './digest-compute.js';
 
 function typeLine(t: TypeLine): string {
   const mark = t.met ? '✓' : t.period === 'monthly' ? '✗ 上月未开展' : '⚠ 本季度尚未开展';
-  return `${t.type}（${PERIOD_LABEL[t.period]}至少1次）：上月 ${t.lastMonth} 次，本季度 ${t.quarter} 次 ${mark}`;
+  return `${t.type}（${PERIOD_LABEL[t.period]}至少1次）：上月 ${t.lastMonth} 次，本月 ${t.thisMonth} 次，本季度 ${t.quarter} 次 ${mark}`;
 }
 
 export function formatDigest(d: Digest, tz: string): string {

@@ -18,5 +18,8 @@ export const rolesFeature: FeatureFactory = (deps) => {
       return (await admins.isAdmin(msg.talkerId)) ? 'admin' : undefined;
     },
     onText: injectionGuard,
+    async seedDemo(demo) {
+      await rooms.note(demo.roomId, demo.topic);
+    },
   };
 };

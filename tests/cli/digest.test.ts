@@ -34,7 +34,7 @@ describe('zhibu digest', () => {
     expect(set.stdout).not.toContain('党小组会');
     const { stdout } = await zhibu('digest', '--branch', '第一党支部');
     expect(stdout).toContain('【三会一课情况】第一党支部');
-    expect(stdout).toContain('主题党日（每月至少1次）：上月 0 次，本季度 0 次 ✗ 上月未开展');
+    expect(stdout).toContain('主题党日（每月至少1次）：上月 0 次，本月 0 次，本季度 0 次 ✗ 上月未开展');
     expect(stdout).toContain('支部党员大会（每季度至少1次）');
     const bad = await zhibu('digest', 'cadence', '党课=weekly').catch((e: { stderr: string; code: number }) => e);
     expect((bad as { code: number }).code).toBe(2);

@@ -64,6 +64,7 @@ describe('monthly digest', () => {
   it('counts the meetings held per type last month and this quarter', async () => {
     const d = (await computeDigest(stores, branchId, clock.now(), TZ, DEFAULT_CADENCE))!;
     const byType = Object.fromEntries(d.types.map((t) => [t.type, [t.lastMonth, t.quarter, t.met]]));
+    expect(d.types.every((t) => t.thisMonth === 0)).toBe(true);
     expect(byType).toEqual({ 支部党员大会: [0, 1, true], 支部委员会: [2, 3, true], 党小组会: [1, 1, true], 党课: [1, 1, true] });
     expect(d.lastMonth.label).toBe('2026年11月');
     expect(d.quarter.label).toBe('2026年第4季度');
@@ -75,8 +76,8 @@ describe('monthly digest', () => {
   it('/本月情况 gives the secretary the digest privately; a member is refused', async () => {
     bot.post(SECRETARY, '/本月情况', { timestamp: clock.now() });
     const reply = await bot.waitFor((s) => s.contactId === SECRETARY && /三会一课情况/.test(s.text));
-    expect(reply.text).toContain('支部委员会（每月至少1次）：上月 2 次，本季度 3 次 ✓');
-    expect(reply.text).toContain('党小组会（每月至少1次）：上月 1 次，本季度 1 次 ✓');
+    expect(reply.text).toContain('支部委员会（每月至少1次）：上月 2 次，本月 0 次，本季度 3 次 ✓');
+    expect(reply.text).toContain('党小组会（每月至少1次）：上月 1 次，本月 0 次，本季度 1 次 ✓');
     expect(reply.text).toMatch(/近期安排：12月4日 15:00 党课/);
     expect(reply.text).toContain('上月出勤率：75%');
     expect(reply.text).toContain('李四（连续 6 次）');
