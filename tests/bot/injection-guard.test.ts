@@ -10,7 +10,7 @@ describe('isInjectionAttempt', () => {
   });
 
   it('lets ordinary questions through', () => {
-    for (const t of ['三会一课具体指什么', '管理员是谁', '支部书记的职责有哪些', '党员可以请假不参加组织生活吗', '发展党员的程序是什么']) {
+    for (const t of ['三会一课具体指什么', '管理员是谁', '支部书记的职责有哪些', '党员可以请假不参加组织生活吗', '发展党员的程序是什么', '我是书记，请问支部委员会多久开一次']) {
       expect(isInjectionAttempt(t), t).toBe(false);
     }
   });
