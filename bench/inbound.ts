@@ -11,7 +11,10 @@ import { createOutbox } from '../jobs/outbox.js';
 import { featureFactories } from '../bot/features.js';
 import { passesFilters, toInbound, type RawMessage } from '../bot/filters.js';
 import { createRouter } from '../bot/router.js';
-import type { AppDeps, Feature } from '../bot/types.js';
+import type { AppDeps, Feature, InboundMessage } from '../bot/types.js';
+import { demoWorldSpec } from '../bot/console/demo-roster.js';
+import { attachInbound } from '../bot/wechaty/adapter.js';
+import { startMockWorld } from '../bot/wechaty/mock-world.js';
 import { atLeast, atMost, type BenchResult, type BenchSuite } from './types.js';
 
 const N = 60_000;
@@ -45,6 +48,25 @@ async function inboundPipeline(deps: AppDeps, msgs: RawMessage[], botName: strin
     await Promise.all(msgs.slice(i, i + BATCH).map((m) => (passesFilters(m, now) ? router.handle(toInbound(m, botName)) : undefined)));
   }
   return msgs.length / ((performance.now() - t0) / 1000);
+}
+
+/** The same chatter through a real Wechaty on the mock puppet (puppet event → Message → adapter → router). */
+async function throughWechaty(deps: AppDeps, features: Feature[], n: number): Promise<number> {
+  const spec = demoWorldSpec(deps.config.botName);
+  const world = await startMockWorld(spec);
+  const router = createRouter(deps, features);
+  let handled = 0;
+  let done: () => void = () => undefined;
+  const all = new Promise<void>((r) => (done = r));
+  const counting = { ...router, handle: async (m: InboundMessage) => { await router.handle(m); if (++handled === n) done(); } };
+  attachInbound(world.bot, counting, { botName: deps.config.botName, clock: systemClock, logger: silentLogger });
+  const members = spec.contacts.map((c) => c.id);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) world.post(members[i % members.length]!, `大家好，今天学习第${i % 50}条`, { roomId: spec.rooms[0]!.id });
+  await all;
+  const rate = n / ((performance.now() - t0) / 1000);
+  await world.stop();
+  return rate;
 }
 
 /** RSS of `zhibu chat` after loading the default corpus and answering one question. */
@@ -86,14 +108,26 @@ export const inboundSuite: BenchSuite = {
       await inboundPipeline(deps, msgs.slice(0, 5000), config.botName, features);
       const raw = await rawPipelined(redis, `${prefix}raw:`, msgs);
       const pipeline = await inboundPipeline(deps, msgs, config.botName, features);
+      const edgeOnly = await inboundPipeline(deps, msgs, config.botName, []);
       const ratio = pipeline / raw;
-      ctx.log(`raw ioredis pipelined HSET ${raw.toFixed(0)}/s, inbound pipeline ${pipeline.toFixed(0)} msg/s (${(ratio * 100).toFixed(0)} %), features: ${features.map((f) => f.name).join(', ') || 'none'}`);
+      const names = features.map((f) => f.name).join(', ') || 'none';
+      ctx.log(`raw ioredis pipelined HSET ${raw.toFixed(0)}/s; inbound ${pipeline.toFixed(0)} msg/s with features [${names}] (${(ratio * 100).toFixed(0)} %), ${edgeOnly.toFixed(0)} msg/s edge only`);
       results.push({
         name: 'inbound msg/s (filters → route → store)', value: pipeline, unit: 'msg/s', ...atLeast(pipeline, 3000),
         baseline: { name: 'raw ioredis pipelined HSET', value: raw, unit: 'writes/s', ratio },
-        note: `${N} unaddressed room messages, ${BATCH} in flight; features: ${features.map((f) => f.name).join(', ') || 'none'}`,
+        note: `${N} unaddressed room messages, ${BATCH} in flight; installed features: ${names}`,
       });
-      results.push({ name: 'inbound / raw writes', value: ratio * 100, unit: '%', ...atLeast(ratio * 100, 50) });
+      results.push({ name: 'inbound / raw writes', value: ratio * 100, unit: '%', ...atLeast(ratio * 100, 50), note: `features: ${names}` });
+      for (const f of features) {
+        const alone = await inboundPipeline(deps, msgs.slice(0, 20_000), config.botName, [f]);
+        results.push({ name: `inbound msg/s, only feature ${f.name}`, value: alone, unit: 'msg/s', note: 'informative: where the per-message Redis work is' });
+      }
+      results.push({
+        name: 'inbound msg/s, chat edge only (no features)', value: edgeOnly, unit: 'msg/s',
+        baseline: { name: 'raw ioredis pipelined HSET', value: raw, unit: 'writes/s', ratio: edgeOnly / raw }, note: 'informative',
+      });
+      const viaWechaty = await throughWechaty(deps, features, 5000);
+      results.push({ name: 'inbound msg/s through Wechaty on the mock puppet', value: viaWechaty, unit: 'msg/s', note: 'informative: includes Wechaty message decoding and the mock puppet' });
       const rss = await botRss(ctx.redisUrl, path.join(ctx.tmpDir, 'rss'));
       results.push({ name: 'bot RSS, default corpus, after one answer', value: rss, unit: 'MB', ...atMost(rss, 250) });
     } finally {
