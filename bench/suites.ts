@@ -4,4 +4,6 @@ import type { BenchSuite } from './types.js';
 export const suites: Array<() => Promise<BenchSuite>> = [
   () => import('./broadcast.js').then((m) => m.broadcastSuite),
   () => import('./inbound.js').then((m) => m.inboundSuite),
+  () => import('./meetings.js').then((m) => m.meetingsSuite),
+  () => import('./knowledge.js').then((m) => m.knowledgeSuite),
 ];

@@ -53,9 +53,38 @@ export function createBm25(docs: string[][], { k1 = 1.2, b = 0.75 } = {}): Bm25 
           scores[d] = scores[d]! + (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * lengths[d]!) / avg));
         }
       }
-      const hits = touched.map((index) => ({ index, score: scores[index]! }));
+      const hits = topK(touched, scores, k);
       for (const d of touched) scores[d] = 0;
-      return hits.sort((x, y) => y.score - x.score).slice(0, k);
+      return hits;
     },
   };
+}
+
+/** The k best of the touched documents, with a small min-heap instead of sorting them all. */
+function topK(touched: number[], scores: Float64Array, k: number): Bm25Hit[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[heap[a]!]! < scores[heap[b]!]!;
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (const d of touched) {
+    if (heap.length < k) {
+      heap.push(d);
+      for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (scores[d]! > scores[heap[0]!]!) {
+      heap[0] = d;
+      down(0);
+    }
+  }
+  return heap.map((index) => ({ index, score: scores[index]! })).sort((x, y) => y.score - x.score);
 }
