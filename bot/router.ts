@@ -49,10 +49,10 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
     const cmd = parseCommand(text);
     if (cmd) {
       const spec = byName.get(cmd.name);
-      // In rooms a known command works without an @; an unknown one only when addressed.
+      // In rooms a known command (and /帮助) works without an @; an unknown one only when addressed.
       if (spec) return { kind: 'command', spec, args: cmd.args };
-      if (!addressed) return undefined;
-      return isHelpRequest(text) ? { kind: 'help' } : { kind: 'unknown', name: cmd.name };
+      if (isHelpRequest(text)) return { kind: 'help' };
+      return addressed ? { kind: 'unknown', name: cmd.name } : undefined;
     }
     const wanting = hooks.filter((f) => !f.wantsText || f.wantsText(msg));
     return wanting.length || addressed ? { kind: 'text', hooks: wanting } : undefined;

@@ -93,8 +93,12 @@ describe('features in the router', () => {
     expect(audit.some((a) => a.actor === 'wxid_wang' && a.action === 'refused')).toBe(true);
   });
 
-  it('ignores an unknown /command in a room unless addressed', async () => {
+  it('ignores an unknown /command in a room unless addressed, but answers /帮助 without an @', async () => {
     t.post('李四', '/tmp/路径不是命令', { roomId: ROOM });
+    t.post('李四', '帮助', { roomId: ROOM });
     expect(await t.quietFor(300)).toEqual([]);
+    t.post('李四', '/帮助', { roomId: ROOM });
+    const help = await t.waitFor((s) => s.roomId === ROOM && s.text.startsWith('@李四') && s.text.includes('身份：党员'));
+    expect(help.text).toContain('/帮助');
   });
 });
