@@ -2,7 +2,8 @@
 import type { Job } from 'bullmq';
 import type { Broadcast } from '../store/broadcast-types.js';
 
-export const BROADCAST_QUEUE = 'broadcasts';
+/** One broadcasts queue per bot account, like its outbox: a broadcast is sent by the account it was made for. */
+export const broadcastQueueName = (botId: string) => `broadcasts-${botId.replace(/[^\w.-]/g, '_')}`;
 
 export type BroadcastJobName = 'deliver' | 'watch';
 

@@ -12,7 +12,7 @@ import { createRoomDirectory } from '../store/room-directory.js';
 import { createDeliveryProbe } from './broadcast-delivery.js';
 import type { BroadcastDeps } from './broadcast-deps.js';
 import { processBroadcastJob } from './broadcast-processor.js';
-import { BROADCAST_QUEUE, type BroadcastJobData } from './broadcast-queue.js';
+import { broadcastQueueName, type BroadcastJobData } from './broadcast-queue.js';
 import { createBroadcastService, type BroadcastService } from './broadcast-service.js';
 import { bullPrefix } from './outbox-keys.js';
 import type { Outbox } from './outbox-types.js';
@@ -55,7 +55,8 @@ function studyCache(corpusDir: string): (docs: string[]) => Promise<StudyUnit[]>
 
 export function createBroadcastRuntime(o: BroadcastRuntimeOptions): BroadcastRuntime {
   const log = o.logger.child({ mod: 'broadcasts' });
-  const queue = new Queue<BroadcastJobData>(BROADCAST_QUEUE, { connection: o.redis, prefix: bullPrefix(o.prefix) });
+  const queueName = broadcastQueueName(o.botId);
+  const queue = new Queue<BroadcastJobData>(queueName, { connection: o.redis, prefix: bullPrefix(o.prefix) });
   queue.on('error', (err) => log.warn({ err: err.message }, 'broadcast queue error'));
   const deps: BroadcastDeps = {
     redis: o.redis, prefix: o.prefix, clock: o.clock, logger: o.logger, timeZone: o.timeZone, outbox: o.outbox, queue,
@@ -76,7 +77,7 @@ export function createBroadcastRuntime(o: BroadcastRuntimeOptions): BroadcastRun
     startWorker() {
       if (worker) return;
       connection = connectRedis(o.redisUrl, { forWorker: true, logger: o.logger, name: 'broadcast-worker' });
-      worker = new Worker<BroadcastJobData>(BROADCAST_QUEUE, (job, token) => processBroadcastJob(job, deps, token), {
+      worker = new Worker<BroadcastJobData>(queueName, (job, token) => processBroadcastJob(job, deps, token), {
         connection, prefix: bullPrefix(o.prefix), concurrency: 4,
         lockDuration: o.lockDurationMs ?? 30_000, stalledInterval: Math.min(30_000, o.lockDurationMs ?? 30_000),
       });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../app/clock.js';
 import { broadcastsFeature } from '../../bot/features/broadcasts.js';
 import { rolesFeature } from '../../bot/features/roles.js';
+import { broadcastQueueName } from '../../jobs/broadcast-queue.js';
 import type { Answerer } from '../../knowledge/types.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 import { ADMIN, MEMBER, broadcastSpec, roomId, seedBranches } from '../helpers/broadcast-world.js';
@@ -100,7 +101,7 @@ describe('/广播', () => {
     const ok = await bot.waitFor(toAdmin(/已确认：广播 #\d+ 已按周期安排/));
     const id = /#(\d+)/.exec(ok.text)![1]!;
     const { Queue } = await import('bullmq');
-    const queue = new Queue('broadcasts', { connection: bot.app.deps.redis, prefix: bot.prefix.replace(/:$/, '') });
+    const queue = new Queue(broadcastQueueName(bot.app.deps.botId), { connection: bot.app.deps.redis, prefix: bot.prefix.replace(/:$/, '') });
     try {
       const s = await queue.getJobScheduler(`bc-${id}`);
       expect(s).toMatchObject({ pattern: '0 0 8 * * *', tz: 'Asia/Shanghai' });
