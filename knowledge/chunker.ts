@@ -42,7 +42,7 @@ export function segmentUnits(paras: Para[], title: string): Unit[] {
   const articles = starts.filter((k) => k === 'article').length;
   // Party rules number articles (第X条); numbered lines inside them are items, not units.
   const articleMode = articles > 0 && articles >= starts.filter((k) => k === 'clause').length;
-  const titleIdx = paras.findIndex((p, i) => i > 0 && squash(p.text) === squash(title));
+  const titleIdx = paras.findIndex((p) => squash(p.text) === squash(title));
   const headings: string[] = [];
   let current: Unit | undefined;
   let parts = 0;

@@ -62,6 +62,6 @@ export function nearestClauses(r: Retrieval, n = 3): string[] {
 
 export function refusalText(r: Retrieval): string {
   const near = nearestClauses(r);
-  const tail = near.length ? `相关的条文有：${near.join('、')}，可供参考。` : '';
+  const tail = near.length ? `相关的条文有：${near.join('；')}，可供参考。` : '';
   return `抱歉，现有文件中没有找到能回答这个问题的明确规定。${tail}如需准确答复，请咨询上级党组织。`;
 }
