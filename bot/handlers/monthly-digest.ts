@@ -1,5 +1,5 @@
 // /本月情况: the 三会一课 digest on demand — a secretary gets their branches, an admin all or the named one.
-import { UserError } from '../../app/errors.js';
+import { PermissionError, UserError } from '../../app/errors.js';
 import { digestsFor } from '../../jobs/digest.js';
 import type { Stores } from '../../store/index.js';
 import type { CommandSpec } from '../types.js';
@@ -18,7 +18,7 @@ export function createMonthlyDigestCommand(stores: Stores): CommandSpec {
         const b = await stores.branches.getByName(name);
         if (!b) throw new UserError(`没有找到“${name}”。`);
         const mine = await stores.branches.branchesOfSecretary(ctx.msg.talkerId);
-        if (ctx.role !== 'admin' && !mine.includes(b.id)) throw new UserError('您只能查看自己所在支部的情况。');
+        if (ctx.role !== 'admin' && !mine.includes(b.id)) throw new PermissionError('您只能查看自己所在支部的情况。');
         ids = [b.id];
       } else if (ctx.role !== 'admin') ids = await stores.branches.branchesOfSecretary(ctx.msg.talkerId);
       const digests = await digestsFor(stores, { redis: d.redis, prefix: d.prefix, clock: d.clock, timeZone: d.config.timeZone }, ids);
