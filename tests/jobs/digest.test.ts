@@ -83,6 +83,11 @@ describe('monthly digest', () => {
     expect(reply.text).toContain('李四（连续 6 次）');
     bot.post('wxid_zhang', '/本月情况', { timestamp: clock.now() });
     await bot.waitFor((s) => s.contactId === 'wxid_zhang' && /只有支部书记、管理员可以使用/.test(s.text));
+    await stores.branches.ensure('第二党支部');
+    bot.post(SECRETARY, '/本月情况 第二党支部', { timestamp: clock.now() });
+    await bot.waitFor((s) => s.contactId === SECRETARY && /只能查看自己所在支部/.test(s.text));
+    const refused = (await bot.app.deps.audit.list()).filter((a) => a.action === 'refused').map((a) => a.actor);
+    expect(refused).toEqual(['wxid_zhang', SECRETARY]);
   });
 
   it('the scheduled job sends on the first workday of the month, once per secretary', async () => {
