@@ -50,8 +50,18 @@ export async function ensureIndex(config: Config, logger: Logger, opts: { onProg
   const t0 = performance.now();
   logger.info({ dir, reason: existing ? 'corpus or embedder changed' : 'no index' }, 'building index');
   const { chunks, docs } = await chunkCorpus(config.corpusDir);
-  const index = await buildIndex(chunks, docs, { remote, onProgress: opts.onProgress });
-  const manifest: Manifest = { format: INDEX_FORMAT, corpusHash: hash, embedderId: embedder, files, chunks: chunks.length, builtAt: new Date().toISOString() };
+  let index: KnowledgeIndex;
+  let usedEmbedder = embedder;
+  try {
+    index = await buildIndex(chunks, docs, { remote, onProgress: opts.onProgress });
+  } catch (err) {
+    if (!remote) throw err;
+    // The embeddings endpoint is unreachable: answer with the local embedder now, try the endpoint again next start.
+    logger.error({ err: (err as Error).message }, 'embeddings endpoint failed; index built with the local embedder');
+    index = await buildIndex(chunks, docs, { onProgress: opts.onProgress });
+    usedEmbedder = index.embedder.id;
+  }
+  const manifest: Manifest = { format: INDEX_FORMAT, corpusHash: hash, embedderId: usedEmbedder, files, chunks: chunks.length, builtAt: new Date().toISOString() };
   opts.onProgress?.({ phase: 'save', done: 0, total: 1 });
   await saveIndex(dir, index, manifest);
   opts.onProgress?.({ phase: 'save', done: 1, total: 1 });

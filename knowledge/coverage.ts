@@ -2,6 +2,7 @@
 // comparable across questions. A word counts as found when it occurs in the text (whatever the segmentation),
 // partly found by the share of its character pairs that occur.
 import { normalizeForMatch } from './normalize.js';
+import { synonymsOf } from './synonyms.js';
 
 export interface Weigher {
   idf(term: string): number;
@@ -22,7 +23,7 @@ export function termCoverage(words: string[], text: string, w: Weigher): number 
   for (const word of new Set(words)) {
     const weight = w.idf(word);
     total += weight;
-    if (text.includes(word)) found += weight;
+    if (text.includes(word) || synonymsOf(word).some((s) => text.includes(s))) found += weight;
     else if (word.length > 1) {
       const grams = bigrams(word);
       found += (weight * grams.filter((g) => text.includes(g)).length) / grams.length / 2;

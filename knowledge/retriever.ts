@@ -7,6 +7,7 @@ import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
 import { indexedText } from './index-store.js';
 import { questionTopic } from './query.js';
+import { expandTerms } from './synonyms.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 
 export interface Hit {
@@ -62,7 +63,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const topic = questionTopic(question);
       const tokens = index.tokenizer.tokenize(topic);
       const words = index.tokenizer.words(topic);
-      const lexical = index.bm25.search(tokens, POOL);
+      const lexical = index.bm25.search([...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))], POOL);
       const vector = await embedQuery(topic);
       const dense = vector ? index.store.searchVector(vector, POOL) : [];
       // Linear fusion of scores normalised by each ranking's best: keeps magnitudes that rank fusion throws away.

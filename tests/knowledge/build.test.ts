@@ -60,4 +60,16 @@ describe('the saved index', () => {
     expect(a.text).toContain('报上级党组织备案');
     server.setMode('normal');
   });
+
+  it('falls back to the local embedder when the embeddings endpoint is down at build time', async () => {
+    server.setMode('down');
+    const config = loadConfig({ DATA_DIR: tempDir(), CORPUS_DIR: PLAN_FILE, LOG_LEVEL: 'silent', OPENAI_BASE_URL: server.baseURL, EMBEDDING_MODEL: 'test-embed', LLM_TIMEOUT_MS: '500', LLM_MAX_RETRIES: '0' });
+    const k = await createKnowledge(config, silentLogger);
+    expect(k.manifest.embedderId).toBe('local-ngram-v1-512');
+    expect((await k.answerer.answer('三会一课计划报谁备案')).text).toContain('报上级党组织备案');
+    server.setMode('normal');
+    const again = await createKnowledge(config, silentLogger);
+    expect(again.built).toBe(true);
+    expect(again.manifest.embedderId).toContain('openai:test-embed');
+  });
 });

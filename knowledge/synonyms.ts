@@ -1,0 +1,42 @@
+// A small synonym layer for colloquial ↔ written wording, which neither words nor character pairs bridge
+// (线上 for 网络, 老同志 for 老党员…). General vocabulary of branch work, not taken from any question set.
+// Each group: the first entry is the written form found in documents; the others are what members type.
+const GROUPS: string[][] = [
+  ['网络', '网上', '线上', '互联网', '微信群', '群聊'],
+  ['会议', '开会'],
+  ['年老', '老同志', '老党员', '上年纪', '岁数大'],
+  ['体弱', '身体不好', '行动不便', '腿脚不便', '生病'],
+  ['离退休', '退休'],
+  ['轮训', '培训'],
+  ['后进', '涣散', '落后', '软弱'],
+  ['交纳', '缴纳', '上交'],
+  ['处分', '处罚', '惩罚'],
+  ['开除党籍', '开除'],
+  ['述职', '汇报工作'],
+  ['批评', '提意见'],
+  ['规定', '要求', '规矩'],
+  ['负责人', '一把手', '头头'],
+  ['书记', '支书'],
+  ['党支部', '支部'],
+  ['联系点', '蹲点'],
+  ['考察', '考核'],
+  ['谈心谈话', '谈心', '谈话'],
+  ['先进事迹', '事迹', '榜样'],
+  ['流动党员', '外出党员', '在外地的党员'],
+  ['组织关系', '党组织关系', '转关系'],
+];
+
+const INDEX = new Map<string, string[]>();
+for (const g of GROUPS) for (const w of g) INDEX.set(w, [...new Set([...(INDEX.get(w) ?? []), ...g.filter((x) => x !== w)])]);
+
+/** Other forms of a word (empty when it has none). */
+export function synonymsOf(word: string): string[] {
+  return INDEX.get(word) ?? [];
+}
+
+/** Written forms to add to a question's search terms. */
+export function expandTerms(words: string[]): string[] {
+  const extra = new Set<string>();
+  for (const w of words) for (const s of synonymsOf(w)) if (!words.includes(s)) extra.add(s);
+  return [...extra];
+}
