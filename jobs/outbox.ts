@@ -44,6 +44,10 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
     removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   };
+  const check = (m: OutboxMessage) => {
+    if (!m.to.roomId && !m.to.contactId) throw new Error(`outbox message ${m.key} has neither roomId nor contactId`);
+    return m.text.trim() !== '';
+  };
   const toJob = (m: OutboxMessage) => ({
     name: m.tag ?? 'send',
     data: { to: m.to, parts: splitText(m.text, opts.partMaxChars), mentionIds: m.mentionIds ?? [], key: m.key, tag: m.tag } satisfies OutboxJobData,
@@ -57,11 +61,13 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
     queue,
     queueName,
     async enqueue(m) {
+      if (!check(m)) return;
       const j = toJob(m);
       await queue.add(j.name, j.data, j.opts);
     },
     async enqueueMany(ms) {
-      if (ms.length) await queue.addBulk(ms.map(toJob));
+      const ok = ms.filter(check);
+      if (ok.length) await queue.addBulk(ok.map(toJob));
     },
     pending,
     async whenIdle(timeoutMs, pollMs = 100) {

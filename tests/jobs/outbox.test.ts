@@ -68,6 +68,16 @@ describe('outbox', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual((n - 1) * 100 - 15);
   });
 
+  it('skips empty texts and rejects a message without a target', async () => {
+    const sender = recordingSender();
+    const { outbox } = start('empty', sender);
+    await outbox.enqueue({ to: { contactId: 'u1' }, text: '  ', key: 'empty:1' });
+    await expect(outbox.enqueue({ to: {}, text: '你好', key: 'empty:2' })).rejects.toThrow(/neither roomId nor contactId/);
+    await outbox.enqueue({ to: { contactId: 'u1' }, text: '你好', key: 'empty:3' });
+    expect(await outbox.whenIdle(10_000, 20)).toBe(true);
+    expect(sender.sent.map((s) => s.text)).toEqual(['你好']);
+  });
+
   it('splits a long text into ordered parts under the limit and @-mentions only on the first', async () => {
     const sender = recordingSender();
     const { outbox } = start('split', sender);
