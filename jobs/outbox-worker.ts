@@ -39,6 +39,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const intervalMs = Math.ceil(60_000 / o.ratePerMinute);
   const baseBackoff = o.rateLimitBackoffMs ?? 60_000;
   let consecutiveRateLimits = 0;
+  let lastSentAt = 0;
   const log = o.logger.child({ mod: 'outbox', queue: o.outbox.queueName });
   const connection = connectRedis(o.redisUrl, { forWorker: true, logger: o.logger, name: 'outbox-worker' });
 
@@ -68,6 +69,10 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       throw new DelayedError();
     }
     const d = job.data;
+    // BullMQ's limiter spaces job starts (across processes); this spaces the sends themselves in this process.
+    const wait = lastSentAt + intervalMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    lastSentAt = Date.now();
     await o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : []);
     await o.redis.multi().set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S).incr(keys.day(day)).expire(keys.day(day), 3 * 24 * 3600).exec();
   }
@@ -77,7 +82,6 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     try {
       for (let i = 0; i < job.data.parts.length; i++) {
         if (await o.redis.exists(keys.sent(job.id!, i))) continue;
-        if (sent > 0) await sleep(intervalMs); // parts of one job keep the pace too
         await sendPart(job, token, i);
         sent++;
         consecutiveRateLimits = 0;
