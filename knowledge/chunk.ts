@@ -20,6 +20,8 @@ export interface Chunk {
   unit: string;
   /** The heading printed right before this unit (only on the first unit under a heading): it belongs to this unit's text. */
   heading?: string;
+  /** The unit's first sentence (its topic in official documents: 党员必须履行下列义务：), on every part. */
+  lead?: string;
   /** Part number within its unit (0 when the unit is one chunk). */
   part: number;
   /** Offsets in the cleaned document text. */
@@ -31,7 +33,7 @@ export interface Chunk {
 
 /** The short header indexed with a chunk's text so headings help retrieval. */
 export function chunkHeader(c: Chunk): string {
-  return `${c.short}${c.clause}${c.heading ? ` ${c.heading}` : ''}`;
+  return `${c.short}${c.clause}${c.heading ? ` ${c.heading}` : ''}${c.lead ? ` ${c.lead}` : ''}`;
 }
 
 /** How a citation names a chunk: 《实施方案》第16条. */

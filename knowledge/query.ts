@@ -21,7 +21,8 @@ export function withoutAddressing(q: string): string {
 }
 
 export function questionTopic(q: string): string {
-  let t = withoutAddressing(q);
+  // 有几种/哪几类 asks for the kinds of something: documents write 种类.
+  let t = withoutAddressing(q).replace(/(?:有|分)?(?:哪)?几(?:种|类)/g, ' 种类 ');
   for (const re of ASKING) t = t.replace(re, ' ');
   return t.replace(/\s+/g, ' ').trim();
 }

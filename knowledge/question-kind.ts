@@ -51,6 +51,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(text);
     case 'count': {
       if (!k.measure) return NUM_RE.test(text);
+      // How many kinds/items is answered by listing them: （一）…（二）…
+      if (/[种类项条]/.test(k.measure) && /（一）[\s\S]*（二）/.test(text)) return true;
       const head = k.noun ? k.noun.slice(0, 2) : '';
       return new RegExp(`${NUMERAL}+${k.measure}(以上|以下|左右)?${head}`).test(text);
     }
