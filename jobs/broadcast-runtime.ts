@@ -4,7 +4,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Clock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
 import { connectRedis, type Redis } from '../app/redis.js';
-import { listStudyUnits, type StudyUnit } from '../knowledge/study-units.js';
+import type { StudyUnit } from '../knowledge/study-units.js';
 import type { AuditLog } from '../store/audit.js';
 import { createBranchStore } from '../store/branches.js';
 import { createBroadcastStore } from '../store/broadcasts.js';
@@ -48,7 +48,8 @@ function studyCache(corpusDir: string): (docs: string[]) => Promise<StudyUnit[]>
   const cache = new Map<string, Promise<StudyUnit[]>>();
   return (docs) => {
     const key = docs.join('|');
-    if (!cache.has(key)) cache.set(key, listStudyUnits(corpusDir, docs));
+    // Loaded on first use: only 每日一学 runs need the corpus.
+    if (!cache.has(key)) cache.set(key, import('../knowledge/study-units.js').then((m) => m.listStudyUnits(corpusDir, docs)));
     return cache.get(key)!;
   };
 }
