@@ -11,14 +11,14 @@ export interface AskedKind {
 }
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
-const MEASURES = '个名位次项条种类人批份家所届轮';
+const MEASURES = '个名位次项条种类人批份家所届轮字页篇';
 
 /** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
 export function askedKinds(q: string): AskedKind[] {
   const kinds: AskedKind[] = [];
   const count = new RegExp(`(?<!哪)(?:几|多少)([${MEASURES}])([\\u4e00-\\u9fff]{0,6})`).exec(q);
   if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
-  else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)/.test(q)) kinds.push({ kind: 'amount' });
+  else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少/.test(q)) kinds.push({ kind: 'amount' });
   else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q)) kinds.push({ kind: 'frequency' });
   else if (/(多长时间|多久|几年|几个月|几天|多少天|多少年|期限|时长)/.test(q)) kinds.push({ kind: 'duration' });
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
@@ -29,7 +29,7 @@ export function askedKinds(q: string): AskedKind[] {
   else if (/(哪里|哪儿|在哪|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place' });
   if (/(谁|哪位|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
   if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
-  if (/(流程|步骤|怎么办理|如何办理|办理程序|审批程序)/.test(q)) kinds.push({ kind: 'procedure' });
+  if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(q)) kinds.push({ kind: 'procedure' });
   if (/(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q)) kinds.push({ kind: 'current' });
   return kinds;
 }

@@ -7,15 +7,15 @@ import type { Scored } from './sentence-scoring.js';
 export interface RefusalPolicy {
   /** Minimum term (or character-pair) coverage among the top hits: below it the question is off the corpus's topics. */
   minCoverage: number;
-  /** Minimum cosine similarity of the best hit when coverage is weak. */
-  minCosine: number;
+  /** Minimum topic match of the best sentence: below it no sentence talks about what was asked. */
+  minSentence: number;
   /** How many top hits may supply the asked kind of answer. */
   checkTop: number;
   /** A sentence supplies it only if it matches the topic at least this share as well as the best sentence. */
   sentenceShare: number;
 }
 
-export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.15, minCosine: 0.3, checkTop: 3, sentenceShare: 0.5 };
+export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.15, minSentence: 0.22, checkTop: 3, sentenceShare: 0.5 };
 
 export interface Verdict {
   refuse: boolean;
@@ -43,6 +43,7 @@ export function judge(r: Retrieval, scored: Scored[], policy: RefusalPolicy = DE
   const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
+  if (bestLexical < policy.minSentence) return { refuse: true, reason: `best sentence ${bestLexical.toFixed(2)}` };
   const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
   for (const k of askedKinds(r.question)) {
     if (!relevant.some((s) => containsKind(s.quote, k))) return { refuse: true, reason: `no ${k.kind}` };
