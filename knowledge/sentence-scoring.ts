@@ -78,14 +78,15 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
       const quote = s.text.replace(LEADING_NUMBER, '').replace(/\n\s*\n/g, '\n').trim();
       if (quote.length < 4) continue;
       const text = matchText(quote);
-      const lexical = 0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text);
+      const named = r.scope !== undefined && scopeFactor(chunk, r.scope) > 1;
+      // The article the member named is what was asked about, whatever words it uses.
+      const lexical = Math.max(named ? 0.6 : 0, 0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text));
       const relevance = isFieldLine(quote) ? Math.max(lexical, 0.8 * (units.get(`${chunk.docId}#${chunk.unit}`) ?? 0)) : lexical;
       const kindHits = kinds.filter((k) => containsKind(quote, k)).length;
       const listed = numbered.some((t) => enumerates(quote, t));
       const shape = listQuestion ? 0.25 * listiness(quote) : 0;
       const brevity = listQuestion ? 1 : Math.min(1, (150 / quote.length) ** 0.3);
-      const named = r.scope && scopeFactor(chunk, r.scope) > 1 ? 0.3 : 0;
-      scored.push({ chunk, quote, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape + named });
+      scored.push({ chunk, quote, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape + (named ? 0.3 : 0) });
     }
   }
   scored.sort((a, b) => b.score - a.score);
