@@ -1,12 +1,11 @@
-// Opens what the broadcast and audit commands need: Redis (REDIS_URL, or the embedded server in DATA_DIR
-// when the bot is not running), the audit log and, for broadcasts, the runtime without a worker.
-import path from 'node:path';
+// Opens what the broadcast and audit commands need: Redis (REDIS_URL, or the embedded server in DATA_DIR —
+// the running bot's when there is one), the audit log and, for broadcasts, the runtime without a worker.
 import os from 'node:os';
 import { loadConfig, type Config } from '../../app/config.js';
 import { systemClock } from '../../app/clock.js';
-import { startEmbeddedRedis, type EmbeddedRedis } from '../../app/embedded-redis.js';
 import { UserError } from '../../app/errors.js';
-import { createLogger } from '../../app/logger.js';
+import { createLogger, silentLogger } from '../../app/logger.js';
+import { openRedisSource } from '../../app/redis-source.js';
 import { connectRedis, type Redis } from '../../app/redis.js';
 import { BOT_ID_KEY, createBroadcastRuntime, type BroadcastRuntime } from '../../jobs/broadcast-runtime.js';
 import { createOutbox } from '../../jobs/outbox.js';
@@ -22,13 +21,7 @@ export interface CliSession {
 
 export async function openSession(): Promise<CliSession> {
   const config = loadConfig();
-  let owned: EmbeddedRedis | undefined;
-  let url = config.redisUrl;
-  if (!url) {
-    process.stderr.write('未设置 REDIS_URL：使用数据目录中的 Redis（请勿同时运行 zhibu start，或为两者设置同一个 REDIS_URL）。\n');
-    owned = await startEmbeddedRedis({ dir: path.join(config.dataDir, 'redis') });
-    url = owned.url;
-  }
+  const { url, owned } = await openRedisSource(config, silentLogger, 'cli');
   const redis = connectRedis(url, { name: 'cli' });
   return {
     config, redis, audit: createAuditLog(redis, config.redisPrefix), actor: `cli:${os.userInfo().username}`,
