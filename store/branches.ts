@@ -14,6 +14,8 @@ export interface BranchStore {
   unbindRoom(roomId: string): Promise<void>;
   /** The branch a room is bound to. */
   branchOfRoom(roomId: string): Promise<Branch | undefined>;
+  /** Just the id of the room's branch (one round trip; for hot paths). */
+  branchIdOfRoom(roomId: string): Promise<string | undefined>;
   /** All room ids of a branch (broadcast targets). */
   rooms(branchId: string): Promise<string[]>;
   addSecretary(branchId: string, wechatId: string): Promise<void>;
@@ -79,6 +81,9 @@ export function createBranchStore(redis: Redis, prefix: string): BranchStore {
     async branchOfRoom(roomId) {
       const id = await redis.hget(k.roomBranch, roomId);
       return id ? get(id) : undefined;
+    },
+    async branchIdOfRoom(roomId) {
+      return (await redis.hget(k.roomBranch, roomId)) ?? undefined;
     },
     async rooms(branchId) {
       return (await redis.smembers(k.rooms(branchId))).sort();

@@ -8,6 +8,8 @@ export type MeetingInput = Omit<Meeting, 'id' | 'status' | 'createdAt'> & { stat
 export interface MeetingStore {
   create(input: MeetingInput, now?: number): Promise<Meeting>;
   get(id: string): Promise<Meeting | undefined>;
+  /** Several meetings in one round trip (missing ones are left out). */
+  getMany(ids: string[]): Promise<Meeting[]>;
   /** Shallow update; re-indexes when startAt changes. */
   update(id: string, patch: Partial<Omit<Meeting, 'id' | 'branchId' | 'createdAt'>>): Promise<Meeting>;
   /** Meetings of a branch (or all branches) whose start is within [from, to], ordered by start. */
@@ -37,6 +39,11 @@ export function createMeetingStore(redis: Redis, prefix: string): MeetingStore {
       return meeting;
     },
     get,
+    async getMany(ids) {
+      if (!ids.length) return [];
+      const raws = await redis.mget(...ids.map(k.meeting));
+      return raws.filter((r): r is string => !!r).map((r) => JSON.parse(r) as Meeting);
+    },
     async update(id, patch) {
       const current = await get(id);
       if (!current) throw new Error(`meeting ${id} not found`);

@@ -14,13 +14,12 @@ export interface RoleQuery {
 export function createRoleResolver(deps: { adminIds: string[]; branches: BranchStore; members: MemberStore }) {
   return async function resolveRole(q: RoleQuery): Promise<Role> {
     if (deps.adminIds.includes(q.talkerId)) return 'admin';
-    const secretaryOf = await deps.branches.branchesOfSecretary(q.talkerId);
-    if (secretaryOf.length) {
-      if (!q.roomId) return 'secretary';
-      const branch = await deps.branches.branchOfRoom(q.roomId);
-      if (branch && secretaryOf.includes(branch.id)) return 'secretary';
-    }
-    const member = await deps.members.getByWechat(q.talkerId);
+    const [secretaryOf, roomBranch, member] = await Promise.all([
+      deps.branches.branchesOfSecretary(q.talkerId),
+      q.roomId ? deps.branches.branchIdOfRoom(q.roomId) : undefined,
+      deps.members.getByWechat(q.talkerId),
+    ]);
+    if (secretaryOf.length && (!q.roomId || (roomBranch && secretaryOf.includes(roomBranch)))) return 'secretary';
     if (member && member.status === 'active') return 'member';
     return 'guest';
   };

@@ -3,6 +3,7 @@ import { createRoleResolver } from '../../store/roles.js';
 import { createStores } from '../../store/index.js';
 import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../jobs/meetings/deps.js';
 import { createMeetingQueue } from '../../jobs/meetings/queue.js';
+import { createDueBuckets } from '../../jobs/meetings/schedule.js';
 import { startMeetingWorker, type MeetingWorker } from '../../jobs/meetings/worker.js';
 import { bindRoomCommand } from '../handlers/bind-room.js';
 import { checkinReplyHook } from '../handlers/checkin-reply.js';
@@ -24,7 +25,7 @@ export function createMeetingsFeature(opts: MeetingsFeatureOptions = {}): Featur
     const stores = createStores(deps.redis, deps.prefix);
     const md: MeetingDeps = {
       stores, outbox: deps.outbox, clock: deps.clock, logger, tz: deps.config.timeZone, adminIds: deps.config.adminIds,
-      queue: createMeetingQueue(deps.redis, deps.prefix, logger), ackWindowMs: opts.ackWindowMs ?? DEFAULT_ACK_WINDOW_MS,
+      queue: createMeetingQueue(deps.redis, deps.prefix, logger), buckets: createDueBuckets(deps.redis, deps.prefix), ackWindowMs: opts.ackWindowMs ?? DEFAULT_ACK_WINDOW_MS,
     };
     const resolveRole = createRoleResolver({ adminIds: deps.config.adminIds, branches: stores.branches, members: stores.members });
     let worker: MeetingWorker | undefined;

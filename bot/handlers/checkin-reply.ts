@@ -10,7 +10,9 @@ export function checkinReplyHook(md: MeetingDeps) {
   return async function onText(ctx: ChatContext): Promise<boolean> {
     const { msg } = ctx;
     if (!msg.roomId) return false;
-    const branch = await md.stores.branches.branchOfRoom(msg.roomId);
+    const branchId = await md.stores.branches.branchIdOfRoom(msg.roomId);
+    if (!branchId) return false;
+    const branch = await md.stores.branches.get(branchId);
     if (!branch) return false;
     const member = (await md.stores.members.getByWechat(msg.talkerId)) ?? (await matchByNickname(ctx, md, branch));
     const reply = classifyReply(msg.text);

@@ -39,7 +39,7 @@ export function registerMeeting(program: Command): void {
         const t = parseMeetingTime(rest.join(' '), { now: cliClock.now(), tz: s.tz });
         if (!t.ok) throw new UserError(`时间无效（${t.reason}）：${t.text ?? ''}`);
         const st = branch.settings;
-        const m = await createMeeting({ stores: s.stores, queue: s.queue, clock: cliClock }, {
+        const m = await createMeeting({ stores: s.stores, queue: s.queue, buckets: s.buckets, clock: cliClock }, {
           branchId: branch.id, type, title: type, startAt: t.at, place: options.place ?? (t.rest || undefined), topic: options.topic,
           groupOffsets: options.groupOffsets ?? st.groupOffsets, secretaryOffsets: options.secretaryOffsets ?? st.secretaryOffsets,
           closeAfter: options.closeAfter ?? st.closeAfter, escalateBefore: options.escalateBefore ?? st.escalateBefore, createdBy: s.actor,
@@ -57,7 +57,7 @@ export function registerMeeting(program: Command): void {
       try {
         const m = await s.stores.meetings.get(id);
         if (!m) throw new UserError(`没有编号为 ${id} 的会议`);
-        await cancelMeeting({ stores: s.stores, queue: s.queue, clock: cliClock }, m);
+        await cancelMeeting({ stores: s.stores, queue: s.queue, buckets: s.buckets, clock: cliClock }, m);
         await s.audit.record({ actor: s.actor, action: 'meeting.cancel', detail: `#${id}`, ok: true });
         process.stdout.write(`已取消会议 ${id}\n`);
       } finally {

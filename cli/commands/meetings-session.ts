@@ -4,6 +4,7 @@ import { systemClock } from '../../app/clock.js';
 import { UserError } from '../../app/errors.js';
 import { createLogger } from '../../app/logger.js';
 import { createMeetingQueue, type MeetingQueue } from '../../jobs/meetings/queue.js';
+import { createDueBuckets, type DueBuckets } from '../../jobs/meetings/schedule.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch } from '../../store/types.js';
 import { openSession, type CliSession } from './broadcast-connect.js';
@@ -11,6 +12,7 @@ import { openSession, type CliSession } from './broadcast-connect.js';
 export interface MeetingsSession extends CliSession {
   stores: Stores;
   queue: MeetingQueue;
+  buckets: DueBuckets;
   tz: string;
   branchByName(name: string | undefined): Promise<Branch | undefined>;
 }
@@ -21,7 +23,7 @@ export async function openMeetingsSession(): Promise<MeetingsSession> {
   const stores = createStores(s.redis, s.config.redisPrefix);
   const queue = createMeetingQueue(s.redis, s.config.redisPrefix, logger);
   return {
-    ...s, stores, queue, tz: s.config.timeZone,
+    ...s, stores, queue, buckets: createDueBuckets(s.redis, s.config.redisPrefix), tz: s.config.timeZone,
     async branchByName(name) {
       if (!name) return undefined;
       const b = await stores.branches.getByName(name);

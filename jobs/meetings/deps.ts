@@ -4,11 +4,14 @@ import type { Logger } from '../../app/logger.js';
 import type { Stores } from '../../store/index.js';
 import type { Outbox } from '../outbox-types.js';
 import type { MeetingQueue } from './queue.js';
+import type { DueBuckets } from './schedule.js';
 
 export interface MeetingDeps {
   stores: Stores;
   outbox: Outbox;
   queue: MeetingQueue;
+  /** Sets of steps due at the same instant. */
+  buckets: DueBuckets;
   clock: Clock;
   logger: Logger;
   tz: string;

@@ -1,20 +1,14 @@
 // One processor for the meetings queue, dispatching on job.name.
 import type { Job } from 'bullmq';
 import { processAck } from './ack.js';
-import { processClose } from './close.js';
 import type { MeetingDeps } from './deps.js';
-import { processEscalate } from './escalate.js';
-import { processRemind, type RemindData } from './remind.js';
+import { processDueBatch } from './due-batch.js';
 import { processSeriesTick } from './series.js';
 
 export async function processMeetingJob(job: Job, deps: MeetingDeps): Promise<string> {
   switch (job.name) {
-    case 'remind':
-      return processRemind(job as Job<RemindData>, deps);
-    case 'escalate':
-      return processEscalate(job as Job<{ meetingId: string; startAt: number }>, deps);
-    case 'close':
-      return processClose(job as Job<{ meetingId: string; startAt: number }>, deps);
+    case 'due':
+      return processDueBatch(job as Job<{ due: number }>, deps);
     case 'ack':
       return processAck(job as Job<{ meetingId: string; window: number }>, deps);
     case 'series-tick':

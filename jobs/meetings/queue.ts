@@ -6,21 +6,15 @@ import type { Meeting } from '../../store/types.js';
 
 export const MEETING_QUEUE = 'meetings';
 
-export type ReminderTarget = 'room' | 'secretary';
 
-export type MeetingJobData =
-  | { meetingId: string; startAt: number; offset: number; target: ReminderTarget }
-  | { meetingId: string; startAt: number }
-  | { meetingId: string; window: number }
-  | { seriesId: string };
+export type MeetingJobData = { due: number } | { meetingId: string; window: number } | { seriesId: string };
 
-export type MeetingJobName = 'remind' | 'escalate' | 'close' | 'ack' | 'series-tick';
+/** Job names: due (a bucket of steps), ack, series-tick. */
+export type MeetingJobName = 'due' | 'ack' | 'series-tick';
 
 /** BullMQ ids may not contain ':' (beyond legacy 3-part ids), so the parts are joined with '-'. */
 export const jobIds = {
-  remind: (m: Pick<Meeting, 'id' | 'startAt'>, offset: number, target: ReminderTarget) => `meeting-${m.id}-remind-${offset}-${target}-${m.startAt}`,
-  escalate: (m: Pick<Meeting, 'id' | 'startAt'>) => `meeting-${m.id}-escalate-${m.startAt}`,
-  close: (m: Pick<Meeting, 'id' | 'startAt'>) => `meeting-${m.id}-close-${m.startAt}`,
+  due: (due: number) => `due-${due}`,
   ack: (meetingId: string, window: number) => `meeting-${meetingId}-ack-${window}`,
   series: (seriesId: string) => `series-${seriesId}`,
 };

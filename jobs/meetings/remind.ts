@@ -1,45 +1,32 @@
-// A reminder job: to the branch's rooms, or privately to its secretaries. Skipped (and logged) when the
-// meeting was cancelled, moved, or has already started (e.g. the reminder fell due while zhibu was down).
-import type { Job } from 'bullmq';
+// Reminder steps: to the branch's rooms, or privately to its secretaries. A reminder whose time passed
+// while zhibu was down is still sent if the meeting has not started, otherwise skipped and logged.
+import type { OutboxMessage } from '../outbox-types.js';
+import type { Meeting } from '../../store/types.js';
+import type { BatchContext } from './batch-context.js';
 import type { MeetingDeps } from './deps.js';
-import { outboxKeys, type ReminderTarget } from './queue.js';
-import { branchRooms, secretaryRecipients } from './recipients.js';
+import { outboxKeys } from './queue.js';
+import type { Step } from './steps.js';
 import { roomReminder, secretaryReminder } from './texts.js';
 
-export interface RemindData {
-  meetingId: string;
-  startAt: number;
-  offset: number;
-  target: ReminderTarget;
-}
-
-export async function processRemind(job: Job<RemindData>, deps: MeetingDeps): Promise<string> {
-  const { meetingId, startAt, offset, target } = job.data;
-  const m = await deps.stores.meetings.get(meetingId);
-  const log = deps.logger.child({ job: job.id, meetingId });
-  if (!m || m.status !== 'scheduled' || m.startAt !== startAt) {
-    log.info('reminder skipped: meeting cancelled or moved');
-    return 'stale';
+export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
+  const due = m.startAt - step.offset;
+  if (bc.now >= m.startAt) {
+    deps.logger.warn({ meetingId: m.id, due, lateMs: bc.now - due }, 'reminder skipped: the meeting has already started');
+    return [];
   }
-  const now = deps.clock.now();
-  if (now >= m.startAt) {
-    log.warn({ due: startAt - offset, lateMs: now - (startAt - offset) }, 'reminder skipped: the meeting has already started');
-    return 'missed';
-  }
-  if (target === 'room') {
-    const rooms = await branchRooms(deps.stores, m.branchId);
-    const text = roomReminder(m, deps.tz, untilStart(m.startAt - now, offset));
-    await deps.outbox.enqueueMany(rooms.map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, offset, roomId), tag: `meeting:${m.id}` })));
-    return `room:${rooms.length}`;
+  if (bc.now - due > 60_000) deps.logger.info({ meetingId: m.id, lateMs: bc.now - due }, 'late reminder sent (was due while down)');
+  const shown = untilStart(m.startAt - bc.now, step.offset);
+  const tag = `meeting:${m.id}`;
+  if (step.kind === 'remind-room') {
+    const text = roomReminder(m, deps.tz, shown);
+    return (await bc.rooms(m.branchId)).map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag }));
   }
   const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
-  const to = await secretaryRecipients(deps.stores, m.branchId, deps.adminIds);
-  const text = secretaryReminder(m, deps.tz, untilStart(m.startAt - now, offset), expected);
-  await deps.outbox.enqueueMany(to.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, offset, contactId), tag: `meeting:${m.id}` })));
-  return `secretary:${to.length}`;
+  const text = secretaryReminder(m, deps.tz, shown, expected);
+  return (await bc.secretaries(m.branchId)).map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag }));
 }
 
-/** The offset when on time; the real (rounded) remaining time when the job ran late. */
+/** The offset when on time; the real (rounded) remaining time when the step ran late. */
 function untilStart(remaining: number, offset: number): number {
   if (remaining >= offset - Math.min(5_000, offset / 10)) return offset;
   return remaining >= 60_000 ? Math.round(remaining / 60_000) * 60_000 : Math.max(1_000, Math.round(remaining / 1_000) * 1_000);

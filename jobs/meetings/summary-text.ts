@@ -1,5 +1,5 @@
 // Renders an attendance summary for the secretary (close report and /签到).
-import { formatDateTime } from '../../app/time-format.js';
+import { formatZoned as formatDateTime } from './zoned-time.js';
 import type { Meeting } from '../../store/types.js';
 import { meetingLabel } from './texts.js';
 import { percent, type AttendanceSummary } from './summary.js';

@@ -1,5 +1,5 @@
 // The Chinese texts meeting jobs send. Plain text: WeChat shows no Markdown.
-import { formatDateTime } from '../../app/time-format.js';
+import { formatZoned as formatDateTime } from './zoned-time.js';
 import type { Meeting } from '../../store/types.js';
 import { formatDuration } from './parse-duration.js';
 

@@ -56,3 +56,11 @@ export function localDay(ms: number, tz: string): string {
   const p = localParts(ms, tz);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
+
+const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** Same text as app/time-format formatDateTime (2026年12月4日（周五）15:00) with a cached formatter: hot paths. */
+export function formatZoned(ms: number, tz: string): string {
+  const p = localParts(ms, tz);
+  return `${p.year}年${p.month}月${p.day}日（${WEEKDAY_ZH[p.weekday]}）${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}

@@ -8,6 +8,7 @@ import { startOutboxWorker, type OutboxWorker } from '../../jobs/outbox-worker.j
 import type { OutboxTarget, Sender } from '../../jobs/outbox-types.js';
 import type { MeetingDeps } from '../../jobs/meetings/deps.js';
 import { createMeetingQueue } from '../../jobs/meetings/queue.js';
+import { createDueBuckets } from '../../jobs/meetings/schedule.js';
 import { startMeetingWorker, type MeetingWorker } from '../../jobs/meetings/worker.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch, Meeting } from '../../store/types.js';
@@ -45,7 +46,7 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
     timeZone: 'Asia/Shanghai', ratePerMinute: 60_000, dailyCap: 100_000, adminIds: [], rateLimitBackoffMs: 100,
   });
   const queue = createMeetingQueue(redis, prefix, silentLogger);
-  const deps: MeetingDeps = { stores, outbox, queue, clock: opts.clock ?? systemClock, logger: silentLogger, tz: 'Asia/Shanghai', adminIds: ['wxid_admin'], ackWindowMs: opts.ackWindowMs ?? 1000 };
+  const deps: MeetingDeps = { stores, outbox, queue, buckets: createDueBuckets(redis, prefix), clock: opts.clock ?? systemClock, logger: silentLogger, tz: 'Asia/Shanghai', adminIds: ['wxid_admin'], ackWindowMs: opts.ackWindowMs ?? 1000 };
   const { branch } = await stores.branches.ensure('第一党支部');
   await stores.branches.bindRoom(branch.id, ROOM);
   for (const [name, wechatId, role] of [['王书记', 'wx_wang', 'secretary'], ['张三', 'wx_zhang', 'member'], ['李四', 'wx_li', 'member'], ['赵六', 'wx_zhao', 'member']] as const) {

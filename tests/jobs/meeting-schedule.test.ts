@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelMeeting, createMeeting, rescheduleMeeting } from '../../jobs/meetings/meeting-ops.js';
 import { jobIds } from '../../jobs/meetings/queue.js';
+import { EARLY_MS, scheduleMeeting } from '../../jobs/meetings/schedule.js';
+import { dueOf, encodeStep, stepsOf } from '../../jobs/meetings/steps.js';
 import { ROOM, startJobsWorld, type JobsWorld } from '../helpers/meeting-jobs.js';
 
 let w: JobsWorld;
@@ -21,22 +23,30 @@ async function state(id: string) {
 }
 
 describe('meeting jobs', () => {
-  it('schedules deterministic ids; reschedule replaces and cancel removes them', async () => {
+  it('schedules the first step in a due bucket with a fixed job id; reschedule moves it, cancel removes it', async () => {
     const start = Date.now() + 3 * 86_400_000 + 3_600_000;
     const m = await createMeeting(w.deps, w.meetingInput(start, { groupOffsets: [86_400_000, 3_600_000], secretaryOffsets: [3 * 86_400_000], escalateBefore: 1_800_000 }));
-    const ids = [jobIds.remind(m, 86_400_000, 'room'), jobIds.remind(m, 3_600_000, 'room'), jobIds.remind(m, 3 * 86_400_000, 'secretary'), jobIds.escalate(m), jobIds.close(m)];
-    expect(ids.every((id) => !id.includes(':'))).toBe(true);
-    for (const id of ids) expect(await state(id)).toBe('delayed');
-    const job = await w.deps.queue.getJob(ids[0]!);
-    expect(Math.abs(job!.timestamp + job!.opts.delay! - (start - 86_400_000))).toBeLessThan(1000);
+    expect(stepsOf(m).map((s) => s.kind)).toEqual(['remind-secretary', 'remind-room', 'remind-room', 'escalate', 'close']);
+    const first = stepsOf(m)[0]!;
+    const due = dueOf(first);
+    expect(due).toBe(start - 3 * 86_400_000);
+    expect(jobIds.due(due)).not.toContain(':');
+    expect(await state(jobIds.due(due))).toBe('delayed');
+    expect(await w.redis.smembers(w.deps.buckets.key(due))).toEqual([encodeStep(first)]);
+    const job = await w.deps.queue.getJob(jobIds.due(due));
+    expect(Math.abs(job!.timestamp + job!.opts.delay! - (due - EARLY_MS))).toBeLessThan(1000); // starts early, releases at due
+    await scheduleMeeting(w.deps, m, Date.now()); // idempotent
+    expect(await w.redis.scard(w.deps.buckets.key(due))).toBe(1);
 
     const moved = await rescheduleMeeting(w.deps, m, start + 86_400_000);
-    for (const id of ids) expect(await state(id)).toBe('absent');
-    const newIds = [jobIds.remind(moved, 86_400_000, 'room'), jobIds.close(moved)];
-    for (const id of newIds) expect(await state(id)).toBe('delayed');
+    expect(await w.redis.scard(w.deps.buckets.key(due))).toBe(0);
+    const newDue = dueOf(stepsOf(moved)[0]!);
+    expect(newDue).toBe(due + 86_400_000);
+    expect(await state(jobIds.due(newDue))).toBe('delayed');
+    expect(await w.redis.scard(w.deps.buckets.key(newDue))).toBe(1);
 
     await cancelMeeting(w.deps, moved);
-    for (const id of newIds) expect(await state(id)).toBe('absent');
+    expect(await w.redis.scard(w.deps.buckets.key(newDue))).toBe(0);
     expect((await w.stores.meetings.get(m.id))?.status).toBe('cancelled');
   });
 

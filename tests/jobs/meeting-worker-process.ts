@@ -4,6 +4,7 @@ import { systemClock } from '../../app/clock.js';
 import { silentLogger } from '../../app/logger.js';
 import { connectRedis } from '../../app/redis.js';
 import { createMeetingQueue } from '../../jobs/meetings/queue.js';
+import { createDueBuckets } from '../../jobs/meetings/schedule.js';
 import { startMeetingWorker } from '../../jobs/meetings/worker.js';
 import { createOutbox } from '../../jobs/outbox.js';
 import { createStores } from '../../store/index.js';
@@ -13,7 +14,7 @@ const prefix = process.env.PREFIX!;
 const redis = connectRedis(url, { name: 'child' });
 const outbox = createOutbox({ redis, prefix, botId: process.env.BOT_ID!, logger: silentLogger });
 const deps = {
-  stores: createStores(redis, prefix), outbox, queue: createMeetingQueue(redis, prefix, silentLogger), clock: systemClock,
+  stores: createStores(redis, prefix), outbox, queue: createMeetingQueue(redis, prefix, silentLogger), buckets: createDueBuckets(redis, prefix), clock: systemClock,
   logger: silentLogger, tz: 'Asia/Shanghai', adminIds: [], ackWindowMs: 1000,
 };
 const worker = startMeetingWorker(deps, { redisUrl: url, prefix });
