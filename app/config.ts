@@ -1,6 +1,8 @@
 // Configuration is read once, validated with zod and handed on typed; nothing else reads process.env.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,4 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     questionRatePerMinute: raw.QUESTION_RATE_PER_MIN,
     logLevel: raw.LOG_LEVEL,
   };
+}
+
+/** Loads the project's .env into process.env once, at the entry point; variables already set win. */
+export function loadEnvFile(file = path.join(PROJECT_ROOT, '.env')): void {
+  if (fs.existsSync(file)) loadDotenv({ path: file, quiet: true });
 }

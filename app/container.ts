@@ -1,11 +1,10 @@
 // The composition root: config → logger → Redis (REDIS_URL, or an owned redis-server child) → audit →
 // knowledge → WeChat → outbox → features → chat edge → start; and graceful shutdown, in this one file.
-import path from 'node:path';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './clock.js';
-import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
 import type { Logger } from './logger.js';
 import { checkRedisDurability, connectRedis, type Redis } from './redis.js';
+import { openRedisSource } from './redis-source.js';
 import { createAuditLog } from '../store/audit.js';
 import type { Answerer } from '../knowledge/types.js';
 import type { Progress } from '../knowledge/index.js';
@@ -46,13 +45,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-async function openRedis(config: Config, logger: Logger): Promise<{ url: string; owned?: EmbeddedRedis }> {
-  if (config.redisUrl) return { url: config.redisUrl };
-  const owned = await startEmbeddedRedis({ dir: path.join(config.dataDir, 'redis') });
-  logger.info({ port: owned.port, dir: owned.dir }, 'started embedded redis-server');
-  return { url: owned.url, owned };
-}
-
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
@@ -61,7 +53,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
   };
   try {
-    const { url, owned } = await openRedis(config, logger);
+    const { url, owned } = await openRedisSource(config, logger, 'bot');
     if (owned) cleanups.push(() => owned.stop());
     const redis: Redis = connectRedis(url, { logger, name: 'zhibu' });
     cleanups.push(() => redis.quit());

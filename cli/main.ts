@@ -1,8 +1,10 @@
 // The zhibu command. Each subcommand lives in its own file under cli/commands/ and is listed in commands/index.ts.
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../app/config.js';
+import { ConfigError, loadEnvFile } from '../app/config.js';
 import { isUserError } from '../app/errors.js';
 import { commands } from './commands/index.js';
+
+loadEnvFile();
 
 const program = new Command()
   .name('zhibu')

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { config as loadDotenv } from 'dotenv';
-import { loadConfig, PROJECT_ROOT, type Config } from '../../app/config.js';
+import { loadConfig, type Config } from '../../app/config.js';
 import { createApp, installShutdown } from '../../app/container.js';
 import { createConsoleLogger } from '../../bot/console/console-logger.js';
 import { runConsoleChat } from '../../bot/console/console-chat.js';
@@ -10,13 +8,6 @@ import { createProgressReporter } from './progress.js';
 
 /** The console has no WeChat risk control behind it: its outbox may send fast. */
 const CONSOLE_OUTBOX_RATE = 600;
-
-/** Reads .env from the project root (values already in the environment win). */
-export function configFromEnv(): Config {
-  const file = path.join(PROJECT_ROOT, '.env');
-  if (fs.existsSync(file)) loadDotenv({ path: file, quiet: true });
-  return loadConfig();
-}
 
 /** The console chat on the simulated branch 第一党支部 (wechaty-puppet-mock). */
 export async function runConsole(config: Config): Promise<void> {
@@ -41,6 +32,6 @@ export function registerChat(program: Command): void {
     .command('chat')
     .description('控制台模拟群聊：在模拟支部「第一党支部」里以成员身份与机器人对话（非终端输入时逐行读取并输出记录）')
     .action(async () => {
-      await runConsole(configFromEnv());
+      await runConsole(loadConfig());
     });
 }

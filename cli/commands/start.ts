@@ -2,14 +2,15 @@ import type { Command } from 'commander';
 import { createApp, installShutdown } from '../../app/container.js';
 import { createLogger } from '../../app/logger.js';
 import { usesRealPuppet } from '../../bot/wechaty/connect.js';
-import { configFromEnv, runConsole } from './chat.js';
+import { loadConfig } from '../../app/config.js';
+import { runConsole } from './chat.js';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description('启动机器人：配置了 WECHATY_PUPPET 时登录微信，否则打开控制台模拟群聊')
     .action(async () => {
-      const config = configFromEnv();
+      const config = loadConfig();
       if (!usesRealPuppet(config)) return runConsole(config);
       const logger = createLogger(config.logLevel);
       process.stderr.write(`正在启动 ${config.puppet}…\n`);
