@@ -10,13 +10,17 @@ export type Picked = Scored;
 export function pickSentences(scored: Scored[], kinds: AskedKind[], max = 3): Picked[] {
   const best = scored[0]?.score ?? 0;
   const listed = scored.filter((p) => p.listed).slice(0, 1);
-  const picked = [...listed, ...scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * 0.55))].slice(0, max);
+  const picked: Picked[] = [];
+  const overlaps = (p: Picked) => picked.some((q) => q.chunk.id === p.chunk.id && (q.quote.includes(p.quote) || p.quote.includes(q.quote)));
+  for (const p of [...listed, ...scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * 0.55))]) {
+    if (picked.length < max && !overlaps(p)) picked.push(p);
+  }
   // The answer must contain what was asked for (a date, a number…): bring in the best sentence that has it.
   for (const k of kinds) {
     if (picked.some((p) => containsKind(p.quote, k))) continue;
     const bestRelevance = Math.max(0, ...scored.map((p) => p.relevance));
     const typed = scored.find((p) => containsKind(p.quote, k) && p.relevance >= bestRelevance * 0.5);
-    if (!typed) continue;
+    if (!typed || overlaps(typed)) continue;
     if (picked.length < max) picked.push(typed);
     else picked[max - 1] = typed;
   }

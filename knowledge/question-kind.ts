@@ -63,7 +63,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'material':
       return /(材料|手续|证明|证件|表格|介绍信|登记表)/.test(text);
     case 'procedure':
-      return /(程序|步骤|流程|首先|然后|经.{1,12}(批准|同意|审批)|报.{1,10}(审批|批准|备案)|办理)/.test(text);
+      return /(程序|步骤|流程|首先|然后|办理|提交|填写|审查|审批|批准|报请|报送|备案|申请)/.test(text);
     case 'current':
       return /(天气|下雨|降雨|雨天|下雪|气温|温度|新闻|股价|汇率|票价|路况)/.test(text);
     case 'place':

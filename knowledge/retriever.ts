@@ -40,6 +40,7 @@ export interface Retriever {
 
 const POOL = 40;
 const LEXICAL_WEIGHT = 0.5;
+const LEAD_WEIGHT = 0.45;
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
@@ -80,6 +81,11 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         const e = entry(h.label);
         e.cosine = h.similarity;
         e.score += ((1 - LEXICAL_WEIGHT) * Math.max(0, h.similarity)) / topDense;
+      }
+      // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
+      for (const [i, e] of fused) {
+        const lead = index.chunks[i]!.lead;
+        if (lead) e.score += LEAD_WEIGHT * termCoverage(words, matchText(lead), index.bm25);
       }
       const scope = findScope(question, names);
       if (scope.docs.size || scope.units.size) {

@@ -51,6 +51,19 @@ function candidates(r: Retrieval, deps: ScoringDeps): Array<{ chunk: Chunk; weig
   return out;
 }
 
+/** Sentences (list introductions joined with their items), plus the ；-separated parts of long sentences. */
+function quotesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const s of joinLists(splitSentences(text), text)) {
+    const quote = s.text.replace(LEADING_NUMBER, '').replace(/\n\s*\n/g, '\n').trim();
+    out.push(quote);
+    if (quote.length > 120 && !quote.includes('\n')) {
+      for (const part of quote.split(/(?<=；)/)) if (part.length >= 12 && part.length < quote.length) out.push(part.replace(/；$/, ''));
+    }
+  }
+  return out;
+}
+
 /** A short line without sentence punctuation: a document number, a date, a signature. */
 export function isFieldLine(quote: string): boolean {
   return quote.length <= 25 && !/[，。；：！？]/.test(quote);
@@ -74,8 +87,7 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
   const scored: Scored[] = [];
   const units = unitCoverage(r);
   for (const { chunk, weight } of candidates(r, deps)) {
-    for (const s of joinLists(splitSentences(chunk.text), chunk.text)) {
-      const quote = s.text.replace(LEADING_NUMBER, '').replace(/\n\s*\n/g, '\n').trim();
+    for (const quote of quotesOf(chunk.text)) {
       if (quote.length < 4) continue;
       const text = matchText(quote);
       const named = r.scope !== undefined && scopeFactor(chunk, r.scope) > 1;
