@@ -2,7 +2,7 @@
 import { BOT_ID_KEY, createBroadcastRuntime } from '../../jobs/broadcast-runtime.js';
 import { createDraftStore } from '../../store/broadcast-drafts.js';
 import { createBroadcastCommand } from '../handlers/broadcast.js';
-import { createDraftReplyHook } from '../handlers/broadcast-confirm.js';
+import { createDraftReplyHook, isDraftReply } from '../handlers/broadcast-confirm.js';
 import type { FeatureFactory } from '../types.js';
 
 export const broadcastsFeature: FeatureFactory = (deps) => {
@@ -14,6 +14,7 @@ export const broadcastsFeature: FeatureFactory = (deps) => {
   return {
     name: 'broadcasts',
     commands: [createBroadcastCommand(rt, drafts)],
+    wantsText: (msg) => isDraftReply(msg.text),
     onText: createDraftReplyHook(rt, drafts),
     async start() {
       // The CLI reads which bot's outbox carries the broadcasts (for status and cancel).

@@ -13,10 +13,15 @@ export const rolesFeature: FeatureFactory = (deps) => {
   return {
     name: 'roles',
     commands: createGrantCommands(admins, createMemberStore(deps.redis, deps.prefix), deps.config.adminIds),
+    async onInbound(msg) {
+      // Cached in memory: a Redis write only when a room is new or renamed.
+      if (msg.roomId && msg.roomTopic) await rooms.note(msg.roomId, msg.roomTopic);
+    },
     async resolveRole(msg) {
-      if (msg.roomId && msg.roomTopic) await rooms.note(msg.roomId, msg.roomTopic).catch(() => undefined);
       return (await admins.isAdmin(msg.talkerId)) ? 'admin' : undefined;
     },
+    // The guard is about what is said to the bot; group chatter never reaches it.
+    wantsText: (msg) => msg.addressed,
     onText: injectionGuard,
     async seedDemo(demo) {
       await rooms.note(demo.roomId, demo.topic);

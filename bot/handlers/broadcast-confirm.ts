@@ -8,6 +8,12 @@ import type { ChatContext } from '../types.js';
 const CONFIRM = /^(确认|确定|确认发送)$/;
 const DISCARD = /^(取消|放弃|不发了?)$/;
 
+/** Cheap pre-filter: only a bare 确认/取消 can answer a draft. */
+export function isDraftReply(text: string): boolean {
+  const t = text.trim();
+  return CONFIRM.test(t) || DISCARD.test(t);
+}
+
 export function createDraftReplyHook(rt: BroadcastRuntime, drafts: DraftStore) {
   const { deps, service } = rt;
   return async function onDraftReply(ctx: ChatContext): Promise<boolean> {
