@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../app/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { squashSpace } from '../../knowledge/normalize.js';
-import { testConfig } from './fixtures.js';
+import { testConfig, removeTempDirs } from './fixtures.js';
 
 let k: Knowledge;
 beforeAll(async () => {
@@ -66,3 +66,5 @@ describe('refusal', () => {
     expect(only.refused).toBe(true);
   });
 });
+
+afterAll(removeTempDirs);

@@ -6,7 +6,7 @@ import { silentLogger } from '../../app/logger.js';
 import { createKnowledge } from '../../knowledge/index.js';
 import { indexDir } from '../../knowledge/build.js';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.js';
-import { PLAN_FILE, tempDir } from './fixtures.js';
+import { PLAN_FILE, tempDir, removeTempDirs } from './fixtures.js';
 
 let server: OpenAIServer;
 beforeAll(async () => {
@@ -73,3 +73,5 @@ describe('the saved index', () => {
     expect(again.manifest.embedderId).toContain('openai:test-embed');
   });
 });
+
+afterAll(removeTempDirs);

@@ -7,8 +7,17 @@ import { loadConfig, PROJECT_ROOT, type Config } from '../../app/config.js';
 export const CORPUS_DIR = path.join(PROJECT_ROOT, 'knowledge', 'corpus');
 export const PLAN_FILE = path.join(CORPUS_DIR, 'ningweibanfa-2017-39.txt');
 
+const made: string[] = [];
+
+/** A temporary folder, removed by removeTempDirs() (each test file calls it in afterAll). */
 export function tempDir(prefix = 'zhibu-knowledge-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {

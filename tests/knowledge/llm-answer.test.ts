@@ -3,7 +3,7 @@ import { silentLogger } from '../../app/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { squashSpace } from '../../knowledge/normalize.js';
 import { startOpenAIServer, FABRICATED_QUOTE, type OpenAIServer } from '../helpers/openai-server.js';
-import { testConfig } from './fixtures.js';
+import { testConfig, removeTempDirs } from './fixtures.js';
 
 let server: OpenAIServer;
 let k: Knowledge;
@@ -81,3 +81,5 @@ describe('the chat-model path against a real OpenAI-compatible server', () => {
     expect(server.requests.length).toBe(before + 1);
   });
 });
+
+afterAll(removeTempDirs);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listCorpusFiles, loadCorpus } from '../../knowledge/loader.js';
 import { chunkDoc } from '../../knowledge/chunker.js';
-import { tempDir } from './fixtures.js';
+import { tempDir, removeTempDirs } from './fixtures.js';
 
 async function writeDocx(file: string, paragraphs: string[]): Promise<void> {
   const zip = new JSZip();
@@ -57,3 +57,5 @@ describe('loading the corpus folder', () => {
     expect((await listCorpusFiles(path.join(dir, 'b.md'))).map((f) => path.basename(f))).toEqual(['b.md']);
   });
 });
+
+afterAll(removeTempDirs);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../app/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
-import { CORPUS_DIR, testConfig } from './fixtures.js';
+import { CORPUS_DIR, testConfig, removeTempDirs } from './fixtures.js';
 
 let plan: Knowledge;
 let full: Knowledge;
@@ -45,3 +45,5 @@ describe('hybrid retrieval on a real built index', () => {
     expect(rights.text).toContain('党员享有下列权利');
   });
 });
+
+afterAll(removeTempDirs);
