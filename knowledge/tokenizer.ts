@@ -13,7 +13,19 @@ export interface Tokenizer {
   terms: string[];
 }
 
-let base: Jieba | undefined;
+/** One segmenter per distinct term list: a Jieba with its dictionary costs ~35 MB. */
+const segmenters = new Map<string, Jieba>();
+
+function segmenter(terms: string[]): Jieba {
+  const key = terms.join('\n');
+  let jieba = segmenters.get(key);
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    if (terms.length) jieba.loadDict(Buffer.from(terms.map((t) => `${t} 100000 n`).join('\n')));
+    segmenters.set(key, jieba);
+  }
+  return jieba;
+}
 
 /** Short quoted terms of the corpus: “…” spans of 2–8 characters without punctuation, normalised. */
 export function quotedTerms(texts: string[]): string[] {
@@ -25,13 +37,7 @@ export function quotedTerms(texts: string[]): string[] {
 }
 
 export function createTokenizer(terms: string[] = []): Tokenizer {
-  let jieba: Jieba;
-  if (terms.length) {
-    jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(terms.map((t) => `${t} 100000 n`).join('\n')));
-  } else {
-    jieba = base ??= Jieba.withDict(dict);
-  }
+  const jieba = segmenter(terms);
   return {
     terms,
     tokenize(text: string): string[] {
@@ -41,4 +47,9 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
       return jieba.cut(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
     },
   };
+}
+
+/** Drops cached segmenters (for measuring a cold index load). */
+export function clearSegmenters(): void {
+  segmenters.clear();
 }
