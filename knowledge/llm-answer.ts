@@ -35,14 +35,19 @@ export interface ModelAnswererDeps {
   botName: string;
   maxChars: number;
   logger?: Logger;
+  /** Bound on the whole model call, retries included (LLM_TIMEOUT_MS is also each attempt's timeout). */
+  deadlineMs?: number;
 }
 
-export function createModelAnswererWith({ model, prompts, verifier, botName, maxChars, logger }: ModelAnswererDeps): ModelAnswerer {
+export function createModelAnswererWith({ model, prompts, verifier, botName, maxChars, logger, deadlineMs }: ModelAnswererDeps): ModelAnswerer {
   const system = fill(prompts.system, { bot_name: botName, max_chars: String(maxChars), refusal: MODEL_REFUSAL });
   return {
     async answer(question, r, opts = {}) {
       const user = fill(prompts.user, { context: buildContext(r), question: defang(question) });
-      const reply = await model.invoke([new SystemMessage(system), new HumanMessage(user)], { signal: opts.signal });
+      // Without an overall deadline, LLM_MAX_RETRIES retries of a hanging endpoint add up (8 s × 2 by default).
+      const signals = [opts.signal, deadlineMs ? AbortSignal.timeout(deadlineMs) : undefined].filter((s): s is AbortSignal => !!s);
+      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+      const reply = await model.invoke([new SystemMessage(system), new HumanMessage(user)], { signal });
       const raw = typeof reply.content === 'string' ? reply.content : reply.content.map((p) => ('text' in p ? p.text : '')).join('');
       if (!raw.trim() || raw.includes(MODEL_REFUSAL)) return undefined;
       const { text, verified, removed } = stripUnverified(toPlainText(raw), verifier);
@@ -76,5 +81,6 @@ export async function createModelAnswerer(config: Config, index: KnowledgeIndex,
     botName: config.botName,
     maxChars: config.answerMaxChars,
     logger,
+    deadlineMs: config.llm.timeoutMs,
   });
 }
