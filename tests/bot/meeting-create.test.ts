@@ -55,6 +55,13 @@ describe('/会议 新建 time phrases', () => {
     expect((await w.stores.meetings.get(id))?.place).toBe('三楼会议室');
   });
 
+  it('creates a recurring series through the job scheduler and echoes the next date', async () => {
+    const text = await create('/会议 新建 主题党日 每月第一个周五 15:00 党员活动室 节假日：顺延');
+    expect(text).toContain('已创建例会（系列 1）：主题党日，每月第一个周五 15:00，遇法定节假日顺延到下一个工作日（含调休上班日）');
+    expect(text).toMatch(/下次会议：2026年12月4日（周五）15:00，编号 \d+，地点：党员活动室/);
+    expect(await create('/会议 新建 主题党日 每月第一个周五')).toContain('例会需要写明几点');
+  });
+
   it('rejects a past time and an unparseable one, creating nothing', async () => {
     const before = (await w.stores.meetings.list({})).length;
     expect(await create('/会议 新建 党课 昨天下午3点 三楼')).toMatch(/已经过去.*未创建/);
