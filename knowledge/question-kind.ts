@@ -1,7 +1,7 @@
 // What kind of thing a question asks for, and whether a text contains that kind of thing.
 // A question about a fund's amount is not answered by a text that names the fund but gives no amount.
 
-export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contact' | 'date' | 'place' | 'person' | 'material' | 'procedure' | 'current';
+export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contact' | 'date' | 'place' | 'person' | 'name' | 'material' | 'procedure' | 'current';
 
 export interface AskedKind {
   kind: AnswerKind;
@@ -27,7 +27,9 @@ export function askedKinds(q: string): AskedKind[] {
   const place = /哪(?:个|一)?(省|市|县|区|镇|乡|村)/.exec(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
   else if (/(哪里|哪儿|在哪|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place' });
-  if (/(谁|哪位|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
+  // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门 asks which body is responsible.
+  if (/(是谁|姓什么|哪位|哪个人)/.test(q)) kinds.push({ kind: 'name' });
+  else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
   if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
   if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(q)) kinds.push({ kind: 'procedure' });
   if (/(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q)) kinds.push({ kind: 'current' });
@@ -70,6 +72,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // 哪个县 needs a county's name; 哪里 may be answered by a place or by a body (报哪里 → 上级党组织).
       if (k.measure) return new RegExp(`[\\u4e00-\\u9fff]{2}${k.measure}(?![委级长直属里])`).test(text);
       return PLACE.test(text) || ORGAN.test(text);
+    case 'name':
+      return /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text);
     case 'person':
       return /(同志|书记|主任|部长|负责人)/.test(text) || ORGAN.test(text);
   }
