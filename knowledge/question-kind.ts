@@ -5,7 +5,7 @@ export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contac
 
 export interface AskedKind {
   kind: AnswerKind;
-  /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. */
+  /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
   measure?: string;
   noun?: string;
 }
@@ -24,9 +24,10 @@ export function askedKinds(q: string): AskedKind[] {
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
   else if (/(?<!哪)几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
   if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月几|几号(?!文)|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
-  const place = /哪(?:个|一)?(省|市|县|区|镇|乡|村)/.exec(q);
+  const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
-  else if (/(哪里|哪儿|在哪|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place' });
+  else if (/(在哪|位于|地址|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place', measure: '' });
+  else if (/(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门 asks which body is responsible.
   if (/(是谁|姓什么|哪位|哪个人)/.test(q)) kinds.push({ kind: 'name' });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
@@ -70,8 +71,9 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return /(天气|下雨|降雨|雨天|下雪|气温|温度|新闻|股价|汇率|票价|路况)/.test(text);
     case 'place':
       // 哪个县 needs a county's name; 哪里 may be answered by a place or by a body (报哪里 → 上级党组织).
-      if (k.measure) return new RegExp(`[\\u4e00-\\u9fff]{2}${k.measure}(?![委级长直属里])`).test(text);
-      return PLACE.test(text) || ORGAN.test(text);
+      if (k.measure) return new RegExp(`[\\u4e00-\\u9fff]{2}${k.measure}(?![委级长直属里线径子])`).test(text);
+      // 在哪/地址 asks where something is: a place; 报哪里/交到哪儿 may be answered by a body (上级党组织).
+      return PLACE.test(text) || (k.measure === undefined && ORGAN.test(text));
     case 'name':
       return /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text);
     case 'person':
