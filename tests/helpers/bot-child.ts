@@ -1,0 +1,45 @@
+// The whole bot as a child process for crash tests: `node --import tsx tests/helpers/bot-child.ts`.
+// createApp with every real feature (bot/features.ts) on the mock puppet (broadcastSpec(ROOMS) rooms), its
+// outbox, meetings and broadcast workers. Each send is journalled in a Redis list at the puppet boundary:
+// "A|room|ident" before the puppet is called and "D|room|ident" after it returned, both awaited, so the parent
+// can count deliveries across kill -9 (D = surely delivered, A = maybe delivered). The outbox and its
+// sent-markers are untouched. Env: REDIS_URL, REDIS_PREFIX, DATA_DIR, ROOMS, RATE, JOURNAL_KEY.
+// Prints "ready" once started; SIGTERM stops it gracefully.
+import { PuppetMock } from 'wechaty-puppet-mock';
+import { loadConfig } from '../../app/config.js';
+import { silentLogger } from '../../app/logger.js';
+import { createApp } from '../../app/container.js';
+import { connectRedis } from '../../app/redis.js';
+import { featureFactories } from '../../bot/features.js';
+import { broadcastSpec } from './broadcast-world.js';
+
+const env = process.env;
+const journal = connectRedis(env.REDIS_URL!, { name: 'bot-child-journal' });
+const key = env.JOURNAL_KEY!;
+
+/** What a send is about: a meeting reminder by meeting id, a broadcast, or the start of any other text. */
+function identOf(text: string): string {
+  const reminder = /【会议提醒】[^\n]*（编号 (\d+)）/.exec(text);
+  if (reminder) return `remind:${reminder[1]}`;
+  if (text.includes('CRASH-BROADCAST')) return 'broadcast';
+  return `other:${text.slice(0, 24).replace(/[|\n]/g, ' ')}`;
+}
+
+// Patched on the prototype before createApp: the outbox worker starts inside createApp and may send at once.
+const original = PuppetMock.prototype.messageSendText;
+PuppetMock.prototype.messageSendText = async function (this: PuppetMock, conversationId: string, text: string, mentionIds?: string[]) {
+  const entry = `${conversationId}|${identOf(text)}`;
+  await journal.rpush(key, `A|${entry}`);
+  const result = await original.call(this, conversationId, text, mentionIds);
+  await journal.rpush(key, `D|${entry}`);
+  return result;
+};
+
+const config = loadConfig({ REDIS_URL: env.REDIS_URL, REDIS_PREFIX: env.REDIS_PREFIX, DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+const app = await createApp({
+  config, logger: silentLogger, mock: true, mockSpec: broadcastSpec(Number(env.ROOMS)), features: featureFactories,
+  answerer: { answer: async () => ({ text: '（测试）', citations: [], refused: true, sources: [], mode: 'refusal' }) },
+  outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
+});
+process.stdout.write('ready\n');
+process.on('SIGTERM', () => void app.stop().then(() => process.exit(0)));

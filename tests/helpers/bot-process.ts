@@ -1,0 +1,78 @@
+// Parent side of tests/helpers/bot-child.ts: spawn the bot as a child process, wait for "ready", kill -9 it,
+// stop it gracefully, and read the journal of sends it wrote to Redis.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../app/config.js';
+import type { Redis } from '../../app/redis.js';
+
+export interface BotProcessEnv {
+  REDIS_URL: string;
+  REDIS_PREFIX: string;
+  DATA_DIR: string;
+  ROOMS: number;
+  RATE: number;
+  JOURNAL_KEY: string;
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** kill -9; resolves when the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM (graceful stop), SIGKILL after the timeout. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+const exited = (c: ChildProcess) => new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
+
+export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/bot-child.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const handle: BotProcess = {
+    child,
+    async kill() {
+      if (!gone(child)) child.kill('SIGKILL');
+      await exited(child);
+    },
+    async stop(timeoutMs = 10_000) {
+      if (gone(child)) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      await exited(child);
+      clearTimeout(timer);
+    },
+  };
+  return new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot process did not start within ${startTimeoutMs} ms: ${err}`));
+    }, startTimeoutMs);
+    child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    child.stdout!.on('data', (d: Buffer) => {
+      if (!d.toString().includes('ready')) return;
+      clearTimeout(timer);
+      resolve(handle);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`bot process exited early (${code ?? signal}): ${err}`));
+    });
+  });
+}
+
+export interface JournalEntry {
+  phase: 'A' | 'D';
+  room: string;
+  ident: string;
+}
+
+export async function readJournal(redis: Redis, key: string): Promise<JournalEntry[]> {
+  return (await redis.lrange(key, 0, -1)).map((line) => {
+    const [phase, room, ident] = line.split('|') as ['A' | 'D', string, string];
+    return { phase, room, ident };
+  });
+}
