@@ -17,8 +17,8 @@ const CHUNK = 10_000;
 const HEAVY_PARALLEL = 16;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function processDueBatch(job: Job<{ due: number }>, deps: MeetingDeps): Promise<string> {
-  const key = deps.buckets.key(job.data.due);
+export async function processDueBatch(job: Job<{ due: number; bucket?: number | string }>, deps: MeetingDeps): Promise<string> {
+  const key = deps.buckets.key(job.data.bucket ?? job.data.due);
   let total = 0;
   for (let round = 0; round < 10; round++) {
     const raw = await deps.buckets.redis.smembers(key);

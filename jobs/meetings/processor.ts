@@ -8,7 +8,7 @@ import { processSeriesTick } from './series.js';
 export async function processMeetingJob(job: Job, deps: MeetingDeps): Promise<string> {
   switch (job.name) {
     case 'due':
-      return processDueBatch(job as Job<{ due: number }>, deps);
+      return processDueBatch(job as Job<{ due: number; bucket?: number | string }>, deps);
     case 'ack':
       return processAck(job as Job<{ meetingId: string; window: number }>, deps);
     case 'series-tick':

@@ -7,14 +7,14 @@ import type { Meeting } from '../../store/types.js';
 export const MEETING_QUEUE = 'meetings';
 
 
-export type MeetingJobData = { due: number } | { meetingId: string; window: number } | { seriesId: string };
+export type MeetingJobData = { due: number; bucket?: number | string } | { meetingId: string; window: number } | { seriesId: string };
 
 /** Job names: due (a bucket of steps), ack, series-tick. */
 export type MeetingJobName = 'due' | 'ack' | 'series-tick';
 
 /** BullMQ ids may not contain ':' (beyond legacy 3-part ids), so the parts are joined with '-'. */
 export const jobIds = {
-  due: (due: number) => `due-${due}`,
+  due: (bucket: number | string) => `due-${bucket}`,
   ack: (meetingId: string, window: number) => `meeting-${meetingId}-ack-${window}`,
   series: (seriesId: string) => `series-${seriesId}`,
 };

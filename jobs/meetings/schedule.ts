@@ -10,14 +10,20 @@ import { dueOf, encodeStep, firstStepAfter, stepsOf, type Step } from './steps.j
 /** Bucket jobs start this long before their due time (reminders are released exactly at due). */
 export const EARLY_MS = 1500;
 
+/** A bucket is its due time, or `{due}-n{now}` for steps added so close to due that the bucket's job may have run. */
+export type BucketId = number | string;
+
 export interface DueBuckets {
   redis: Redis;
-  key(due: number): string;
+  key(bucket: BucketId): string;
 }
 
 export function createDueBuckets(redis: Redis, prefix: string): DueBuckets {
-  return { redis, key: (due) => `${prefix}meeting-due:${due}` };
+  return { redis, key: (bucket) => `${prefix}meeting-due:${bucket}` };
 }
+
+/** Steps due within this margin of the early start get a fresh bucket (its job may already have run). */
+const LATE_MARGIN_MS = EARLY_MS + 1000;
 
 export interface ScheduleDeps {
   queue: MeetingQueue;
@@ -27,13 +33,19 @@ export interface ScheduleDeps {
 /** Adds steps to their buckets and makes sure each bucket has its delayed job. */
 export async function scheduleSteps(d: ScheduleDeps, steps: Step[], now: number): Promise<void> {
   if (!steps.length) return;
-  const byDue = new Map<number, string[]>();
+  const byDue = new Map<BucketId, string[]>();
+  const dueOfBucket = new Map<BucketId, number>();
   for (const s of steps) {
     const due = dueOf(s);
-    byDue.set(due, [...(byDue.get(due) ?? []), encodeStep(s)]);
+    const bucket = due - now <= LATE_MARGIN_MS ? `${due}-n${now}` : due;
+    byDue.set(bucket, [...(byDue.get(bucket) ?? []), encodeStep(s)]);
+    dueOfBucket.set(bucket, due);
   }
   // The job starts EARLY_MS ahead so reminder texts are ready at the due instant.
-  const job = (due: number) => ({ name: 'due', data: { due }, opts: { jobId: jobIds.due(due), delay: Math.max(0, due - EARLY_MS - now), ...KEEP_JOBS } });
+  const job = (bucket: BucketId) => {
+    const due = dueOfBucket.get(bucket)!;
+    return { name: 'due', data: { due, bucket }, opts: { jobId: jobIds.due(bucket), delay: Math.max(0, due - EARLY_MS - now), ...KEEP_JOBS } };
+  };
   // The step is in its bucket before the bucket's job can run.
   const [only] = [...byDue];
   if (byDue.size === 1 && only) {
@@ -55,7 +67,7 @@ export async function scheduleMeeting(d: ScheduleDeps, m: Meeting, now: number):
   return first;
 }
 
-/** Removes every step of the meeting as it was (old start and offsets) from its bucket. */
+/** Removes every step of the meeting as it was (old start and offsets) from its bucket (late buckets re-check the meeting). */
 export async function unscheduleMeeting(d: ScheduleDeps, m: Meeting): Promise<void> {
   const tx = d.buckets.redis.pipeline();
   for (const s of stepsOf(m)) tx.srem(d.buckets.key(dueOf(s)), encodeStep(s));
