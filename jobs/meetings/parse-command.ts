@@ -27,9 +27,10 @@ export interface MeetingOptions {
   escalateBefore?: number;
   holidayPolicy?: HolidayPolicy;
   branchName?: string;
+  absenceThreshold?: number;
 }
 
-const KEYS = ['主题', '地点', '书记提醒', '提醒', '截止', '签到截止', '催办', '节假日', '支部'] as const;
+const KEYS = ['主题', '地点', '书记提醒', '提醒', '截止', '签到截止', '催办', '节假日', '支部', '缺席提醒'] as const;
 const MARKER = new RegExp(`(?:^|\\s)(${KEYS.join('|')})[：:]`, 'g');
 
 /** Splits off "key：value" options; returns the head (before the first option) and the parsed options. */
@@ -52,7 +53,11 @@ export function splitOptions(text: string): { head: string; options: MeetingOpti
     else if (key === '书记提醒') options.secretaryOffsets = durations();
     else if (key === '截止' || key === '签到截止') options.closeAfter = one();
     else if (key === '催办') options.escalateBefore = one();
-    else if (key === '节假日') {
+    else if (key === '缺席提醒') {
+      const n = Number(/^(\d+)次?$/.exec(value)?.[1]);
+      if (n >= 1 && n <= 20) options.absenceThreshold = n;
+      else errors.push('缺席提醒：请写连续缺席几次，例如 3');
+    } else if (key === '节假日') {
       if (/顺延|推迟|延后/.test(value)) options.holidayPolicy = 'shift';
       else if (/照常|不变/.test(value)) options.holidayPolicy = 'none';
       else if (/跳过|取消|暂停/.test(value)) options.holidayPolicy = 'skip';

@@ -62,6 +62,16 @@ describe('/会议 新建 time phrases', () => {
     expect(await create('/会议 新建 主题党日 每月第一个周五')).toContain('例会需要写明几点');
   });
 
+  it('shows and changes the branch defaults (secretary only), used by later meetings', async () => {
+    expect(await create('/会议 设置', '张三')).toContain('群提醒：会前1天、会前1小时；书记提醒：会前3天；签到截止：开始后30分钟');
+    expect(await create('/会议 设置 提醒：2小时', '张三')).toContain('只有第一党支部的书记或管理员可以修改会议设置');
+    expect(await create('/会议 设置 提醒：1天,2小时 缺席提醒：2')).toContain('群提醒：会前1天、会前2小时');
+    const text = await create('/会议 新建 党课 12月20日9:00');
+    expect(text).toContain('群提醒：会前1天、会前2小时；书记提醒：会前3天');
+    expect((await w.stores.branches.get(w.branch.id))?.settings.absenceThreshold).toBe(2);
+    await create('/会议 设置 提醒：1天,1小时 缺席提醒：3');
+  });
+
   it('rejects a past time and an unparseable one, creating nothing', async () => {
     const before = (await w.stores.meetings.list({})).length;
     expect(await create('/会议 新建 党课 昨天下午3点 三楼')).toMatch(/已经过去.*未创建/);
