@@ -16,17 +16,17 @@ const MEASURES = '个名位次项条种类人批份家所届轮字页篇';
 /** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
 export function askedKinds(q: string): AskedKind[] {
   const kinds: AskedKind[] = [];
-  const count = new RegExp(`(?<!哪)(?:几|多少)([${MEASURES}])([\\u4e00-\\u9fff]{0,6})`).exec(q);
+  const count = new RegExp(`(?<![哪第])(?:几|多少)([${MEASURES}])([\\u4e00-\\u9fff]{0,6})`).exec(q);
   if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
   else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少/.test(q)) kinds.push({ kind: 'amount' });
   else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q)) kinds.push({ kind: 'frequency' });
   else if (/(多长时间|多久|几年|几个月|几天|多少天|多少年|期限|时长)/.test(q)) kinds.push({ kind: 'duration' });
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
-  else if (/(?<!哪)几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
+  else if (/(?<![哪第])几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
   if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月几|几号(?!文)|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
-  else if (/(在哪|位于|地址|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place', measure: '' });
+  else if (/(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place', measure: '' });
   else if (/(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门 asks which body is responsible.
   if (/(是谁|姓什么|哪位|哪个人)/.test(q)) kinds.push({ kind: 'name' });
