@@ -41,9 +41,14 @@ export function createSeriesStore(redis: Redis, prefix: string): SeriesStore {
       const key = k.seriesOccurrence(id, day);
       const won = await redis.set(key, 'pending', 'NX');
       if (!won) return undefined;
-      const meetingId = await create();
-      await redis.set(key, meetingId);
-      return meetingId;
+      try {
+        const meetingId = await create();
+        await redis.set(key, meetingId);
+        return meetingId;
+      } catch (err) {
+        await redis.del(key); // a retry may claim it again
+        throw err;
+      }
     },
   };
 }

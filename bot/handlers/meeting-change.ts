@@ -3,6 +3,7 @@ import { UserError } from '../../app/errors.js';
 import { formatDateTime } from '../../app/time-format.js';
 import type { MeetingDeps } from '../../jobs/meetings/deps.js';
 import { cancelMeeting, rescheduleMeeting } from '../../jobs/meetings/meeting-ops.js';
+import { cancelSeries } from '../../jobs/meetings/series.js';
 import { parseMeetingTime } from '../../jobs/meetings/parse-time.js';
 import type { ChatContext } from '../types.js';
 import { timeError } from './meeting-create.js';
@@ -36,6 +37,8 @@ export async function rescheduleCommand(ctx: ChatContext, md: MeetingDeps, args:
 }
 
 export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
+  const series = /^系列\s*(\d+)\s*(确认)?$/.exec(args.trim());
+  if (series) return cancelSeriesCommand(ctx, md, series[1]!, !!series[2]);
   const [idWord, confirm] = args.split(/\s+/).filter(Boolean);
   const m = await manageable(ctx, md, idWord, '取消');
   const key = `${ctx.deps.prefix}meeting:${m.id}:cancel-confirm:${ctx.msg.talkerId}`;
@@ -50,4 +53,14 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
   await cancelMeeting(md, m);
   await audit(ctx, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.tz)}`);
   await ctx.reply(`已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}），相关提醒已撤销。`);
+}
+
+async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string, confirmed: boolean): Promise<void> {
+  const s = await md.stores.series.get(id);
+  if (!s || s.status !== 'active') throw new UserError(`没有进行中的例会系列 ${id}。`);
+  assertCanManage(ctx, (await md.stores.branches.get(s.branchId))!, '取消例会');
+  if (!confirmed) return ctx.reply(`确定停止例会系列 ${id}（${s.type}，${s.rule}）吗？已安排的下一次会议不受影响，可另行 /会议 取消。\n请回复：/会议 取消 系列${id} 确认`);
+  await cancelSeries(md, id);
+  await audit(ctx, 'series.cancel', `系列 ${id} ${s.type} ${s.rule}`);
+  await ctx.reply(`已停止例会系列 ${id}（${s.type}，${s.rule}），不再自动安排。`);
 }

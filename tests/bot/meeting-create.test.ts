@@ -2,6 +2,8 @@
 // absolute date with weekday and the meeting id; past, unparseable and unauthorised requests create nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../app/clock.js';
+import { silentLogger } from '../../app/logger.js';
+import { createMeetingQueue, jobIds } from '../../jobs/meetings/queue.js';
 import { ROOM, startMeetingWorld, type MeetingWorld } from '../helpers/meetings-world.js';
 
 // Friday 2026-11-27 10:00 in Shanghai.
@@ -59,7 +61,16 @@ describe('/会议 新建 time phrases', () => {
     const text = await create('/会议 新建 主题党日 每月第一个周五 15:00 党员活动室 节假日：顺延');
     expect(text).toContain('已创建例会（系列 1）：主题党日，每月第一个周五 15:00，遇法定节假日顺延到下一个工作日（含调休上班日）');
     expect(text).toMatch(/下次会议：2026年12月4日（周五）15:00，编号 \d+，地点：党员活动室/);
+    const q = createMeetingQueue(w.app.deps.redis, w.prefix, silentLogger);
+    expect((await q.getJobScheduler(jobIds.series('1')))?.pattern).toBe('0 0 15 * * 5#1');
+    await q.close();
     expect(await create('/会议 新建 主题党日 每月第一个周五')).toContain('例会需要写明几点');
+    expect(await create('/会议 取消 系列1')).toContain('/会议 取消 系列1 确认');
+    expect(await create('/会议 取消 系列1 确认')).toContain('已停止例会系列 1');
+    expect((await w.stores.series.get('1'))?.status).toBe('cancelled');
+    const queue = createMeetingQueue(w.app.deps.redis, w.prefix, silentLogger);
+    expect(await queue.getJobScheduler(jobIds.series('1'))).toBeUndefined();
+    await queue.close();
   });
 
   it('shows and changes the branch defaults (secretary only), used by later meetings', async () => {
