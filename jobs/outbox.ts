@@ -33,6 +33,17 @@ export interface OutboxHandle extends Outbox {
   close(): Promise<void>;
 }
 
+/**
+ * Text as it may be sent: no control characters but newline and tab (replies can echo what a member typed,
+ * NUL included), and no lone UTF-16 surrogates (not encodable as UTF-8 for the puppet), which become U+FFFD.
+ */
+export function sendableText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 export function createOutbox(opts: OutboxOptions): OutboxHandle {
   const queueName = outboxQueueName(opts.botId);
   const queue = new Queue<OutboxJobData>(queueName, { connection: opts.redis, prefix: bullPrefix(opts.prefix) });
@@ -46,11 +57,11 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
   };
   const check = (m: OutboxMessage) => {
     if (!m.to.roomId && !m.to.contactId) throw new Error(`outbox message ${m.key} has neither roomId nor contactId`);
-    return m.text.trim() !== '';
+    return sendableText(m.text).trim() !== '';
   };
   const toJob = (m: OutboxMessage) => ({
     name: m.tag ?? 'send',
-    data: { to: m.to, parts: splitText(m.text, opts.partMaxChars), mentionIds: m.mentionIds ?? [], key: m.key, tag: m.tag } satisfies OutboxJobData,
+    data: { to: m.to, parts: splitText(sendableText(m.text), opts.partMaxChars), mentionIds: m.mentionIds ?? [], key: m.key, tag: m.tag } satisfies OutboxJobData,
     opts: { ...jobOpts, jobId: jobIdFor(m.key) },
   });
   const pending = async () => {

@@ -31,7 +31,10 @@ const UNITS: Array<[RegExp, number]> = [
   [/^(?:周|星期|礼拜)/, 7 * 86_400_000],
 ];
 
-/** Parses one duration, e.g. "1小时30分钟", "半小时", "30秒"; undefined when it is not entirely a duration. */
+/** Longer is a typo, not a plan (截止：99999999天 would keep check-in open, and the close job away, forever). */
+export const MAX_DURATION_MS = 366 * 86_400_000;
+
+/** Parses one duration, e.g. "1小时30分钟", "半小时", "30秒"; undefined when it is not entirely a duration or over a year. */
 export function parseDuration(text: string): number | undefined {
   let rest = text.trim();
   if (!rest) return undefined;
@@ -55,7 +58,7 @@ export function parseDuration(text: string): number | undefined {
     total += amount * unit[1];
     rest = rest.replace(unit[0], '').trim();
   }
-  return Math.round(total);
+  return total > MAX_DURATION_MS ? undefined : Math.round(total);
 }
 
 /** "1天,1小时" / "1天、2小时" → [86400000, 7200000]; undefined if any part is not a duration. */
