@@ -1,7 +1,7 @@
 // What kind of thing a question asks for, and whether a text contains that kind of thing.
 // A question about a fund's amount is not answered by a text that names the fund but gives no amount.
 
-export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contact' | 'date' | 'place' | 'person' | 'name' | 'material' | 'procedure' | 'current';
+export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contact' | 'date' | 'place' | 'person' | 'name' | 'penalty' | 'material' | 'procedure' | 'current';
 
 export interface AskedKind {
   kind: AnswerKind;
@@ -18,19 +18,20 @@ export function askedKinds(q: string): AskedKind[] {
   const kinds: AskedKind[] = [];
   const count = new RegExp(`(?<![哪第])(?:几|多少)([${MEASURES}])([\\u4e00-\\u9fff]{0,6})`).exec(q);
   if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
-  else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少/.test(q)) kinds.push({ kind: 'amount' });
+  else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|钱)/.test(q)) kinds.push({ kind: 'amount' });
   else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q)) kinds.push({ kind: 'frequency' });
   else if (/(多长时间|多久|几年|几个月|几天|多少天|多少年|期限|时长)/.test(q)) kinds.push({ kind: 'duration' });
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
   else if (/(?<![哪第])几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
-  if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月几|几号(?!文)|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
+  if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
   else if (/(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place', measure: '' });
   else if (/(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门 asks which body is responsible.
-  if (/(是谁|姓什么|哪位|哪个人)/.test(q)) kinds.push({ kind: 'name' });
+  if (/(是谁|姓什么|哪位|哪个人)/.test(q)) kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
+  if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q)) kinds.push({ kind: 'penalty' });
   if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
   if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(q)) kinds.push({ kind: 'procedure' });
   if (/(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q)) kinds.push({ kind: 'current' });
@@ -38,6 +39,8 @@ export function askedKinds(q: string): AskedKind[] {
 }
 
 const NUM_RE = new RegExp(`${NUMERAL}+`);
+/** An office held by a person. */
+const ROLE = /(?:[省市县区镇乡村]委|支部|党委|党组|党小组)?(?:书记|主任|部长|组长|局长|市长|县长|委员|负责人|主席|校长|厂长)/;
 /** A body that can receive, decide or lead. */
 const ORGAN = /(委员会|党委|党组|组织部|宣传部|纪委|党组织|部门|机关|支部|政府|单位)/;
 /** A named place: an administrative unit or a venue. */
@@ -75,7 +78,11 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // 在哪/地址 asks where something is: a place; 报哪里/交到哪儿 may be answered by a body (上级党组织).
       return PLACE.test(text) || (k.measure === undefined && ORGAN.test(text));
     case 'name':
-      return /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text);
+      // Who holds an office: the text must name someone in that office (县委书记廖俊波同志).
+      return (!k.noun || text.includes(k.noun)) && /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text);
+    case 'penalty':
+      // A regulation's name (纪律处分条例) mentions a penalty without imposing one.
+      return /(处分|警告|撤销|留党察看|开除|组织处理|问责|追责|责令|免职|降职)/.test(text.replace(/[\u4e00-\u9fff]{2,10}(条例|准则|规定|办法)/g, ''));
     case 'person':
       return /(同志|书记|主任|部长|负责人)/.test(text) || ORGAN.test(text);
   }
