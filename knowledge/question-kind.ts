@@ -60,7 +60,9 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // How many kinds/items is answered by listing them: （一）…（二）…
       if (/[种类项条]/.test(k.measure) && /（一）[\s\S]*（二）/.test(text)) return true;
       const head = k.noun ? k.noun.slice(0, 2) : '';
-      return new RegExp(`${NUMERAL}+${k.measure}(以上|以下|左右)?${head}`).test(text);
+      // 个 is the general classifier: 几个介绍人 is answered by 两名…介绍人.
+      const measure = /[个名位人]/.test(k.measure) ? '[个名位人]' : k.measure;
+      return new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,6}?${head}`).test(text);
     }
     case 'frequency':
       return /(每(年|半年|季度|月|周|星期|天|日)|[一二三四五六七八九十两\d]+(年|个月|月|周|天)一次)/.test(text);

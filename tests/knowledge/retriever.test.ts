@@ -41,6 +41,11 @@ describe('hybrid retrieval on a real built index', () => {
     expect(a.text).toContain('预备党员的预备期为一年');
     const named = await full.answerer.answer('党章第三十三条讲的什么');
     expect(named.citations[0]).toMatchObject({ doc: '《党章》', clause: '第三十三条' });
+    // The plan alone cannot say how many sponsors are needed; the full corpus can (《党章》第五条).
+    expect((await plan.answerer.answer('入党需要几个介绍人')).refused).toBe(true);
+    const sponsors = await full.answerer.answer('入党需要几个介绍人');
+    expect(sponsors.refused).toBe(false);
+    expect(sponsors.text).toContain('要有两名正式党员作介绍人');
     const rights = await full.answerer.answer('党员有哪些权利');
     expect(rights.text).toContain('党员享有下列权利');
   });
