@@ -18,7 +18,7 @@ export async function runBenchmarks(opts: { only?: string; out?: string } = {}):
       if (opts.only && !suite.name.includes(opts.only)) continue;
       process.stderr.write(`[bench] ${suite.name}…\n`);
       const t0 = Date.now();
-      const out = await suite.run({ redisUrl: redis.url, tmpDir, log: (line) => process.stderr.write(`  ${line}\n`) });
+      const out = await suite.run({ redisUrl: redis.url, tmpDir, log: (line) => process.stderr.write(`  ${line}\n`), results });
       process.stderr.write(`[bench] ${suite.name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       for (const r of out) results.push({ suite: suite.name, ...r });
     }

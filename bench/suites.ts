@@ -6,4 +6,6 @@ export const suites: Array<() => Promise<BenchSuite>> = [
   () => import('./inbound.js').then((m) => m.inboundSuite),
   () => import('./meetings.js').then((m) => m.meetingsSuite),
   () => import('./knowledge.js').then((m) => m.knowledgeSuite),
+  // Last: reads the figures above for its ratios.
+  () => import('./queue-baselines.js').then((m) => m.queueBaselinesSuite),
 ];

@@ -23,6 +23,8 @@ export interface BenchContext {
   /** Scratch folder, removed afterwards. */
   tmpDir: string;
   log(line: string): void;
+  /** Results of the suites that ran before this one in the same run (for ratios to their figures). */
+  results: ReadonlyArray<BenchResult & { suite: string }>;
 }
 
 export function atMost(value: number, limit: number): Pick<BenchResult, 'target' | 'pass'> {

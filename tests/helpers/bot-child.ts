@@ -27,10 +27,11 @@ function identOf(text: string): string {
 
 // Patched on the prototype before createApp: the outbox worker starts inside createApp and may send at once.
 const original = PuppetMock.prototype.messageSendText;
-PuppetMock.prototype.messageSendText = async function (this: PuppetMock, conversationId: string, text: string, mentionIds?: string[]) {
+const passOn = original as (this: PuppetMock, ...args: unknown[]) => Promise<void>;
+PuppetMock.prototype.messageSendText = async function (this: PuppetMock, conversationId: string, text: string, ...rest: unknown[]) {
   const entry = `${conversationId}|${identOf(text)}`;
   await journal.rpush(key, `A|${entry}`);
-  const result = await original.call(this, conversationId, text, mentionIds);
+  const result = await passOn.call(this, conversationId, text, ...rest);
   await journal.rpush(key, `D|${entry}`);
   return result;
 };

@@ -18,7 +18,7 @@ async function valueOf(redis: Redis, key: string): Promise<string | undefined> {
     case 'set':
       return `set:${JSON.stringify((await redis.smembers(key)).sort())}`;
     case 'zset':
-      return `zset:${JSON.stringify(await redis.zrange(key, 0, -1, 'WITHSCORES'))}`;
+      return `zset:${JSON.stringify(await redis.zrange(key, '0', '-1', 'WITHSCORES'))}`;
     case 'list':
       return `list:${JSON.stringify(await redis.lrange(key, 0, -1))}`;
     case 'stream':
