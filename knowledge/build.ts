@@ -35,7 +35,7 @@ export async function ensureIndex(config: Config, logger: Logger, opts: { onProg
   const dir = indexDir(config);
   const { hash, files } = await corpusHash(config.corpusDir);
   const embedder = embedderId(config);
-  const remote = createRemoteEmbedder(config);
+  const remote = await createRemoteEmbedder(config);
   const existing = await readManifest(dir);
   if (!opts.force && isCurrent(existing, hash, embedder)) {
     try {

@@ -1,5 +1,4 @@
 // The embedder: an OpenAI-compatible endpoint when EMBEDDING_MODEL is configured, else the local one.
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Config } from '../app/config.js';
 import { LOCAL_EMBEDDER_VERSION, LocalNgramEmbeddings, type LocalEmbedderState } from './local-embedder.js';
@@ -15,9 +14,11 @@ export function embedderId(config: Config): string {
   return `openai:${embeddingModel}:${embeddingDimensions ?? 'default'}@${baseURL ?? 'api.openai.com'}`;
 }
 
-export function createRemoteEmbedder(config: Config): Embedder | undefined {
+export async function createRemoteEmbedder(config: Config): Promise<Embedder | undefined> {
   const { embeddingModel, embeddingDimensions, baseURL, apiKey, timeoutMs, maxRetries } = config.llm;
   if (!embeddingModel) return undefined;
+  // Loaded only when configured: the OpenAI client costs ~30 MB of RSS the offline default does not need.
+  const { OpenAIEmbeddings } = await import('@langchain/openai');
   const remote = new OpenAIEmbeddings({
     model: embeddingModel,
     apiKey: apiKey ?? 'not-needed',

@@ -1,5 +1,5 @@
 // The chat-model path: fenced, numbered context; the question as data; every quote verified against the corpus.
-import { ChatOpenAI } from '@langchain/openai';
+import type { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../app/config.js';
@@ -64,15 +64,17 @@ export function createModelAnswererWith({ model, prompts, verifier, botName, max
   };
 }
 
-export function createChatModel(config: Config): ChatOpenAI | undefined {
+export async function createChatModel(config: Config): Promise<ChatOpenAI | undefined> {
   const { chatModel, apiKey, baseURL, timeoutMs, maxRetries } = config.llm;
   if (!chatModel) return undefined;
+  // Loaded only when configured: the OpenAI client costs ~30 MB of RSS the offline default does not need.
+  const { ChatOpenAI } = await import('@langchain/openai');
   return new ChatOpenAI({ model: chatModel, apiKey: apiKey ?? 'not-needed', temperature: 0, timeout: timeoutMs, maxRetries, configuration: { baseURL } });
 }
 
 /** Builds the model path when CHAT_MODEL is configured. */
 export async function createModelAnswerer(config: Config, index: KnowledgeIndex, logger: Logger): Promise<ModelAnswerer | undefined> {
-  const model = createChatModel(config);
+  const model = await createChatModel(config);
   if (!model) return undefined;
   return createModelAnswererWith({
     model,
