@@ -38,3 +38,13 @@ export async function checkRedisDurability(client: Redis, logger: Logger): Promi
   for (const w of warnings) logger.warn(w);
   return warnings;
 }
+
+/** Deletes every key under a prefix (BullMQ queues included: they live under the same prefix). */
+export async function deletePrefix(client: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await client.unlink(...keys);
+  } while (cursor !== '0');
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../app/config.js';
 import { systemClock } from '../app/clock.js';
 import { silentLogger } from '../app/logger.js';
-import { connectRedis, type Redis } from '../app/redis.js';
+import { connectRedis, deletePrefix, type Redis } from '../app/redis.js';
 import { createWechatySender } from '../bot/wechaty/sender.js';
 import { startMockWorld } from '../bot/wechaty/mock-world.js';
 import { createBroadcastRuntime } from '../jobs/broadcast-runtime.js';
@@ -104,12 +104,7 @@ export const broadcastSuite: BenchSuite = {
       ];
       return results;
     } finally {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.unlink(...keys);
-      } while (cursor !== '0');
+      await deletePrefix(redis, prefix);
       redis.disconnect();
     }
   },

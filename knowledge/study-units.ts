@@ -3,18 +3,10 @@ import { chunkDoc } from './chunker.js';
 import { loadCorpus } from './loader.js';
 import type { Chunk } from './chunk.js';
 
-export interface StudyUnit {
+/** A whole clause or article: the chunk's provenance fields, with the unit's full text. */
+export interface StudyUnit extends Pick<Chunk, 'docId' | 'title' | 'short' | 'section' | 'clause' | 'text'> {
   /** Stable id: `${docId}#${unit}`. */
   id: string;
-  docId: string;
-  /** Full title, e.g. 中国共产党章程. */
-  title: string;
-  /** 《党章》 */
-  short: string;
-  section: string;
-  /** 第三条, 第16条… */
-  clause: string;
-  text: string;
 }
 
 /** Whole units (a long clause's chunks joined again), skipping cover notices. Order: file order, then document order. */
