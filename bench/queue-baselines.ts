@@ -1,6 +1,6 @@
 // Raw BullMQ on the same Redis, measured in the same run, and zhibu's queue paths as ratios of it:
-// - reminders: 10,000 reminders due at once queued in the outbox (from the meetings suite's p99 lateness)
-//   vs one raw addBulk of 10,000 jobs;
+// - reminders: 10,000 reminders due at once queued in the outbox (the meetings suite's staging time, or its
+//   p99 lateness when reminders are queued after due) vs one raw addBulk of 10,000 jobs;
 // - broadcasts: one broadcast fanned out to 1,000 groups (from the broadcast suite) vs raw addBulk of 1,000 jobs;
 // - delivery: the outbox worker unpaced with a no-op Sender (sent-marker check, send, marker and day counter)
 //   vs a raw Worker at the same concurrency (1) and the same limiter (max 1 per 1 ms) with a no-op processor;
@@ -103,10 +103,15 @@ export const queueBaselinesSuite: BenchSuite = {
         { ...rawLimited, note: 'baseline' },
         { name: `outbox delivery, unpaced, no-op sender (${DELIVER})`, value: delivered, unit: 'msgs/s', ...ratioTo(delivered, rawLimited), note: `x${(delivered / processed).toFixed(3)} of the raw Worker without a limiter` },
       ];
+      // Reminders are staged in the outbox ahead of due with one addBulk (meetings suite); older runs queued
+      // them after due, where the p99 lateness is the time to queue 99% of them.
+      const staged = earlier(ctx, 'meetings', 'reminders staged in the outbox');
       const p99 = earlier(ctx, 'meetings', 'reminder lateness p99');
-      if (p99 && p99.value > 0) {
-        const rate = (0.99 * REMINDERS) / (p99.value / 1000);
-        out.push({ name: `reminders queued per second (${REMINDERS} due at once)`, value: rate, unit: 'msgs/s', ...ratioTo(rate, rawAdd10k), note: `99% of ${REMINDERS} / p99 lateness ${p99.value} ms` });
+      const reminderRate = staged && staged.value > 0
+        ? { rate: REMINDERS / (staged.value / 1000), note: `${REMINDERS} reminders staged in ${staged.value} ms (one addBulk, ahead of due)` }
+        : p99 && p99.value > 0 ? { rate: (0.99 * REMINDERS) / (p99.value / 1000), note: `99% of ${REMINDERS} queued after due within p99 ${p99.value} ms` } : undefined;
+      if (reminderRate) {
+        out.push({ name: `reminders queued per second (${REMINDERS} due at once)`, value: reminderRate.rate, unit: 'msgs/s', ...ratioTo(reminderRate.rate, rawAdd10k), note: reminderRate.note });
       } else ctx.log('no meetings result in this run: reminder ratio skipped');
       const fan = earlier(ctx, 'broadcast', 'fan-out of one broadcast');
       if (fan && fan.value > 0) {
