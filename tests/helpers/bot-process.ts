@@ -1,5 +1,6 @@
-// Parent side of tests/helpers/bot-child.ts: spawn the bot as a child process, wait for "ready", kill -9 it,
-// stop it gracefully, and read the journal of sends it wrote to Redis.
+// Parent side of tests/helpers/bot-child.ts: spawn the bot (or another script that prints "ready", e.g.
+// tests/jobs/meeting-worker-process.ts) as a child process, kill -9 it, stop it gracefully, and read the
+// journal of sends the bot wrote to Redis.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../app/config.js';
@@ -26,7 +27,12 @@ const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 const exited = (c: ChildProcess) => new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
 
 export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/bot-child.ts')], {
+  return spawnChild('tests/helpers/bot-child.ts', { ...env }, startTimeoutMs);
+}
+
+/** Runs `node --import tsx <script>` (relative to the project root) and resolves once it prints "ready". */
+export function spawnChild(script: string, env: Record<string, string | number>, startTimeoutMs = 30_000): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +55,7 @@ export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<B
     let err = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`bot process did not start within ${startTimeoutMs} ms: ${err}`));
+      reject(new Error(`${script} did not start within ${startTimeoutMs} ms: ${err}`));
     }, startTimeoutMs);
     child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
     child.stdout!.on('data', (d: Buffer) => {
@@ -59,7 +65,7 @@ export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<B
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`bot process exited early (${code ?? signal}): ${err}`));
+      reject(new Error(`${script} exited early (${code ?? signal}): ${err}`));
     });
   });
 }
