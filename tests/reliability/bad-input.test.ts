@@ -130,6 +130,8 @@ describe('hostile input through the real router', () => {
     // The run exercised the refusals and limits it is about.
     expect(t.said.slice(said).some((s) => s.text.includes('只有'))).toBe(true);
     expect(t.said.slice(said).some((s) => s.text.includes('超过了 2000 字'))).toBe(true);
+    // Check-ins reached the cancelled and closed meetings' room and were not taken.
+    expect(t.said.slice(said).some((s) => s.text.includes('现在没有正在签到的会议'))).toBe(true);
   }, 180_000);
 
   it(`${N_SECRETARY} malformed commands from the secretary: no crash, well-formed replies, nothing created or changed`, async () => {
