@@ -1,8 +1,9 @@
 // kill -9 of Redis (this file's own redis-server, AOF on, appendfsync everysec) after acknowledged writes of
 // meetings, check-ins and scheduled jobs made through the running bot; restarted from the same directory on
 // the same port. Every acknowledged record and job is there, and the bot, never restarted, reconnects by
-// itself and carries on: a reminder scheduled before the crash is delivered after it, the check-in
-// acknowledgement queued before the crash arrives, and new check-ins and commands work.
+// itself and carries on: a reminder scheduled before the crash is delivered after it, the check-ins are
+// acknowledged (the rolling acknowledgement is a delayed job that may fall either side of the crash), and new
+// check-ins and commands work.
 // About the AOF's 1 s window: appendfsync everysec bounds what a crash of the MACHINE (power, kernel) can lose;
 // a kill -9 of redis-server alone loses only what Redis had not yet written to the kernel. The test still waits
 // until 1.2 s after the last acknowledged write and until INFO shows no fsync pending, so it holds even under
@@ -105,8 +106,8 @@ describe('Redis killed with kill -9 and restarted from its AOF', () => {
     expect((await stores.attendance.list(open.id)).length).toBe(3);
     expect((await queue.getDelayed()).map((j) => j.id).sort()).toEqual(expect.arrayContaining(delayedBefore.filter((id) => !id?.includes('-ack-'))));
 
-    // The bot carries on by itself: the check-in acknowledgement queued before the crash, a new check-in,
-    // the reminder scheduled before the crash, and a command.
+    // The bot carries on by itself: the check-ins are acknowledged, a new check-in is taken, the reminder
+    // scheduled before the crash is delivered, and a command is answered.
     await t.waitFor((s) => s.roomId === ROOM && s.text.includes('签到') && s.text.includes('张三'), 20_000);
     t.post('赵六', '签到', { roomId: ROOM });
     for (let i = 0; i < 200 && (await stores.attendance.list(open.id)).length < 4; i++) await sleep(50);
