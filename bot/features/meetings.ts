@@ -6,7 +6,7 @@ import { createMeetingQueue } from '../../jobs/meetings/queue.js';
 import { createDueBuckets } from '../../jobs/meetings/schedule.js';
 import { startMeetingWorker, type MeetingWorker } from '../../jobs/meetings/worker.js';
 import { bindRoomCommand } from '../handlers/bind-room.js';
-import { checkinReplyHook } from '../handlers/checkin-reply.js';
+import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers/checkin-reply.js';
 import { checkinStateCommand } from '../handlers/checkin-state.js';
 import { claimNameCommand } from '../handlers/claim-name.js';
 import { meetingCommand } from '../handlers/meeting-command.js';
@@ -32,7 +32,9 @@ export function createMeetingsFeature(opts: MeetingsFeatureOptions = {}): Featur
     return {
       name: 'meetings',
       commands: [meetingCommand(md), checkinStateCommand(md), bindRoomCommand(md), claimNameCommand(md)],
+      wantsText: looksLikeCheckin,
       onText: checkinReplyHook(md),
+      onInbound: nicknameMatcher(md, deps),
       resolveRole: (msg) => resolveRole({ talkerId: msg.talkerId, roomId: msg.roomId }),
       async start() {
         if (opts.worker !== false) worker = startMeetingWorker(md, { redisUrl: deps.redisUrl, prefix: deps.prefix });

@@ -4,7 +4,38 @@ import { requestAck } from '../../jobs/meetings/ack.js';
 import { applyReply, classifyReply, openMeeting } from '../../jobs/meetings/checkin.js';
 import type { MeetingDeps } from '../../jobs/meetings/deps.js';
 import type { Branch, Member } from '../../store/types.js';
-import type { ChatContext } from '../types.js';
+import { createContext } from '../context.js';
+import type { AppDeps, ChatContext, InboundMessage } from '../types.js';
+
+/** Cheap pre-filter for the router: only a room message that reads as a check-in reply can be one. */
+export function looksLikeCheckin(msg: InboundMessage): boolean {
+  return !!msg.roomId && classifyReply(msg.text) !== undefined;
+}
+
+const RECHECK_MS = 10 * 60_000;
+const MEMO_LIMIT = 50_000;
+
+/**
+ * First contact: a room talker not yet bound to the roster is matched by group nickname. Each talker is
+ * looked up at most once per room and 10 minutes (a check-in reply always tries at once), so ordinary group chatter costs no Redis reads here.
+ */
+export function nicknameMatcher(md: MeetingDeps, deps: AppDeps) {
+  const checked = new Map<string, number>();
+  return async function onInbound(msg: InboundMessage): Promise<void> {
+    if (!msg.roomId) return;
+    const now = md.clock.now();
+    // Per room: a talker may be on the roster of one group's branch and not of another's.
+    const memo = `${msg.roomId}|${msg.talkerId}`;
+    const last = checked.get(memo);
+    if (last !== undefined && now - last < RECHECK_MS) return;
+    if (checked.size >= MEMO_LIMIT) checked.clear();
+    checked.set(memo, now);
+    if (await md.stores.members.getByWechat(msg.talkerId)) return;
+    const branchId = await md.stores.branches.branchIdOfRoom(msg.roomId);
+    const branch = branchId ? await md.stores.branches.get(branchId) : undefined;
+    if (branch) await matchByNickname(createContext(msg, deps, 'guest'), md, branch);
+  };
+}
 
 export function checkinReplyHook(md: MeetingDeps) {
   return async function onText(ctx: ChatContext): Promise<boolean> {
@@ -14,9 +45,9 @@ export function checkinReplyHook(md: MeetingDeps) {
     if (!branchId) return false;
     const branch = await md.stores.branches.get(branchId);
     if (!branch) return false;
-    const member = (await md.stores.members.getByWechat(msg.talkerId)) ?? (await matchByNickname(ctx, md, branch));
     const reply = classifyReply(msg.text);
     if (!reply) return false;
+    const member = (await md.stores.members.getByWechat(msg.talkerId)) ?? (await matchByNickname(ctx, md, branch));
     if (!member || member.status !== 'active') {
       await tellOnceHowToBind(ctx, branch);
       return true;
