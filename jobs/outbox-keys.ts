@@ -1,4 +1,6 @@
 // Names of the outbox's queue and Redis keys, in one place.
+import type { OutboxCondition } from './outbox-types.js';
+
 export interface OutboxJobData {
   to: { roomId?: string; contactId?: string };
   /** Ordered parts of one message; sent sequentially by one job. */
@@ -6,6 +8,8 @@ export interface OutboxJobData {
   mentionIds: string[];
   key: string;
   tag?: string;
+  /** Send only if this holds when the job runs (see OutboxMessage.onlyIf). */
+  onlyIf?: OutboxCondition;
 }
 
 export const DEAD_LETTER_TAG = 'deadletter';

@@ -17,12 +17,27 @@ export interface OutboxMessage {
   key: string;
   /** Free-form tag for reports (e.g. "broadcast:3"). */
   tag?: string;
+  /**
+   * Epoch ms before which the message must not be sent: it is queued now as a delayed job that becomes
+   * available at that instant (pre-staging: the enqueue cost is paid ahead of time).
+   */
+  notBefore?: number;
+  /** Checked by the outbox worker right before sending: when it does not hold, the message is dropped. */
+  onlyIf?: OutboxCondition;
+}
+
+/** The JSON record stored at `key` exists and has these top-level field values. */
+export interface OutboxCondition {
+  key: string;
+  fields: Record<string, string | number>;
 }
 
 export interface Outbox {
   /** Queue one message (split into ordered parts if long). Resolves once it is durably queued. */
   enqueue(msg: OutboxMessage): Promise<void>;
   enqueueMany(msgs: OutboxMessage[]): Promise<void>;
+  /** Removes a message that is queued but not started (e.g. pre-staged); false if absent, running or done. */
+  withdraw(key: string): Promise<boolean>;
 }
 
 /** Implemented by bot/ over Wechaty; throws on failure. */

@@ -77,9 +77,21 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     await o.redis.multi().set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S).incr(keys.day(day)).expire(keys.day(day), 3 * 24 * 3600).exec();
   }
 
-  async function process(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number }> {
+  /** The message's condition (if any) still holds: e.g. a pre-staged meeting reminder whose meeting was not cancelled or moved. */
+  async function stillWanted(d: OutboxJobData): Promise<boolean> {
+    if (!d.onlyIf) return true;
+    const raw = await o.redis.get(d.onlyIf.key);
+    const rec = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    return !!rec && Object.entries(d.onlyIf.fields).every(([f, v]) => rec[f] === v);
+  }
+
+  async function process(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number; dropped?: true }> {
     let sent = 0;
     try {
+      if (!(await stillWanted(job.data))) {
+        log.info({ jobId: job.id, key: job.data.key }, 'outbox message dropped: its condition no longer holds');
+        return { sent, dropped: true };
+      }
       for (let i = 0; i < job.data.parts.length; i++) {
         if (await o.redis.exists(keys.sent(job.id!, i))) continue;
         await sendPart(job, token, i);
@@ -109,6 +121,12 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     limiter: { max: 1, duration: intervalMs },
   });
   worker.on('error', (err) => log.warn({ err: err.message }, 'outbox worker error'));
+  // A job in flight at more crashes than BullMQ's maxStalledCount (1) is failed without running process(), so it
+  // never reaches deadLetter() there: dead-letter and report it here, or the message would vanish unreported.
+  worker.on('failed', (job, err) => {
+    if (!job || !/stalled more than allowable limit/.test(err.message)) return;
+    deadLetter(job, new Error(`发送途中进程多次中断（${err.message}）`)).catch((e: unknown) => log.error({ jobId: job.id, err: (e as Error).message }, 'could not dead-letter a stalled message'));
+  });
   return {
     worker,
     async close() {

@@ -59,10 +59,12 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
     if (!m.to.roomId && !m.to.contactId) throw new Error(`outbox message ${m.key} has neither roomId nor contactId`);
     return sendableText(m.text).trim() !== '';
   };
-  const toJob = (m: OutboxMessage) => ({
+  // BullMQ times delays with the wall clock from the job's timestamp: timestamp + delay = notBefore exactly
+  // (or the job is available at once).
+  const toJob = (m: OutboxMessage, now = Date.now()) => ({
     name: m.tag ?? 'send',
-    data: { to: m.to, parts: splitText(sendableText(m.text), opts.partMaxChars), mentionIds: m.mentionIds ?? [], key: m.key, tag: m.tag } satisfies OutboxJobData,
-    opts: { ...jobOpts, jobId: jobIdFor(m.key) },
+    data: { to: m.to, parts: splitText(sendableText(m.text), opts.partMaxChars), mentionIds: m.mentionIds ?? [], key: m.key, tag: m.tag, ...(m.onlyIf ? { onlyIf: m.onlyIf } : {}) } satisfies OutboxJobData,
+    opts: { ...jobOpts, jobId: jobIdFor(m.key), ...(m.notBefore !== undefined && m.notBefore > now ? { timestamp: now, delay: m.notBefore - now } : {}) },
   });
   const pending = async () => {
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
@@ -78,7 +80,19 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
     },
     async enqueueMany(ms) {
       const ok = ms.filter(check);
-      if (ok.length) await queue.addBulk(ok.map(toJob));
+      if (ok.length) await queue.addBulk(ok.map((m) => toJob(m)));
+    },
+    async withdraw(key) {
+      const job = await queue.getJob(jobIdFor(key));
+      if (!job) return false;
+      // Only a job not yet started: removing a finished one would let the same key be queued (and sent) again.
+      if (!['delayed', 'waiting', 'prioritized'].includes(await job.getState())) return false;
+      try {
+        await job.remove(); // refused by BullMQ if a worker has just taken it
+        return true;
+      } catch {
+        return false;
+      }
     },
     pending,
     async whenIdle(timeoutMs, pollMs = 100) {

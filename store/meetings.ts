@@ -8,6 +8,8 @@ export type MeetingInput = Omit<Meeting, 'id' | 'status' | 'createdAt'> & { stat
 export interface MeetingStore {
   create(input: MeetingInput, now?: number): Promise<Meeting>;
   get(id: string): Promise<Meeting | undefined>;
+  /** The Redis key holding the meeting's JSON record (for conditions checked elsewhere, e.g. by the outbox). */
+  recordKey(id: string): string;
   /** Several meetings in one round trip (missing ones are left out). */
   getMany(ids: string[]): Promise<Meeting[]>;
   /** Shallow update; re-indexes when startAt changes. */
@@ -39,6 +41,7 @@ export function createMeetingStore(redis: Redis, prefix: string): MeetingStore {
       return meeting;
     },
     get,
+    recordKey: (id) => k.meeting(id),
     async getMany(ids) {
       if (!ids.length) return [];
       const raws = await redis.mget(...ids.map(k.meeting));

@@ -1,7 +1,10 @@
 // The 'due' job: processes every step in its bucket at once (one read of the meetings, one burst into the
-// outbox), then schedules each meeting's next step. The job starts a little early: reminder texts are
-// prepared ahead and released at the due instant (after re-checking the meetings); escalation and close
-// run only once due. Follow-up steps already due are processed in the same run.
+// outbox), then schedules each meeting's next step. The job starts early (EARLY_MS): reminders are prepared
+// and pre-staged in the outbox as delayed jobs that become available exactly at the due instant, so the
+// enqueue cost is paid before it. Each reminder carries a condition the outbox worker checks right before
+// sending (the meeting still scheduled at that start), so a cancel or reschedule inside the window stops it
+// (meeting-ops also withdraws the staged jobs, for tidiness). Escalation and close run only once due.
+// Follow-up steps already due are processed in the same run.
 import type { Job } from 'bullmq';
 import type { OutboxMessage } from '../outbox-types.js';
 import type { Meeting } from '../../store/types.js';
@@ -31,7 +34,11 @@ export async function processDueBatch(job: Job<{ due: number; bucket?: number | 
 
 const isLive = (s: Step, m: Meeting | undefined) => !!m && m.startAt === s.startAt && (m.status === 'scheduled' || (m.status === 'closed' && s.kind === 'close'));
 
-/** Processes steps due at `due` (and any follow-ups already due); returns how many ran. */
+/**
+ * Processes steps due at `due` (and any follow-ups already due); returns how many ran. Everything a reminder
+ * needs happens before the due instant (texts, staging in the outbox, planning the meeting's next step), so
+ * at due the process has nothing to do for reminders and the outbox worker gets them at once.
+ */
 export async function processSteps(initial: Step[], deps: MeetingDeps, due: number): Promise<number> {
   let pending = initial;
   let count = 0;
@@ -40,17 +47,22 @@ export async function processSteps(initial: Step[], deps: MeetingDeps, due: numb
     const bc = await createBatchContext(deps, pending.map((s) => s.meetingId), releaseAt);
     const live = pending.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
     const reminders = live.filter((s) => s.kind.startsWith('remind'));
-    const prepared = (await Promise.all(reminders.map(async (s) => ({ s, msgs: await remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc) }))));
+    const heavy = live.filter((s) => !s.kind.startsWith('remind'));
+    const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
+    // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
+    await sendAll(prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })), deps);
+    const nextOf = (s: Step) => nextStep(bc.meetings.get(s.meetingId)!, s);
+    const followReminders = reminders.map(nextOf).filter((s): s is Step => !!s);
+    const early = deps.clock.now();
+    await scheduleSteps(deps, followReminders.filter((s) => dueOf(s) > releaseAt && dueOf(s) > early), early);
     if (releaseAt > Date.now()) await sleep(releaseAt - Date.now());
-    const fresh = new Map((await deps.stores.meetings.getMany([...new Set(reminders.map((s) => s.meetingId))])).map((m) => [m.id, m]));
-    await sendAll(prepared.filter((p) => isLive(p.s, fresh.get(p.s.meetingId))).flatMap((p) => p.msgs), deps);
     bc.now = Math.max(deps.clock.now(), releaseAt);
-    await sendAll(await runHeavy(live.filter((s) => !s.kind.startsWith('remind')), deps, bc), deps);
+    await sendAll(await runHeavy(heavy, deps, bc), deps);
     count += live.length;
-    const follow = live.map((s) => nextStep(bc.meetings.get(s.meetingId)!, s)).filter((s): s is Step => !!s);
+    const followHeavy = heavy.map(nextOf).filter((s): s is Step => !!s);
     const now = deps.clock.now();
-    await scheduleSteps(deps, follow.filter((s) => dueOf(s) > now), now);
-    pending = follow.filter((s) => dueOf(s) <= now);
+    await scheduleSteps(deps, followHeavy.filter((s) => dueOf(s) > now), now);
+    pending = [...followReminders.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= early), ...followHeavy.filter((s) => dueOf(s) <= now)];
     releaseAt = now;
   }
   return count;

@@ -17,13 +17,15 @@ export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: 
   if (bc.now - due > 60_000) deps.logger.info({ meetingId: m.id, lateMs: bc.now - due }, 'late reminder sent (was due while down)');
   const shown = untilStart(m.startAt - bc.now, step.offset);
   const tag = `meeting:${m.id}`;
+  // Sent only while the meeting is still scheduled at this start (checked by the outbox right before sending).
+  const onlyIf = { key: deps.stores.meetings.recordKey(m.id), fields: { status: 'scheduled', startAt: m.startAt } };
   if (step.kind === 'remind-room') {
     const text = roomReminder(m, deps.tz, shown);
-    return (await bc.rooms(m.branchId)).map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag }));
+    return (await bc.rooms(m.branchId)).map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag, onlyIf }));
   }
   const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
   const text = secretaryReminder(m, deps.tz, shown, expected);
-  return (await bc.secretaries(m.branchId)).map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag }));
+  return (await bc.secretaries(m.branchId)).map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag, onlyIf }));
 }
 
 /** The offset when on time; the real (rounded) remaining time when the step ran late. */

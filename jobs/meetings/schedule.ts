@@ -7,8 +7,11 @@ import { jobIds, KEEP_JOBS, type MeetingQueue } from './queue.js';
 import { dueOf, encodeStep, firstStepAfter, stepsOf, type Step } from './steps.js';
 
 
-/** Bucket jobs start this long before their due time (reminders are released exactly at due). */
-export const EARLY_MS = 1500;
+/**
+ * Bucket jobs start this long before their due time: reminders are prepared and pre-staged in the outbox as
+ * delayed jobs that become available exactly at due. Room for 10,000 at once (~0.4 s texts + ~1.4 s addBulk).
+ */
+export const EARLY_MS = 5000;
 
 /** A bucket is its due time, or `{due}-n{now}` for steps added so close to due that the bucket's job may have run. */
 export type BucketId = number | string;
@@ -38,10 +41,12 @@ export async function scheduleSteps(d: ScheduleDeps, steps: Step[], now: number)
   for (const s of steps) {
     const due = dueOf(s);
     const bucket = due - now <= LATE_MARGIN_MS ? `${due}-n${now}` : due;
-    byDue.set(bucket, [...(byDue.get(bucket) ?? []), encodeStep(s)]);
+    const members = byDue.get(bucket);
+    if (members) members.push(encodeStep(s));
+    else byDue.set(bucket, [encodeStep(s)]);
     dueOfBucket.set(bucket, due);
   }
-  // The job starts EARLY_MS ahead so reminder texts are ready at the due instant.
+  // The job starts EARLY_MS ahead so reminders are staged in the outbox before the due instant.
   const job = (bucket: BucketId) => {
     const due = dueOfBucket.get(bucket)!;
     return { name: 'due', data: { due, bucket }, opts: { jobId: jobIds.due(bucket), delay: Math.max(0, due - EARLY_MS - now), ...KEEP_JOBS } };

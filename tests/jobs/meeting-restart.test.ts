@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import { createMeeting } from '../../jobs/meetings/meeting-ops.js';
-import { scheduleMeeting } from '../../jobs/meetings/schedule.js';
+import { EARLY_MS, scheduleMeeting } from '../../jobs/meetings/schedule.js';
 import { ROOM, startJobsWorld, type JobsWorld } from '../helpers/meeting-jobs.js';
 import { testRedisUrl } from '../helpers/redis.js';
 
@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('restart', () => {
   it('delivers each reminder and the summary exactly once across killed and parallel worker processes', async () => {
     const a = await spawnWorker();
-    const startAt = Date.now() + 12_000;
+    const startAt = Date.now() + EARLY_MS + 10_000; // the first reminder's bucket job starts 3 s from now: after the kill
     const m = await createMeeting(w.deps, w.meetingInput(startAt, { groupOffsets: [7000, 4000], closeAfter: 1000 }));
     await scheduleMeeting(w.deps, m, Date.now()); // scheduling twice is a no-op
     await kill(a); // down before any reminder is due
