@@ -1,5 +1,5 @@
 // One meeting time from Chinese text: chrono-node's zh parser plus the phrases it gets wrong
-// (N分钟后 / N天后 [time], 下个月3号 [time], M/D). The time phrase is the first one or two
+// (N分钟后 / N天后 [time], 下个月3号 [time], M/D; a year-less date already past means next year). The time phrase is the first one or two
 // space-separated words; what follows is returned as `rest` (place, topic…).
 import * as chrono from 'chrono-node';
 import { NUM, parseCnNumber, parseDuration } from './parse-duration.js';
@@ -95,5 +95,16 @@ function viaChrono(text: string, ctx: TimeContext): Whole {
   let at = r.start.date().getTime();
   // A bare weekday (周五 15:00) means the coming one.
   if (at <= ctx.now && r.start.isCertain('weekday') && !r.start.isCertain('day')) at += 7 * 86_400_000;
+  // A date without a year whose day has passed this year (1月5日 typed in December) means next year; today's
+  // date with an hour already past (今天上午9点 at 10:00, or 11月27日上午9点 on the 27th) stays in the past.
+  if (at <= ctx.now && r.start.isCertain('month') && !r.start.isCertain('year')) at = nextYearIfDayPassed(at, ctx);
   return { ok: true, at };
+}
+
+function nextYearIfDayPassed(at: number, ctx: TimeContext): number {
+  const d = localParts(at, ctx.tz);
+  const today = localParts(ctx.now, ctx.tz);
+  if (d.year * 10_000 + d.month * 100 + d.day >= today.year * 10_000 + today.month * 100 + today.day) return at;
+  const next = fromLocal(d.year + 1, d.month, d.day, d.hour, d.minute, ctx.tz);
+  return localParts(next, ctx.tz).day === d.day ? next : at; // 2月29日 has no next-year twin: stays past
 }

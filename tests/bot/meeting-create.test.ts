@@ -37,6 +37,7 @@ describe('/会议 新建 time phrases', () => {
     ['30分钟后', '2026年11月27日（周五）10:30'],
     ['2027年3月5日 14:30 三楼', '2027年3月5日（周五）14:30'],
     ['12/8 9:00', '2026年12月8日（周二）09:00'],
+    ['11月5日下午3点 三楼', '2027年11月5日（周五）15:00'], // already past this year: next year
   ];
   for (const [phrase, expected] of cases) {
     it(`understands “${phrase}”`, async () => {
@@ -87,6 +88,8 @@ describe('/会议 新建 time phrases', () => {
     const before = (await w.stores.meetings.list({})).length;
     expect(await create('/会议 新建 党课 昨天下午3点 三楼')).toMatch(/已经过去.*未创建/);
     expect(await create('/会议 新建 党课 上午9点')).toMatch(/2026年11月27日（周五）09:00.*已经过去/);
+    expect(await create('/会议 新建 党课 今天上午9点')).toMatch(/2026年11月27日（周五）09:00.*已经过去/);
+    expect(await create('/会议 新建 党课 11月27日上午9点')).toMatch(/2026年11月27日（周五）09:00.*已经过去/); // today: not next year
     expect(await create('/会议 新建 党课 改天再说')).toMatch(/没能识别时间“改天再说”/);
     expect(await create('/会议 新建 座谈会 明天上午9点')).toMatch(/类型：支部党员大会/);
     expect((await w.stores.meetings.list({})).length).toBe(before);

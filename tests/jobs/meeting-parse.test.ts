@@ -47,6 +47,22 @@ describe('time phrases', () => {
     expect(at('下个月31号上午9点')).toBe('2026年12月31日（周四）09:00|');
     expect(at('随便')).toBe('unparseable');
   });
+  it('a year-less date already past this year means next year; today with a past hour stays past (injected clock)', () => {
+    const dec = (t: string, now = Date.parse('2026-12-20T02:00:00Z')) => { // Sun 2026-12-20 10:00 in Shanghai
+      const r = parseMeetingTime(t, { now, tz: TZ });
+      return r.ok ? formatDateTime(r.at, TZ) : r.reason;
+    };
+    expect(dec('1月5日下午3点')).toBe('2027年1月5日（周二）15:00');
+    expect(dec('1/5 15:00 三楼')).toBe('2027年1月5日（周二）15:00');
+    expect(dec('12月5日14:30')).toBe('2027年12月5日（周日）14:30');
+    expect(dec('12月20日下午3点')).toBe('2026年12月20日（周日）15:00');
+    expect(dec('今天上午9点')).toBe('past');
+    expect(dec('12月20日上午9点')).toBe('past'); // today's date, hour already past: not next year
+    expect(dec('2026年1月5日下午3点')).toBe('past'); // the year was given
+    expect(dec('昨天下午3点')).toBe('past');
+    expect(dec('2月29日上午9点', Date.parse('2028-03-01T02:00:00Z'))).toBe('past'); // no 2月29日 in 2029
+    expect(dec('1月5日下午3点', Date.parse('2026-01-04T02:00:00Z'))).toBe('2026年1月5日（周一）15:00');
+  });
   it('formats like app/time-format', () => {
     for (const ms of [NOW, Date.parse('2027-01-01T16:05:00Z')]) expect(formatZoned(ms, TZ)).toBe(formatDateTime(ms, TZ));
   });
