@@ -3,7 +3,8 @@
 // outbox, meetings and broadcast workers. Each send is journalled in a Redis list at the puppet boundary:
 // "A|room|ident" before the puppet is called and "D|room|ident" after it returned, both awaited, so the parent
 // can count deliveries across kill -9 (D = surely delivered, A = maybe delivered). The outbox and its
-// sent-markers are untouched. Env: REDIS_URL, REDIS_PREFIX, DATA_DIR, ROOMS, RATE, JOURNAL_KEY.
+// sent-markers are untouched. Env: REDIS_URL, REDIS_PREFIX, DATA_DIR, ROOMS, RATE, JOURNAL_KEY; optional
+// ADMIN_IDS, and HANG_TEXT: a send whose text contains it is journalled as attempted and then never returns.
 // Prints "ready" once started; SIGTERM stops it gracefully.
 import { PuppetMock } from 'wechaty-puppet-mock';
 import { loadConfig } from '../../app/config.js';
@@ -31,12 +32,13 @@ const passOn = original as (this: PuppetMock, ...args: unknown[]) => Promise<voi
 PuppetMock.prototype.messageSendText = async function (this: PuppetMock, conversationId: string, text: string, ...rest: unknown[]) {
   const entry = `${conversationId}|${identOf(text)}`;
   await journal.rpush(key, `A|${entry}`);
+  if (env.HANG_TEXT && text.includes(env.HANG_TEXT)) await new Promise(() => undefined);
   const result = await passOn.call(this, conversationId, text, ...rest);
   await journal.rpush(key, `D|${entry}`);
   return result;
 };
 
-const config = loadConfig({ REDIS_URL: env.REDIS_URL, REDIS_PREFIX: env.REDIS_PREFIX, DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+const config = loadConfig({ REDIS_URL: env.REDIS_URL, REDIS_PREFIX: env.REDIS_PREFIX, DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai', ADMIN_IDS: env.ADMIN_IDS ?? '' });
 const app = await createApp({
   config, logger: silentLogger, mock: true, mockSpec: broadcastSpec(Number(env.ROOMS)), features: featureFactories,
   answerer: { answer: async () => ({ text: '（测试）', citations: [], refused: true, sources: [], mode: 'refusal' }) },

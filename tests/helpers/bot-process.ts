@@ -13,6 +13,9 @@ export interface BotProcessEnv {
   ROOMS: number;
   RATE: number;
   JOURNAL_KEY: string;
+  ADMIN_IDS?: string;
+  /** A send whose text contains this hangs forever (the job stays in flight until the process dies). */
+  HANG_TEXT?: string;
 }
 
 export interface BotProcess {
@@ -27,7 +30,8 @@ const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 const exited = (c: ChildProcess) => new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
 
 export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<BotProcess> {
-  return spawnChild('tests/helpers/bot-child.ts', { ...env }, startTimeoutMs);
+  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+  return spawnChild('tests/helpers/bot-child.ts', vars, startTimeoutMs);
 }
 
 /** Runs `node --import tsx <script>` (relative to the project root) and resolves once it prints "ready". */
