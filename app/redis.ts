@@ -9,6 +9,11 @@ export interface RedisOptions {
   forWorker?: boolean;
   logger?: Logger;
   name?: string;
+  /**
+   * Batch every command issued in one event-loop tick into one round trip. Only for clients that do simple
+   * writes (the inbox): BullMQ's connections must not use it (reported job-state errors under load).
+   */
+  autoPipelining?: boolean;
 }
 
 export function connectRedis(url: string, opts: RedisOptions = {}): Redis {
@@ -16,6 +21,7 @@ export function connectRedis(url: string, opts: RedisOptions = {}): Redis {
     maxRetriesPerRequest: opts.forWorker ? null : 20,
     enableReadyCheck: true,
     connectionName: opts.name,
+    enableAutoPipelining: opts.autoPipelining ?? false,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
   // Without a listener every reconnect attempt prints a stack trace.

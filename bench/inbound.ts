@@ -10,6 +10,7 @@ import { createAuditLog } from '../store/audit.js';
 import { createOutbox } from '../jobs/outbox.js';
 import { featureFactories } from '../bot/features.js';
 import { passesFilters, toInbound, type RawMessage } from '../bot/filters.js';
+import { openInbox } from '../bot/inbox.js';
 import { createRouter } from '../bot/router.js';
 import type { AppDeps, Feature, InboundMessage } from '../bot/types.js';
 import { demoWorldSpec } from '../bot/console/demo-roster.js';
@@ -40,14 +41,20 @@ async function rawPipelined(redis: Redis, prefix: string, msgs: RawMessage[]): P
   return msgs.length / ((performance.now() - t0) / 1000);
 }
 
+/** The router as the chat edge builds it (bot/edge.ts): the inbox on its own auto-pipelined connection. */
 async function inboundPipeline(deps: AppDeps, msgs: RawMessage[], botName: string, features: Feature[]): Promise<number> {
-  const router = createRouter(deps, features);
-  const t0 = performance.now();
-  for (let i = 0; i < msgs.length; i += BATCH) {
-    const now = Date.now();
-    await Promise.all(msgs.slice(i, i + BATCH).map((m) => (passesFilters(m, now) ? router.handle(toInbound(m, botName)) : undefined)));
+  const inbox = openInbox(deps.redisUrl, deps.prefix);
+  const router = createRouter(deps, features, { inbox: inbox.inbox });
+  try {
+    const t0 = performance.now();
+    for (let i = 0; i < msgs.length; i += BATCH) {
+      const now = Date.now();
+      await Promise.all(msgs.slice(i, i + BATCH).map((m) => (passesFilters(m, now) ? router.handle(toInbound(m, botName)) : undefined)));
+    }
+    return msgs.length / ((performance.now() - t0) / 1000);
+  } finally {
+    await inbox.close();
   }
-  return msgs.length / ((performance.now() - t0) / 1000);
 }
 
 /** The same chatter through a real Wechaty on the mock puppet (puppet event → Message → adapter → router). */

@@ -3,6 +3,7 @@
 import type { Wechaty } from 'wechaty';
 import type { OutboxHandle } from '../jobs/outbox.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
+import { openInbox } from './inbox.js';
 import { createRouter, type Router } from './router.js';
 import type { AppDeps, Feature } from './types.js';
 import { attachInbound, type InboundAdapter } from './wechaty/adapter.js';
@@ -28,7 +29,8 @@ export interface ChatEdge {
 
 export function startChatEdge(o: EdgeOptions): ChatEdge {
   const { deps } = o;
-  const router = createRouter(deps, o.features);
+  const inbox = openInbox(deps.redisUrl, deps.prefix, deps.logger);
+  const router = createRouter(deps, o.features, { inbox: inbox.inbox });
   const worker = startOutboxWorker({
     outbox: o.outbox,
     sender: createWechatySender(o.bot),
@@ -52,6 +54,7 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
     async stop(timeoutMs = 10_000) {
       await inbound.drain(timeoutMs);
       await worker.close();
+      await inbox.close();
     },
   };
 }

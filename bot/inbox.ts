@@ -1,6 +1,7 @@
 // The "store" step of the inbound pipeline: who was last seen where, one hash write per message.
 // Meetings and alerts can read it (e.g. members active in a room); it is cheap enough for every message.
-import type { Redis } from '../app/redis.js';
+import type { Logger } from '../app/logger.js';
+import { connectRedis, type Redis } from '../app/redis.js';
 import type { InboundMessage } from './types.js';
 
 export interface Inbox {
@@ -19,4 +20,10 @@ export function createInbox(redis: Redis, prefix: string): Inbox {
       return v === null ? undefined : Number(v);
     },
   };
+}
+
+/** The inbox on a connection of its own with auto-pipelining: a burst of group messages becomes one round trip. */
+export function openInbox(redisUrl: string, prefix: string, logger?: Logger): { inbox: Inbox; close(): Promise<void> } {
+  const client = connectRedis(redisUrl, { name: 'inbox', autoPipelining: true, logger });
+  return { inbox: createInbox(client, prefix), close: async () => void (await client.quit().catch(() => client.disconnect())) };
 }
