@@ -1,7 +1,9 @@
 // Word tokens for BM25: @node-rs/jieba (search mode) over normalised text, with the corpus's own quoted terms
 // (“三会一课”, “六个一”…) added to the dictionary, stopwords dropped.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { normalizeForMatch } from './normalize.js';
 import { isStopword } from './stopwords.js';
 
@@ -13,6 +15,15 @@ export interface Tokenizer {
   terms: string[];
 }
 
+/**
+ * jieba's own dictionary, read when a segmenter is built and then dropped: importing '@node-rs/jieba/dict.js'
+ * would keep it and the unused IDF table (~11 MB) alive for the life of the process.
+ */
+function readDictionary(): Buffer {
+  const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
+  return fs.readFileSync(path.join(path.dirname(pkg), 'dict.txt'));
+}
+
 /** One segmenter per distinct term list: a Jieba with its dictionary costs ~35 MB. */
 const segmenters = new Map<string, Jieba>();
 
@@ -20,7 +31,7 @@ function segmenter(terms: string[]): Jieba {
   const key = terms.join('\n');
   let jieba = segmenters.get(key);
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    jieba = Jieba.withDict(readDictionary());
     if (terms.length) jieba.loadDict(Buffer.from(terms.map((t) => `${t} 100000 n`).join('\n')));
     segmenters.set(key, jieba);
   }
