@@ -50,13 +50,21 @@ export function passesFilters(m: RawMessage, now: number): boolean {
   return !isSelf(m) && isText(m) && !m.fromOfficial && !isStale(m, now);
 }
 
+/**
+ * Invisible characters WeChat clients paste into text (zero-width spaces and joiners, word joiner, BOM):
+ * removed so "/会议\u200b 列表" is the command it looks like. U+2005, which WeChat puts after an @name, becomes a space.
+ */
+export function stripInvisible(text: string): string {
+  return text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\u2005/g, ' ');
+}
+
 /** Decides whether the bot is addressed and extracts the text meant for it. */
 export function toInbound(m: RawMessage, botName: string): InboundMessage {
   let addressed = true;
-  let text = m.text.trim();
+  let text = stripInvisible(m.text).trim();
   if (!isPrivate(m)) {
     const byName = stripBotName(text, botName);
-    if (m.mentionSelf) text = stripBotName(m.mentionText ?? text, botName) ?? (m.mentionText ?? text).trim();
+    if (m.mentionSelf) text = stripBotName(stripInvisible(m.mentionText ?? text), botName) ?? stripInvisible(m.mentionText ?? text).trim();
     else if (byName !== undefined) text = byName;
     else addressed = false;
   } else {

@@ -14,6 +14,7 @@ import type { BroadcastDeps } from './broadcast-deps.js';
 import { processBroadcastJob } from './broadcast-processor.js';
 import { broadcastQueueName, type BroadcastJobData } from './broadcast-queue.js';
 import { createBroadcastService, type BroadcastService } from './broadcast-service.js';
+import { RESILIENT_WORKER_OPTIONS, watchFailures } from './job-failures.js';
 import { bullPrefix } from './outbox-keys.js';
 import type { Outbox } from './outbox-types.js';
 
@@ -31,6 +32,8 @@ export interface BroadcastRuntimeOptions {
   outbox: Outbox;
   audit: AuditLog;
   corpusDir: string;
+  /** Told privately when a broadcast job fails for good. */
+  adminIds?: string[];
   batchSize?: number;
   watchMs?: number;
   /** Worker lock; a crashed worker's job is retried after about this long (default 30 s). */
@@ -79,11 +82,11 @@ export function createBroadcastRuntime(o: BroadcastRuntimeOptions): BroadcastRun
       if (worker) return;
       connection = connectRedis(o.redisUrl, { forWorker: true, logger: o.logger, name: 'broadcast-worker' });
       worker = new Worker<BroadcastJobData>(queueName, (job, token) => processBroadcastJob(job, deps, token), {
-        connection, prefix: bullPrefix(o.prefix), concurrency: 4,
+        connection, prefix: bullPrefix(o.prefix), concurrency: 4, ...RESILIENT_WORKER_OPTIONS,
         lockDuration: o.lockDurationMs ?? 30_000, stalledInterval: Math.min(30_000, o.lockDurationMs ?? 30_000),
       });
       worker.on('error', (err) => log.warn({ err: err.message }, 'broadcast worker error'));
-      worker.on('failed', (job, err) => log.warn({ jobId: job?.id, err: err.message }, 'broadcast job failed'));
+      watchFailures(worker, { logger: log, outbox: o.outbox, adminIds: o.adminIds, label: '广播' });
     },
     async close() {
       await worker?.close();

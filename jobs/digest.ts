@@ -11,6 +11,7 @@ import { computeDigest } from './digest-compute.js';
 import { isFirstWorkdayOfMonth } from './digest-periods.js';
 import { formatDigest } from './digest-text.js';
 import { localParts } from './meetings/zoned-time.js';
+import { RESILIENT_WORKER_OPTIONS, watchFailures } from './job-failures.js';
 import { bullPrefix } from './outbox-keys.js';
 import type { Outbox } from './outbox-types.js';
 
@@ -65,7 +66,8 @@ export function startDigestJobs(deps: DigestDeps, opts: { pattern?: string } = {
   const queue = new Queue(DIGEST_QUEUE, { connection: deps.redis, prefix: bullPrefix(deps.prefix) });
   queue.on('error', (err) => log.warn({ err: err.message }, 'digest queue error'));
   const connection = connectRedis(deps.redisUrl, { forWorker: true, logger: deps.logger, name: 'digest-worker' });
-  const worker = new Worker(DIGEST_QUEUE, (job) => processDigestJob(job, stores, deps), { connection, prefix: bullPrefix(deps.prefix) });
+  const worker = new Worker(DIGEST_QUEUE, (job) => processDigestJob(job, stores, deps), { connection, prefix: bullPrefix(deps.prefix), ...RESILIENT_WORKER_OPTIONS });
+  watchFailures(worker, { logger: log, label: '月度情况' });
   worker.on('error', (err) => log.warn({ err: err.message }, 'digest worker error'));
   const scheduled = queue.upsertJobScheduler(DIGEST_SCHEDULER, { pattern: opts.pattern ?? '0 0 9 * * *', tz: deps.timeZone }, { name: 'check', opts: { removeOnComplete: 30, removeOnFail: 30 } });
   return {

@@ -8,7 +8,7 @@ import type { FeatureFactory } from '../types.js';
 export const broadcastsFeature: FeatureFactory = (deps) => {
   const rt = createBroadcastRuntime({
     redis: deps.redis, redisUrl: deps.redisUrl, prefix: deps.prefix, botId: deps.botId, clock: deps.clock, logger: deps.logger,
-    timeZone: deps.config.timeZone, outbox: deps.outbox, audit: deps.audit, corpusDir: deps.config.corpusDir,
+    timeZone: deps.config.timeZone, outbox: deps.outbox, audit: deps.audit, corpusDir: deps.config.corpusDir, adminIds: deps.config.adminIds,
   });
   const drafts = createDraftStore(deps.redis, deps.prefix);
   return {

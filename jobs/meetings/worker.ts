@@ -1,6 +1,7 @@
 // The meetings worker: its own blocking Redis connection, an error listener, closed on stop.
 import { Worker } from 'bullmq';
 import { connectRedis } from '../../app/redis.js';
+import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../job-failures.js';
 import { bullPrefix } from '../outbox-keys.js';
 import type { MeetingDeps } from './deps.js';
 import { processMeetingJob } from './processor.js';
@@ -17,10 +18,11 @@ export function startMeetingWorker(deps: MeetingDeps, opts: { redisUrl: string; 
     connection,
     prefix: bullPrefix(opts.prefix),
     concurrency: opts.concurrency ?? 20,
+    ...RESILIENT_WORKER_OPTIONS,
   });
   const log = deps.logger.child({ queue: MEETING_QUEUE });
   worker.on('error', (err) => log.warn({ err: err.message }, 'meetings worker error'));
-  worker.on('failed', (job, err) => log.error({ job: job?.id, err: err.message }, 'meetings job failed'));
+  watchFailures(worker, { logger: log, outbox: deps.outbox, adminIds: deps.adminIds, label: '会议提醒' });
   return {
     worker,
     async close() {

@@ -25,6 +25,12 @@ describe('filters', () => {
     expect(toInbound(raw({ ...room, text: '签到' }), '支部助手')).toMatchObject({ addressed: false, text: '签到' });
   });
 
+  it('removes invisible characters pasted by clients, so commands and check-ins read as typed', () => {
+    expect(toInbound(raw({ text: '/会议\u200b 列表' }), '支部助手').text).toBe('/会议 列表');
+    expect(parseCommand(toInbound(raw({ text: '\ufeff/会议\u200d 列表' }), '支部助手').text)).toEqual({ name: '/会议', args: '列表' });
+    expect(toInbound(raw({ roomId: 'r@chatroom', text: '签\u200b到' }), '支部助手')).toMatchObject({ addressed: false, text: '签到' });
+  });
+
   it('in private chat is always addressed', () => {
     expect(toInbound(raw({ text: '签到' }), '支部助手')).toMatchObject({ addressed: true, text: '签到' });
     expect(toInbound(raw({ text: '@支部助手 你好' }), '支部助手')).toMatchObject({ addressed: true, text: '你好' });
