@@ -21,7 +21,7 @@ describe('watchFailures', () => {
     const queue = new Queue('flaky', { connection: redis, prefix: bullPrefix(prefix) });
     const connection = connectRedis(testRedisUrl(), { forWorker: true, name: 'flaky-worker' });
     let runs = 0;
-    const worker = new Worker('flaky', async () => {
+    const worker = new Worker('flaky', async (): Promise<unknown> => {
       runs++;
       throw new Error('boom');
     }, { connection, prefix: bullPrefix(prefix), ...RESILIENT_WORKER_OPTIONS });
