@@ -11,7 +11,7 @@ export interface AskedKind {
 }
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
-const MEASURES = '个名位次项条种类人批份家所届轮字页篇';
+const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分';
 
 /** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
 export function askedKinds(q: string): AskedKind[] {

@@ -26,6 +26,10 @@ describe('what a question asks for', () => {
     expect(answers('需要几名推荐人', '要有两名正式党员作推荐人。')).toBe(true);
     expect(answers('需要几名推荐人', '推荐人应当认真负责。')).toBe(false);
     expect(answers('例会多久开一次', '定期召开例会。')).toBe(false);
+    // An age or a score is a number with its measure word, not any numeral in the text.
+    expect(answers('报名要满多少岁', '一批老同志参加报名。')).toBe(false);
+    expect(answers('报名要满多少岁', '年满十八岁可以报名。')).toBe(true);
+    expect(answers('每天要学多少分', '每天坚持学习一个专题。')).toBe(false);
     expect(answers('例会多久开一次', '每季度召开一次例会。')).toBe(true);
     expect(answers('培训班在哪个区', '全国优秀县委书记的事迹。')).toBe(false);
     expect(answers('报告报哪里', '报上级党组织备案。')).toBe(true);
