@@ -6,6 +6,7 @@ import { createMeeting } from '../../jobs/meetings/meeting-ops.js';
 import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../jobs/meetings/parse-command.js';
 import { parseMeetingTime, type TimeParse } from '../../jobs/meetings/parse-time.js';
 import { cronPattern, parseRecurrence } from '../../jobs/meetings/recurrence.js';
+import { holidayDataYears } from '../../jobs/meetings/holidays.js';
 import { createSeries } from '../../jobs/meetings/series.js';
 import { MEETING_TYPES, type Branch, type MeetingType } from '../../store/types.js';
 import type { ChatContext } from '../types.js';
@@ -57,6 +58,14 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   ].join('\n'));
 }
 
+/** Holiday data comes from a package updated once the State Council publishes the next year's schedule. */
+function holidayCoverageNote(now: number, tz: string): string {
+  const covered = holidayDataYears();
+  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric' }).format(new Date(now)));
+  const last = covered.length ? Math.max(...covered) : thisYear - 1;
+  return last > thisYear ? '' : `注意：节假日数据目前只到${last}年，${last + 1}年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别。`;
+}
+
 async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Branch, type: MeetingType, rest: string, options: MeetingOptions): Promise<void> {
   const r = parseRecurrence(rest, md.tz);
   if (!r.ok) {
@@ -77,5 +86,6 @@ async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Br
     `已创建例会（系列 ${series.id}）：${type}，${r.text}，${policyText}。`,
     first ? `下次会议：${formatDateTime(first.startAt, md.tz)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}` : '下次会议已安排。',
     '每次会议前照常提醒和签到。',
+    ...(policy === 'none' ? [] : [holidayCoverageNote(md.clock.now(), md.tz)].filter(Boolean)),
   ].join('\n'));
 }
