@@ -1,7 +1,7 @@
 // The consumer side of the outbox: the only place that sends. It paces with BullMQ's limiter, keeps a
 // daily cap, backs off when the platform says "too frequent", marks each part as sent right after the
 // send (so retries and restarts never resend it) and dead-letters jobs that keep failing.
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
 import { connectRedis, type Redis } from '../app/redis.js';
@@ -24,6 +24,28 @@ export interface OutboxWorkerOptions {
   adminIds: string[];
   /** First back-off after the platform reports rate limiting; doubles per consecutive report (default 60 s, max 30 min). */
   rateLimitBackoffMs?: number;
+  /** A send that has not returned by then is given up (default 60 s): see SendTimeoutError. */
+  sendTimeoutMs?: number;
+}
+
+/**
+ * The puppet did not answer in time. The message may or may not have gone out, so it is not retried (a retry
+ * could post it twice): it is dead-lettered and the admins are told, and the outbox moves on instead of
+ * waiting behind a hung call forever.
+ */
+class SendTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`发送 ${Math.round(ms / 1000)} 秒未返回，无法确认是否已送达（不再重试，以免重复发送）`);
+    this.name = 'SendTimeoutError';
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export interface OutboxWorker {
@@ -53,7 +75,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     await o.outbox.enqueueMany(
       o.adminIds.map((admin) => ({
         to: { contactId: admin },
-        text: `【发送失败】一条发往${where}的消息重试 ${job.attemptsMade + 1} 次后仍未发出，已转入死信队列。\n内容：${preview}${preview.length >= 60 ? '…' : ''}\n原因：${err.message}`,
+        text: `【发送失败】一条发往${where}的消息${err instanceof SendTimeoutError ? '发送超时，可能未送达' : `重试 ${job.attemptsMade + 1} 次后仍未发出`}，已转入死信队列。\n内容：${preview}${preview.length >= 60 ? '…' : ''}\n原因：${err.message}`,
         key: `deadletter:${job.id}:${admin}`,
         tag: DEAD_LETTER_TAG,
       })),
@@ -73,7 +95,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     const wait = lastSentAt + intervalMs - Date.now();
     if (wait > 0) await sleep(wait);
     lastSentAt = Date.now();
-    await o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : []);
+    await withTimeout(o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : []), o.sendTimeoutMs ?? 60_000);
     await o.redis.multi().set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S).incr(keys.day(day)).expire(keys.day(day), 3 * 24 * 3600).exec();
   }
 
@@ -108,6 +130,10 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
         throw Worker.RateLimitError();
       }
       const e = err instanceof Error ? err : new Error(String(err));
+      if (e instanceof SendTimeoutError) {
+        await deadLetter(job, e);
+        throw new UnrecoverableError(e.message);
+      }
       log.warn({ jobId: job.id, attempt: job.attemptsMade + 1, err: e.message }, 'outbox send failed');
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await deadLetter(job, e);
       throw e;

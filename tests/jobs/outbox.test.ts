@@ -43,11 +43,11 @@ function recordingSender(fail?: (text: string, n: number, to: OutboxTarget) => E
   return s;
 }
 
-function start(botId: string, sender: Sender, opt: { rate?: number; cap?: number; attempts?: number; adminIds?: string[] } = {}) {
+function start(botId: string, sender: Sender, opt: { rate?: number; cap?: number; attempts?: number; adminIds?: string[]; sendTimeoutMs?: number } = {}) {
   const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger, attempts: opt.attempts ?? 3, backoffMs: 30 });
   const worker = startOutboxWorker({
     outbox, sender, redis, redisUrl: testRedisUrl(), prefix, botId, logger: silentLogger, clock: systemClock,
-    timeZone: 'Asia/Shanghai', ratePerMinute: opt.rate ?? 6000, dailyCap: opt.cap ?? 1000, adminIds: opt.adminIds ?? [], rateLimitBackoffMs: 100,
+    timeZone: 'Asia/Shanghai', ratePerMinute: opt.rate ?? 6000, dailyCap: opt.cap ?? 1000, adminIds: opt.adminIds ?? [], rateLimitBackoffMs: 100, sendTimeoutMs: opt.sendTimeoutMs,
   });
   running.push({ outbox, worker });
   return { outbox, worker };
@@ -67,6 +67,24 @@ describe('outbox', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(99);
     expect(sender.sent.at(-1)!.at - sender.sent[0]!.at).toBeGreaterThanOrEqual((n - 1) * 100 - 5);
     expect(Date.now() - t0).toBeGreaterThanOrEqual((n - 1) * 100 - 15);
+  });
+
+  it('gives up a send that never returns: dead-lettered once, admins told, the next message still goes out', async () => {
+    const sender = recordingSender();
+    const hung = { ...sender, calls: 0, async send(to: OutboxTarget, text: string, mentionIds: string[]) {
+      hung.calls++;
+      if (text === '卡住') return new Promise<void>(() => undefined); // the puppet never answers
+      return sender.send(to, text, mentionIds);
+    } };
+    const { outbox } = start('hung', hung, { sendTimeoutMs: 300, adminIds: ['admin1'] });
+    await outbox.enqueue({ to: { roomId: 'r@chatroom' }, text: '卡住', key: 'hung:1' });
+    await outbox.enqueue({ to: { roomId: 'r@chatroom' }, text: '下一条', key: 'hung:2' });
+    expect(await outbox.whenIdle(10_000, 20)).toBe(true);
+    expect(hung.calls).toBe(3); // the hung message once (no retry), the next one, the admin notice
+    expect(sender.sent.map((s) => s.text)).toEqual(['下一条', expect.stringContaining('发送超时，可能未送达')]);
+    expect(sender.sent[1]!.to).toEqual({ contactId: 'admin1' });
+    const dead = await outbox.deadLetters();
+    expect(dead.map((d) => d.key)).toEqual(['hung:1']);
   });
 
   it('skips empty texts and rejects a message without a target', async () => {
