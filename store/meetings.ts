@@ -28,16 +28,19 @@ export function createMeetingStore(redis: Redis, prefix: string): MeetingStore {
     return raw ? (JSON.parse(raw) as Meeting) : undefined;
   }
 
+  /** The record and its two time indexes, written together. */
+  const save = (m: Meeting) =>
+    redis
+      .multi()
+      .set(k.meeting(m.id), JSON.stringify(m))
+      .zadd(k.meetingsByStart, m.startAt, m.id)
+      .zadd(k.branchMeetings(m.branchId), m.startAt, m.id)
+      .exec();
   return {
     async create(input, now = Date.now()) {
       const id = String(await redis.incr(k.meetingSeq));
       const meeting: Meeting = { ...input, id, status: input.status ?? 'scheduled', createdAt: now };
-      await redis
-        .multi()
-        .set(k.meeting(id), JSON.stringify(meeting))
-        .zadd(k.meetingsByStart, meeting.startAt, id)
-        .zadd(k.branchMeetings(meeting.branchId), meeting.startAt, id)
-        .exec();
+      await save(meeting);
       return meeting;
     },
     get,
@@ -51,12 +54,7 @@ export function createMeetingStore(redis: Redis, prefix: string): MeetingStore {
       const current = await get(id);
       if (!current) throw new Error(`meeting ${id} not found`);
       const next: Meeting = { ...current, ...patch };
-      await redis
-        .multi()
-        .set(k.meeting(id), JSON.stringify(next))
-        .zadd(k.meetingsByStart, next.startAt, id)
-        .zadd(k.branchMeetings(next.branchId), next.startAt, id)
-        .exec();
+      await save(next);
       return next;
     },
     async list(opts = {}) {
