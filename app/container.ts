@@ -1,20 +1,20 @@
 // The composition root: config → logger → Redis (REDIS_URL, or an owned redis-server child) → audit →
 // knowledge → WeChat → outbox → features → chat edge → start; and graceful shutdown, in this one file.
-import type { Config } from './config.js';
-import { systemClock, type Clock } from './clock.js';
-import type { Logger } from './logger.js';
-import { checkRedisDurability, connectRedis, type Redis } from './redis.js';
-import { openRedisSource } from './redis-source.js';
+import type { Config } from '../ground/config.js';
+import { systemClock, type Clock } from '../ground/clock.js';
+import type { Logger } from '../ground/logger.js';
+import { checkRedisDurability, connectRedis, type Redis } from '../ground/redis/connect.js';
+import { openRedisSource } from '../ground/redis/source.js';
 import { createAuditLog } from '../store/audit.js';
 import type { Answerer } from '../knowledge/types.js';
 import type { Progress } from '../knowledge/index.js';
-import { createOutbox, type OutboxHandle } from '../jobs/outbox.js';
+import { createOutbox, type OutboxHandle } from '../jobs/outbox/producer.js';
 import { featureFactories } from '../bot/features.js';
 import { startChatEdge, type ChatEdge } from '../bot/edge.js';
 import type { AppDeps, Feature, FeatureFactory } from '../bot/types.js';
-import { DEMO_BRANCH } from '../bot/console/demo-roster.js';
-import { connectWechat, type WechatConnection } from '../bot/wechaty/connect.js';
-import type { MockWorldSpec } from '../bot/wechaty/mock-world.js';
+import { DEMO_BRANCH } from '../bot/channels/console/demo-roster.js';
+import { connectWechat, type WechatConnection } from '../bot/channels/wechaty/connect.js';
+import type { MockWorldSpec } from '../bot/channels/wechaty/mock-world.js';
 
 export interface AppOptions {
   config: Config;

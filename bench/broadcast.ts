@@ -3,15 +3,15 @@
 // rate while delivering a broadcast to 200 groups on the mock puppet (duplicates counted).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../app/config.js';
-import { systemClock } from '../app/clock.js';
-import { silentLogger } from '../app/logger.js';
-import { connectRedis, deletePrefix, type Redis } from '../app/redis.js';
-import { createWechatySender } from '../bot/wechaty/sender.js';
-import { startMockWorld } from '../bot/wechaty/mock-world.js';
-import { createBroadcastRuntime } from '../jobs/broadcast-runtime.js';
-import { createOutbox } from '../jobs/outbox.js';
-import { startOutboxWorker } from '../jobs/outbox-worker.js';
+import { PROJECT_ROOT } from '../ground/config.js';
+import { systemClock } from '../ground/clock.js';
+import { silentLogger } from '../ground/logger.js';
+import { connectRedis, deletePrefix, type Redis } from '../ground/redis/connect.js';
+import { createWechatySender } from '../bot/channels/wechaty/sender.js';
+import { startMockWorld } from '../bot/channels/wechaty/mock-world.js';
+import { createBroadcastRuntime } from '../domains/broadcasts/runtime.js';
+import { createOutbox } from '../jobs/outbox/producer.js';
+import { startOutboxWorker } from '../jobs/outbox/worker.js';
 import { createAuditLog } from '../store/audit.js';
 import { atMost, type BenchResult, type BenchSuite } from './types.js';
 

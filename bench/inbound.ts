@@ -2,20 +2,20 @@
 // writes of the same record in the same run; and the bot's RSS with the default corpus.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT, loadConfig } from '../app/config.js';
-import { systemClock } from '../app/clock.js';
-import { silentLogger } from '../app/logger.js';
-import { connectRedis, type Redis } from '../app/redis.js';
+import { PROJECT_ROOT, loadConfig } from '../ground/config.js';
+import { systemClock } from '../ground/clock.js';
+import { silentLogger } from '../ground/logger.js';
+import { connectRedis, type Redis } from '../ground/redis/connect.js';
 import { createAuditLog } from '../store/audit.js';
-import { createOutbox } from '../jobs/outbox.js';
+import { createOutbox } from '../jobs/outbox/producer.js';
 import { featureFactories } from '../bot/features.js';
 import { passesFilters, toInbound, type RawMessage } from '../bot/filters.js';
 import { openInbox } from '../bot/inbox.js';
 import { createRouter } from '../bot/router.js';
 import type { AppDeps, Feature, InboundMessage } from '../bot/types.js';
-import { demoWorldSpec } from '../bot/console/demo-roster.js';
-import { attachInbound } from '../bot/wechaty/adapter.js';
-import { startMockWorld } from '../bot/wechaty/mock-world.js';
+import { demoWorldSpec } from '../bot/channels/console/demo-roster.js';
+import { attachInbound } from '../bot/channels/wechaty/adapter.js';
+import { startMockWorld } from '../bot/channels/wechaty/mock-world.js';
 import { atLeast, atMost, type BenchResult, type BenchSuite } from './types.js';
 
 const N = 60_000;

@@ -1,7 +1,7 @@
 // Knowledge benchmarks: index build and load on the default corpus, ask latency there and on 50,000 synthetic chunks, RSS.
 import path from 'node:path';
-import { loadConfig, PROJECT_ROOT } from '../app/config.js';
-import { silentLogger } from '../app/logger.js';
+import { loadConfig, PROJECT_ROOT } from '../ground/config.js';
+import { silentLogger } from '../ground/logger.js';
 import { createKnowledge } from '../knowledge/index.js';
 import { chunkCorpus } from '../knowledge/build.js';
 import { buildIndex } from '../knowledge/index-store.js';

@@ -7,11 +7,11 @@
 //   a raw Worker without a limiter is reported too (BullMQ's limiter alone costs most of the difference).
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
-import { systemClock } from '../app/clock.js';
-import { silentLogger } from '../app/logger.js';
-import { connectRedis, type Redis } from '../app/redis.js';
-import { createOutbox } from '../jobs/outbox.js';
-import { startOutboxWorker } from '../jobs/outbox-worker.js';
+import { systemClock } from '../ground/clock.js';
+import { silentLogger } from '../ground/logger.js';
+import { connectRedis, type Redis } from '../ground/redis/connect.js';
+import { createOutbox } from '../jobs/outbox/producer.js';
+import { startOutboxWorker } from '../jobs/outbox/worker.js';
 import type { BenchContext, BenchResult, BenchSuite } from './types.js';
 
 const REMINDERS = 10_000;

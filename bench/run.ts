@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedRedis } from '../app/embedded-redis.js';
-import { PROJECT_ROOT } from '../app/config.js';
+import { startEmbeddedRedis } from '../ground/redis/embedded.js';
+import { PROJECT_ROOT } from '../ground/config.js';
 import { suites } from './suites.js';
 import type { BenchResult } from './types.js';
 

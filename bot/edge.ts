@@ -1,13 +1,13 @@
 // The chat edge, assembled: router over the features, inbound adapter on Wechaty, the outbox worker
 // sending through Wechaty. The composition root calls this once WeChat and the deps are up.
 import type { Wechaty } from 'wechaty';
-import type { OutboxHandle } from '../jobs/outbox.js';
-import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
+import type { OutboxHandle } from '../jobs/outbox/producer.js';
+import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox/worker.js';
 import { openInbox } from './inbox.js';
 import { createRouter, type Router } from './router.js';
 import type { AppDeps, Feature } from './types.js';
-import { attachInbound, type InboundAdapter } from './wechaty/adapter.js';
-import { createWechatySender } from './wechaty/sender.js';
+import { attachInbound, type InboundAdapter } from './channels/wechaty/adapter.js';
+import { createWechatySender } from './channels/wechaty/sender.js';
 
 export interface EdgeOptions {
   deps: AppDeps;

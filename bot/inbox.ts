@@ -1,7 +1,7 @@
 // The "store" step of the inbound pipeline: who was last seen where, one hash write per message.
 // Meetings and alerts can read it (e.g. members active in a room); it is cheap enough for every message.
-import type { Logger } from '../app/logger.js';
-import { connectRedis, type Redis } from '../app/redis.js';
+import type { Logger } from '../ground/logger.js';
+import { connectRedis, type Redis } from '../ground/redis/connect.js';
 import type { InboundMessage } from './types.js';
 
 export interface Inbox {

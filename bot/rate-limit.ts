@@ -1,6 +1,6 @@
 // Per-user fixed-window limiter in Redis, so the limit holds across bot processes.
-import type { Clock } from '../app/clock.js';
-import type { Redis } from '../app/redis.js';
+import type { Clock } from '../ground/clock.js';
+import type { Redis } from '../ground/redis/connect.js';
 
 export type LimitVerdict = 'ok' | 'exceeded-first' | 'exceeded';
 

@@ -1,7 +1,7 @@
 // The router decides, handlers act. decide() is synchronous and cheap; the sender's role is resolved
 // only when something will act on the message, so group chatter costs one Redis write. One boundary per
 // inbound message catches everything: a UserError is shown, anything else is logged with an apology.
-import { isUserError, PermissionError } from '../app/errors.js';
+import { isUserError, PermissionError } from '../ground/errors.js';
 import { createContext } from './context.js';
 import { isHelpRequest, isTooLong, parseCommand } from './filters.js';
 import { createAskHandler } from './handlers/ask.js';

@@ -1,10 +1,10 @@
 // The chat edge's contracts. Handlers see these, never Wechaty: the adapter in bot/wechaty/ converts.
-import type { Config } from '../app/config.js';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
-import type { Redis } from '../app/redis.js';
+import type { Config } from '../ground/config.js';
+import type { Clock } from '../ground/clock.js';
+import type { Logger } from '../ground/logger.js';
+import type { Redis } from '../ground/redis/connect.js';
 import type { Answerer } from '../knowledge/types.js';
-import type { Outbox } from '../jobs/outbox-types.js';
+import type { Outbox } from '../jobs/outbox/types.js';
 import type { AuditLog } from '../store/audit.js';
 
 export type Role = 'admin' | 'secretary' | 'member' | 'guest';

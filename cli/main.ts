@@ -1,7 +1,7 @@
 // The zhibu command. Each subcommand lives in its own file under cli/commands/ and is listed in commands/index.ts.
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadEnvFile } from '../app/config.js';
-import { isUserError } from '../app/errors.js';
+import { ConfigError, loadEnvFile } from '../ground/config.js';
+import { isUserError } from '../ground/errors.js';
 import { commands } from './commands/index.js';
 
 loadEnvFile();

@@ -1,5 +1,5 @@
 // The answerer: retrieve, decide whether the corpus answers, then answer with the model (verified) or extractively.
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../ground/logger.js';
 import type { Answer, Answerer, SourceRef } from './types.js';
 import type { Retriever, Retrieval } from './retriever.js';
 import { DEFAULT_POLICY, judge, refusalText, type RefusalPolicy } from './refusal.js';

@@ -1,7 +1,7 @@
 // Makes sure an up-to-date index exists: loads it when the manifest matches the corpus and embedder, else builds it.
 import path from 'node:path';
-import type { Config } from '../app/config.js';
-import type { Logger } from '../app/logger.js';
+import type { Config } from '../ground/config.js';
+import type { Logger } from '../ground/logger.js';
 import { loadCorpus } from './loader.js';
 import { chunkDoc } from './chunker.js';
 import { buildIndex, loadIndex, saveIndex, type DocText, type KnowledgeIndex, type Progress } from './index-store.js';

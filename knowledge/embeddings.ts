@@ -1,6 +1,6 @@
 // The embedder: an OpenAI-compatible endpoint when EMBEDDING_MODEL is configured, else the local one.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { Config } from '../app/config.js';
+import type { Config } from '../ground/config.js';
 import { LOCAL_EMBEDDER_VERSION, LocalNgramEmbeddings, type LocalEmbedderState } from './local-embedder.js';
 
 export const LOCAL_DIM = 512;

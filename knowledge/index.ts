@@ -1,6 +1,6 @@
 // The answering core's entry point: createKnowledge(config, logger) → { answerer, retriever, … }.
-import type { Config } from '../app/config.js';
-import type { Logger } from '../app/logger.js';
+import type { Config } from '../ground/config.js';
+import type { Logger } from '../ground/logger.js';
 import type { Answerer } from './types.js';
 import { ensureIndex } from './build.js';
 import { createRetriever, type Retriever } from './retriever.js';

@@ -2,8 +2,8 @@
 import type { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { Config } from '../app/config.js';
-import type { Logger } from '../app/logger.js';
+import type { Config } from '../ground/config.js';
+import type { Logger } from '../ground/logger.js';
 import type { Retrieval } from './retriever.js';
 import type { Citation } from './types.js';
 import type { KnowledgeIndex } from './index-store.js';

@@ -1,7 +1,7 @@
 // Prompt templates from prompts/: loaded and checked once, filled per question.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../app/config.js';
+import { PROJECT_ROOT } from '../ground/config.js';
 
 export interface Prompts {
   system: string;

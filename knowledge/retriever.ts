@@ -1,7 +1,7 @@
 // Hybrid retrieval: BM25 over jieba tokens and cosine search in the HNSW store, fused by normalised scores
 // (measured on the dev set: better than reciprocal-rank fusion and than either ranking alone).
 // Each hit also carries scores that mean something on their own: cosine similarity and term coverage.
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../ground/logger.js';
 import type { Chunk } from './chunk.js';
 import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';

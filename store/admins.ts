@@ -1,5 +1,5 @@
 // Admins promoted with /授权 (ADMIN_IDS from the config are admins too and cannot be revoked here).
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 
 export interface AdminRecord {
   wechatId: string;

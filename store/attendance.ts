@@ -1,5 +1,5 @@
 // Attendance per meeting: member → present / late / leave with time, text and reason; plus the expected roster.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import { storeKeys } from './keys.js';
 import type { AttendanceRecord } from './types.js';
 

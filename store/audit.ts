@@ -1,5 +1,5 @@
 // Append-only audit log in a Redis stream: every admin and secretary action and every refusal.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 
 export interface AuditEntry {
   /** WeChat id of the actor, or "cli:<user>" / "system". */

@@ -1,5 +1,5 @@
 // Branches (党支部): name, bound rooms, secretaries, per-branch reminder settings.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import { storeKeys } from './keys.js';
 import { DEFAULT_SETTINGS, type Branch, type BranchSettings } from './types.js';
 

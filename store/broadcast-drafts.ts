@@ -1,6 +1,6 @@
 // Unconfirmed /广播 drafts, one per sender. A draft is valid for 10 minutes by the injected clock; the
 // Redis key lives longer so an expired draft can still be named as expired when 确认 arrives.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import type { NewBroadcast } from './broadcasts.js';
 
 export const DRAFT_TTL_MS = 10 * 60_000;

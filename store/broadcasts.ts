@@ -1,5 +1,5 @@
 // Broadcast records and per-run, per-room delivery states in Redis.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import type { Broadcast, BroadcastStatus, RoomState, RunReport } from './broadcast-types.js';
 
 export type NewBroadcast = Omit<Broadcast, 'id' | 'status' | 'runs' | 'lastRun'> & { status?: BroadcastStatus };

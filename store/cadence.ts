@@ -1,5 +1,5 @@
 // Required cadence of each meeting type for the monthly digest (defaults per 三会一课; configurable).
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 
 export type CadencePeriod = 'monthly' | 'quarterly';
 

@@ -1,5 +1,5 @@
 // The meeting-side records as one object: branches, members, meetings, attendance, series.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import { createAttendanceStore, type AttendanceStore } from './attendance.js';
 import { createBranchStore, type BranchStore } from './branches.js';
 import { createMeetingStore, type MeetingStore } from './meetings.js';

@@ -1,5 +1,5 @@
 // Meetings (三会一课 and others): one JSON record each, indexed by start time overall and per branch.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import { storeKeys } from './keys.js';
 import type { Meeting } from './types.js';
 

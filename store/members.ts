@@ -1,5 +1,5 @@
 // Members (党员) of branches: name, branch, role, status and, once matched, their WeChat id.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import { storeKeys } from './keys.js';
 import type { Member, MemberRole, MemberStatus } from './types.js';
 

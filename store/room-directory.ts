@@ -1,5 +1,5 @@
 // Room topics as last seen by the bot, so admins can target groups by name (群名).
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 
 export interface RoomDirectory {
   /** Records a room's topic; a no-op when unchanged. */

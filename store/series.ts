@@ -1,5 +1,5 @@
 // Recurring meeting series (e.g. 每月第一个周五 15:00 主题党日); the job scheduler materialises occurrences.
-import type { Redis } from '../app/redis.js';
+import type { Redis } from '../ground/redis/connect.js';
 import { storeKeys } from './keys.js';
 import type { Series } from './types.js';
 

@@ -1,8 +1,8 @@
 // Admin broadcasts and 每日一学: /广播, 确认 of drafts, and the worker that fans broadcasts out into the outbox.
-import { BOT_ID_KEY, createBroadcastRuntime } from '../../jobs/broadcast-runtime.js';
+import { BOT_ID_KEY, createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
 import { createDraftStore } from '../../store/broadcast-drafts.js';
-import { createBroadcastCommand } from '../handlers/broadcast.js';
-import { createDraftReplyHook, isDraftReply } from '../handlers/broadcast-confirm.js';
+import { createBroadcastCommand } from '../handlers/broadcasts/broadcast.js';
+import { createDraftReplyHook, isDraftReply } from '../handlers/broadcasts/broadcast-confirm.js';
 import type { FeatureFactory } from '../types.js';
 
 export const broadcastsFeature: FeatureFactory = (deps) => {

@@ -1,7 +1,7 @@
 // The secretaries' monthly 三会一课 digest: sent on the first workday of each month, and /本月情况 on demand.
-import { startDigestJobs } from '../../jobs/digest.js';
+import { startDigestJobs } from '../../domains/digest/job.js';
 import { createStores } from '../../store/index.js';
-import { createMonthlyDigestCommand } from '../handlers/monthly-digest.js';
+import { createMonthlyDigestCommand } from '../handlers/digest/monthly-digest.js';
 import type { FeatureFactory } from '../types.js';
 
 export const digestFeature: FeatureFactory = (deps) => {

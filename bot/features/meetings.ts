@@ -1,16 +1,16 @@
 // Meetings, reminders and check-ins: /会议, /签到, /绑定, /我是, check-in replies, and the meetings worker.
-import { createRoleResolver } from '../../store/roles.js';
+import { createRoleResolver } from '../../domains/roles/resolve.js';
 import { createStores } from '../../store/index.js';
-import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../jobs/meetings/deps.js';
-import { createMeetingQueue } from '../../jobs/meetings/queue.js';
-import { createDueBuckets } from '../../jobs/meetings/schedule.js';
-import { startMeetingWorker, type MeetingWorker } from '../../jobs/meetings/worker.js';
-import { bindRoomCommand } from '../handlers/bind-room.js';
-import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers/checkin-reply.js';
-import { checkinStateCommand } from '../handlers/checkin-state.js';
-import { claimNameCommand } from '../handlers/claim-name.js';
-import { meetingCommand } from '../handlers/meeting-command.js';
-import { seedDemoBranch } from '../handlers/meeting-demo.js';
+import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../domains/meetings/deps.js';
+import { createMeetingQueue } from '../../domains/meetings/queue.js';
+import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
+import { bindRoomCommand } from '../handlers/meetings/bind-room.js';
+import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers/attendance/checkin-reply.js';
+import { checkinStateCommand } from '../handlers/attendance/checkin-state.js';
+import { claimNameCommand } from '../handlers/roles/claim-name.js';
+import { meetingCommand } from '../handlers/meetings/meeting-command.js';
+import { seedDemoBranch } from '../handlers/meetings/meeting-demo.js';
 import type { Feature, FeatureFactory } from '../types.js';
 
 export interface MeetingsFeatureOptions {

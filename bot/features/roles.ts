@@ -3,8 +3,8 @@
 import { createAdminStore } from '../../store/admins.js';
 import { createMemberStore } from '../../store/members.js';
 import { createRoomDirectory } from '../../store/room-directory.js';
-import { createGrantCommands } from '../handlers/grant-admin.js';
-import { injectionGuard } from '../handlers/injection-guard.js';
+import { createGrantCommands } from '../handlers/roles/grant-admin.js';
+import { injectionGuard } from '../handlers/roles/injection-guard.js';
 import type { FeatureFactory } from '../types.js';
 
 export const rolesFeature: FeatureFactory = (deps) => {

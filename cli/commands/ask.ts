@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
-import { createLogger } from '../../app/logger.js';
+import { loadConfig } from '../../ground/config.js';
+import { createLogger } from '../../ground/logger.js';
 import { createProgressReporter } from './progress.js';
 
 export function registerAsk(program: Command): void {

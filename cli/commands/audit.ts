@@ -1,10 +1,10 @@
 // zhibu audit --since …: prints the audit stream (who did what, when, which groups), oldest first.
 import * as chrono from 'chrono-node';
 import type { Command } from 'commander';
-import { UserError } from '../../app/errors.js';
-import { formatDateTime } from '../../app/time-format.js';
+import { UserError } from '../../ground/errors.js';
+import { formatDateTime } from '../../ground/time/format.js';
 import type { AuditRecord } from '../../store/audit.js';
-import { zoneOffsetMinutes } from '../../jobs/broadcast-schedule.js';
+import { zoneOffsetMinutes } from '../../domains/broadcasts/schedule.js';
 import { openSession } from './broadcast-connect.js';
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000, w: 7 * 86_400_000 };

@@ -1,14 +1,14 @@
 // Opens what the broadcast and audit commands need: Redis (REDIS_URL, or the embedded server in DATA_DIR —
 // the running bot's when there is one), the audit log and, for broadcasts, the runtime without a worker.
 import os from 'node:os';
-import { loadConfig, type Config } from '../../app/config.js';
-import { systemClock } from '../../app/clock.js';
-import { UserError } from '../../app/errors.js';
-import { createLogger, silentLogger } from '../../app/logger.js';
-import { openRedisSource } from '../../app/redis-source.js';
-import { connectRedis, type Redis } from '../../app/redis.js';
-import { BOT_ID_KEY, createBroadcastRuntime, type BroadcastRuntime } from '../../jobs/broadcast-runtime.js';
-import { createOutbox } from '../../jobs/outbox.js';
+import { loadConfig, type Config } from '../../ground/config.js';
+import { systemClock } from '../../ground/clock.js';
+import { UserError } from '../../ground/errors.js';
+import { createLogger, silentLogger } from '../../ground/logger.js';
+import { openRedisSource } from '../../ground/redis/source.js';
+import { connectRedis, type Redis } from '../../ground/redis/connect.js';
+import { BOT_ID_KEY, createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import { createOutbox } from '../../jobs/outbox/producer.js';
 import { createAuditLog, type AuditLog } from '../../store/audit.js';
 
 export interface CliSession {

@@ -1,6 +1,6 @@
 // Follows a running broadcast with a progress bar until every group is settled (sent, failed, skipped).
 import cliProgress from 'cli-progress';
-import type { BroadcastService } from '../../jobs/broadcast-service.js';
+import type { BroadcastService } from '../../domains/broadcasts/service.js';
 
 export async function followBroadcast(service: BroadcastService, id: string, opts: { timeoutMs?: number; pollMs?: number } = {}): Promise<void> {
   const bar = new cliProgress.SingleBar(

@@ -2,8 +2,8 @@
 // does the sending through its outbox; send shows a progress bar until every group is settled.
 import readline from 'node:readline/promises';
 import type { Command } from 'commander';
-import { formatDetail, formatListItem, formatPreview } from '../../jobs/broadcast-preview.js';
-import { prepareBroadcast } from '../../jobs/broadcast-request.js';
+import { formatDetail, formatListItem, formatPreview } from '../../domains/broadcasts/preview.js';
+import { prepareBroadcast } from '../../domains/broadcasts/request.js';
 import { openBroadcasts, openSession } from './broadcast-connect.js';
 import { followBroadcast } from './broadcast-progress.js';
 

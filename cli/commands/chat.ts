@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../../app/config.js';
+import { loadConfig, type Config } from '../../ground/config.js';
 import { createApp, installShutdown } from '../../app/container.js';
-import { createConsoleLogger } from '../../bot/console/console-logger.js';
-import { runConsoleChat } from '../../bot/console/console-chat.js';
+import { createConsoleLogger } from '../../bot/channels/console/console-logger.js';
+import { runConsoleChat } from '../../bot/channels/console/console-chat.js';
 import { createProgressReporter } from './progress.js';
 
 /** The console has no WeChat risk control behind it: its outbox may send fast. */

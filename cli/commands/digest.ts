@@ -1,12 +1,12 @@
 // zhibu digest: print the 三会一课 digest of every (or one) branch, send it to the secretaries now, or
 // show and change the required cadence per meeting type.
 import type { Command } from 'commander';
-import { systemClock } from '../../app/clock.js';
-import { UserError } from '../../app/errors.js';
-import { silentLogger } from '../../app/logger.js';
-import { digestsFor, sendMonthlyDigests } from '../../jobs/digest.js';
-import { createOutbox } from '../../jobs/outbox.js';
-import { BOT_ID_KEY } from '../../jobs/broadcast-runtime.js';
+import { systemClock } from '../../ground/clock.js';
+import { UserError } from '../../ground/errors.js';
+import { silentLogger } from '../../ground/logger.js';
+import { digestsFor, sendMonthlyDigests } from '../../domains/digest/job.js';
+import { createOutbox } from '../../jobs/outbox/producer.js';
+import { BOT_ID_KEY } from '../../domains/broadcasts/runtime.js';
 import { createCadenceStore, PERIOD_LABEL, type CadencePeriod } from '../../store/cadence.js';
 import { createStores } from '../../store/index.js';
 import { openSession } from './broadcast-connect.js';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../../app/config.js';
-import { createLogger } from '../../app/logger.js';
+import { loadConfig, type Config } from '../../ground/config.js';
+import { createLogger } from '../../ground/logger.js';
 
 /** An eval on another corpus gets its own index folder, so it never replaces the main one. */
 function evalConfig(base: Config, corpus?: string): Config {

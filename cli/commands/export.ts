@@ -1,8 +1,8 @@
 // zhibu export --from 2026-01-01 --to 2026-12-31 [--branch 名称] --format xlsx|csv [--out 文件]: the 台账.
 import type { Command } from 'commander';
-import { UserError } from '../../app/errors.js';
-import { buildLedger, writeLedger } from '../../jobs/meetings/export-ledger.js';
-import { fromLocal } from '../../jobs/meetings/zoned-time.js';
+import { UserError } from '../../ground/errors.js';
+import { buildLedger, writeLedger } from '../../domains/attendance/ledger-export.js';
+import { fromLocal } from '../../ground/time/zoned.js';
 import { openMeetingsSession } from './meetings-session.js';
 
 /** YYYY-MM-DD (or YYYY/M/D) as the start of that local day. */

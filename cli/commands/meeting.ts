@@ -1,10 +1,10 @@
 // zhibu meeting list|create|cancel — the same operations as /会议 in chat, for operators and scripts.
 import type { Command } from 'commander';
-import { UserError } from '../../app/errors.js';
-import { formatDateTime } from '../../app/time-format.js';
-import { cancelMeeting, createMeeting } from '../../jobs/meetings/meeting-ops.js';
-import { meetingTypeOf, splitOptions } from '../../jobs/meetings/parse-command.js';
-import { parseMeetingTime } from '../../jobs/meetings/parse-time.js';
+import { UserError } from '../../ground/errors.js';
+import { formatDateTime } from '../../ground/time/format.js';
+import { cancelMeeting, createMeeting } from '../../domains/meetings/ops.js';
+import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
+import { parseMeetingTime } from '../../ground/time/phrase.js';
 import { cliClock, openMeetingsSession } from './meetings-session.js';
 
 export function registerMeeting(program: Command): void {

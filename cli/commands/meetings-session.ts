@@ -1,10 +1,10 @@
 // Opens what the roster, meeting and export commands need: Redis (via the shared CLI session), the stores
 // and the meetings queue (jobs run in the bot process; the CLI only schedules them).
-import { systemClock } from '../../app/clock.js';
-import { UserError } from '../../app/errors.js';
-import { createLogger } from '../../app/logger.js';
-import { createMeetingQueue, type MeetingQueue } from '../../jobs/meetings/queue.js';
-import { createDueBuckets, type DueBuckets } from '../../jobs/meetings/schedule.js';
+import { systemClock } from '../../ground/clock.js';
+import { UserError } from '../../ground/errors.js';
+import { createLogger } from '../../ground/logger.js';
+import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
+import { createDueBuckets, type DueBuckets } from '../../domains/meetings/schedule.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch } from '../../store/types.js';
 import { openSession, type CliSession } from './broadcast-connect.js';

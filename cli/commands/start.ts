@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { createApp, installShutdown } from '../../app/container.js';
-import { createLogger } from '../../app/logger.js';
-import { usesRealPuppet } from '../../bot/wechaty/connect.js';
-import { loadConfig } from '../../app/config.js';
+import { createLogger } from '../../ground/logger.js';
+import { usesRealPuppet } from '../../bot/channels/wechaty/connect.js';
+import { loadConfig } from '../../ground/config.js';
 import { runConsole } from './chat.js';
 
 export function registerStart(program: Command): void {

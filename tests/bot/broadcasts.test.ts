@@ -1,10 +1,10 @@
 // /广播 end to end on a real Wechaty (mock puppet), real Redis, real BullMQ outbox: preview, 确认, delivery
 // to 50 rooms once each and paced, the report, draft expiry, and refusals that are audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../app/clock.js';
+import { manualClock } from '../../ground/clock.js';
 import { broadcastsFeature } from '../../bot/features/broadcasts.js';
 import { rolesFeature } from '../../bot/features/roles.js';
-import { broadcastQueueName } from '../../jobs/broadcast-queue.js';
+import { broadcastQueueName } from '../../domains/broadcasts/queue.js';
 import type { Answerer } from '../../knowledge/types.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 import { ADMIN, MEMBER, broadcastSpec, roomId, seedBranches } from '../helpers/broadcast-world.js';

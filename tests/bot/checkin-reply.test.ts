@@ -7,8 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
-import { localDay } from '../../jobs/meetings/zoned-time.js';
+import { PROJECT_ROOT } from '../../ground/config.js';
+import { localDay } from '../../ground/time/zoned.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { ROOM, startMeetingWorld, type MeetingWorld } from '../helpers/meetings-world.js';
 

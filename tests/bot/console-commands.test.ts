@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsoleLine } from '../../bot/console/console-commands.js';
-import { formatBotSaid, formatTyped, namesFrom } from '../../bot/console/transcript.js';
-import { DEMO_BRANCH, demoWorldSpec } from '../../bot/console/demo-roster.js';
-import type { MockWorld } from '../../bot/wechaty/mock-world.js';
+import { parseConsoleLine } from '../../bot/channels/console/console-commands.js';
+import { formatBotSaid, formatTyped, namesFrom } from '../../bot/channels/console/transcript.js';
+import { DEMO_BRANCH, demoWorldSpec } from '../../bot/channels/console/demo-roster.js';
+import type { MockWorld } from '../../bot/channels/wechaty/mock-world.js';
 
 describe('console commands', () => {
   it('parses its own commands and passes everything else through as a message', () => {

@@ -1,7 +1,7 @@
 // Features plug into the router: commands by name and alias, role checks with audited refusals,
 // text hooks that see unaddressed room text (签到 replies), role resolution, and the error boundary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermissionError, UserError } from '../../app/errors.js';
+import { PermissionError, UserError } from '../../ground/errors.js';
 import type { Answerer } from '../../knowledge/types.js';
 import type { ChatContext, Feature } from '../../bot/types.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';

@@ -1,6 +1,6 @@
 // Role claims and privileged requests in plain words are caught; ordinary questions pass to the answerer.
 import { describe, expect, it } from 'vitest';
-import { isInjectionAttempt } from '../../bot/handlers/injection-guard.js';
+import { isInjectionAttempt } from '../../bot/handlers/roles/injection-guard.js';
 
 describe('isInjectionAttempt', () => {
   it('catches claims of a role and requests for privileged actions', () => {

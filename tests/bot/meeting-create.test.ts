@@ -1,9 +1,9 @@
 // /会议 新建 from the group chat on real Wechaty (mock puppet): each supported time phrase is echoed as an
 // absolute date with weekday and the meeting id; past, unparseable and unauthorised requests create nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../app/clock.js';
-import { silentLogger } from '../../app/logger.js';
-import { createMeetingQueue, jobIds } from '../../jobs/meetings/queue.js';
+import { manualClock } from '../../ground/clock.js';
+import { silentLogger } from '../../ground/logger.js';
+import { createMeetingQueue, jobIds } from '../../domains/meetings/queue.js';
 import { ROOM, startMeetingWorld, type MeetingWorld } from '../helpers/meetings-world.js';
 
 // Friday 2026-11-27 10:00 in Shanghai.

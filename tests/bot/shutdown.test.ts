@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../ground/config.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-shutdown-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

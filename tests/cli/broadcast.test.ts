@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../ground/config.js';
 import { broadcastsFeature } from '../../bot/features/broadcasts.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 import { broadcastSpec, seedBranches } from '../helpers/broadcast-world.js';

@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
-import type { Redis } from '../../app/redis.js';
+import { PROJECT_ROOT } from '../../ground/config.js';
+import type { Redis } from '../../ground/redis/connect.js';
 import { createBranchStore } from '../../store/branches.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 

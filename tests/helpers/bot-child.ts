@@ -7,10 +7,10 @@
 // ADMIN_IDS, and HANG_TEXT: a send whose text contains it is journalled as attempted and then never returns.
 // Prints "ready" once started; SIGTERM stops it gracefully.
 import { PuppetMock } from 'wechaty-puppet-mock';
-import { loadConfig } from '../../app/config.js';
-import { silentLogger } from '../../app/logger.js';
+import { loadConfig } from '../../ground/config.js';
+import { silentLogger } from '../../ground/logger.js';
 import { createApp } from '../../app/container.js';
-import { connectRedis } from '../../app/redis.js';
+import { connectRedis } from '../../ground/redis/connect.js';
 import { featureFactories } from '../../bot/features.js';
 import { broadcastSpec } from './broadcast-world.js';
 

@@ -3,8 +3,8 @@
 // journal of sends the bot wrote to Redis.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../app/config.js';
-import type { Redis } from '../../app/redis.js';
+import { PROJECT_ROOT } from '../../ground/config.js';
+import type { Redis } from '../../ground/redis/connect.js';
 
 export interface BotProcessEnv {
   REDIS_URL: string;

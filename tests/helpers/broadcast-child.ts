@@ -1,10 +1,10 @@
 // A bot process for the crash test: the whole app on the mock puppet with the broadcasts feature (its
 // worker and the outbox worker). Every message the bot says into a room is appended to a Redis list, so
 // the parent sees deliveries across a kill -9 and a restart. Prints "ready" once started.
-import { loadConfig } from '../../app/config.js';
-import { silentLogger } from '../../app/logger.js';
+import { loadConfig } from '../../ground/config.js';
+import { silentLogger } from '../../ground/logger.js';
 import { createApp } from '../../app/container.js';
-import { connectRedis } from '../../app/redis.js';
+import { connectRedis } from '../../ground/redis/connect.js';
 import { broadcastsFeature } from '../../bot/features/broadcasts.js';
 import { broadcastSpec } from './broadcast-world.js';
 

@@ -1,6 +1,6 @@
 // A mock WeChat with many branch rooms for broadcast tests: an admin, a member, N rooms in two branches.
-import type { MockWorldSpec } from '../../bot/wechaty/mock-world.js';
-import type { Redis } from '../../app/redis.js';
+import type { MockWorldSpec } from '../../bot/channels/wechaty/mock-world.js';
+import type { Redis } from '../../ground/redis/connect.js';
 import { createBranchStore } from '../../store/branches.js';
 import { createRoomDirectory } from '../../store/room-directory.js';
 

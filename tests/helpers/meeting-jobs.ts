@@ -1,15 +1,15 @@
 // Meeting jobs against real Redis and BullMQ without the chat: stores, the real outbox with its worker
 // delivering to a recording Sender (the platform boundary), the meetings queue, and workers on demand.
-import { systemClock, type Clock } from '../../app/clock.js';
-import { silentLogger } from '../../app/logger.js';
-import type { Redis } from '../../app/redis.js';
-import { createOutbox, type OutboxHandle } from '../../jobs/outbox.js';
-import { startOutboxWorker, type OutboxWorker } from '../../jobs/outbox-worker.js';
-import type { OutboxTarget, Sender } from '../../jobs/outbox-types.js';
-import type { MeetingDeps } from '../../jobs/meetings/deps.js';
-import { createMeetingQueue } from '../../jobs/meetings/queue.js';
-import { createDueBuckets } from '../../jobs/meetings/schedule.js';
-import { startMeetingWorker, type MeetingWorker } from '../../jobs/meetings/worker.js';
+import { systemClock, type Clock } from '../../ground/clock.js';
+import { silentLogger } from '../../ground/logger.js';
+import type { Redis } from '../../ground/redis/connect.js';
+import { createOutbox, type OutboxHandle } from '../../jobs/outbox/producer.js';
+import { startOutboxWorker, type OutboxWorker } from '../../jobs/outbox/worker.js';
+import type { OutboxTarget, Sender } from '../../jobs/outbox/types.js';
+import type { MeetingDeps } from '../../domains/meetings/deps.js';
+import { createMeetingQueue } from '../../domains/meetings/queue.js';
+import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch, Meeting } from '../../store/types.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from './redis.js';

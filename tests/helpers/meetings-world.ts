@@ -1,6 +1,6 @@
 // A test bot with the meetings feature and a seeded branch: 第一党支部 bound to room-1, 王书记 secretary,
 // 张三 李四 王五 赵六 members (bound to their WeChat ids), 孙七 outside, 管理员 admin.
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../../ground/clock.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch, BranchSettings } from '../../store/types.js';
 import { createMeetingsFeature } from '../../bot/features/meetings.js';

@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../app/config.js';
-import { silentLogger } from '../../app/logger.js';
+import { loadConfig } from '../../ground/config.js';
+import { silentLogger } from '../../ground/logger.js';
 import { createApp, type App } from '../../app/container.js';
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../../ground/clock.js';
 import type { Answerer } from '../../knowledge/types.js';
 import type { FeatureFactory } from '../../bot/types.js';
-import { startMockWorld, type BotSaid, type MockWorld, type MockWorldSpec, type PostOptions } from '../../bot/wechaty/mock-world.js';
+import { startMockWorld, type BotSaid, type MockWorld, type MockWorldSpec, type PostOptions } from '../../bot/channels/wechaty/mock-world.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from './redis.js';
 
 export type { BotSaid, MockWorldSpec };

@@ -1,6 +1,6 @@
 // A snapshot of every key under a prefix (type and full value, normalised), and a diff of two snapshots:
 // for "this must not change state" checks and for "every acknowledged record survived" checks.
-import type { Redis } from '../../app/redis.js';
+import type { Redis } from '../../ground/redis/connect.js';
 
 export type Snapshot = Map<string, string>;
 

@@ -1,9 +1,9 @@
 // Each test file talks to the run's real Redis under its own random key prefix, removed afterwards.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { connectRedis, type Redis } from '../../app/redis.js';
+import { connectRedis, type Redis } from '../../ground/redis/connect.js';
 
-export { deletePrefix } from '../../app/redis.js';
+export { deletePrefix } from '../../ground/redis/connect.js';
 
 export function testRedisUrl(): string {
   return inject('redisUrl');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../app/config.js';
-import { silentLogger } from '../../app/logger.js';
+import { loadConfig } from '../../ground/config.js';
+import { silentLogger } from '../../ground/logger.js';
 import { createKnowledge } from '../../knowledge/index.js';
 import { indexDir } from '../../knowledge/build.js';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.js';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, PROJECT_ROOT, type Config } from '../../app/config.js';
+import { loadConfig, PROJECT_ROOT, type Config } from '../../ground/config.js';
 
 export const CORPUS_DIR = path.join(PROJECT_ROOT, 'knowledge', 'corpus');
 export const PLAN_FILE = path.join(CORPUS_DIR, 'ningweibanfa-2017-39.txt');

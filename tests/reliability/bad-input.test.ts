@@ -5,10 +5,10 @@
 // per-message limit, and no state change the sender's role does not allow (Redis under the prefix compared
 // before and after, ignoring only the bookkeeping keys listed below). Seed: RELIABILITY_SEED.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeeting } from '../../jobs/meetings/meeting-ops.js';
-import { createMeetingQueue } from '../../jobs/meetings/queue.js';
-import { createDueBuckets } from '../../jobs/meetings/schedule.js';
-import { PART_MAX_CHARS } from '../../jobs/outbox-split.js';
+import { createMeeting } from '../../domains/meetings/ops.js';
+import { createMeetingQueue } from '../../domains/meetings/queue.js';
+import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { PART_MAX_CHARS } from '../../jobs/outbox/split.js';
 import { APOLOGY } from '../../bot/router.js';
 import { featureFactories } from '../../bot/features.js';
 import type { InboundMessage } from '../../bot/types.js';

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../app/logger.js';
-import { connectRedis, type Redis } from '../../app/redis.js';
-import { bullPrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox-keys.js';
-import { createOutbox, type OutboxHandle } from '../../jobs/outbox.js';
+import { silentLogger } from '../../ground/logger.js';
+import { connectRedis, type Redis } from '../../ground/redis/connect.js';
+import { bullPrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox/keys.js';
+import { createOutbox, type OutboxHandle } from '../../jobs/outbox/producer.js';
 import { readJournal, spawnBot, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 

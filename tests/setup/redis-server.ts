@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedRedis } from '../../app/embedded-redis.js';
+import { startEmbeddedRedis } from '../../ground/redis/embedded.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

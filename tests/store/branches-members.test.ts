@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores, type Stores } from '../../store/index.js';
-import { createRoleResolver } from '../../store/roles.js';
+import { createRoleResolver } from '../../domains/roles/resolve.js';
 import { connectTestRedis, deletePrefix, randomPrefix } from '../helpers/redis.js';
 
 const redis = connectTestRedis();

@@ -1,6 +1,6 @@
 // Broadcast records, per-run room states and report claims; promoted admins; room names; drafts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from '../../app/redis.js';
+import type { Redis } from '../../ground/redis/connect.js';
 import { createAdminStore } from '../../store/admins.js';
 import { createDraftStore } from '../../store/broadcast-drafts.js';
 import { createBroadcastStore, type NewBroadcast } from '../../store/broadcasts.js';

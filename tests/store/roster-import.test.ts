@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../ground/config.js';
 import { createStores, type Stores } from '../../store/index.js';
 import { importRoster, readRosterFile } from '../../store/roster-import.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';

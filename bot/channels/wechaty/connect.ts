@@ -1,0 +1,41 @@
+// Brings up WeChat: the configured real puppet (waits for login), or the mock world for the console
+// chat and tests. Returns the bot account id, which names the outbox queue.
+import type { Wechaty } from 'wechaty';
+import type { Config } from '../../../ground/config.js';
+import type { Logger } from '../../../ground/logger.js';
+import { demoWorldSpec } from '../console/demo-roster.js';
+import { buildRealWechaty } from './build.js';
+import { startMockWorld, type MockWorld, type MockWorldSpec } from './mock-world.js';
+
+export interface WechatConnection {
+  bot: Wechaty;
+  botId: string;
+  /** Set when running on the mock puppet. */
+  world?: MockWorld;
+  stop(): Promise<void>;
+}
+
+export const usesRealPuppet = (config: Config) => Boolean(config.puppet && config.puppet !== 'wechaty-puppet-mock');
+
+export async function connectWechat(config: Config, logger: Logger, opts: { mock?: boolean; mockSpec?: MockWorldSpec; signal?: AbortSignal } = {}): Promise<WechatConnection> {
+  if (opts.mock || !usesRealPuppet(config)) {
+    const world = await startMockWorld(opts.mockSpec ?? demoWorldSpec(config.botName));
+    return { bot: world.bot, botId: world.botId, world, stop: () => world.stop() };
+  }
+  const bot = buildRealWechaty(config, logger);
+  const loggedIn = new Promise<string>((resolve) => bot.once('login', (user) => resolve(user.id)));
+  await bot.start();
+  logger.info({ puppet: config.puppet }, 'waiting for WeChat login');
+  const aborted = new Promise<never>((_, reject) => {
+    if (opts.signal?.aborted) reject(new Error('aborted before WeChat login'));
+    opts.signal?.addEventListener('abort', () => reject(new Error('aborted before WeChat login')), { once: true });
+  });
+  aborted.catch(() => undefined); // only raced below; never an unhandled rejection
+  try {
+    const botId = bot.isLoggedIn ? bot.currentUser.id : await Promise.race([loggedIn, aborted]);
+    return { bot, botId, stop: () => bot.stop() };
+  } catch (err) {
+    await bot.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,66 @@
+// /会议 改期 ID <时间> and /会议 取消 ID (then /会议 取消 ID 确认): the branch's secretary or an admin.
+import { UserError } from '../../../ground/errors.js';
+import { formatDateTime } from '../../../ground/time/format.js';
+import type { MeetingDeps } from '../../../domains/meetings/deps.js';
+import { cancelMeeting, rescheduleMeeting } from '../../../domains/meetings/ops.js';
+import { cancelSeries } from '../../../domains/meetings/series.js';
+import { parseMeetingTime } from '../../../ground/time/phrase.js';
+import type { ChatContext } from '../../types.js';
+import { timeError } from './meeting-create.js';
+import { planText } from './meeting-texts.js';
+import { assertCanManage, audit, meetingById } from './meeting-support.js';
+
+const CONFIRM_TTL_S = 300;
+
+async function manageable(ctx: ChatContext, md: MeetingDeps, idWord: string | undefined, what: string) {
+  const m = await meetingById(md, idWord);
+  const branch = (await md.stores.branches.get(m.branchId))!;
+  assertCanManage(ctx, branch, what);
+  if (m.status !== 'scheduled') throw new UserError(`会议 ${m.id} ${m.status === 'cancelled' ? '已取消' : '已结束'}，不能再${what}。`);
+  return m;
+}
+
+export async function rescheduleCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
+  const [idWord, ...rest] = args.split(/\s+/).filter(Boolean);
+  const m = await manageable(ctx, md, idWord, '改期');
+  const now = md.clock.now();
+  const parsed = parseMeetingTime(rest.join(' '), { now, tz: md.tz });
+  if (!parsed.ok) throw timeError(parsed, md.tz);
+  const next = await rescheduleMeeting(md, m, parsed.at);
+  await audit(ctx, 'meeting.reschedule', `#${m.id} ${formatDateTime(m.startAt, md.tz)} → ${formatDateTime(next.startAt, md.tz)}`);
+  await ctx.reply([
+    `会议 ${m.id}（${m.type}）已改期：`,
+    `原定：${formatDateTime(m.startAt, md.tz)}`,
+    `改为：${formatDateTime(next.startAt, md.tz)}（按“${parsed.text}”理解）`,
+    `提醒已按新时间重新安排。${planText(next, now)}`,
+  ].join('\n'));
+}
+
+export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
+  const series = /^系列\s*(\d+)\s*(确认)?$/.exec(args.trim());
+  if (series) return cancelSeriesCommand(ctx, md, series[1]!, !!series[2]);
+  const [idWord, confirm] = args.split(/\s+/).filter(Boolean);
+  const m = await manageable(ctx, md, idWord, '取消');
+  const key = `${ctx.deps.prefix}meeting:${m.id}:cancel-confirm:${ctx.msg.talkerId}`;
+  if (confirm !== '确认') {
+    await ctx.deps.redis.set(key, '1', 'EX', CONFIRM_TTL_S);
+    await audit(ctx, 'meeting.cancel-requested', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.tz)}`);
+    return ctx.reply(`确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`);
+  }
+  if (!(await ctx.deps.redis.del(key))) {
+    return ctx.reply(`请先发送 /会议 取消 ${m.id}，看过会议信息后再回复“/会议 取消 ${m.id} 确认”。`);
+  }
+  await cancelMeeting(md, m);
+  await audit(ctx, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.tz)}`);
+  await ctx.reply(`已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}），相关提醒已撤销。`);
+}
+
+async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string, confirmed: boolean): Promise<void> {
+  const s = await md.stores.series.get(id);
+  if (!s || s.status !== 'active') throw new UserError(`没有进行中的例会系列 ${id}。`);
+  assertCanManage(ctx, (await md.stores.branches.get(s.branchId))!, '取消例会');
+  if (!confirmed) return ctx.reply(`确定停止例会系列 ${id}（${s.type}，${s.rule}）吗？已安排的下一次会议不受影响，可另行 /会议 取消。\n请回复：/会议 取消 系列${id} 确认`);
+  await cancelSeries(md, id);
+  await audit(ctx, 'series.cancel', `系列 ${id} ${s.type} ${s.rule}`);
+  await ctx.reply(`已停止例会系列 ${id}（${s.type}，${s.rule}），不再自动安排。`);
+}

@@ -1,0 +1,91 @@
+// /会议 新建 <类型> <时间> [地点] [主题：…] [提醒：…] — one meeting, or a recurring series (每月第一个周五 15:00).
+import { UserError } from '../../../ground/errors.js';
+import { formatDateTime } from '../../../ground/time/format.js';
+import type { MeetingDeps } from '../../../domains/meetings/deps.js';
+import { createMeeting } from '../../../domains/meetings/ops.js';
+import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../../domains/meetings/parse-command.js';
+import { parseMeetingTime, type TimeParse } from '../../../ground/time/phrase.js';
+import { cronPattern, parseRecurrence } from '../../../ground/time/recurrence.js';
+import { holidayDataYears } from '../../../ground/time/holidays.js';
+import { createSeries } from '../../../domains/meetings/series.js';
+import { MEETING_TYPES, type Branch, type MeetingType } from '../../../store/types.js';
+import type { ChatContext } from '../../types.js';
+import { planText } from './meeting-texts.js';
+import { assertCanManage, audit, commandBranch } from './meeting-support.js';
+
+export const TIME_EXAMPLES = '下周五下午3点、12月5日14:30、明天上午9点、下个月3号上午10点、3天后下午3点、30分钟后';
+
+export function timeError(r: Exclude<TimeParse, { ok: true }>, tz: string): UserError {
+  if (r.reason === 'past') return new UserError(`时间“${r.text}”是 ${formatDateTime(r.at!, tz)}，已经过去了，请换一个将来的时间。未创建任何会议。`);
+  if (r.reason === 'no-time') return new UserError(`“${r.text}”缺少具体几点，请写成例如 12月5日14:30。未创建任何会议。`);
+  return new UserError(`没能识别时间“${r.text ?? ''}”。请这样写：${TIME_EXAMPLES}；时间和地点之间用空格隔开。未创建任何会议。`);
+}
+
+export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
+  const { head, options, errors } = splitOptions(args);
+  if (errors.length) throw new UserError(errors.join('\n'));
+  const [typeWord, ...restWords] = head.split(/\s+/).filter(Boolean);
+  const type = typeWord ? meetingTypeOf(typeWord) : undefined;
+  if (!type) throw new UserError(`用法：/会议 新建 <类型> <时间> [地点] [主题：…]\n类型：${MEETING_TYPES.join('、')}（也可写 党员大会、支委会 等简称）\n例如：/会议 新建 党课 下周五下午3点 三楼会议室 主题：学习新党章`);
+  const rest = restWords.join(' ');
+  const branch = await commandBranch(ctx, md, options.branchName);
+  assertCanManage(ctx, branch, '安排会议');
+  if (rest.startsWith('每')) return createSeriesCommand(ctx, md, branch, type, rest, options);
+  const now = md.clock.now();
+  const parsed = parseMeetingTime(rest, { now, tz: md.tz });
+  if (!parsed.ok) {
+    await audit(ctx, 'meeting.create', `${args}（时间无效：${parsed.reason}）`, false);
+    throw timeError(parsed, md.tz);
+  }
+  const s = branch.settings;
+  const groupOffsets = options.groupOffsets ?? s.groupOffsets;
+  let escalateBefore = options.escalateBefore ?? s.escalateBefore;
+  // Short custom reminders (e.g. a demo two minutes ahead): escalate halfway through the last reminder.
+  if (options.escalateBefore === undefined && options.groupOffsets && parsed.at - escalateBefore <= now) escalateBefore = Math.floor(Math.min(...groupOffsets) / 2);
+  const m = await createMeeting(md, {
+    branchId: branch.id, type, title: type, startAt: parsed.at, place: options.place ?? (parsed.rest || undefined), topic: options.topic,
+    groupOffsets, secretaryOffsets: options.secretaryOffsets ?? s.secretaryOffsets, closeAfter: options.closeAfter ?? s.closeAfter, escalateBefore,
+    createdBy: ctx.msg.talkerId,
+  });
+  await audit(ctx, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.tz)} ← ${args}`);
+  await ctx.reply([
+    `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,
+    `时间：${formatDateTime(m.startAt, md.tz)}（按“${parsed.text}”理解）`,
+    ...(m.place ? [`地点：${m.place}`] : []),
+    ...(m.topic ? [`主题：${m.topic}`] : []),
+    planText(m, now),
+    `改期：/会议 改期 ${m.id} 新时间；取消：/会议 取消 ${m.id}`,
+  ].join('\n'));
+}
+
+/** Holiday data comes from a package updated once the State Council publishes the next year's schedule. */
+function holidayCoverageNote(now: number, tz: string): string {
+  const covered = holidayDataYears();
+  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric' }).format(new Date(now)));
+  const last = covered.length ? Math.max(...covered) : thisYear - 1;
+  return last > thisYear ? '' : `注意：节假日数据目前只到${last}年，${last + 1}年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别。`;
+}
+
+async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Branch, type: MeetingType, rest: string, options: MeetingOptions): Promise<void> {
+  const r = parseRecurrence(rest, md.tz);
+  if (!r.ok) {
+    throw new UserError(r.reason === 'no-time'
+      ? '例会需要写明几点，例如：/会议 新建 主题党日 每月第一个周五 15:00'
+      : '没能识别重复规则。支持：每月第一个周五 15:00、每月最后一个周四 14:30、每月5号 9:00、每周三 14:00。');
+  }
+  const policy = options.holidayPolicy ?? 'skip';
+  const { series, first } = await createSeries(md, {
+    branchId: branch.id, type, title: type, rule: r.text, pattern: cronPattern(r.rule), tz: md.tz,
+    nthWeek: r.rule.nthWeek, weekday: r.rule.weekday, monthDay: r.rule.monthDay, hour: r.rule.hour, minute: r.rule.minute,
+    leadMs: 0, holidayPolicy: policy, place: options.place ?? (r.rest || undefined), topic: options.topic,
+    groupOffsets: options.groupOffsets, secretaryOffsets: options.secretaryOffsets, createdBy: ctx.msg.talkerId,
+  });
+  await audit(ctx, 'series.create', `系列 ${series.id} ${type} ${r.text} 节假日:${policy}`);
+  const policyText = { skip: '遇法定节假日跳过', shift: '遇法定节假日顺延到下一个工作日（含调休上班日）', none: '节假日照常' }[policy];
+  await ctx.reply([
+    `已创建例会（系列 ${series.id}）：${type}，${r.text}，${policyText}。`,
+    first ? `下次会议：${formatDateTime(first.startAt, md.tz)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}` : '下次会议已安排。',
+    '每次会议前照常提醒和签到。',
+    ...(policy === 'none' ? [] : [holidayCoverageNote(md.clock.now(), md.tz)].filter(Boolean)),
+  ].join('\n'));
+}

@@ -1,0 +1,55 @@
+// The 台账 export: each meeting in a period with type, time, place, topic and attendance lists with reasons.
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import { formatDateTime } from '../../ground/time/format.js';
+import { toCsv } from '../../store/csv.js';
+import type { Stores } from '../../store/index.js';
+import { percent, summarize } from './summary.js';
+
+const STATUS = { scheduled: '待召开', cancelled: '已取消', closed: '已召开' } as const;
+const COLUMNS = ['编号', '支部', '类型', '时间', '地点', '主题', '状态', '应到', '实到', '迟到', '请假', '缺席', '出席率', '签到名单', '迟到名单', '请假名单（事由）', '缺席名单'];
+const DETAIL_COLUMNS = ['会议编号', '类型', '时间', '姓名', '情况', '回复时间', '原文', '事由'];
+
+export interface Ledger {
+  rows: Array<Array<string | number>>;
+  details: Array<Array<string | number>>;
+}
+
+export async function buildLedger(stores: Stores, opts: { from: number; to: number; branchId?: string; tz: string }): Promise<Ledger> {
+  const meetings = await stores.meetings.list({ branchId: opts.branchId, from: opts.from, to: opts.to });
+  const branchNames = new Map((await stores.branches.list()).map((b) => [b.id, b.name]));
+  const rows: Ledger['rows'] = [];
+  const details: Ledger['details'] = [];
+  for (const m of meetings) {
+    const s = await summarize(stores, m);
+    const names = (xs: Array<{ member: { name: string } }>) => xs.map((x) => x.member.name).join('、');
+    const time = formatDateTime(m.startAt, opts.tz);
+    rows.push([
+      Number(m.id), branchNames.get(m.branchId) ?? m.branchId, m.type, time, m.place ?? '', m.topic ?? '', STATUS[m.status],
+      s.expected.length, s.present.length + s.late.length, s.late.length, s.leave.length, s.absent.length, percent(s.rate),
+      names(s.present), names(s.late), s.leave.map((x) => `${x.member.name}（${x.record.reason ?? ''}）`).join('、'), s.absent.map((x) => x.name).join('、'),
+    ]);
+    const label = { present: '签到', late: '迟到', leave: '请假' } as const;
+    for (const x of [...s.present, ...s.late, ...s.leave]) {
+      details.push([Number(m.id), m.type, time, x.member.name, label[x.record.status], formatDateTime(x.record.at, opts.tz), x.record.text, x.record.reason ?? '']);
+    }
+    if (m.status === 'closed') for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
+  }
+  return { rows, details };
+}
+
+export async function writeLedger(ledger: Ledger, format: 'xlsx' | 'csv', file: string): Promise<void> {
+  if (format === 'csv') {
+    fs.writeFileSync(file, toCsv([COLUMNS, ...ledger.rows]));
+    return;
+  }
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('会议台账');
+  sheet.addRow(COLUMNS).font = { bold: true };
+  for (const r of ledger.rows) sheet.addRow(r);
+  sheet.columns.forEach((c, i) => (c.width = [6, 14, 12, 24, 14, 20, 8, 6, 6, 6, 6, 6, 8, 30, 20, 30, 20][i] ?? 12));
+  const detail = wb.addWorksheet('签到明细');
+  detail.addRow(DETAIL_COLUMNS).font = { bold: true };
+  for (const r of ledger.details) detail.addRow(r);
+  await wb.xlsx.writeFile(file);
+}

@@ -1,0 +1,66 @@
+// What became of a broadcast's outbox messages, read from the outbox's own queue and sent-markers,
+// and withdrawal of messages not yet sent (a cancelled broadcast). Built on jobs/outbox-keys.ts.
+import { Queue } from 'bullmq';
+import type { Logger } from '../../ground/logger.js';
+import type { Redis } from '../../ground/redis/connect.js';
+import { bullPrefix, jobIdFor, outboxKeys, outboxQueueName } from '../../jobs/outbox/keys.js';
+
+export type DeliveryState = 'sent' | 'failed' | 'pending' | 'active' | 'absent';
+
+export interface DeliveryProbe {
+  /** States of messages by key. `full` asks the queue about every unsent key, else about the first `window`. */
+  states(keys: string[], opts?: { full?: boolean; window?: number }): Promise<Map<string, { state: DeliveryState; reason?: string }>>;
+  /** Removes messages still waiting in the outbox; returns the keys that will not be sent (removed or never queued). */
+  withdraw(keys: string[]): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+const PENDING = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'paused']);
+
+export function createDeliveryProbe(o: { redis: Redis; prefix: string; botId: string; logger: Logger }): DeliveryProbe {
+  const queue = new Queue(outboxQueueName(o.botId), { connection: o.redis, prefix: bullPrefix(o.prefix) });
+  queue.on('error', (err) => o.logger.warn({ err: err.message }, 'delivery probe queue error'));
+  const keys = outboxKeys(o.prefix, o.botId);
+
+  async function queueState(key: string): Promise<{ state: DeliveryState; reason?: string }> {
+    const jobId = jobIdFor(key);
+    const state = await queue.getJobState(jobId);
+    if (state === 'completed') return { state: 'sent' };
+    if (state === 'failed') return { state: 'failed', reason: (await queue.getJob(jobId))?.failedReason ?? '发送失败' };
+    if (state === 'active') return { state: 'active' };
+    if (PENDING.has(state)) return { state: 'pending' };
+    // Gone from the queue: sent long ago (marker) or never queued / withdrawn.
+    return { state: (await o.redis.exists(keys.sent(jobId, 0))) ? 'sent' : 'absent' };
+  }
+
+  return {
+    async states(list, { full = false, window = 50 } = {}) {
+      const out = new Map<string, { state: DeliveryState; reason?: string }>();
+      if (!list.length) return out;
+      const pipe = o.redis.pipeline();
+      for (const key of list) pipe.exists(keys.sent(jobIdFor(key), 0));
+      const marks = (await pipe.exec()) ?? [];
+      const unsent: string[] = [];
+      list.forEach((key, i) => (marks[i]?.[1] === 1 ? out.set(key, { state: 'sent' }) : unsent.push(key)));
+      const ask = full ? unsent : unsent.slice(0, window);
+      const answers = await Promise.all(ask.map(queueState));
+      ask.forEach((key, i) => out.set(key, answers[i]!));
+      for (const key of unsent.slice(ask.length)) out.set(key, { state: 'pending' });
+      return out;
+    },
+    async withdraw(list) {
+      const gone: string[] = [];
+      for (const key of list) {
+        const jobId = jobIdFor(key);
+        const state = await queue.getJobState(jobId);
+        if (PENDING.has(state)) {
+          if ((await queue.remove(jobId)) === 1) gone.push(key);
+        } else if (state === 'unknown' && !(await o.redis.exists(keys.sent(jobId, 0)))) gone.push(key);
+      }
+      return gone;
+    },
+    async close() {
+      await queue.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Closing a meeting's check-in window: freeze the roster, mark the meeting closed, send the summary to
+// the secretaries, and alert them about members who reached N consecutive unexcused absences.
+import type { OutboxMessage } from '../../jobs/outbox/types.js';
+import type { Meeting } from '../../store/types.js';
+import { absenceStreak } from '../attendance/absences.js';
+import type { BatchContext } from './batch-context.js';
+import type { MeetingDeps } from './deps.js';
+import { outboxKeys } from './queue.js';
+import { summarize } from '../attendance/summary.js';
+import { summaryText } from '../attendance/summary-text.js';
+import { absenceAlert } from './texts.js';
+
+export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
+  let m = meeting;
+  if (m.status === 'scheduled') {
+    // Freeze who was expected first: a retry after a crash then reads the same roster.
+    if (!(await deps.stores.attendance.expected(m.id))) {
+      const roster = await deps.stores.members.listByBranch(m.branchId, { activeOnly: true });
+      await deps.stores.attendance.setExpected(m.id, roster.map((x) => x.id));
+    }
+    m = await deps.stores.meetings.update(m.id, { status: 'closed', closedAt: bc.now });
+  }
+  const s = await summarize(deps.stores, m);
+  const to = await bc.secretaries(m.branchId);
+  const text = summaryText(m, s, deps.tz, { final: true });
+  const tag = `meeting:${m.id}`;
+  const messages: OutboxMessage[] = to.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.summary(m, contactId), tag }));
+  const threshold = (await deps.stores.branches.get(m.branchId))?.settings.absenceThreshold ?? 3;
+  for (const member of s.absent) {
+    const streak = await absenceStreak(deps.stores, member.id, m);
+    if (streak < threshold) continue;
+    deps.logger.info({ meetingId: m.id, memberId: member.id, streak }, 'absence alert');
+    for (const contactId of to) messages.push({ to: { contactId }, text: absenceAlert(member.name, streak, m), key: outboxKeys.absence(m, member.id, contactId), tag });
+  }
+  return messages;
+}

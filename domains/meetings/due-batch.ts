@@ -1,0 +1,87 @@
+// The 'due' job: processes every step in its bucket at once (one read of the meetings, one burst into the
+// outbox), then schedules each meeting's next step. The job starts early (EARLY_MS): reminders are prepared
+// and pre-staged in the outbox as delayed jobs that become available exactly at the due instant, so the
+// enqueue cost is paid before it. Each reminder carries a condition the outbox worker checks right before
+// sending (the meeting still scheduled at that start), so a cancel or reschedule inside the window stops it
+// (meeting-ops also withdraws the staged jobs, for tidiness). Escalation and close run only once due.
+// Follow-up steps already due are processed in the same run.
+import type { Job } from 'bullmq';
+import type { OutboxMessage } from '../../jobs/outbox/types.js';
+import type { Meeting } from '../../store/types.js';
+import { createBatchContext, type BatchContext } from './batch-context.js';
+import { closeStep } from './close.js';
+import type { MeetingDeps } from './deps.js';
+import { escalateStep } from './escalate.js';
+import { remindStep } from './remind.js';
+import { scheduleSteps } from './schedule.js';
+import { decodeStep, dueOf, nextStep, type Step } from './steps.js';
+
+const CHUNK = 10_000;
+const HEAVY_PARALLEL = 16;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function processDueBatch(job: Job<{ due: number; bucket?: number | string }>, deps: MeetingDeps): Promise<string> {
+  const key = deps.buckets.key(job.data.bucket ?? job.data.due);
+  let total = 0;
+  for (let round = 0; round < 10; round++) {
+    const raw = await deps.buckets.redis.smembers(key);
+    if (!raw.length) break;
+    total += await processSteps(raw.map(decodeStep).filter((s): s is Step => !!s), deps, job.data.due);
+    await deps.buckets.redis.srem(key, ...raw);
+  }
+  return `steps:${total}`;
+}
+
+const isLive = (s: Step, m: Meeting | undefined) => !!m && m.startAt === s.startAt && (m.status === 'scheduled' || (m.status === 'closed' && s.kind === 'close'));
+
+/**
+ * Processes steps due at `due` (and any follow-ups already due); returns how many ran. Everything a reminder
+ * needs happens before the due instant (texts, staging in the outbox, planning the meeting's next step), so
+ * at due the process has nothing to do for reminders and the outbox worker gets them at once.
+ */
+export async function processSteps(initial: Step[], deps: MeetingDeps, due: number): Promise<number> {
+  let pending = initial;
+  let count = 0;
+  let releaseAt = due;
+  while (pending.length) {
+    const bc = await createBatchContext(deps, pending.map((s) => s.meetingId), releaseAt);
+    const live = pending.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
+    const reminders = live.filter((s) => s.kind.startsWith('remind'));
+    const heavy = live.filter((s) => !s.kind.startsWith('remind'));
+    const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
+    // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
+    await sendAll(prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })), deps);
+    const nextOf = (s: Step) => nextStep(bc.meetings.get(s.meetingId)!, s);
+    const followReminders = reminders.map(nextOf).filter((s): s is Step => !!s);
+    const early = deps.clock.now();
+    await scheduleSteps(deps, followReminders.filter((s) => dueOf(s) > releaseAt && dueOf(s) > early), early);
+    if (releaseAt > Date.now()) await sleep(releaseAt - Date.now());
+    bc.now = Math.max(deps.clock.now(), releaseAt);
+    await sendAll(await runHeavy(heavy, deps, bc), deps);
+    count += live.length;
+    const followHeavy = heavy.map(nextOf).filter((s): s is Step => !!s);
+    const now = deps.clock.now();
+    await scheduleSteps(deps, followHeavy.filter((s) => dueOf(s) > now), now);
+    pending = [...followReminders.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= early), ...followHeavy.filter((s) => dueOf(s) <= now)];
+    releaseAt = now;
+  }
+  return count;
+}
+
+async function runHeavy(steps: Step[], deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
+  const out: OutboxMessage[] = [];
+  for (let i = 0; i < steps.length; i += HEAVY_PARALLEL) {
+    const part = await Promise.all(steps.slice(i, i + HEAVY_PARALLEL).map((s) => {
+      const m = bc.meetings.get(s.meetingId)!;
+      return s.kind === 'close' ? closeStep(m, deps, bc) : escalateStep(m, deps, bc);
+    }));
+    out.push(...part.flat());
+  }
+  return out;
+}
+
+async function sendAll(messages: OutboxMessage[], deps: MeetingDeps): Promise<void> {
+  const chunks: OutboxMessage[][] = [];
+  for (let i = 0; i < messages.length; i += CHUNK) chunks.push(messages.slice(i, i + CHUNK));
+  await Promise.all(chunks.map((c) => deps.outbox.enqueueMany(c)));
+}

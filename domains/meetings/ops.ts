@@ -1,0 +1,48 @@
+// Create, reschedule and cancel meetings: the record and its jobs change together (chat and CLI share this).
+import type { Meeting } from '../../store/types.js';
+import type { MeetingInput } from '../../store/meetings.js';
+import type { MeetingDeps } from './deps.js';
+import { outboxKeys } from './queue.js';
+import { secretaryRecipients } from '../roles/recipients.js';
+import { scheduleMeeting, unscheduleMeeting } from './schedule.js';
+import { stepsOf } from './steps.js';
+
+/**
+ * Creating and changing meetings needs only records, the queue and time (the CLI has no outbox). With an
+ * outbox, a change also withdraws reminders already pre-staged there; without, the outbox drops them when
+ * due, as each carries the condition "meeting still scheduled at this start".
+ */
+export type OpsDeps = Pick<MeetingDeps, 'stores' | 'queue' | 'buckets' | 'clock'> & Partial<Pick<MeetingDeps, 'outbox' | 'adminIds'>>;
+
+export async function createMeeting(deps: OpsDeps, input: MeetingInput): Promise<Meeting> {
+  const now = deps.clock.now();
+  const m = await deps.stores.meetings.create(input, now);
+  await scheduleMeeting(deps, m, now);
+  return m;
+}
+
+export async function rescheduleMeeting(deps: OpsDeps, m: Meeting, startAt: number): Promise<Meeting> {
+  await unscheduleMeeting(deps, m);
+  const next = await deps.stores.meetings.update(m.id, { startAt, endAt: m.endAt ? m.endAt + (startAt - m.startAt) : undefined });
+  await withdrawStaged(deps, m);
+  await scheduleMeeting(deps, next, deps.clock.now());
+  return next;
+}
+
+export async function cancelMeeting(deps: OpsDeps, m: Meeting): Promise<Meeting> {
+  const next = await deps.stores.meetings.update(m.id, { status: 'cancelled' });
+  await unscheduleMeeting(deps, m);
+  await withdrawStaged(deps, m);
+  return next;
+}
+
+/** Removes the not-yet-started outbox jobs of the meeting's reminders as it was (`m`: old start). */
+async function withdrawStaged(deps: OpsDeps, m: Meeting): Promise<void> {
+  const outbox = deps.outbox;
+  if (!outbox) return;
+  const reminders = stepsOf(m).filter((s) => s.kind.startsWith('remind'));
+  if (!reminders.length) return;
+  const [rooms, secretaries] = await Promise.all([deps.stores.branches.rooms(m.branchId), secretaryRecipients(deps.stores, m.branchId, deps.adminIds ?? [])]);
+  const keys = reminders.flatMap((s) => (s.kind === 'remind-room' ? rooms : secretaries).map((to) => outboxKeys.remind(m, s.offset, to)));
+  await Promise.all(keys.map((k) => outbox.withdraw(k)));
+}

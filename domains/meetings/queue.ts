@@ -1,0 +1,45 @@
+// The meetings queue: reminders, escalation, close, acknowledgements and series ticks, with deterministic ids.
+import { Queue, type ConnectionOptions } from 'bullmq';
+import type { Logger } from '../../ground/logger.js';
+import { bullPrefix } from '../../jobs/outbox/keys.js';
+import type { Meeting } from '../../store/types.js';
+
+export const MEETING_QUEUE = 'meetings';
+
+
+export type MeetingJobData = { due: number; bucket?: number | string } | { meetingId: string; window: number } | { seriesId: string };
+
+/** Job names: due (a bucket of steps), ack, series-tick. */
+export type MeetingJobName = 'due' | 'ack' | 'series-tick';
+
+/** BullMQ ids may not contain ':' (beyond legacy 3-part ids), so the parts are joined with '-'. */
+export const jobIds = {
+  due: (bucket: number | string) => `due-${bucket}`,
+  ack: (meetingId: string, window: number) => `meeting-${meetingId}-ack-${window}`,
+  series: (seriesId: string) => `series-${seriesId}`,
+};
+
+/** Outbox keys (these may contain ':'; the outbox encodes them). */
+export const outboxKeys = {
+  remind: (m: Pick<Meeting, 'id' | 'startAt'>, offset: number, target: string) => `meeting:${m.id}:remind:${offset}:${target}:${m.startAt}`,
+  escalate: (m: Pick<Meeting, 'id' | 'startAt'>, target: string) => `meeting:${m.id}:escalate:${target}:${m.startAt}`,
+  summary: (m: Pick<Meeting, 'id'>, to: string) => `meeting:${m.id}:summary:${to}`,
+  absence: (m: Pick<Meeting, 'id'>, memberId: string, to: string) => `meeting:${m.id}:absence:${memberId}:${to}`,
+  ack: (meetingId: string, window: number, roomId: string) => `meeting:${meetingId}:ack:${window}:${roomId}`,
+  series: (seriesId: string, day: string, what: string, to: string) => `series:${seriesId}:${day}:${what}:${to}`,
+};
+
+export const KEEP_JOBS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 30 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+export function createMeetingQueue(connection: ConnectionOptions, prefix: string, logger: Logger): Queue<MeetingJobData, unknown, string> {
+  const queue = new Queue<MeetingJobData, unknown, string>(MEETING_QUEUE, { connection, prefix: bullPrefix(prefix) });
+  queue.on('error', (err) => logger.warn({ err: err.message, queue: MEETING_QUEUE }, 'meetings queue error'));
+  return queue;
+}
+
+export type MeetingQueue = ReturnType<typeof createMeetingQueue>;

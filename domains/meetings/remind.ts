@@ -1,0 +1,35 @@
+// Reminder steps: to the branch's rooms, or privately to its secretaries. A reminder whose time passed
+// while zhibu was down is still sent if the meeting has not started, otherwise skipped and logged.
+import type { OutboxMessage } from '../../jobs/outbox/types.js';
+import type { Meeting } from '../../store/types.js';
+import type { BatchContext } from './batch-context.js';
+import type { MeetingDeps } from './deps.js';
+import { outboxKeys } from './queue.js';
+import type { Step } from './steps.js';
+import { roomReminder, secretaryReminder } from './texts.js';
+
+export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
+  const due = m.startAt - step.offset;
+  if (bc.now >= m.startAt) {
+    deps.logger.warn({ meetingId: m.id, due, lateMs: bc.now - due }, 'reminder skipped: the meeting has already started');
+    return [];
+  }
+  if (bc.now - due > 60_000) deps.logger.info({ meetingId: m.id, lateMs: bc.now - due }, 'late reminder sent (was due while down)');
+  const shown = untilStart(m.startAt - bc.now, step.offset);
+  const tag = `meeting:${m.id}`;
+  // Sent only while the meeting is still scheduled at this start (checked by the outbox right before sending).
+  const onlyIf = { key: deps.stores.meetings.recordKey(m.id), fields: { status: 'scheduled', startAt: m.startAt } };
+  if (step.kind === 'remind-room') {
+    const text = roomReminder(m, deps.tz, shown);
+    return (await bc.rooms(m.branchId)).map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag, onlyIf }));
+  }
+  const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
+  const text = secretaryReminder(m, deps.tz, shown, expected);
+  return (await bc.secretaries(m.branchId)).map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag, onlyIf }));
+}
+
+/** The offset when on time; the real (rounded) remaining time when the step ran late. */
+function untilStart(remaining: number, offset: number): number {
+  if (remaining >= offset - Math.min(5_000, offset / 10)) return offset;
+  return remaining >= 60_000 ? Math.round(remaining / 60_000) * 60_000 : Math.max(1_000, Math.round(remaining / 1_000) * 1_000);
+}

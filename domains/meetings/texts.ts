@@ -1,0 +1,55 @@
+// The Chinese texts meeting jobs send. Plain text: WeChat shows no Markdown.
+import { formatZoned as formatDateTime } from '../../ground/time/zoned.js';
+import type { Meeting } from '../../store/types.js';
+import { formatDuration } from '../../ground/time/duration.js';
+
+export function meetingLabel(m: Meeting): string {
+  return m.title && m.title !== m.type ? `${m.type}「${m.title}」` : m.type;
+}
+
+export function meetingDetails(m: Meeting, tz: string): string {
+  const lines = [`时间：${formatDateTime(m.startAt, tz)}`];
+  if (m.place) lines.push(`地点：${m.place}`);
+  if (m.topic) lines.push(`主题：${m.topic}`);
+  return lines.join('\n');
+}
+
+export function checkinWindowText(m: Meeting): string {
+  const open = Math.min(...(m.groupOffsets.length ? m.groupOffsets : [0]));
+  return `签到时间：会前${formatDuration(open)}起至开始后${formatDuration(m.closeAfter)}`;
+}
+
+export function roomReminder(m: Meeting, tz: string, offset: number): string {
+  return [
+    `【会议提醒】${meetingLabel(m)}（编号 ${m.id}）将于${formatDuration(offset)}后开始。`,
+    meetingDetails(m, tz),
+    `请在群里回复“签到”；不能参加请回复“请假 事由”。${checkinWindowText(m)}。`,
+  ].join('\n');
+}
+
+export function secretaryReminder(m: Meeting, tz: string, offset: number, expected: number): string {
+  return [
+    `【会前准备】${meetingLabel(m)}（编号 ${m.id}）将于${formatDuration(offset)}后召开，请提前准备议程和材料。`,
+    meetingDetails(m, tz),
+    `应参会 ${expected} 人。签到情况：发送 /签到 ${m.id}`,
+  ].join('\n');
+}
+
+export function escalationText(m: Meeting, tz: string, names: string[]): string {
+  return `【签到提醒】${meetingLabel(m)}（编号 ${m.id}）${formatDateTime(m.startAt, tz)}开始，以下同志尚未签到或请假（${names.length} 人）：${names.join('、')}。请回复“签到”或“请假 事由”。`;
+}
+
+export function escalationForSecretary(m: Meeting, tz: string, names: string[]): string {
+  return `【未回复名单】${meetingLabel(m)}（编号 ${m.id}，${formatDateTime(m.startAt, tz)}）尚未签到或请假 ${names.length} 人：${names.join('、')}`;
+}
+
+export function absenceAlert(name: string, streak: number, m: Meeting): string {
+  return `【缺席提醒】${name} 已连续 ${streak} 次无故缺席支部会议（最近一次：${meetingLabel(m)}，编号 ${m.id}）。按照《实施方案》第16条，对没有正当理由长期不参加“三会一课”的党员，应进行批评教育，请及时谈心谈话。`;
+}
+
+const MAX_NAMES = 8;
+
+export function listNames(names: string[], max = MAX_NAMES): string {
+  if (!names.length) return '无';
+  return names.length > max ? `${names.slice(0, max).join('、')}等${names.length}人` : names.join('、');
+}

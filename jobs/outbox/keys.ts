@@ -1,0 +1,44 @@
+// Names of the outbox's queue and Redis keys, in one place.
+import type { OutboxCondition } from './types.js';
+
+export interface OutboxJobData {
+  to: { roomId?: string; contactId?: string };
+  /** Ordered parts of one message; sent sequentially by one job. */
+  parts: string[];
+  mentionIds: string[];
+  key: string;
+  tag?: string;
+  /** Send only if this holds when the job runs (see OutboxMessage.onlyIf). */
+  onlyIf?: OutboxCondition;
+}
+
+export const DEAD_LETTER_TAG = 'deadletter';
+
+/** BullMQ wants no ':' in queue names. */
+export const outboxQueueName = (botId: string) => `outbox-${botId.replace(/[^\w.-]/g, '_')}`;
+
+/** BullMQ's prefix option is joined with ':' itself: "zhibu:" → "zhibu". */
+export const bullPrefix = (prefix: string) => prefix.replace(/:+$/, '') || 'zhibu';
+
+/** Deterministic and injective job id for a message key (BullMQ rejects ':' and integer ids). */
+export const jobIdFor = (key: string) => `m_${key.replace(/%/g, '%25').replace(/:/g, '%3A')}`;
+
+export function outboxKeys(prefix: string, botId: string) {
+  const base = `${prefix}outbox:${botId}:`;
+  return {
+    sent: (jobId: string, part: number) => `${base}sent:${jobId}#${part}`,
+    day: (day: string) => `${base}day:${day}`,
+    dead: `${base}dead`,
+  };
+}
+
+/** "2026-11-28" in the given zone, and the epoch ms when that local day ends. */
+export function localDay(ms: number, timeZone: string): { day: string; nextDayStart: number } {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const p: Record<string, number> = {};
+  for (const part of fmt.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const offset = asUtc - Math.floor(ms / 1000) * 1000;
+  const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return { day, nextDayStart: Date.UTC(p.year!, p.month! - 1, p.day! + 1) - offset };
+}

@@ -1,0 +1,163 @@
+// The consumer side of the outbox: the only place that sends. It paces with BullMQ's limiter, keeps a
+// daily cap, backs off when the platform says "too frequent", marks each part as sent right after the
+// send (so retries and restarts never resend it) and dead-letters jobs that keep failing.
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Clock } from '../../ground/clock.js';
+import type { Logger } from '../../ground/logger.js';
+import { connectRedis, type Redis } from '../../ground/redis/connect.js';
+import { bullPrefix, DEAD_LETTER_TAG, localDay, outboxKeys, type OutboxJobData } from './keys.js';
+import type { OutboxHandle } from './producer.js';
+import { RateLimitedError, type Sender } from './types.js';
+
+export interface OutboxWorkerOptions {
+  outbox: OutboxHandle;
+  sender: Sender;
+  redis: Redis;
+  redisUrl: string;
+  prefix: string;
+  botId: string;
+  logger: Logger;
+  clock: Clock;
+  timeZone: string;
+  ratePerMinute: number;
+  dailyCap: number;
+  adminIds: string[];
+  /** First back-off after the platform reports rate limiting; doubles per consecutive report (default 60 s, max 30 min). */
+  rateLimitBackoffMs?: number;
+  /** A send that has not returned by then is given up (default 60 s): see SendTimeoutError. */
+  sendTimeoutMs?: number;
+}
+
+/**
+ * The puppet did not answer in time. The message may or may not have gone out, so it is not retried (a retry
+ * could post it twice): it is dead-lettered and the admins are told, and the outbox moves on instead of
+ * waiting behind a hung call forever.
+ */
+class SendTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`发送 ${Math.round(ms / 1000)} 秒未返回，无法确认是否已送达（不再重试，以免重复发送）`);
+    this.name = 'SendTimeoutError';
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface OutboxWorker {
+  worker: Worker<OutboxJobData>;
+  close(): Promise<void>;
+}
+
+const SENT_MARKER_TTL_S = 14 * 24 * 3600;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
+export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
+  const keys = outboxKeys(o.prefix, o.botId);
+  const intervalMs = Math.ceil(60_000 / o.ratePerMinute);
+  const baseBackoff = o.rateLimitBackoffMs ?? 60_000;
+  let consecutiveRateLimits = 0;
+  let lastSentAt = 0;
+  const log = o.logger.child({ mod: 'outbox', queue: o.outbox.queueName });
+  const connection = connectRedis(o.redisUrl, { forWorker: true, logger: o.logger, name: 'outbox-worker' });
+
+  async function deadLetter(job: Job<OutboxJobData>, err: Error): Promise<void> {
+    const entry = { ...job.data, jobId: job.id, error: err.message, at: o.clock.now() };
+    await o.redis.multi().lpush(keys.dead, JSON.stringify(entry)).ltrim(keys.dead, 0, 9999).exec();
+    log.error({ jobId: job.id, key: job.data.key, err: err.message }, 'outbox message dead-lettered');
+    if (job.data.tag === DEAD_LETTER_TAG) return; // never report a failed report: no recursion
+    const where = job.data.to.roomId ? `群 ${job.data.to.roomId}` : `联系人 ${job.data.to.contactId}`;
+    const preview = job.data.parts.join('').slice(0, 60);
+    await o.outbox.enqueueMany(
+      o.adminIds.map((admin) => ({
+        to: { contactId: admin },
+        text: `【发送失败】一条发往${where}的消息${err instanceof SendTimeoutError ? '发送超时，可能未送达' : `重试 ${job.attemptsMade + 1} 次后仍未发出`}，已转入死信队列。\n内容：${preview}${preview.length >= 60 ? '…' : ''}\n原因：${err.message}`,
+        key: `deadletter:${job.id}:${admin}`,
+        tag: DEAD_LETTER_TAG,
+      })),
+    );
+  }
+
+  async function sendPart(job: Job<OutboxJobData>, token: string | undefined, i: number): Promise<void> {
+    const { day, nextDayStart } = localDay(o.clock.now(), o.timeZone);
+    const count = Number((await o.redis.get(keys.day(day))) ?? 0);
+    if (count >= o.dailyCap) {
+      log.warn({ jobId: job.id, day, cap: o.dailyCap }, 'daily cap reached: message delayed to the next day');
+      await job.moveToDelayed(nextDayStart, token);
+      throw new DelayedError();
+    }
+    const d = job.data;
+    // BullMQ's limiter spaces job starts (across processes); this spaces the sends themselves in this process.
+    const wait = lastSentAt + intervalMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    lastSentAt = Date.now();
+    await withTimeout(o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : []), o.sendTimeoutMs ?? 60_000);
+    await o.redis.multi().set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S).incr(keys.day(day)).expire(keys.day(day), 3 * 24 * 3600).exec();
+  }
+
+  /** The message's condition (if any) still holds: e.g. a pre-staged meeting reminder whose meeting was not cancelled or moved. */
+  async function stillWanted(d: OutboxJobData): Promise<boolean> {
+    if (!d.onlyIf) return true;
+    const raw = await o.redis.get(d.onlyIf.key);
+    const rec = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    return !!rec && Object.entries(d.onlyIf.fields).every(([f, v]) => rec[f] === v);
+  }
+
+  async function process(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number; dropped?: true }> {
+    let sent = 0;
+    try {
+      if (!(await stillWanted(job.data))) {
+        log.info({ jobId: job.id, key: job.data.key }, 'outbox message dropped: its condition no longer holds');
+        return { sent, dropped: true };
+      }
+      for (let i = 0; i < job.data.parts.length; i++) {
+        if (await o.redis.exists(keys.sent(job.id!, i))) continue;
+        await sendPart(job, token, i);
+        sent++;
+        consecutiveRateLimits = 0;
+      }
+      return { sent };
+    } catch (err) {
+      if (err instanceof DelayedError) throw err;
+      if (err instanceof RateLimitedError) {
+        const wait = Math.min(baseBackoff * 2 ** consecutiveRateLimits++, 30 * 60_000);
+        log.warn({ jobId: job.id, waitMs: wait }, 'platform rate limit: outbox backs off');
+        await o.outbox.queue.rateLimit(wait);
+        throw Worker.RateLimitError();
+      }
+      const e = err instanceof Error ? err : new Error(String(err));
+      if (e instanceof SendTimeoutError) {
+        await deadLetter(job, e);
+        throw new UnrecoverableError(e.message);
+      }
+      log.warn({ jobId: job.id, attempt: job.attemptsMade + 1, err: e.message }, 'outbox send failed');
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await deadLetter(job, e);
+      throw e;
+    }
+  }
+
+  const worker = new Worker<OutboxJobData>(o.outbox.queueName, process, {
+    connection,
+    prefix: bullPrefix(o.prefix),
+    concurrency: 1,
+    limiter: { max: 1, duration: intervalMs },
+  });
+  worker.on('error', (err) => log.warn({ err: err.message }, 'outbox worker error'));
+  // A job in flight at more crashes than BullMQ's maxStalledCount (1) is failed without running process(), so it
+  // never reaches deadLetter() there: dead-letter and report it here, or the message would vanish unreported.
+  worker.on('failed', (job, err) => {
+    if (!job || !/stalled more than allowable limit/.test(err.message)) return;
+    deadLetter(job, new Error(`发送途中进程多次中断（${err.message}）`)).catch((e: unknown) => log.error({ jobId: job.id, err: (e as Error).message }, 'could not dead-letter a stalled message'));
+  });
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}
