@@ -1,20 +1,19 @@
-// The composition root: config → logger → Redis (REDIS_URL, or an owned redis-server child) → audit →
-// knowledge → WeChat → outbox → features → chat edge → start; and graceful shutdown, in this one file.
+// The composition root: config → logger → Redis (REDIS_URL, or an owned redis-server child) → knowledge →
+// WeChat → the one dependency object (deps.ts) → features → chat edge → start; and graceful shutdown.
 import type { Config } from '../ground/config.js';
 import { systemClock, type Clock } from '../ground/clock.js';
 import type { Logger } from '../ground/logger.js';
-import { checkRedisDurability, connectRedis, type Redis } from '../ground/redis/connect.js';
+import { checkRedisDurability } from '../ground/redis/connect.js';
 import { openRedisSource } from '../ground/redis/source.js';
-import { createAuditLog } from '../store/audit.js';
 import type { Answerer } from '../knowledge/types.js';
 import type { Progress } from '../knowledge/index.js';
-import { createOutbox, type OutboxHandle } from '../jobs/outbox/producer.js';
+import type { OutboxHandle } from '../jobs/outbox/producer.js';
 import { featureFactories } from '../bot/features.js';
 import { startChatEdge, type ChatEdge } from '../bot/edge.js';
 import type { AppDeps, Feature, FeatureFactory } from '../bot/types.js';
-import { DEMO_BRANCH } from '../bot/channels/console/demo-roster.js';
 import { connectWechat, type WechatConnection } from '../bot/channels/wechaty/connect.js';
 import type { MockWorldSpec } from '../bot/channels/wechaty/mock-world.js';
+import { createDeps } from './deps.js';
 
 export interface AppOptions {
   config: Config;
@@ -24,6 +23,8 @@ export interface AppOptions {
   mock?: boolean;
   /** The simulated WeChat for mock runs (default: the demo branch 第一党支部). */
   mockSpec?: MockWorldSpec;
+  /** Runs once the stores exist and before any message is taken (the console chat seeds its demo branch). */
+  seed?(deps: AppDeps): Promise<void>;
   /** Tests: skip loading the knowledge index. */
   answerer?: Answerer;
   /** Progress of a (re)build of the knowledge index, e.g. a bar on the first run. */
@@ -55,10 +56,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
   try {
     const { url, owned } = await openRedisSource(config, logger, 'bot');
     if (owned) cleanups.push(() => owned.stop());
-    const redis: Redis = connectRedis(url, { logger, name: 'zhibu' });
-    cleanups.push(() => redis.quit());
-    if (!owned) await checkRedisDurability(redis, logger);
-    const audit = createAuditLog(redis, config.redisPrefix, clock);
     let answerer = opts.answerer;
     if (!answerer) {
       const { createKnowledge } = await import('../knowledge/index.js');
@@ -67,19 +64,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
       answerer = knowledge.answerer;
     }
     const mock = opts.mock || !config.puppet || config.puppet === 'wechaty-puppet-mock';
-    // In the console demo the secretary also acts as admin, so every command can be tried.
-    const appConfig: Config = mock && !opts.mockSpec ? { ...config, adminIds: [...config.adminIds, DEMO_BRANCH.members[0]!.id] } : config;
-    const wechat = await connectWechat(appConfig, logger, { mock, mockSpec: opts.mockSpec, signal: opts.signal });
+    const wechat = await connectWechat(config, logger, { mock, mockSpec: opts.mockSpec, signal: opts.signal });
     cleanups.push(() => wechat.stop());
-    const outbox = createOutbox({ redis, prefix: config.redisPrefix, botId: wechat.botId, logger, attempts: opts.outbox?.attempts, backoffMs: opts.outbox?.backoffMs });
-    cleanups.push(() => outbox.close());
-    const deps: AppDeps = { config: appConfig, logger, clock, redis, redisUrl: url, prefix: config.redisPrefix, outbox, answerer, botId: wechat.botId, audit };
+    const base = createDeps({ config, logger, clock, redisUrl: url, botId: wechat.botId, outbox: opts.outbox });
+    cleanups.push(() => base.close());
+    if (!owned) await checkRedisDurability(base.redis, logger);
+    const deps: AppDeps = { ...base, answerer, botId: wechat.botId };
+    const outbox = base.outbox;
+    await opts.seed?.(deps);
     const features = await Promise.all((opts.features ?? featureFactories).map((make) => make(deps)));
     for (const f of features) {
       await f.start?.();
       if (f.stop) cleanups.push(() => f.stop!());
     }
-    if (mock && !opts.mockSpec) for (const f of features) await f.seedDemo?.(DEMO_BRANCH);
     const edge = startChatEdge({ deps, features, bot: wechat.bot, outbox, ratePerMinute: opts.outbox?.ratePerMinute, rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs });
     cleanups.push(() => edge.stop());
     logger.info({ botId: wechat.botId, mock, features: features.map((f) => f.name) }, 'zhibu started');

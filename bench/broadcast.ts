@@ -13,7 +13,7 @@ import { createBroadcastRuntime } from '../domains/broadcasts/runtime.js';
 import { createOutbox } from '../jobs/outbox/producer.js';
 import { startOutboxWorker } from '../jobs/outbox/worker.js';
 import { createAuditLog } from '../store/audit.js';
-import { atMost, type BenchResult, type BenchSuite } from './types.js';
+import { atMost, type BenchResult, type BenchSuite, benchDeps } from './types.js';
 
 const FANOUT_ROOMS = 1000;
 const RATE_ROOMS = 200;
@@ -22,13 +22,10 @@ const room = (i: number) => `bench-room-${i}@chatroom`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function runtime(redis: Redis, redisUrl: string, prefix: string, botId: string) {
-  const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger });
-  const rt = createBroadcastRuntime({
-    redis, redisUrl, prefix, botId, clock: systemClock, logger: silentLogger, timeZone: 'Asia/Shanghai', outbox,
-    audit: createAuditLog(redis, prefix), corpusDir: path.join(PROJECT_ROOT, 'knowledge/corpus'), watchMs: 1000,
-  });
+  const deps = benchDeps({ redisUrl }, prefix, botId, redis);
+  const rt = createBroadcastRuntime(deps, { botId, watchMs: 1000 });
   rt.startWorker();
-  return { outbox, rt };
+  return { outbox: deps.outbox, rt, deps };
 }
 
 const once = (rooms: number, text: string) => ({
@@ -56,9 +53,9 @@ async function measuredRate(redis: Redis, redisUrl: string, prefix: string, log:
     bot: { id: 'bench-bot', name: '支部助手' }, contacts: [{ id: 'bench-admin', name: '管理员' }],
     rooms: Array.from({ length: RATE_ROOMS }, (_, i) => ({ id: room(i + 1), topic: `第${i + 1}党小组`, memberIds: ['bench-admin'] })),
   });
-  const { outbox, rt } = runtime(redis, redisUrl, prefix, world.botId);
+  const { outbox, rt, deps } = runtime(redis, redisUrl, prefix, world.botId);
   const worker = startOutboxWorker({
-    outbox, sender: createWechatySender(world.bot), redis, redisUrl, prefix, botId: world.botId, logger: silentLogger, clock: systemClock,
+    outbox, sender: createWechatySender(world.bot), redis, connect: deps.connect, prefix, botId: world.botId, logger: silentLogger, clock: systemClock,
     timeZone: 'Asia/Shanghai', ratePerMinute: RATE_PER_MIN, dailyCap: 100_000, adminIds: [],
   });
   const at: number[] = [];

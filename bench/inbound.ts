@@ -16,7 +16,7 @@ import type { AppDeps, Feature, InboundMessage } from '../bot/types.js';
 import { demoWorldSpec } from '../bot/channels/console/demo-roster.js';
 import { attachInbound } from '../bot/channels/wechaty/adapter.js';
 import { startMockWorld } from '../bot/channels/wechaty/mock-world.js';
-import { atLeast, atMost, type BenchResult, type BenchSuite } from './types.js';
+import { atLeast, atMost, type BenchResult, type BenchSuite, benchDeps } from './types.js';
 
 const N = 60_000;
 const BATCH = 1000;
@@ -43,7 +43,7 @@ async function rawPipelined(redis: Redis, prefix: string, msgs: RawMessage[]): P
 
 /** The router as the chat edge builds it (bot/edge.ts): the inbox on its own auto-pipelined connection. */
 async function inboundPipeline(deps: AppDeps, msgs: RawMessage[], botName: string, features: Feature[]): Promise<number> {
-  const inbox = openInbox(deps.redisUrl, deps.prefix);
+  const inbox = openInbox(deps);
   const router = createRouter(deps, features, { inbox: inbox.inbox });
   try {
     const t0 = performance.now();
@@ -100,11 +100,11 @@ export const inboundSuite: BenchSuite = {
   name: 'inbound',
   async run(ctx) {
     const prefix = `bench-inbound-${Date.now()}:`;
-    const config = loadConfig({ REDIS_URL: ctx.redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', DATA_DIR: path.join(ctx.tmpDir, 'inbound') });
     const redis = connectRedis(ctx.redisUrl, { name: 'bench-inbound' });
-    const outbox = createOutbox({ redis, prefix, botId: 'bench', logger: silentLogger });
+    const base = benchDeps(ctx, prefix, 'bench', redis);
+    const { outbox, config } = base;
     const deps: AppDeps = {
-      config, logger: silentLogger, clock: systemClock, redis, redisUrl: ctx.redisUrl, prefix, outbox, botId: 'bench', audit: createAuditLog(redis, prefix),
+      ...base, botId: 'bench',
       answerer: { answer: async () => { throw new Error('chatter is never answered'); } },
     };
     const features = await Promise.all(featureFactories.map((make) => make(deps)));

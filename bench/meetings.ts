@@ -16,7 +16,7 @@ import { createOutbox } from '../jobs/outbox/producer.js';
 import { bullPrefix } from '../jobs/outbox/keys.js';
 import type { OutboxMessage } from '../jobs/outbox/types.js';
 import { createStores } from '../store/index.js';
-import { atMost, percentile, type BenchContext, type BenchResult, type BenchSuite } from './types.js';
+import { atMost, percentile, type BenchContext, type BenchResult, type BenchSuite, benchDeps } from './types.js';
 
 const N = 10_000;
 const IN_FLIGHT = 200;
@@ -31,10 +31,10 @@ async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<unkno
 async function world(ctx: BenchContext, name: string) {
   const prefix = `bench-${name}:`;
   const redis = connectRedis(ctx.redisUrl, { name: `bench-${name}` });
-  const stores = createStores(redis, prefix);
-  const outbox = createOutbox({ redis, prefix, botId: 'bench_bot', logger: silentLogger });
+  const base = benchDeps(ctx, prefix, 'bench_bot', redis);
+  const { stores, outbox } = base;
   const queue = createMeetingQueue(redis, prefix, silentLogger);
-  const deps: MeetingDeps = { stores, outbox, queue, buckets: createDueBuckets(redis, prefix), clock: systemClock, logger: silentLogger, tz: 'Asia/Shanghai', adminIds: [], ackWindowMs: 10_000 };
+  const deps: MeetingDeps = { ...base, queue, buckets: createDueBuckets(redis, prefix), ackWindowMs: 10_000 };
   const branchIds: string[] = [];
   for (let b = 0; b < 20; b++) {
     const { branch } = await stores.branches.ensure(`第${b + 1}党支部`);
@@ -88,7 +88,7 @@ async function latenessSuite(ctx: BenchContext): Promise<BenchResult[]> {
     const t = Date.now();
     for (const m of ms) stagedAt.set(m.key, t);
   } };
-  const workers = [startMeetingWorker({ ...w.deps, outbox: timed }, { redisUrl: ctx.redisUrl, prefix: w.prefix })];
+  const workers = [startMeetingWorker({ ...w.deps, outbox: timed })];
   await Promise.all(workers.map((x) => x.worker.waitUntilReady()));
   const deadline = due + 60_000;
   while (Date.now() < deadline && stagedAt.size < N) await new Promise((r) => setTimeout(r, 20));

@@ -62,7 +62,7 @@ async function outboxDelivery(ctx: BenchContext, redis: Redis, prefix: string, n
   let sent = 0;
   const t0 = performance.now();
   const worker = startOutboxWorker({
-    outbox, sender: { send: async () => void sent++ }, redis, redisUrl: ctx.redisUrl, prefix, botId: 'bench-unpaced', logger: silentLogger,
+    outbox, sender: { send: async () => void sent++ }, redis, connect: (name, o) => connectRedis(ctx.redisUrl, { ...o, name }), prefix, botId: 'bench-unpaced', logger: silentLogger,
     clock: systemClock, timeZone: 'Asia/Shanghai', ratePerMinute: 60_000_000, dailyCap: 10_000_000, adminIds: [],
   });
   const deadline = Date.now() + 60_000;

@@ -1,3 +1,8 @@
+import { createDeps, type BuiltDeps } from '../app/deps.js';
+import { loadConfig } from '../ground/config.js';
+import { silentLogger } from '../ground/logger.js';
+import type { Redis } from '../ground/redis/connect.js';
+
 // One benchmark figure. A suite returns several; bench/run.ts prints them and writes bench/results.json.
 export interface BenchResult {
   name: string;
@@ -39,4 +44,10 @@ export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;
+}
+
+/** The one dependency object for a bench suite, built as the bot builds it, under its own prefix. */
+export function benchDeps(ctx: Pick<BenchContext, 'redisUrl'>, prefix: string, botId: string, redis?: Redis): BuiltDeps {
+  const config = loadConfig({ REDIS_URL: ctx.redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+  return createDeps({ config, logger: silentLogger, redisUrl: ctx.redisUrl, botId, redis });
 }

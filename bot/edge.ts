@@ -29,13 +29,13 @@ export interface ChatEdge {
 
 export function startChatEdge(o: EdgeOptions): ChatEdge {
   const { deps } = o;
-  const inbox = openInbox(deps.redisUrl, deps.prefix, deps.logger);
+  const inbox = openInbox(deps);
   const router = createRouter(deps, o.features, { inbox: inbox.inbox });
   const worker = startOutboxWorker({
     outbox: o.outbox,
     sender: createWechatySender(o.bot),
     redis: deps.redis,
-    redisUrl: deps.redisUrl,
+    connect: deps.connect,
     prefix: deps.prefix,
     botId: deps.botId,
     logger: deps.logger,

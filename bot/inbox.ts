@@ -1,7 +1,7 @@
 // The "store" step of the inbound pipeline: who was last seen where, one hash write per message.
 // Meetings and alerts can read it (e.g. members active in a room); it is cheap enough for every message.
-import type { Logger } from '../ground/logger.js';
-import { connectRedis, type Redis } from '../ground/redis/connect.js';
+import type { Redis } from '../ground/redis/connect.js';
+import type { Deps } from '../domains/deps.js';
 import type { InboundMessage } from './types.js';
 
 export interface Inbox {
@@ -23,7 +23,7 @@ export function createInbox(redis: Redis, prefix: string): Inbox {
 }
 
 /** The inbox on a connection of its own with auto-pipelining: a burst of group messages becomes one round trip. */
-export function openInbox(redisUrl: string, prefix: string, logger?: Logger): { inbox: Inbox; close(): Promise<void> } {
-  const client = connectRedis(redisUrl, { name: 'inbox', autoPipelining: true, logger });
-  return { inbox: createInbox(client, prefix), close: async () => void (await client.quit().catch(() => client.disconnect())) };
+export function openInbox(deps: Pick<Deps, 'connect' | 'prefix'>): { inbox: Inbox; close(): Promise<void> } {
+  const client = deps.connect('inbox', { autoPipelining: true });
+  return { inbox: createInbox(client, deps.prefix), close: async () => void (await client.quit().catch(() => client.disconnect())) };
 }

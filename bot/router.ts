@@ -2,6 +2,7 @@
 // only when something will act on the message, so group chatter costs one Redis write. One boundary per
 // inbound message catches everything: a UserError is shown, anything else is logged with an apology.
 import { isUserError, PermissionError } from '../ground/errors.js';
+import { createRoleResolver } from '../domains/roles/resolve.js';
 import { createContext } from './context.js';
 import { isHelpRequest, isTooLong, parseCommand } from './filters.js';
 import { createAskHandler } from './handlers/ask.js';
@@ -21,6 +22,8 @@ export interface Router {
   handle(msg: InboundMessage): Promise<void>;
   /** Every installed command, for help and for the console. */
   commands(): CommandSpec[];
+  /** Counters: messages routed, and how many of them needed the sender's role (chatter should not). */
+  stats(): { handled: number; roleLookups: number };
 }
 
 type Plan =
@@ -37,8 +40,8 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
   for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(n, c);
   const hooks = features.filter((f) => f.onText);
   const observers = features.filter((f) => f.onInbound);
-  const roleResolvers = features.filter((f) => f.resolveRole);
-  const admins = new Set(deps.config.adminIds);
+  const resolveRole = createRoleResolver(deps.stores);
+  const counters = { handled: 0, roleLookups: 0 };
   const limiter = createRateLimiter(deps.redis, { prefix: deps.prefix, name: 'q', perMinute: deps.config.questionRatePerMinute, clock: deps.clock });
   const ask = createAskHandler(limiter);
   const help = createHelpHandler(() => commands);
@@ -56,14 +59,6 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
     }
     const wanting = hooks.filter((f) => !f.wantsText || f.wantsText(msg));
     return wanting.length || addressed ? { kind: 'text', hooks: wanting } : undefined;
-  }
-
-  async function resolveRole(msg: InboundMessage): Promise<Role> {
-    for (const f of roleResolvers) {
-      const role = await f.resolveRole!(msg);
-      if (role) return role;
-    }
-    return admins.has(msg.talkerId) ? 'admin' : 'member';
   }
 
   async function act(ctx: ChatContext, plan: Plan): Promise<void> {
@@ -106,13 +101,16 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
 
   return {
     commands: () => commands,
+    stats: () => ({ ...counters }),
     async handle(msg) {
+      counters.handled++;
       const observed = observe(msg).catch((err: unknown) => deps.logger.warn({ err, msgId: msg.id }, 'inbound bookkeeping failed'));
       let ctx: ChatContext | undefined;
       try {
         const plan = decide(msg);
         if (plan) {
-          ctx = createContext(msg, deps, await resolveRole(msg));
+          counters.roleLookups++;
+          ctx = createContext(msg, deps, await resolveRole({ talkerId: msg.talkerId, roomId: msg.roomId }));
           await act(ctx, plan);
         }
       } catch (err) {

@@ -1,13 +1,9 @@
 // The chat edge's contracts. Handlers see these, never Wechaty: the adapter in bot/wechaty/ converts.
-import type { Config } from '../ground/config.js';
-import type { Clock } from '../ground/clock.js';
-import type { Logger } from '../ground/logger.js';
-import type { Redis } from '../ground/redis/connect.js';
+import type { Deps } from '../domains/deps.js';
+import type { Role } from '../domains/roles/resolve.js';
 import type { Answerer } from '../knowledge/types.js';
-import type { Outbox } from '../jobs/outbox/types.js';
-import type { AuditLog } from '../store/audit.js';
 
-export type Role = 'admin' | 'secretary' | 'member' | 'guest';
+export type { Role };
 
 /** An inbound text message, already filtered (not self, not stale, text only). */
 export interface InboundMessage {
@@ -32,21 +28,11 @@ export interface ReplyOptions {
   mention?: boolean;
 }
 
-/** Everything a feature needs, built once in the composition root. */
-export interface AppDeps {
-  config: Config;
-  logger: Logger;
-  clock: Clock;
-  /** Non-blocking client for records. */
-  redis: Redis;
-  redisUrl: string;
-  /** Key prefix for records and BullMQ queues, e.g. "zhibu:". */
-  prefix: string;
-  outbox: Outbox;
+/** The one dependency object (domains/deps.ts) plus what the chat edge adds: the answerer and the bot account. */
+export interface AppDeps extends Deps {
   answerer: Answerer;
   /** Account id of the bot, used to name its outbox queue. */
   botId: string;
-  audit: AuditLog;
 }
 
 /** Per-message context: carries reply(), so handlers never touch the bot. */
@@ -88,28 +74,8 @@ export interface Feature {
   wantsText?(msg: InboundMessage): boolean;
   /** Optional bookkeeping on every inbound message that passed the filters (e.g. noting room topics); keep it cheap. */
   onInbound?(msg: InboundMessage): Promise<void>;
-  /** Resolves the sender's role; the first feature that returns one wins. */
-  resolveRole?(msg: InboundMessage): Promise<Role | undefined>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
-  /** Console chat only: seed the simulated branch (e.g. roster and roles) before the first message. */
-  seedDemo?(demo: DemoBranch): Promise<void>;
-}
-
-/** The simulated branch of the console chat (see bot/console/demo-roster.ts). */
-export interface DemoMember {
-  /** Contact id on the mock puppet (stands in for a wxid). */
-  id: string;
-  name: string;
-  role: Role;
-}
-
-export interface DemoBranch {
-  roomId: string;
-  topic: string;
-  /** The bot's own contact id in the simulation. */
-  botId: string;
-  members: DemoMember[];
 }
 
 export type FeatureFactory = (deps: AppDeps) => Feature | Promise<Feature>;

@@ -1,9 +1,16 @@
-// The meeting-side records as one object: branches, members, meetings, attendance, series.
+// Every record store as one object, created once per process by the composition root.
+import type { Clock } from '../ground/clock.js';
 import type { Redis } from '../ground/redis/connect.js';
+import { createAdminStore, type AdminStore } from './admins.js';
 import { createAttendanceStore, type AttendanceStore } from './attendance.js';
+import { createAuditLog, type AuditLog } from './audit.js';
 import { createBranchStore, type BranchStore } from './branches.js';
+import { createDraftStore, type DraftStore } from './broadcast-drafts.js';
+import { createBroadcastStore, type BroadcastStore } from './broadcasts.js';
+import { createCadenceStore, type CadenceStore } from './cadence.js';
 import { createMeetingStore, type MeetingStore } from './meetings.js';
 import { createMemberStore, type MemberStore } from './members.js';
+import { createRoomDirectory, type RoomDirectory } from './room-directory.js';
 import { createSeriesStore, type SeriesStore } from './series.js';
 
 export interface Stores {
@@ -12,17 +19,48 @@ export interface Stores {
   meetings: MeetingStore;
   attendance: AttendanceStore;
   series: SeriesStore;
+  /** Admins promoted with /授权 (ADMIN_IDS are admins too). */
+  admins: AdminStore;
+  rooms: RoomDirectory;
+  broadcasts: BroadcastStore;
+  drafts: DraftStore;
+  cadence: CadenceStore;
+  audit: AuditLog;
 }
 
-export function createStores(redis: Redis, prefix: string): Stores {
+export interface StoreOptions {
+  /** ADMIN_IDS: admins that no /撤销授权 can revoke. */
+  adminIds?: string[];
+  clock?: Clock;
+}
+
+export function createStores(redis: Redis, prefix: string, opts: StoreOptions = {}): Stores {
   return {
     branches: createBranchStore(redis, prefix),
     members: createMemberStore(redis, prefix),
     meetings: createMeetingStore(redis, prefix),
     attendance: createAttendanceStore(redis, prefix),
     series: createSeriesStore(redis, prefix),
+    admins: createAdminStore(redis, prefix, opts.adminIds),
+    rooms: createRoomDirectory(redis, prefix),
+    broadcasts: createBroadcastStore(redis, prefix),
+    drafts: createDraftStore(redis, prefix),
+    cadence: createCadenceStore(redis, prefix),
+    audit: createAuditLog(redis, prefix, opts.clock),
   };
 }
 
-export type { AttendanceStore, BranchStore, MeetingStore, MemberStore, SeriesStore };
+export type {
+  AdminStore,
+  AttendanceStore,
+  AuditLog,
+  BranchStore,
+  BroadcastStore,
+  CadenceStore,
+  DraftStore,
+  MeetingStore,
+  MemberStore,
+  RoomDirectory,
+  SeriesStore,
+};
 export * from './types.js';

@@ -1,16 +1,12 @@
 // Admin broadcasts and 每日一学: /广播, 确认 of drafts, and the worker that fans broadcasts out into the outbox.
 import { BOT_ID_KEY, createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { createDraftStore } from '../../store/broadcast-drafts.js';
 import { createBroadcastCommand } from '../handlers/broadcasts/broadcast.js';
 import { createDraftReplyHook, isDraftReply } from '../handlers/broadcasts/broadcast-confirm.js';
 import type { FeatureFactory } from '../types.js';
 
 export const broadcastsFeature: FeatureFactory = (deps) => {
-  const rt = createBroadcastRuntime({
-    redis: deps.redis, redisUrl: deps.redisUrl, prefix: deps.prefix, botId: deps.botId, clock: deps.clock, logger: deps.logger,
-    timeZone: deps.config.timeZone, outbox: deps.outbox, audit: deps.audit, corpusDir: deps.config.corpusDir, adminIds: deps.config.adminIds,
-  });
-  const drafts = createDraftStore(deps.redis, deps.prefix);
+  const rt = createBroadcastRuntime(deps, { botId: deps.botId });
+  const { drafts } = deps.stores;
   return {
     name: 'broadcasts',
     commands: [createBroadcastCommand(rt, drafts)],

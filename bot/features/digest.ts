@@ -1,6 +1,5 @@
 // The secretaries' monthly 三会一课 digest: sent on the first workday of each month, and /本月情况 on demand.
 import { startDigestJobs } from '../../domains/digest/job.js';
-import { createStores } from '../../store/index.js';
 import { createMonthlyDigestCommand } from '../handlers/digest/monthly-digest.js';
 import type { FeatureFactory } from '../types.js';
 
@@ -8,9 +7,9 @@ export const digestFeature: FeatureFactory = (deps) => {
   let jobs: ReturnType<typeof startDigestJobs> | undefined;
   return {
     name: 'digest',
-    commands: [createMonthlyDigestCommand(createStores(deps.redis, deps.prefix))],
+    commands: [createMonthlyDigestCommand()],
     async start() {
-      jobs = startDigestJobs({ ...deps, timeZone: deps.config.timeZone });
+      jobs = startDigestJobs(deps);
       await jobs.ready;
     },
     async stop() {

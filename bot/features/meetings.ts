@@ -1,6 +1,4 @@
 // Meetings, reminders and check-ins: /会议, /签到, /绑定, /我是, check-in replies, and the meetings worker.
-import { createRoleResolver } from '../../domains/roles/resolve.js';
-import { createStores } from '../../store/index.js';
 import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../domains/meetings/deps.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../domains/meetings/schedule.js';
@@ -10,7 +8,6 @@ import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers
 import { checkinStateCommand } from '../handlers/attendance/checkin-state.js';
 import { claimNameCommand } from '../handlers/roles/claim-name.js';
 import { meetingCommand } from '../handlers/meetings/meeting-command.js';
-import { seedDemoBranch } from '../handlers/meetings/meeting-demo.js';
 import type { Feature, FeatureFactory } from '../types.js';
 
 export interface MeetingsFeatureOptions {
@@ -21,13 +18,14 @@ export interface MeetingsFeatureOptions {
 
 export function createMeetingsFeature(opts: MeetingsFeatureOptions = {}): FeatureFactory {
   return (deps): Feature => {
-    const logger = deps.logger.child({ feature: 'meetings' });
-    const stores = createStores(deps.redis, deps.prefix);
+    const logger = deps.logger.child({ mod: 'meetings' });
     const md: MeetingDeps = {
-      stores, outbox: deps.outbox, clock: deps.clock, logger, tz: deps.config.timeZone, adminIds: deps.config.adminIds,
-      queue: createMeetingQueue(deps.redis, deps.prefix, logger), buckets: createDueBuckets(deps.redis, deps.prefix), ackWindowMs: opts.ackWindowMs ?? DEFAULT_ACK_WINDOW_MS,
+      ...deps,
+      logger,
+      queue: createMeetingQueue(deps.redis, deps.prefix, logger),
+      buckets: createDueBuckets(deps.redis, deps.prefix),
+      ackWindowMs: opts.ackWindowMs ?? DEFAULT_ACK_WINDOW_MS,
     };
-    const resolveRole = createRoleResolver({ adminIds: deps.config.adminIds, branches: stores.branches, members: stores.members });
     let worker: MeetingWorker | undefined;
     return {
       name: 'meetings',
@@ -35,15 +33,13 @@ export function createMeetingsFeature(opts: MeetingsFeatureOptions = {}): Featur
       wantsText: looksLikeCheckin,
       onText: checkinReplyHook(md),
       onInbound: nicknameMatcher(md, deps),
-      resolveRole: (msg) => resolveRole({ talkerId: msg.talkerId, roomId: msg.roomId }),
       async start() {
-        if (opts.worker !== false) worker = startMeetingWorker(md, { redisUrl: deps.redisUrl, prefix: deps.prefix });
+        if (opts.worker !== false) worker = startMeetingWorker(md);
       },
       async stop() {
         await worker?.close();
         await md.queue.close();
       },
-      seedDemo: (demo) => seedDemoBranch(md, demo),
     };
   };
 }

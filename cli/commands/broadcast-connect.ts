@@ -1,21 +1,23 @@
-// Opens what the broadcast and audit commands need: Redis (REDIS_URL, or the embedded server in DATA_DIR —
-// the running bot's when there is one), the audit log and, for broadcasts, the runtime without a worker.
+// The CLI's session: Redis (REDIS_URL, or the embedded server in DATA_DIR — the running bot's when there is
+// one) and the same dependency object the bot builds (app/deps.ts). Sending is left to the running bot:
+// the CLI only enqueues into the outbox of the account the bot recorded.
 import os from 'node:os';
+import { createDeps, type BuiltDeps } from '../../app/deps.js';
 import { loadConfig, type Config } from '../../ground/config.js';
-import { systemClock } from '../../ground/clock.js';
 import { UserError } from '../../ground/errors.js';
 import { createLogger, silentLogger } from '../../ground/logger.js';
+import { connectRedis } from '../../ground/redis/connect.js';
 import { openRedisSource } from '../../ground/redis/source.js';
-import { connectRedis, type Redis } from '../../ground/redis/connect.js';
 import { BOT_ID_KEY, createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { createOutbox } from '../../jobs/outbox/producer.js';
-import { createAuditLog, type AuditLog } from '../../store/audit.js';
 
 export interface CliSession {
   config: Config;
-  redis: Redis;
-  audit: AuditLog;
+  deps: BuiltDeps;
+  /** The bot account recorded by the last `zhibu start` on this Redis, if any. */
+  botId: string | undefined;
   actor: string;
+  /** The bot account, or a Chinese error saying the bot has never run here. */
+  requireBot(): string;
   close(): Promise<void>;
 }
 
@@ -23,9 +25,21 @@ export async function openSession(): Promise<CliSession> {
   const config = loadConfig();
   const { url, owned } = await openRedisSource(config, silentLogger, 'cli');
   const redis = connectRedis(url, { name: 'cli' });
+  const botId = (await redis.get(BOT_ID_KEY(config.redisPrefix))) ?? undefined;
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  // Without a recorded bot the outbox is never used: commands that send call requireBot() first.
+  const deps = createDeps({ config, logger, redisUrl: url, redis, botId: botId ?? 'no-bot' });
   return {
-    config, redis, audit: createAuditLog(redis, config.redisPrefix), actor: `cli:${os.userInfo().username}`,
+    config,
+    deps,
+    botId,
+    actor: `cli:${os.userInfo().username}`,
+    requireBot() {
+      if (!botId) throw new UserError('机器人还没有在这个 Redis 上启动过（zhibu start），无法确定由哪个账号发送。');
+      return botId;
+    },
     async close() {
+      await deps.close();
       redis.disconnect();
       await owned?.stop();
     },
@@ -33,13 +47,7 @@ export async function openSession(): Promise<CliSession> {
 }
 
 export async function openBroadcasts(s: CliSession): Promise<BroadcastRuntime & { botId: string }> {
-  const botId = await s.redis.get(BOT_ID_KEY(s.config.redisPrefix));
-  if (!botId) throw new UserError('机器人还没有在这个 Redis 上启动过（zhibu start），无法确定由哪个账号发送广播。');
-  const logger = createLogger(s.config.logLevel === 'info' ? 'warn' : s.config.logLevel);
-  const outbox = createOutbox({ redis: s.redis, prefix: s.config.redisPrefix, botId, logger });
-  const rt = createBroadcastRuntime({
-    redis: s.redis, redisUrl: '', prefix: s.config.redisPrefix, botId, clock: systemClock, logger, timeZone: s.config.timeZone,
-    outbox, audit: s.audit, corpusDir: s.config.corpusDir,
-  });
-  return { ...rt, botId, close: async () => (await rt.close(), await outbox.close()) };
+  const botId = s.requireBot();
+  const rt = createBroadcastRuntime(s.deps, { botId });
+  return { ...rt, botId };
 }

@@ -44,7 +44,7 @@ export function registerBroadcast(program: Command): void {
       await withBroadcasts(async (rt, actor) => {
         const { deps, service } = rt;
         const { input } = await prepareBroadcast(`${when} ${target} ${content.join(' ')}`, { id: actor }, deps);
-        process.stdout.write(`${formatPreview(input, await deps.rooms.topics(input.rooms), deps.timeZone, deps.clock.now()).replace(/\n回复“确认”.*$/, '')}\n`);
+        process.stdout.write(`${formatPreview(input, await deps.stores.rooms.topics(input.rooms), deps.config.timeZone, deps.clock.now()).replace(/\n回复“确认”.*$/, '')}\n`);
         if (!opts.yes && !(await confirm('确认发送？(y/N) '))) return void process.stderr.write('已放弃。\n');
         const b = await service.create({ ...input, createdAt: deps.clock.now() });
         process.stdout.write(`已确认：广播 #${b.id}\n`);
@@ -56,7 +56,7 @@ export function registerBroadcast(program: Command): void {
   cmd.command('list').description('最近的广播').option('-n, --limit <n>', '条数', '20').action(async (opts: { limit: string }) => {
     await withBroadcasts(async ({ service, deps }) => {
       const all = await service.list(Number(opts.limit));
-      process.stdout.write(all.length ? `${all.map((b) => formatListItem(b, deps.timeZone)).join('\n')}\n` : '还没有广播。\n');
+      process.stdout.write(all.length ? `${all.map((b) => formatListItem(b, deps.config.timeZone)).join('\n')}\n` : '还没有广播。\n');
     });
   });
   cmd.command('status').description('广播详情与发送进度').argument('<id>').option('-f, --follow', '发送中时显示进度直到完成').action(async (id: string, opts: { follow?: boolean }) => {
@@ -76,5 +76,5 @@ export function registerBroadcast(program: Command): void {
 async function detailArgs(rt: Awaited<ReturnType<typeof openBroadcasts>>, id: string) {
   const v = await rt.service.status(id);
   const rooms = [...new Set([...v.broadcast.rooms, ...Object.keys(v.report?.failures ?? {})])];
-  return [v.broadcast, v.report, v.next, await rt.deps.rooms.topics(rooms), rt.deps.timeZone] as const;
+  return [v.broadcast, v.report, v.next, await rt.deps.stores.rooms.topics(rooms), rt.deps.config.timeZone] as const;
 }

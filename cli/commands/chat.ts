@@ -4,7 +4,9 @@ import { loadConfig, type Config } from '../../ground/config.js';
 import { createApp, installShutdown } from '../../app/container.js';
 import { createConsoleLogger } from '../../bot/channels/console/console-logger.js';
 import { runConsoleChat } from '../../bot/channels/console/console-chat.js';
+import { demoConfig, seedDemo } from '../../bot/channels/console/seed-demo.js';
 import { createProgressReporter } from './progress.js';
+import type { MockWorld } from '../../bot/channels/wechaty/mock-world.js';
 
 /** The console has no WeChat risk control behind it: its outbox may send fast. */
 const CONSOLE_OUTBOX_RATE = 600;
@@ -15,11 +17,14 @@ export async function runConsole(config: Config): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (interactive) process.stderr.write(`正在启动（日志写入 ${path.relative(process.cwd(), file) || file}）…\n`);
   const progress = createProgressReporter();
-  const app = await createApp({ config, logger, mock: true, outbox: { ratePerMinute: CONSOLE_OUTBOX_RATE }, onKnowledgeProgress: progress.update });
+  const app = await createApp({
+    config: demoConfig(config), logger, mock: true, outbox: { ratePerMinute: CONSOLE_OUTBOX_RATE }, onKnowledgeProgress: progress.update,
+    seed: (deps) => seedDemo(deps.stores, deps.clock),
+  });
   progress.stop();
   installShutdown(app, logger);
   try {
-    await runConsoleChat(app, { input: process.stdin, output: process.stdout, interactive });
+    await runConsoleChat({ world: app.wechat.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox }, { input: process.stdin, output: process.stdout, interactive });
   } finally {
     await app.stop();
   }

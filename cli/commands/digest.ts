@@ -1,14 +1,9 @@
 // zhibu digest: print the 三会一课 digest of every (or one) branch, send it to the secretaries now, or
 // show and change the required cadence per meeting type.
 import type { Command } from 'commander';
-import { systemClock } from '../../ground/clock.js';
 import { UserError } from '../../ground/errors.js';
-import { silentLogger } from '../../ground/logger.js';
 import { digestsFor, sendMonthlyDigests } from '../../domains/digest/job.js';
-import { createOutbox } from '../../jobs/outbox/producer.js';
-import { BOT_ID_KEY } from '../../domains/broadcasts/runtime.js';
-import { createCadenceStore, PERIOD_LABEL, type CadencePeriod } from '../../store/cadence.js';
-import { createStores } from '../../store/index.js';
+import { PERIOD_LABEL, type CadencePeriod } from '../../store/cadence.js';
 import { openSession } from './broadcast-connect.js';
 
 const PERIODS: Record<string, CadencePeriod | 'none'> = { monthly: 'monthly', 每月: 'monthly', quarterly: 'quarterly', 每季度: 'quarterly', none: 'none', 不要求: 'none' };
@@ -22,18 +17,12 @@ export function registerDigest(program: Command): void {
     .action(async (opts: { branch?: string; send?: boolean }) => {
       const s = await openSession();
       try {
-        const stores = createStores(s.redis, s.config.redisPrefix);
-        const deps = { redis: s.redis, prefix: s.config.redisPrefix, clock: systemClock, timeZone: s.config.timeZone };
+        const { deps } = s;
+        const { stores } = deps;
         if (opts.send) {
-          const botId = await s.redis.get(BOT_ID_KEY(s.config.redisPrefix));
-          if (!botId) throw new UserError('机器人还没有在这个 Redis 上启动过（zhibu start），无法发送。');
-          const outbox = createOutbox({ redis: s.redis, prefix: s.config.redisPrefix, botId, logger: silentLogger });
-          try {
-            const n = await sendMonthlyDigests(stores, { ...deps, redisUrl: '', logger: silentLogger, outbox, audit: s.audit });
-            process.stdout.write(`已交给机器人发送：${n} 位书记。\n`);
-          } finally {
-            await outbox.close();
-          }
+          s.requireBot();
+          const n = await sendMonthlyDigests(deps);
+          process.stdout.write(`已交给机器人发送：${n} 位书记。\n`);
           return;
         }
         let ids: string[] | undefined;
@@ -42,7 +31,7 @@ export function registerDigest(program: Command): void {
           if (!b) throw new UserError(`没有找到支部“${opts.branch}”。`);
           ids = [b.id];
         }
-        const all = await digestsFor(stores, deps, ids);
+        const all = await digestsFor(deps, ids);
         process.stdout.write(all.length ? `${all.map((d) => d.text).join('\n\n')}\n` : '还没有登记任何支部。\n');
       } finally {
         await s.close();
@@ -55,13 +44,13 @@ export function registerDigest(program: Command): void {
     .action(async (settings: string[]) => {
       const s = await openSession();
       try {
-        const store = createCadenceStore(s.redis, s.config.redisPrefix);
+        const store = s.deps.stores.cadence;
         for (const item of settings) {
           const [type, period] = item.split('=');
           const p = PERIODS[period?.trim() ?? ''];
           if (!type?.trim() || !p) throw new UserError(`看不懂“${item}”：请写 会议类型=monthly、quarterly 或 none。`);
           await store.set(type.trim(), p);
-          await s.audit.record({ actor: s.actor, action: 'digest.cadence', ok: true, detail: `${type.trim()}=${p}` });
+          await s.deps.audit.record({ actor: s.actor, action: 'digest.cadence', ok: true, detail: `${type.trim()}=${p}` });
         }
         const current = await store.get();
         process.stdout.write(`${Object.entries(current).map(([t, p]) => `${t}：${PERIOD_LABEL[p]}至少1次`).join('\n')}\n`);

@@ -25,13 +25,13 @@ export function registerExport(program: Command): void {
       if (opts.format !== 'xlsx' && opts.format !== 'csv') throw new UserError('--format 只能是 xlsx 或 csv');
       const s = await openMeetingsSession();
       try {
-        const from = parseDay(opts.from, s.tz);
-        const to = parseDay(opts.to, s.tz) + 86_400_000 - 1;
+        const from = parseDay(opts.from, s.config.timeZone);
+        const to = parseDay(opts.to, s.config.timeZone) + 86_400_000 - 1;
         const branch = await s.branchByName(opts.branch);
-        const ledger = await buildLedger(s.stores, { from, to, branchId: branch?.id, tz: s.tz });
+        const ledger = await buildLedger(s.deps.stores, { from, to, branchId: branch?.id, tz: s.config.timeZone });
         const out = opts.out ?? `台账-${opts.from}-${opts.to}.${opts.format}`;
         await writeLedger(ledger, opts.format, out);
-        await s.audit.record({ actor: s.actor, action: 'export', detail: `${out}（${ledger.rows.length} 次会议）`, ok: true });
+        await s.deps.audit.record({ actor: s.actor, action: 'export', detail: `${out}（${ledger.rows.length} 次会议）`, ok: true });
         process.stdout.write(`已导出 ${ledger.rows.length} 次会议到 ${out}\n`);
       } finally {
         await s.close();

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../ground/time/format.js';
 import { cancelMeeting, createMeeting } from '../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../ground/time/phrase.js';
-import { cliClock, openMeetingsSession } from './meetings-session.js';
+import { openMeetingsSession } from './meetings-session.js';
 
 export function registerMeeting(program: Command): void {
   const meeting = program.command('meeting').description('支部会议：列表、新建、取消');
@@ -16,8 +16,8 @@ export function registerMeeting(program: Command): void {
       const s = await openMeetingsSession();
       try {
         const b = await s.branchByName(opts.branch);
-        for (const m of await s.stores.meetings.list({ branchId: b?.id, from: cliClock.now() - 30 * 86_400_000 })) {
-          process.stdout.write(`${m.id}\t${formatDateTime(m.startAt, s.tz)}\t${m.type}\t${m.place ?? ''}\t${m.status}\n`);
+        for (const m of await s.deps.stores.meetings.list({ branchId: b?.id, from: s.deps.clock.now() - 30 * 86_400_000 })) {
+          process.stdout.write(`${m.id}\t${formatDateTime(m.startAt, s.config.timeZone)}\t${m.type}\t${m.place ?? ''}\t${m.status}\n`);
         }
       } finally {
         await s.close();
@@ -36,16 +36,16 @@ export function registerMeeting(program: Command): void {
         const [typeWord, ...rest] = head.split(/\s+/);
         const type = typeWord ? meetingTypeOf(typeWord) : undefined;
         if (!type) throw new UserError(`不认识的会议类型：${typeWord ?? ''}`);
-        const t = parseMeetingTime(rest.join(' '), { now: cliClock.now(), tz: s.tz });
+        const t = parseMeetingTime(rest.join(' '), { now: s.deps.clock.now(), tz: s.config.timeZone });
         if (!t.ok) throw new UserError(`时间无效（${t.reason}）：${t.text ?? ''}`);
         const st = branch.settings;
-        const m = await createMeeting({ stores: s.stores, queue: s.queue, buckets: s.buckets, clock: cliClock }, {
+        const m = await createMeeting(s.md, {
           branchId: branch.id, type, title: type, startAt: t.at, place: options.place ?? (t.rest || undefined), topic: options.topic,
           groupOffsets: options.groupOffsets ?? st.groupOffsets, secretaryOffsets: options.secretaryOffsets ?? st.secretaryOffsets,
           closeAfter: options.closeAfter ?? st.closeAfter, escalateBefore: options.escalateBefore ?? st.escalateBefore, createdBy: s.actor,
         });
-        await s.audit.record({ actor: s.actor, action: 'meeting.create', detail: `#${m.id} ${type} ${formatDateTime(m.startAt, s.tz)}`, ok: true });
-        process.stdout.write(`已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.tz)}${m.place ? ` ${m.place}` : ''}\n`);
+        await s.deps.audit.record({ actor: s.actor, action: 'meeting.create', detail: `#${m.id} ${type} ${formatDateTime(m.startAt, s.config.timeZone)}`, ok: true });
+        process.stdout.write(`已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.config.timeZone)}${m.place ? ` ${m.place}` : ''}\n`);
       } finally {
         await s.close();
       }
@@ -55,10 +55,10 @@ export function registerMeeting(program: Command): void {
     .action(async (id: string) => {
       const s = await openMeetingsSession();
       try {
-        const m = await s.stores.meetings.get(id);
+        const m = await s.deps.stores.meetings.get(id);
         if (!m) throw new UserError(`没有编号为 ${id} 的会议`);
-        await cancelMeeting({ stores: s.stores, queue: s.queue, buckets: s.buckets, clock: cliClock }, m);
-        await s.audit.record({ actor: s.actor, action: 'meeting.cancel', detail: `#${id}`, ok: true });
+        await cancelMeeting(s.md, m);
+        await s.deps.audit.record({ actor: s.actor, action: 'meeting.cancel', detail: `#${id}`, ok: true });
         process.stdout.write(`已取消会议 ${id}\n`);
       } finally {
         await s.close();

@@ -14,8 +14,8 @@ export function registerRoster(program: Command): void {
       const s = await openMeetingsSession();
       try {
         const rows = await readRosterFile(file);
-        const report = await importRoster(s.stores, rows, { defaultBranch: opts.branch, dryRun: opts.dryRun });
-        await s.audit.record({ actor: s.actor, action: 'roster.import', detail: `${file}：接受 ${report.accepted.length}，拒绝 ${report.rejected.length}${opts.dryRun ? '（试运行）' : ''}`, ok: true });
+        const report = await importRoster(s.deps.stores, rows, { defaultBranch: opts.branch, dryRun: opts.dryRun });
+        await s.deps.audit.record({ actor: s.actor, action: 'roster.import', detail: `${file}：接受 ${report.accepted.length}，拒绝 ${report.rejected.length}${opts.dryRun ? '（试运行）' : ''}`, ok: true });
         process.stdout.write(`${formatRosterReport(report)}\n`);
         if (report.rejected.length) process.exitCode = 1;
       } finally {
@@ -30,8 +30,8 @@ export function registerRoster(program: Command): void {
       const s = await openMeetingsSession();
       try {
         const only = await s.branchByName(opts.branch);
-        for (const b of only ? [only] : await s.stores.branches.list()) {
-          const members = await s.stores.members.listByBranch(b.id);
+        for (const b of only ? [only] : await s.deps.stores.branches.list()) {
+          const members = await s.deps.stores.members.listByBranch(b.id);
           process.stdout.write(`${b.name}（群 ${b.rooms.length} 个，书记 ${b.secretaries.length} 人，成员 ${members.length} 人）\n`);
           for (const m of members) process.stdout.write(`  ${m.id}\t${m.name}\t${m.role === 'secretary' ? '书记' : '党员'}\t${m.status === 'active' ? '在册' : '停用'}\t${m.wechatId ?? '（未绑定微信）'}\n`);
         }

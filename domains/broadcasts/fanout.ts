@@ -21,24 +21,24 @@ async function contentOf(b: Broadcast, run: string, deps: BroadcastDeps): Promis
 
 export async function fanOut(job: Job<DeliverData>, deps: BroadcastDeps): Promise<FanoutResult> {
   const log = deps.logger.child({ mod: 'broadcast', broadcastId: job.data.broadcastId });
-  const b = await deps.broadcasts.get(job.data.broadcastId);
+  const b = await deps.stores.broadcasts.get(job.data.broadcastId);
   if (!b) return { enqueued: 0, skippedReason: 'missing' };
   if (b.status === 'cancelled' || b.status === 'done') return { enqueued: 0, skippedReason: b.status };
   const run = runOf(job, b);
-  const rooms = b.schedule.type === 'once' ? b.rooms : (await resolveTargets(b.targets, deps)).rooms;
+  const rooms = b.schedule.type === 'once' ? b.rooms : (await resolveTargets(b.targets, deps.stores)).rooms;
   const text = await contentOf(b, run, deps);
   if (!text) {
     log.warn({ run }, 'broadcast has no content for this run (no study units?)');
     return { run, enqueued: 0, skippedReason: 'no-content' };
   }
-  await deps.broadcasts.startRun(b.id, run, rooms, deps.clock.now());
-  if (b.schedule.type === 'once') await deps.broadcasts.setStatus(b.id, 'sending');
-  const states = await deps.broadcasts.roomStates(b.id, run);
+  await deps.stores.broadcasts.startRun(b.id, run, rooms, deps.clock.now());
+  if (b.schedule.type === 'once') await deps.stores.broadcasts.setStatus(b.id, 'sending');
+  const states = await deps.stores.broadcasts.roomStates(b.id, run);
   const todo = rooms.filter((r) => states.get(r) === 'queued');
   const size = deps.batchSize ?? 100;
   let enqueued = 0;
   for (let i = 0; i < todo.length; i += size) {
-    if ((await deps.broadcasts.get(b.id))?.status === 'cancelled') break;
+    if ((await deps.stores.broadcasts.get(b.id))?.status === 'cancelled') break;
     const batch = todo.slice(i, i + size);
     await deps.outbox.enqueueMany(batch.map((roomId) => ({ to: { roomId }, text, key: messageKey(b.id, run, roomId), tag: messageTag(b.id) })));
     enqueued += batch.length;

@@ -36,15 +36,15 @@ export function splitArgs(args: string, now: number, tz: string) {
 export async function prepareBroadcast(
   args: string,
   who: { id: string; name?: string; reportTo?: string },
-  deps: Pick<BroadcastDeps, 'branches' | 'rooms' | 'clock' | 'timeZone'>,
+  deps: Pick<BroadcastDeps, 'config' | 'stores' | 'clock'>,
 ): Promise<BroadcastRequest> {
   const now = deps.clock.now();
-  const { schedule, targets, content } = splitArgs(args, now, deps.timeZone);
+  const { schedule, targets, content } = splitArgs(args, now, deps.config.timeZone);
   if (schedule.type === 'once' && schedule.at < now - 60_000) throw new UserError('发送时间已经过去了，请换一个将来的时间，或写“立即”。');
   const isStudy = content.startsWith(STUDY_KEYWORD);
   if (!content) throw new UserError(`缺少广播内容。\n${USAGE}`);
   if (isStudy && schedule.type === 'once') throw new UserError('每日一学需要一个周期，例如“/广播 每天8:00 全部 每日一学”。');
-  const resolved = await resolveTargets(targets, deps);
+  const resolved = await resolveTargets(targets, deps.stores);
   if (resolved.unknown.length) throw new UserError(`没有找到这些目标：${resolved.unknown.join('、')}。目标可以是“全部”、支部名称或群名称。`);
   if (!resolved.rooms.length) throw new UserError('目标里还没有绑定任何群，无法发送。');
   const studyDocs = isStudy ? content.slice(STUDY_KEYWORD.length).split(/[\s、,，]+/).filter(Boolean) : undefined;

@@ -26,7 +26,7 @@ export function createBroadcastService(deps: BroadcastDeps) {
   }
 
   async function mustGet(id: string): Promise<Broadcast> {
-    const b = await deps.broadcasts.get(id.replace(/^#/, ''));
+    const b = await deps.stores.broadcasts.get(id.replace(/^#/, ''));
     if (!b) throw new UserError(`没有编号为 ${id} 的广播。发送“/广播 列表”查看。`);
     return b;
   }
@@ -34,7 +34,7 @@ export function createBroadcastService(deps: BroadcastDeps) {
   return {
     /** Stores a confirmed broadcast and schedules it; the audit records who and which groups. */
     async create(input: NewBroadcast): Promise<Broadcast> {
-      const b = await deps.broadcasts.create(input);
+      const b = await deps.stores.broadcasts.create(input);
       await schedule(b);
       await deps.audit.record({
         actor: input.createdBy, actorName: input.createdByName, action: 'broadcast.create', ok: true,
@@ -48,13 +48,13 @@ export function createBroadcastService(deps: BroadcastDeps) {
       const b = await mustGet(id);
       if (b.status === 'cancelled') throw new UserError(`广播 #${b.id} 已经取消过了。`);
       if (b.status === 'done') throw new UserError(`广播 #${b.id} 已发送完毕，无法取消。`);
-      await deps.broadcasts.setStatus(b.id, 'cancelled');
+      await deps.stores.broadcasts.setStatus(b.id, 'cancelled');
       if (b.schedule.type === 'once') await deps.queue.remove(deliverJobId(b.id)).catch(() => 0);
       else await deps.queue.removeJobScheduler(schedulerId(b.id));
       let report: RunReport | undefined;
       if (b.lastRun) {
         await settleRun(deps, b.id, b.lastRun, true);
-        report = await deps.broadcasts.report(b.id, b.lastRun);
+        report = await deps.stores.broadcasts.report(b.id, b.lastRun);
       }
       await deps.audit.record({
         actor: actor.id, actorName: actor.name, action: 'broadcast.cancel', ok: true,
@@ -68,13 +68,13 @@ export function createBroadcastService(deps: BroadcastDeps) {
       const view: BroadcastStatusView = { broadcast: b };
       if (b.lastRun) {
         if (b.status !== 'cancelled') await settleRun(deps, b.id, b.lastRun, false);
-        view.report = await deps.broadcasts.report(b.id, b.lastRun);
+        view.report = await deps.stores.broadcasts.report(b.id, b.lastRun);
       }
       if (b.schedule.type !== 'once' && b.status === 'active') view.next = (await deps.queue.getJobScheduler(schedulerId(b.id)))?.next;
       return view;
     },
 
-    list: (limit?: number) => deps.broadcasts.list(limit),
+    list: (limit?: number) => deps.stores.broadcasts.list(limit),
   };
 }
 

@@ -18,27 +18,27 @@ export function splitTargets(text: string): string[] {
 
 export async function resolveTargets(
   targets: string[],
-  deps: { branches: BranchStore; rooms: RoomDirectory },
+  stores: { branches: BranchStore; rooms: RoomDirectory },
 ): Promise<ResolvedTargets> {
   const out: ResolvedTargets = { rooms: [], matched: [], unknown: [] };
   const seen = new Set<string>();
   const add = (ids: string[]) => ids.forEach((id) => !seen.has(id) && (seen.add(id), out.rooms.push(id)));
   for (const target of targets) {
     if (target === ALL_TARGET) {
-      const branches = await deps.branches.list();
-      const ids = (await Promise.all(branches.map((b) => deps.branches.rooms(b.id)))).flat();
+      const branches = await stores.branches.list();
+      const ids = (await Promise.all(branches.map((b) => stores.branches.rooms(b.id)))).flat();
       add(ids);
       out.matched.push({ target, kind: 'all', rooms: new Set(ids).size });
       continue;
     }
-    const branch = await deps.branches.getByName(target);
+    const branch = await stores.branches.getByName(target);
     if (branch) {
-      const ids = await deps.branches.rooms(branch.id);
+      const ids = await stores.branches.rooms(branch.id);
       add(ids);
       out.matched.push({ target, kind: 'branch', rooms: ids.length });
       continue;
     }
-    const ids = await deps.rooms.byTopic(target);
+    const ids = await stores.rooms.byTopic(target);
     if (ids.length) {
       add(ids);
       out.matched.push({ target, kind: 'room', rooms: ids.length });

@@ -8,18 +8,18 @@ import { settleRun } from './settle.js';
 
 export async function watchRun(job: Job<WatchData>, deps: BroadcastDeps, token?: string): Promise<{ done: boolean }> {
   const { broadcastId: id, run } = job.data;
-  const b = await deps.broadcasts.get(id);
+  const b = await deps.stores.broadcasts.get(id);
   if (!b) return { done: true };
   const cancelled = b.status === 'cancelled';
   await settleRun(deps, id, run, cancelled);
-  const report = await deps.broadcasts.report(id, run);
+  const report = await deps.stores.broadcasts.report(id, run);
   if (report.queued > 0) {
     await job.moveToDelayed(Date.now() + (deps.watchMs ?? 3000), token);
     throw new DelayedError();
   }
-  await deps.broadcasts.finishRun(id, run, deps.clock.now());
-  if (b.schedule.type === 'once' && !cancelled) await deps.broadcasts.setStatus(id, 'done');
-  if (!(await deps.broadcasts.claimReport(id, run))) return { done: true };
+  await deps.stores.broadcasts.finishRun(id, run, deps.clock.now());
+  if (b.schedule.type === 'once' && !cancelled) await deps.stores.broadcasts.setStatus(id, 'done');
+  if (!(await deps.stores.broadcasts.claimReport(id, run))) return { done: true };
   await deps.audit.record({
     actor: 'system', action: 'broadcast.report', ok: report.failed === 0,
     detail: `#${id} run ${run}: sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped}`,
@@ -27,7 +27,7 @@ export async function watchRun(job: Job<WatchData>, deps: BroadcastDeps, token?:
   // Recurring runs report only when something went wrong; a once broadcast always reports.
   const worthIt = b.schedule.type === 'once' || report.failed > 0;
   if (b.reportTo && worthIt) {
-    const topics = await deps.rooms.topics(Object.keys(report.failures));
+    const topics = await deps.stores.rooms.topics(Object.keys(report.failures));
     await deps.outbox.enqueue({ to: { contactId: b.reportTo }, text: formatReport(report, topics, { cancelled }), key: reportKey(id, run), tag: 'broadcast-report' });
   }
   return { done: true };

@@ -27,7 +27,7 @@ export async function createBatchContext(deps: MeetingDeps, meetingIds: string[]
     now: Math.max(deps.clock.now(), at),
     meetings,
     rooms: memo((b) => deps.stores.branches.rooms(b)),
-    secretaries: memo((b) => secretaryRecipients(deps.stores, b, deps.adminIds)),
+    secretaries: memo((b) => secretaryRecipients(deps.stores, b, deps.config.adminIds)),
   };
 }
 

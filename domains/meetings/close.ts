@@ -22,7 +22,7 @@ export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchCo
   }
   const s = await summarize(deps.stores, m);
   const to = await bc.secretaries(m.branchId);
-  const text = summaryText(m, s, deps.tz, { final: true });
+  const text = summaryText(m, s, deps.config.timeZone, { final: true });
   const tag = `meeting:${m.id}`;
   const messages: OutboxMessage[] = to.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.summary(m, contactId), tag }));
   const threshold = (await deps.stores.branches.get(m.branchId))?.settings.absenceThreshold ?? 3;

@@ -1,21 +1,12 @@
-// What meeting jobs and handlers need: records, the outbox, the queue, time.
-import type { Clock } from '../../ground/clock.js';
-import type { Logger } from '../../ground/logger.js';
-import type { Stores } from '../../store/index.js';
-import type { Outbox } from '../../jobs/outbox/types.js';
+// What meeting jobs and handlers need: the one dependency object plus the meetings queue and its due buckets.
+import type { Deps } from '../deps.js';
 import type { MeetingQueue } from './queue.js';
 import type { DueBuckets } from './schedule.js';
 
-export interface MeetingDeps {
-  stores: Stores;
-  outbox: Outbox;
+export interface MeetingDeps extends Deps {
   queue: MeetingQueue;
   /** Sets of steps due at the same instant. */
   buckets: DueBuckets;
-  clock: Clock;
-  logger: Logger;
-  tz: string;
-  adminIds: string[];
   /** Check-ins within one window share one rolling acknowledgement (default 10 s). */
   ackWindowMs: number;
 }

@@ -12,7 +12,7 @@ import { stepsOf } from './steps.js';
  * outbox, a change also withdraws reminders already pre-staged there; without, the outbox drops them when
  * due, as each carries the condition "meeting still scheduled at this start".
  */
-export type OpsDeps = Pick<MeetingDeps, 'stores' | 'queue' | 'buckets' | 'clock'> & Partial<Pick<MeetingDeps, 'outbox' | 'adminIds'>>;
+export type OpsDeps = Pick<MeetingDeps, 'stores' | 'queue' | 'buckets' | 'clock'> & Partial<Pick<MeetingDeps, 'outbox' | 'config'>>;
 
 export async function createMeeting(deps: OpsDeps, input: MeetingInput): Promise<Meeting> {
   const now = deps.clock.now();
@@ -42,7 +42,7 @@ async function withdrawStaged(deps: OpsDeps, m: Meeting): Promise<void> {
   if (!outbox) return;
   const reminders = stepsOf(m).filter((s) => s.kind.startsWith('remind'));
   if (!reminders.length) return;
-  const [rooms, secretaries] = await Promise.all([deps.stores.branches.rooms(m.branchId), secretaryRecipients(deps.stores, m.branchId, deps.adminIds ?? [])]);
+  const [rooms, secretaries] = await Promise.all([deps.stores.branches.rooms(m.branchId), secretaryRecipients(deps.stores, m.branchId, deps.config?.adminIds ?? [])]);
   const keys = reminders.flatMap((s) => (s.kind === 'remind-room' ? rooms : secretaries).map((to) => outboxKeys.remind(m, s.offset, to)));
   await Promise.all(keys.map((k) => outbox.withdraw(k)));
 }

@@ -20,11 +20,11 @@ export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: 
   // Sent only while the meeting is still scheduled at this start (checked by the outbox right before sending).
   const onlyIf = { key: deps.stores.meetings.recordKey(m.id), fields: { status: 'scheduled', startAt: m.startAt } };
   if (step.kind === 'remind-room') {
-    const text = roomReminder(m, deps.tz, shown);
+    const text = roomReminder(m, deps.config.timeZone, shown);
     return (await bc.rooms(m.branchId)).map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag, onlyIf }));
   }
   const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
-  const text = secretaryReminder(m, deps.tz, shown, expected);
+  const text = secretaryReminder(m, deps.config.timeZone, shown, expected);
   return (await bc.secretaries(m.branchId)).map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag, onlyIf }));
 }
 

@@ -61,6 +61,6 @@ async function noteHolidays(deps: MeetingDeps, s: Series, m: Meeting, skipped: A
   if (shiftedFor) parts.push(`原定日期适逢${shiftedFor}，顺延至下一个工作日`);
   const text = `【例会安排】${s.title}（系列 ${s.id}）：${parts.join('；')}。下次会议：${formatDateTime(m.startAt, s.tz)}，编号 ${m.id}。`;
   deps.logger.info({ seriesId: s.id, meetingId: m.id, skipped: skipped.length, shifted: !!shiftedFor }, 'series occurrence adjusted for holidays');
-  const to = await secretaryRecipients(deps.stores, s.branchId, deps.adminIds);
+  const to = await secretaryRecipients(deps.stores, s.branchId, deps.config.adminIds);
   await deps.outbox.enqueueMany(to.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.series(s.id, day, 'holiday', contactId) })));
 }

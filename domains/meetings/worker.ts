@@ -1,6 +1,5 @@
 // The meetings worker: its own blocking Redis connection, an error listener, closed on stop.
 import { Worker } from 'bullmq';
-import { connectRedis } from '../../ground/redis/connect.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
 import { bullPrefix } from '../../jobs/outbox/keys.js';
 import type { MeetingDeps } from './deps.js';
@@ -12,17 +11,17 @@ export interface MeetingWorker {
   close(): Promise<void>;
 }
 
-export function startMeetingWorker(deps: MeetingDeps, opts: { redisUrl: string; prefix: string; concurrency?: number }): MeetingWorker {
-  const connection = connectRedis(opts.redisUrl, { forWorker: true, logger: deps.logger, name: 'meetings-worker' });
+export function startMeetingWorker(deps: MeetingDeps, opts: { concurrency?: number } = {}): MeetingWorker {
+  const connection = deps.connect('meetings-worker', { forWorker: true });
   const worker = new Worker(MEETING_QUEUE, (job) => processMeetingJob(job, deps), {
     connection,
-    prefix: bullPrefix(opts.prefix),
+    prefix: bullPrefix(deps.prefix),
     concurrency: opts.concurrency ?? 20,
     ...RESILIENT_WORKER_OPTIONS,
   });
   const log = deps.logger.child({ queue: MEETING_QUEUE });
   worker.on('error', (err) => log.warn({ err: err.message }, 'meetings worker error'));
-  watchFailures(worker, { logger: log, outbox: deps.outbox, adminIds: deps.adminIds, label: '会议提醒' });
+  watchFailures(worker, { logger: log, outbox: deps.outbox, adminIds: deps.config.adminIds, label: '会议提醒' });
   return {
     worker,
     async close() {

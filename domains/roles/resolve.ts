@@ -1,9 +1,7 @@
-// Who is speaking: admin (config.adminIds), secretary (of the room's branch, or of any branch in private),
-// member (on a roster), or guest.
-import type { BranchStore } from '../../store/branches.js';
-import type { MemberStore } from '../../store/members.js';
+// Who is speaking — decided here and nowhere else: admin (ADMIN_IDS or promoted with /授权), secretary (of
+// the room's branch, or of any branch in a private chat), member (active on a roster), or guest.
+import type { AdminStore, BranchStore, MemberStore } from '../../store/index.js';
 
-/** Same union as bot/types.ts Role (store/ does not import bot/). */
 export type Role = 'admin' | 'secretary' | 'member' | 'guest';
 
 export interface RoleQuery {
@@ -11,14 +9,17 @@ export interface RoleQuery {
   roomId?: string;
 }
 
-export function createRoleResolver(deps: { adminIds: string[]; branches: BranchStore; members: MemberStore }) {
-  return async function resolveRole(q: RoleQuery): Promise<Role> {
-    if (deps.adminIds.includes(q.talkerId)) return 'admin';
-    const [secretaryOf, roomBranch, member] = await Promise.all([
-      deps.branches.branchesOfSecretary(q.talkerId),
-      q.roomId ? deps.branches.branchIdOfRoom(q.roomId) : undefined,
-      deps.members.getByWechat(q.talkerId),
+export type RoleResolver = (q: RoleQuery) => Promise<Role>;
+
+export function createRoleResolver(stores: { admins: AdminStore; branches: BranchStore; members: MemberStore }): RoleResolver {
+  return async function resolveRole(q) {
+    const [admin, secretaryOf, roomBranch, member] = await Promise.all([
+      stores.admins.isAdmin(q.talkerId),
+      stores.branches.branchesOfSecretary(q.talkerId),
+      q.roomId ? stores.branches.branchIdOfRoom(q.roomId) : undefined,
+      stores.members.getByWechat(q.talkerId),
     ]);
+    if (admin) return 'admin';
     if (secretaryOf.length && (!q.roomId || (roomBranch && secretaryOf.includes(roomBranch)))) return 'secretary';
     if (member && member.status === 'active') return 'member';
     return 'guest';

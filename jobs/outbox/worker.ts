@@ -4,7 +4,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../../ground/clock.js';
 import type { Logger } from '../../ground/logger.js';
-import { connectRedis, type Redis } from '../../ground/redis/connect.js';
+import type { Redis } from '../../ground/redis/connect.js';
 import { bullPrefix, DEAD_LETTER_TAG, localDay, outboxKeys, type OutboxJobData } from './keys.js';
 import type { OutboxHandle } from './producer.js';
 import { RateLimitedError, type Sender } from './types.js';
@@ -13,7 +13,8 @@ export interface OutboxWorkerOptions {
   outbox: OutboxHandle;
   sender: Sender;
   redis: Redis;
-  redisUrl: string;
+  /** Opens the worker's own blocking connection (closed with the worker). */
+  connect(name: string, opts: { forWorker: true }): Redis;
   prefix: string;
   botId: string;
   logger: Logger;
@@ -63,7 +64,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   let consecutiveRateLimits = 0;
   let lastSentAt = 0;
   const log = o.logger.child({ mod: 'outbox', queue: o.outbox.queueName });
-  const connection = connectRedis(o.redisUrl, { forWorker: true, logger: o.logger, name: 'outbox-worker' });
+  const connection = o.connect('outbox-worker', { forWorker: true });
 
   async function deadLetter(job: Job<OutboxJobData>, err: Error): Promise<void> {
     const entry = { ...job.data, jobId: job.id, error: err.message, at: o.clock.now() };

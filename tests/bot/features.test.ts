@@ -1,5 +1,5 @@
 // Features plug into the router: commands by name and alias, role checks with audited refusals,
-// text hooks that see unaddressed room text (签到 replies), role resolution, and the error boundary.
+// text hooks that see unaddressed room text (签到 replies), roles from the records, and the error boundary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionError, UserError } from '../../ground/errors.js';
 import type { Answerer } from '../../knowledge/types.js';
@@ -34,12 +34,16 @@ const demo: Feature = {
     await ctx.reply('已签到', { mention: false });
     return true;
   },
-  resolveRole: async (msg) => (msg.talkerId === 'wxid_wang' ? 'secretary' : undefined),
 };
 
 let t: TestBot;
 beforeAll(async () => {
   t = await startTestBot({ answerer, features: [() => demo], env: { ADMIN_IDS: 'wxid_zhao' } });
+  // Roles come from the records (domains/roles/resolve.ts): 王书记 is the secretary of this room's branch.
+  const { branches, members } = t.app.deps.stores;
+  const { branch } = await branches.ensure('第一党支部');
+  await branches.bindRoom(branch.id, ROOM);
+  await members.upsert({ name: '王书记', branchId: branch.id, role: 'secretary', wechatId: 'wxid_wang' });
 });
 afterAll(async () => {
   await t.close();

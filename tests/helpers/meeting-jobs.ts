@@ -3,16 +3,17 @@
 import { systemClock, type Clock } from '../../ground/clock.js';
 import { silentLogger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import { createOutbox, type OutboxHandle } from '../../jobs/outbox/producer.js';
+import type { OutboxHandle } from '../../jobs/outbox/producer.js';
 import { startOutboxWorker, type OutboxWorker } from '../../jobs/outbox/worker.js';
 import type { OutboxTarget, Sender } from '../../jobs/outbox/types.js';
 import type { MeetingDeps } from '../../domains/meetings/deps.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../domains/meetings/schedule.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
-import { createStores, type Stores } from '../../store/index.js';
+import type { Stores } from '../../store/index.js';
+import { testDeps } from './deps.js';
 import type { Branch, Meeting } from '../../store/types.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from './redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix } from './redis.js';
 
 export interface Sent { to: OutboxTarget; text: string; mentionIds: string[]; at: number }
 
@@ -37,16 +38,16 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
   const redis = connectTestRedis();
   const prefix = randomPrefix();
   const botId = 'wxid_bot';
-  const stores = createStores(redis, prefix);
+  const base = testDeps({ redis, prefix, botId, clock: opts.clock, env: { ADMIN_IDS: 'wxid_admin' }, outbox: { attempts: 3, backoffMs: 50 } });
+  const { stores, outbox } = base;
   const sent: Sent[] = [];
   const sender: Sender = { async send(to, text, mentionIds) { sent.push({ to, text, mentionIds, at: Date.now() }); } };
-  const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger, attempts: 3, backoffMs: 50 });
   const outboxWorker: OutboxWorker = startOutboxWorker({
-    outbox, sender, redis, redisUrl: testRedisUrl(), prefix, botId, logger: silentLogger, clock: systemClock,
+    outbox, sender, redis, connect: base.connect, prefix, botId, logger: silentLogger, clock: systemClock,
     timeZone: 'Asia/Shanghai', ratePerMinute: 60_000, dailyCap: 100_000, adminIds: [], rateLimitBackoffMs: 100,
   });
   const queue = createMeetingQueue(redis, prefix, silentLogger);
-  const deps: MeetingDeps = { stores, outbox, queue, buckets: createDueBuckets(redis, prefix), clock: opts.clock ?? systemClock, logger: silentLogger, tz: 'Asia/Shanghai', adminIds: ['wxid_admin'], ackWindowMs: opts.ackWindowMs ?? 1000 };
+  const deps: MeetingDeps = { ...base, queue, buckets: createDueBuckets(redis, prefix), ackWindowMs: opts.ackWindowMs ?? 1000 };
   const { branch } = await stores.branches.ensure('第一党支部');
   await stores.branches.bindRoom(branch.id, ROOM);
   for (const [name, wechatId, role] of [['王书记', 'wx_wang', 'secretary'], ['张三', 'wx_zhang', 'member'], ['李四', 'wx_li', 'member'], ['赵六', 'wx_zhao', 'member']] as const) {
@@ -56,7 +57,7 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
   return {
     redis, prefix, botId, stores, outbox, deps, sent, branch: (await stores.branches.get(branch.id))!,
     startWorker() {
-      const w = startMeetingWorker(deps, { redisUrl: testRedisUrl(), prefix });
+      const w = startMeetingWorker(deps);
       workers.push(w);
       return w;
     },
@@ -79,7 +80,7 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
       for (const w of workers) await w.close();
       await outboxWorker.close();
       await queue.close();
-      await outbox.close();
+      await base.close();
       await deletePrefix(redis, prefix);
       redis.disconnect();
     },

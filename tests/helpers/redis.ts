@@ -16,3 +16,8 @@ export function randomPrefix(): string {
 export function connectTestRedis(): Redis {
   return connectRedis(testRedisUrl(), { name: 'test' });
 }
+
+/** A new connection to the run's Redis, shaped like Deps.connect (workers take one of their own). */
+export function testConnect(name: string, opts: { forWorker?: boolean; autoPipelining?: boolean } = {}): Redis {
+  return connectRedis(testRedisUrl(), { ...opts, name });
+}

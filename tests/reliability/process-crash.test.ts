@@ -17,14 +17,15 @@ import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/bro
 import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../domains/meetings/schedule.js';
-import { createOutbox, type OutboxHandle } from '../../jobs/outbox/producer.js';
+import type { OutboxHandle } from '../../jobs/outbox/producer.js';
 import { createAuditLog } from '../../store/audit.js';
 import { createStores } from '../../store/index.js';
 import { createRoomDirectory } from '../../store/room-directory.js';
 import { roomId } from '../helpers/broadcast-world.js';
 import { readJournal, spawnBot, spawnChild, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
 import { seededRng } from '../helpers/prng.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../helpers/redis.js';
+import { testDeps } from '../helpers/deps.js';
 
 const num = (name: string, fallback: number) => (process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback);
 const ROOMS = num('CRASH_ROOMS', 200);
@@ -55,12 +56,10 @@ beforeAll(async () => {
     await dir.note(roomId(i), `第${i}党小组群`);
   }
   // The parent acts as the CLI would: it writes records and jobs; the bot process does all the sending.
-  outbox = createOutbox({ redis, prefix, botId: 'wxid_bot', logger: silentLogger });
+  const base = testDeps({ redis, prefix, botId: 'wxid_bot' });
+  outbox = base.outbox;
   queue = createMeetingQueue(redis, prefix, silentLogger);
-  rt = createBroadcastRuntime({
-    redis, redisUrl: testRedisUrl(), prefix, botId: 'wxid_bot', clock: systemClock, logger: silentLogger, timeZone: 'Asia/Shanghai',
-    outbox, audit: createAuditLog(redis, prefix), corpusDir: path.join(PROJECT_ROOT, 'knowledge/corpus'),
-  });
+  rt = createBroadcastRuntime(base, { botId: 'wxid_bot' });
 }, 60_000);
 
 afterAll(async () => {

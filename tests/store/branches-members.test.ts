@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores, type Stores } from '../../store/index.js';
+import { createAdminStore } from '../../store/admins.js';
 import { createRoleResolver } from '../../domains/roles/resolve.js';
 import { connectTestRedis, deletePrefix, randomPrefix } from '../helpers/redis.js';
 
@@ -47,7 +48,7 @@ describe('members and roles', () => {
     await s.members.bindWechat(zhang.id, 'wx-zhang');
     expect((await s.branches.get(branch.id))?.secretaries).toEqual(['wx-wang']);
     expect((await s.members.getByWechat('wx-zhang'))?.phone).toBe('1');
-    const resolve = createRoleResolver({ adminIds: ['wx-admin'], branches: s.branches, members: s.members });
+    const resolve = createRoleResolver({ ...s, admins: createAdminStore(redis, prefix, ['wx-admin']) });
     expect(await resolve({ talkerId: 'wx-admin', roomId: 'room-3' })).toBe('admin');
     expect(await resolve({ talkerId: 'wx-wang', roomId: 'room-3' })).toBe('secretary');
     expect(await resolve({ talkerId: 'wx-wang' })).toBe('secretary');

@@ -3,7 +3,9 @@
 // last reply has arrived (outbox idle plus a short grace, bounded).
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { App } from '../../../app/container.js';
+import type { Config } from '../../../ground/config.js';
+import type { OutboxHandle } from '../../../jobs/outbox/producer.js';
+import type { ChatEdge } from '../../edge.js';
 import { stripBotName } from '../../filters.js';
 import type { MockWorld } from '../wechaty/mock-world.js';
 import { CONSOLE_HELP, parseConsoleLine, type ConsoleCommand } from './console-commands.js';
@@ -22,9 +24,16 @@ export interface ConsoleChatOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function runConsoleChat(app: App, o: ConsoleChatOptions): Promise<void> {
-  const world = app.wechat.world as MockWorld;
-  const { config } = app.deps;
+/** What the console drives: the simulated world, and the edge and outbox it waits on for replies. */
+export interface ConsoleTarget {
+  world: MockWorld;
+  config: Config;
+  edge: Pick<ChatEdge, 'inbound'>;
+  outbox: Pick<OutboxHandle, 'whenIdle' | 'pending'>;
+}
+
+export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions): Promise<void> {
+  const { world, config } = app;
   const names = namesFrom(demoWorldSpec(config.botName));
   let speaker = DEMO_DEFAULT_SPEAKER;
   let inRoom = true;

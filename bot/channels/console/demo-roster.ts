@@ -1,7 +1,20 @@
-// The console chat's simulated branch: one group, a secretary and members. Features may seed it into
-// their stores through Feature.seedDemo(DEMO_BRANCH).
-import type { DemoBranch } from '../../types.js';
+// The console chat's simulated branch: one group, a secretary and members (seeded by seed-demo.ts).
 import type { MockWorldSpec } from '../wechaty/mock-world.js';
+
+export interface DemoMember {
+  /** Contact id on the mock puppet (stands in for a platform user id). */
+  id: string;
+  name: string;
+  role: 'secretary' | 'member';
+}
+
+export interface DemoBranch {
+  roomId: string;
+  topic: string;
+  /** The bot's own contact id in the simulation. */
+  botId: string;
+  members: DemoMember[];
+}
 
 export const DEMO_BRANCH: DemoBranch = {
   roomId: 'demo-branch-1@chatroom',

@@ -25,7 +25,7 @@ export function checkinStateCommand(md: MeetingDeps): CommandSpec {
       assertCanManage(ctx, (await md.stores.branches.get(m.branchId))!, '查看签到情况');
       const s = await summarize(md.stores, m);
       // Names of absentees are for the secretary: sent privately even when asked in the group.
-      await ctx.replyPrivately(summaryText(m, s, md.tz, { final: m.status === 'closed' }));
+      await ctx.replyPrivately(summaryText(m, s, md.config.timeZone, { final: m.status === 'closed' }));
       if (ctx.msg.roomId) await ctx.reply('签到情况已私信发给您。');
     },
   };

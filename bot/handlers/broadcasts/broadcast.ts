@@ -8,14 +8,14 @@ import { cancelledText } from './broadcast-cancelled.js';
 
 export function createBroadcastCommand(rt: BroadcastRuntime, drafts: DraftStore): CommandSpec {
   const { deps, service } = rt;
-  const tz = deps.timeZone;
+  const tz = deps.config.timeZone;
 
   async function draft(ctx: ChatContext, args: string): Promise<void> {
     const who = { id: ctx.msg.talkerId, name: ctx.msg.talkerName, reportTo: ctx.msg.talkerId };
     const { input } = await prepareBroadcast(args, who, deps);
     await drafts.put(ctx.msg.talkerId, input, deps.clock.now());
     await deps.audit.record({ actor: who.id, actorName: who.name, action: 'broadcast.draft', ok: true, roomId: ctx.msg.roomId, detail: `${args}（${input.rooms.length} 个群）` });
-    await ctx.replyPrivately(formatPreview(input, await deps.rooms.topics(input.rooms), tz, deps.clock.now()));
+    await ctx.replyPrivately(formatPreview(input, await deps.stores.rooms.topics(input.rooms), tz, deps.clock.now()));
   }
 
   async function list(ctx: ChatContext): Promise<void> {
@@ -26,7 +26,7 @@ export function createBroadcastCommand(rt: BroadcastRuntime, drafts: DraftStore)
   async function detail(ctx: ChatContext, id: string): Promise<void> {
     const v = await service.status(id);
     const rooms = [...new Set([...v.broadcast.rooms, ...Object.keys(v.report?.failures ?? {})])];
-    await ctx.replyPrivately(formatDetail(v.broadcast, v.report, v.next, await deps.rooms.topics(rooms), tz));
+    await ctx.replyPrivately(formatDetail(v.broadcast, v.report, v.next, await deps.stores.rooms.topics(rooms), tz));
   }
 
   async function cancel(ctx: ChatContext, id: string): Promise<void> {

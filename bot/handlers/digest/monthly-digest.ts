@@ -1,10 +1,9 @@
 // /本月情况: the 三会一课 digest on demand — a secretary gets their branches, an admin all or the named one.
 import { PermissionError, UserError } from '../../../ground/errors.js';
 import { digestsFor } from '../../../domains/digest/job.js';
-import type { Stores } from '../../../store/index.js';
 import type { CommandSpec } from '../../types.js';
 
-export function createMonthlyDigestCommand(stores: Stores): CommandSpec {
+export function createMonthlyDigestCommand(): CommandSpec {
   return {
     name: '/本月情况',
     aliases: ['/三会一课情况'],
@@ -12,6 +11,7 @@ export function createMonthlyDigestCommand(stores: Stores): CommandSpec {
     help: '/本月情况 [支部名]：本支部三会一课开展、出勤和缺席情况（书记、管理员）',
     async handle(ctx, args) {
       const d = ctx.deps;
+      const { stores } = d;
       let ids: string[] | undefined;
       const name = args.trim();
       if (name) {
@@ -21,7 +21,7 @@ export function createMonthlyDigestCommand(stores: Stores): CommandSpec {
         if (ctx.role !== 'admin' && !mine.includes(b.id)) throw new PermissionError('您只能查看自己所在支部的情况。');
         ids = [b.id];
       } else if (ctx.role !== 'admin') ids = await stores.branches.branchesOfSecretary(ctx.msg.talkerId);
-      const digests = await digestsFor(stores, { redis: d.redis, prefix: d.prefix, clock: d.clock, timeZone: d.config.timeZone }, ids);
+      const digests = await digestsFor(d, ids);
       await d.audit.record({ actor: ctx.msg.talkerId, actorName: ctx.msg.talkerName, action: 'digest.view', ok: true, roomId: ctx.msg.roomId, detail: digests.map((x) => x.branchId).join(',') });
       await ctx.replyPrivately(digests.length ? digests.map((x) => x.text).join('\n\n') : '还没有登记任何支部。');
     },

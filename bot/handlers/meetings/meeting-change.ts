@@ -24,14 +24,14 @@ export async function rescheduleCommand(ctx: ChatContext, md: MeetingDeps, args:
   const [idWord, ...rest] = args.split(/\s+/).filter(Boolean);
   const m = await manageable(ctx, md, idWord, '改期');
   const now = md.clock.now();
-  const parsed = parseMeetingTime(rest.join(' '), { now, tz: md.tz });
-  if (!parsed.ok) throw timeError(parsed, md.tz);
+  const parsed = parseMeetingTime(rest.join(' '), { now, tz: md.config.timeZone });
+  if (!parsed.ok) throw timeError(parsed, md.config.timeZone);
   const next = await rescheduleMeeting(md, m, parsed.at);
-  await audit(ctx, 'meeting.reschedule', `#${m.id} ${formatDateTime(m.startAt, md.tz)} → ${formatDateTime(next.startAt, md.tz)}`);
+  await audit(ctx, 'meeting.reschedule', `#${m.id} ${formatDateTime(m.startAt, md.config.timeZone)} → ${formatDateTime(next.startAt, md.config.timeZone)}`);
   await ctx.reply([
     `会议 ${m.id}（${m.type}）已改期：`,
-    `原定：${formatDateTime(m.startAt, md.tz)}`,
-    `改为：${formatDateTime(next.startAt, md.tz)}（按“${parsed.text}”理解）`,
+    `原定：${formatDateTime(m.startAt, md.config.timeZone)}`,
+    `改为：${formatDateTime(next.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
     `提醒已按新时间重新安排。${planText(next, now)}`,
   ].join('\n'));
 }
@@ -44,15 +44,15 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
   const key = `${ctx.deps.prefix}meeting:${m.id}:cancel-confirm:${ctx.msg.talkerId}`;
   if (confirm !== '确认') {
     await ctx.deps.redis.set(key, '1', 'EX', CONFIRM_TTL_S);
-    await audit(ctx, 'meeting.cancel-requested', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.tz)}`);
-    return ctx.reply(`确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`);
+    await audit(ctx, 'meeting.cancel-requested', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
+    return ctx.reply(`确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`);
   }
   if (!(await ctx.deps.redis.del(key))) {
     return ctx.reply(`请先发送 /会议 取消 ${m.id}，看过会议信息后再回复“/会议 取消 ${m.id} 确认”。`);
   }
   await cancelMeeting(md, m);
-  await audit(ctx, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.tz)}`);
-  await ctx.reply(`已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}），相关提醒已撤销。`);
+  await audit(ctx, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
+  await ctx.reply(`已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}），相关提醒已撤销。`);
 }
 
 async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string, confirmed: boolean): Promise<void> {

@@ -32,10 +32,10 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   assertCanManage(ctx, branch, '安排会议');
   if (rest.startsWith('每')) return createSeriesCommand(ctx, md, branch, type, rest, options);
   const now = md.clock.now();
-  const parsed = parseMeetingTime(rest, { now, tz: md.tz });
+  const parsed = parseMeetingTime(rest, { now, tz: md.config.timeZone });
   if (!parsed.ok) {
     await audit(ctx, 'meeting.create', `${args}（时间无效：${parsed.reason}）`, false);
-    throw timeError(parsed, md.tz);
+    throw timeError(parsed, md.config.timeZone);
   }
   const s = branch.settings;
   const groupOffsets = options.groupOffsets ?? s.groupOffsets;
@@ -47,10 +47,10 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
     groupOffsets, secretaryOffsets: options.secretaryOffsets ?? s.secretaryOffsets, closeAfter: options.closeAfter ?? s.closeAfter, escalateBefore,
     createdBy: ctx.msg.talkerId,
   });
-  await audit(ctx, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.tz)} ← ${args}`);
+  await audit(ctx, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.config.timeZone)} ← ${args}`);
   await ctx.reply([
     `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,
-    `时间：${formatDateTime(m.startAt, md.tz)}（按“${parsed.text}”理解）`,
+    `时间：${formatDateTime(m.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
     ...(m.place ? [`地点：${m.place}`] : []),
     ...(m.topic ? [`主题：${m.topic}`] : []),
     planText(m, now),
@@ -67,7 +67,7 @@ function holidayCoverageNote(now: number, tz: string): string {
 }
 
 async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Branch, type: MeetingType, rest: string, options: MeetingOptions): Promise<void> {
-  const r = parseRecurrence(rest, md.tz);
+  const r = parseRecurrence(rest, md.config.timeZone);
   if (!r.ok) {
     throw new UserError(r.reason === 'no-time'
       ? '例会需要写明几点，例如：/会议 新建 主题党日 每月第一个周五 15:00'
@@ -75,7 +75,7 @@ async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Br
   }
   const policy = options.holidayPolicy ?? 'skip';
   const { series, first } = await createSeries(md, {
-    branchId: branch.id, type, title: type, rule: r.text, pattern: cronPattern(r.rule), tz: md.tz,
+    branchId: branch.id, type, title: type, rule: r.text, pattern: cronPattern(r.rule), tz: md.config.timeZone,
     nthWeek: r.rule.nthWeek, weekday: r.rule.weekday, monthDay: r.rule.monthDay, hour: r.rule.hour, minute: r.rule.minute,
     leadMs: 0, holidayPolicy: policy, place: options.place ?? (r.rest || undefined), topic: options.topic,
     groupOffsets: options.groupOffsets, secretaryOffsets: options.secretaryOffsets, createdBy: ctx.msg.talkerId,
@@ -84,8 +84,8 @@ async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Br
   const policyText = { skip: '遇法定节假日跳过', shift: '遇法定节假日顺延到下一个工作日（含调休上班日）', none: '节假日照常' }[policy];
   await ctx.reply([
     `已创建例会（系列 ${series.id}）：${type}，${r.text}，${policyText}。`,
-    first ? `下次会议：${formatDateTime(first.startAt, md.tz)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}` : '下次会议已安排。',
+    first ? `下次会议：${formatDateTime(first.startAt, md.config.timeZone)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}` : '下次会议已安排。',
     '每次会议前照常提醒和签到。',
-    ...(policy === 'none' ? [] : [holidayCoverageNote(md.clock.now(), md.tz)].filter(Boolean)),
+    ...(policy === 'none' ? [] : [holidayCoverageNote(md.clock.now(), md.config.timeZone)].filter(Boolean)),
   ].join('\n'));
 }

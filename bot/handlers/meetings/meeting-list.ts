@@ -19,8 +19,8 @@ export async function listMeetings(ctx: ChatContext, md: MeetingDeps, args: stri
   const recent = (await md.stores.meetings.list({ branchId: branch.id, to: now, status: ['closed'] })).slice(-3);
   if (!upcoming.length && !recent.length) return ctx.reply(`${branch.name}暂无会议安排。书记可发送：/会议 新建 党课 下周五下午3点 三楼会议室`);
   const lines = [`${branch.name}的会议：`];
-  if (upcoming.length) lines.push('待召开：', ...(await Promise.all(upcoming.map(async (m) => listLine(m, md.tz, await counts(md, m))))));
-  if (recent.length) lines.push('最近结束：', ...(await Promise.all(recent.map(async (m) => listLine(m, md.tz, await counts(md, m))))));
+  if (upcoming.length) lines.push('待召开：', ...(await Promise.all(upcoming.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))));
+  if (recent.length) lines.push('最近结束：', ...(await Promise.all(recent.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))));
   lines.push('详情：/会议 详情 编号');
   await ctx.reply(lines.join('\n'));
 }
@@ -29,5 +29,5 @@ export async function showMeeting(ctx: ChatContext, md: MeetingDeps, args: strin
   const m = await meetingById(md, args.split(/\s+/)[0]);
   const own = await commandBranch(ctx, md).catch(() => undefined);
   if (ctx.role !== 'admin' && own?.id !== m.branchId) throw new UserError(`会议 ${m.id} 不属于您的支部。`);
-  await ctx.reply(detailText(m, md.tz, md.clock.now(), await counts(md, m)));
+  await ctx.reply(detailText(m, md.config.timeZone, md.clock.now(), await counts(md, m)));
 }

@@ -43,7 +43,7 @@ async function requestConfirmation(ctx: ChatContext, md: MeetingDeps, member: Me
   const claim: Claim = { id, memberId: member.id, wechatId: ctx.msg.talkerId, wechatName: ctx.msg.talkerName };
   await ctx.deps.redis.set(claimKey(ctx, id), JSON.stringify(claim), 'EX', CLAIM_TTL_S);
   const branch = await md.stores.branches.get(member.branchId);
-  const to = branch?.secretaries.length ? branch.secretaries : md.adminIds;
+  const to = branch?.secretaries.length ? branch.secretaries : md.config.adminIds;
   await ctx.deps.outbox.enqueueMany(to.map((contactId) => ({
     to: { contactId },
     text: `【绑定确认】微信用户“${ctx.msg.talkerName}”申请绑定为名册中的${member.name}，但该姓名已绑定其他微信。如确认是本人更换了微信，请回复：/绑定 确认 ${id}`,

@@ -10,10 +10,11 @@ import { PROJECT_ROOT } from '../../../ground/config.js';
 import { silentLogger } from '../../../ground/logger.js';
 import type { Redis } from '../../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../../domains/broadcasts/runtime.js';
-import { createOutbox, type OutboxHandle } from '../../../jobs/outbox/producer.js';
+import type { OutboxHandle } from '../../../jobs/outbox/producer.js';
 import { createAuditLog } from '../../../store/audit.js';
 import { broadcastSpec, roomId, seedBranches } from '../../helpers/broadcast-world.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
+import { testDeps } from '../../helpers/deps.js';
 
 const ROOMS = 40;
 const prefix = randomPrefix();
@@ -46,11 +47,9 @@ beforeAll(async () => {
   redis = connectTestRedis();
   await seedBranches(redis, prefix, ROOMS);
   // The parent only creates the broadcast, as the CLI would; the child process does all the work.
-  outbox = createOutbox({ redis, prefix, botId: 'wxid_bot', logger: silentLogger });
-  rt = createBroadcastRuntime({
-    redis, redisUrl: testRedisUrl(), prefix, botId: 'wxid_bot', clock: systemClock, logger: silentLogger, timeZone: 'Asia/Shanghai',
-    outbox, audit: createAuditLog(redis, prefix), corpusDir: path.join(PROJECT_ROOT, 'knowledge/corpus'),
-  });
+  const base = testDeps({ redis, prefix, botId: 'wxid_bot' });
+  outbox = base.outbox;
+  rt = createBroadcastRuntime(base, { botId: 'wxid_bot' });
 });
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -85,10 +84,10 @@ describe('broadcast across a crash', () => {
     expect([...counts.values()].filter((n) => n > 1).length).toBeLessThanOrEqual(1);
     expect(rooms.length).toBeLessThanOrEqual(ROOMS + 1);
     // The run settles: the report counts every room as sent.
-    let report = await rt.deps.broadcasts.report(b.id, '1');
+    let report = await rt.deps.stores.broadcasts.report(b.id, '1');
     while (report.sent < ROOMS && Date.now() < deadline) {
       await sleep(500);
-      report = await rt.deps.broadcasts.report(b.id, '1');
+      report = await rt.deps.stores.broadcasts.report(b.id, '1');
     }
     expect(report).toMatchObject({ total: ROOMS, sent: ROOMS, failed: 0, skipped: 0 });
   }, 120_000);

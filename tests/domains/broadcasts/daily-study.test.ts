@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
   await seedBranches(bot.app.deps.redis, bot.prefix, 2);
   const d = bot.app.deps;
-  rt = createBroadcastRuntime({ ...d, timeZone: d.config.timeZone, corpusDir: corpus });
+  rt = createBroadcastRuntime(d, { botId: d.botId });
 });
 afterAll(async () => {
   await rt?.close();

@@ -7,9 +7,10 @@ import { PROJECT_ROOT } from '../../../ground/config.js';
 import { silentLogger } from '../../../ground/logger.js';
 import type { Redis } from '../../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../../domains/broadcasts/runtime.js';
-import { createOutbox, type OutboxHandle } from '../../../jobs/outbox/producer.js';
+import type { OutboxHandle } from '../../../jobs/outbox/producer.js';
 import { createAuditLog } from '../../../store/audit.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
+import { testDeps } from '../../helpers/deps.js';
 
 const ROOMS = 30;
 const prefix = randomPrefix();
@@ -20,11 +21,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(() => {
   redis = connectTestRedis();
-  outbox = createOutbox({ redis, prefix, botId: 'wxid_bot', logger: silentLogger });
-  rt = createBroadcastRuntime({
-    redis, redisUrl: testRedisUrl(), prefix, botId: 'wxid_bot', clock: systemClock, logger: silentLogger, timeZone: 'Asia/Shanghai',
-    outbox, audit: createAuditLog(redis, prefix), corpusDir: path.join(PROJECT_ROOT, 'knowledge/corpus'), batchSize: 7, watchMs: 200,
-  });
+  const base = testDeps({ redis, prefix, botId: 'wxid_bot' });
+  outbox = base.outbox;
+  rt = createBroadcastRuntime(base, { botId: 'wxid_bot', batchSize: 7, watchMs: 200 });
   rt.startWorker();
 });
 afterAll(async () => {
@@ -54,12 +53,12 @@ describe('broadcast fan-out', () => {
     const again = await rt.deps.queue.add('deliver', { broadcastId: b.id }, { jobId: `bc-${b.id}-deliver-again` });
     await until(async () => (await again.getState()) === 'completed');
     expect(await outbox.pending()).toBe(ROOMS);
-    expect((await rt.deps.broadcasts.report(b.id, '1')).queued).toBe(ROOMS);
+    expect((await rt.deps.stores.broadcasts.report(b.id, '1')).queued).toBe(ROOMS);
 
     const { report } = await rt.service.cancel(b.id, { id: 'cli:test' });
     expect(report).toMatchObject({ total: ROOMS, sent: 0, skipped: ROOMS, queued: 0 });
     expect(await outbox.pending()).toBe(0);
-    await until(async () => (await rt.deps.broadcasts.report(b.id, '1')).finishedAt !== undefined);
-    expect(await rt.deps.broadcasts.claimReport(b.id, '1')).toBe(false); // the watch job reported
+    await until(async () => (await rt.deps.stores.broadcasts.report(b.id, '1')).finishedAt !== undefined);
+    expect(await rt.deps.stores.broadcasts.claimReport(b.id, '1')).toBe(false); // the watch job reported
   });
 });

@@ -8,6 +8,7 @@ import { parseWhen, repeatOf } from '../../../domains/broadcasts/schedule.js';
 import { createBranchStore } from '../../../store/branches.js';
 import { createRoomDirectory } from '../../../store/room-directory.js';
 import { connectTestRedis, deletePrefix, randomPrefix } from '../../helpers/redis.js';
+import { testDeps } from '../../helpers/deps.js';
 
 const TZ = 'Asia/Shanghai';
 const NOW = Date.parse('2026-11-28T08:00:00+08:00'); // Saturday
@@ -50,7 +51,7 @@ describe('time phrases', () => {
 });
 
 describe('prepareBroadcast', () => {
-  const deps = () => ({ branches: createBranchStore(redis, prefix), rooms: createRoomDirectory(redis, prefix), clock: manualClock(NOW), timeZone: TZ });
+  const deps = () => ({ ...testDeps({ redis, prefix }), clock: manualClock(NOW) });
   const who = { id: 'wxid_admin' };
 
   it('resolves branches and room names to rooms, once each', async () => {

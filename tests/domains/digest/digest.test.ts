@@ -3,12 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../ground/clock.js';
 import { digestFeature } from '../../../bot/features/digest.js';
-import type { FeatureFactory } from '../../../bot/types.js';
 import { computeDigest } from '../../../domains/digest/compute.js';
 import { startDigestJobs } from '../../../domains/digest/job.js';
 import { fromLocal } from '../../../ground/time/zoned.js';
 import { DEFAULT_CADENCE } from '../../../store/cadence.js';
-import { createRoleResolver } from '../../../domains/roles/resolve.js';
 import { createStores, type Stores } from '../../../store/index.js';
 import type { MeetingType } from '../../../store/types.js';
 import { startTestBot, type TestBot } from '../../helpers/mock-wechaty.js';
@@ -22,13 +20,6 @@ let bot: TestBot;
 let stores: Stores;
 let branchId: string;
 
-/** Secretaries and members by the meeting records (the meetings feature's resolver, without its commands). */
-const rolesByRecords: FeatureFactory = (deps) => {
-  const s = createStores(deps.redis, deps.prefix);
-  const resolve = createRoleResolver({ adminIds: deps.config.adminIds, branches: s.branches, members: s.members });
-  return { name: 'roles-by-records', resolveRole: (msg) => resolve({ talkerId: msg.talkerId, roomId: msg.roomId }) };
-};
-
 async function meeting(type: MeetingType, startAt: number, status: 'scheduled' | 'closed' | 'cancelled' = 'closed') {
   return stores.meetings.create({
     branchId, type, title: type, startAt, groupOffsets: [], secretaryOffsets: [], closeAfter: 1800_000, escalateBefore: 1800_000, status, createdBy: SECRETARY,
@@ -36,7 +27,7 @@ async function meeting(type: MeetingType, startAt: number, status: 'scheduled' |
 }
 
 beforeAll(async () => {
-  bot = await startTestBot({ features: [rolesByRecords, digestFeature], clock, answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) } });
+  bot = await startTestBot({ features: [digestFeature], clock, answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) } });
   stores = createStores(bot.app.deps.redis, bot.prefix);
   branchId = (await stores.branches.ensure('第一党支部')).branch.id;
   await stores.branches.bindRoom(branchId, 'room-1@chatroom');
@@ -93,7 +84,7 @@ describe('monthly digest', () => {
   it('the scheduled job sends on the first workday of the month, once per secretary', async () => {
     const d = bot.app.deps;
     const before = bot.saidTo(SECRETARY).length;
-    const jobs = startDigestJobs({ ...d, timeZone: TZ }, { pattern: '* * * * * *' });
+    const jobs = startDigestJobs({ ...d, config: { ...d.config, timeZone: TZ } }, { pattern: '* * * * * *' });
     try {
       await jobs.ready;
       await bot.waitFor(() => bot.saidTo(SECRETARY).length > before, 10_000);

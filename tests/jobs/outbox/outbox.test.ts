@@ -6,7 +6,7 @@ import type { Redis } from '../../../ground/redis/connect.js';
 import { createOutbox, type OutboxHandle } from '../../../jobs/outbox/producer.js';
 import { startOutboxWorker, type OutboxWorker } from '../../../jobs/outbox/worker.js';
 import { RateLimitedError, type OutboxTarget, type Sender } from '../../../jobs/outbox/types.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
 
 interface Sent { to: OutboxTarget; text: string; mentionIds: string[]; at: number }
 
@@ -46,7 +46,7 @@ function recordingSender(fail?: (text: string, n: number, to: OutboxTarget) => E
 function start(botId: string, sender: Sender, opt: { rate?: number; cap?: number; attempts?: number; adminIds?: string[]; sendTimeoutMs?: number } = {}) {
   const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger, attempts: opt.attempts ?? 3, backoffMs: 30 });
   const worker = startOutboxWorker({
-    outbox, sender, redis, redisUrl: testRedisUrl(), prefix, botId, logger: silentLogger, clock: systemClock,
+    outbox, sender, redis, connect: testConnect, prefix, botId, logger: silentLogger, clock: systemClock,
     timeZone: 'Asia/Shanghai', ratePerMinute: opt.rate ?? 6000, dailyCap: opt.cap ?? 1000, adminIds: opt.adminIds ?? [], rateLimitBackoffMs: 100, sendTimeoutMs: opt.sendTimeoutMs,
   });
   running.push({ outbox, worker });

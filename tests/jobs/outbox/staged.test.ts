@@ -8,7 +8,7 @@ import { createOutbox, type OutboxHandle } from '../../../jobs/outbox/producer.j
 import { jobIdFor } from '../../../jobs/outbox/keys.js';
 import { startOutboxWorker, type OutboxWorker } from '../../../jobs/outbox/worker.js';
 import type { Sender } from '../../../jobs/outbox/types.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
 
 let redis: Redis;
 const prefix = randomPrefix();
@@ -35,7 +35,7 @@ function start(botId: string) {
   const sender: Sender = { async send(_to, text) { sent.push({ text, at: Date.now() }); } };
   const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger, attempts: 3, backoffMs: 30 });
   const worker = startOutboxWorker({
-    outbox, sender, redis, redisUrl: testRedisUrl(), prefix, botId, logger: silentLogger, clock: systemClock,
+    outbox, sender, redis, connect: testConnect, prefix, botId, logger: silentLogger, clock: systemClock,
     timeZone: 'Asia/Shanghai', ratePerMinute: 60_000, dailyCap: 1000, adminIds: [], rateLimitBackoffMs: 100,
   });
   running.push({ outbox, worker });
