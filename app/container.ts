@@ -49,7 +49,7 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const cleanups: Array<() => Promise<unknown> | void> = [];
+  const cleanups: Array<() => Promise<unknown> | undefined> = [];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
   };

@@ -2,17 +2,13 @@
 // confirmation to all 1,000 messages queued), and the outbox's measured send rate against its configured
 // rate while delivering a broadcast to 200 groups on the mock puppet (duplicates counted).
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../ground/config.js';
 import { systemClock } from '../ground/clock.js';
 import { silentLogger } from '../ground/logger.js';
 import { connectRedis, deletePrefix, type Redis } from '../ground/redis/connect.js';
 import { createWechatySender } from '../bot/channels/wechaty/sender.js';
 import { startMockWorld } from '../bot/channels/wechaty/mock-world.js';
 import { createBroadcastRuntime } from '../domains/broadcasts/runtime.js';
-import { createOutbox } from '../jobs/outbox/producer.js';
 import { startOutboxWorker } from '../jobs/outbox/worker.js';
-import { createAuditLog } from '../store/audit.js';
 import { atMost, type BenchResult, type BenchSuite, benchDeps } from './types.js';
 
 const FANOUT_ROOMS = 1000;

@@ -2,12 +2,10 @@
 // writes of the same record in the same run; and the bot's RSS with the default corpus.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT, loadConfig } from '../ground/config.js';
+import { PROJECT_ROOT, } from '../ground/config.js';
 import { systemClock } from '../ground/clock.js';
 import { silentLogger } from '../ground/logger.js';
 import { connectRedis, type Redis } from '../ground/redis/connect.js';
-import { createAuditLog } from '../store/audit.js';
-import { createOutbox } from '../jobs/outbox/producer.js';
 import { featureFactories } from '../bot/features.js';
 import { passesFilters, toInbound, type RawMessage } from '../bot/filters.js';
 import { openInbox } from '../bot/inbox.js';

@@ -4,7 +4,6 @@
 // delayed outbox jobs, so a reminder is available at max(when its enqueue resolved, when its delay ends),
 // both read per job; an unpaced probe worker checks that BullMQ hands them out at the due instant, not before.
 import { Worker } from 'bullmq';
-import { systemClock } from '../ground/clock.js';
 import { silentLogger } from '../ground/logger.js';
 import { connectRedis } from '../ground/redis/connect.js';
 import type { MeetingDeps } from '../domains/meetings/deps.js';
@@ -12,10 +11,8 @@ import { createMeeting } from '../domains/meetings/ops.js';
 import { createMeetingQueue } from '../domains/meetings/queue.js';
 import { createDueBuckets } from '../domains/meetings/schedule.js';
 import { startMeetingWorker } from '../domains/meetings/worker.js';
-import { createOutbox } from '../jobs/outbox/producer.js';
 import { bullPrefix } from '../jobs/outbox/keys.js';
 import type { OutboxMessage } from '../jobs/outbox/types.js';
-import { createStores } from '../store/index.js';
 import { atMost, percentile, type BenchContext, type BenchResult, type BenchSuite, benchDeps } from './types.js';
 
 const N = 10_000;

@@ -13,7 +13,7 @@ import { tooLong } from './handlers/too-long.js';
 import { unknownCommand } from './handlers/unknown-command.js';
 import { createInbox, type Inbox } from './inbox.js';
 import { createRateLimiter } from './rate-limit.js';
-import type { AppDeps, ChatContext, CommandSpec, Feature, InboundMessage, Role } from './types.js';
+import type { AppDeps, ChatContext, CommandSpec, Feature, InboundMessage, } from './types.js';
 
 export const APOLOGY = '抱歉，处理您的消息时出了点问题，请稍后再试。';
 

@@ -81,7 +81,8 @@ export interface AttendanceRecord {
   reason?: string;
 }
 
-export type HolidayPolicy = 'skip' | 'shift' | 'none';
+export type { HolidayPolicy } from '../ground/time/recurrence.js';
+import type { HolidayPolicy } from '../ground/time/recurrence.js';
 
 export interface Series {
   id: string;

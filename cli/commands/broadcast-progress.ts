@@ -12,7 +12,7 @@ export async function followBroadcast(service: BroadcastService, id: string, opt
   try {
     while (Date.now() < until) {
       const { broadcast, report } = await service.status(id);
-      if (report && report.total) {
+      if (report?.total) {
         const done = report.total - report.queued;
         const payload = { id, sent: report.sent, failed: report.failed, skipped: report.skipped };
         if (!started) bar.start(report.total, done, payload);

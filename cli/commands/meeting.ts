@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../ground/errors.js';
 import { formatDateTime } from '../../ground/time/format.js';
+import { meetingInput } from '../../domains/meetings/input.js';
 import { cancelMeeting, createMeeting } from '../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../ground/time/phrase.js';
@@ -38,12 +39,9 @@ export function registerMeeting(program: Command): void {
         if (!type) throw new UserError(`不认识的会议类型：${typeWord ?? ''}`);
         const t = parseMeetingTime(rest.join(' '), { now: s.deps.clock.now(), tz: s.config.timeZone });
         if (!t.ok) throw new UserError(`时间无效（${t.reason}）：${t.text ?? ''}`);
-        const st = branch.settings;
-        const m = await createMeeting(s.md, {
-          branchId: branch.id, type, title: type, startAt: t.at, place: options.place ?? (t.rest || undefined), topic: options.topic,
-          groupOffsets: options.groupOffsets ?? st.groupOffsets, secretaryOffsets: options.secretaryOffsets ?? st.secretaryOffsets,
-          closeAfter: options.closeAfter ?? st.closeAfter, escalateBefore: options.escalateBefore ?? st.escalateBefore, createdBy: s.actor,
-        });
+        const m = await createMeeting(s.md, meetingInput({
+          branch, type, startAt: t.at, placeFromText: t.rest, options, createdBy: s.actor, now: s.deps.clock.now(),
+        }));
         await s.deps.audit.record({ actor: s.actor, action: 'meeting.create', detail: `#${m.id} ${type} ${formatDateTime(m.startAt, s.config.timeZone)}`, ok: true });
         process.stdout.write(`已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.config.timeZone)}${m.place ? ` ${m.place}` : ''}\n`);
       } finally {

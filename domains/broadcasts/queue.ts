@@ -5,8 +5,6 @@ import type { Broadcast } from '../../store/broadcast-types.js';
 /** One broadcasts queue per bot account, like its outbox: a broadcast is sent by the account it was made for. */
 export const broadcastQueueName = (botId: string) => `broadcasts-${botId.replace(/[^\w.-]/g, '_')}`;
 
-export type BroadcastJobName = 'deliver' | 'watch';
-
 export interface DeliverData {
   broadcastId: string;
 }
@@ -17,6 +15,16 @@ export interface WatchData {
 }
 
 export type BroadcastJobData = DeliverData | WatchData;
+
+/** Each job name with its data: deliver (one run's fan-out into the outbox), watch (its delivery report). */
+export type BroadcastJob = (Job<DeliverData> & { name: 'deliver' }) | (Job<WatchData> & { name: 'watch' });
+export type BroadcastJobName = BroadcastJob['name'];
+
+const JOB_NAMES: ReadonlySet<string> = new Set<BroadcastJobName>(['deliver', 'watch']);
+
+export function isBroadcastJob(job: Job): job is BroadcastJob {
+  return JOB_NAMES.has(job.name);
+}
 
 export const schedulerId = (id: string) => `bc-${id}`;
 export const deliverJobId = (id: string) => `bc-${id}-deliver`;

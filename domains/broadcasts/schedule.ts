@@ -45,7 +45,7 @@ export function parseWhen(phrase: string, now: number, tz: string): BroadcastSch
   const results = chrono.zh.parse(text, { instant: new Date(now), timezone: zoneOffsetMinutes(tz, now) });
   const first = results[0];
   // The whole phrase must be the time, or a word of the content would be taken for one.
-  if (!first || first.index !== 0 || first.text.length !== text.length) return undefined;
+  if (first?.index !== 0 || first.text.length !== text.length) return undefined;
   return { type: 'once', at: first.start.date().getTime() };
 }
 

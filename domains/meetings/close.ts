@@ -7,7 +7,7 @@ import type { BatchContext } from './batch-context.js';
 import type { MeetingDeps } from './deps.js';
 import { outboxKeys } from './queue.js';
 import { summarize } from '../attendance/summary.js';
-import { summaryText } from '../attendance/summary-text.js';
+import { summaryText } from './summary-text.js';
 import { absenceAlert } from './texts.js';
 
 export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {

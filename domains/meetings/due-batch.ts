@@ -14,7 +14,8 @@ import type { MeetingDeps } from './deps.js';
 import { escalateStep } from './escalate.js';
 import { remindStep } from './remind.js';
 import { scheduleSteps } from './schedule.js';
-import { decodeStep, dueOf, nextStep, type Step } from './steps.js';
+import { assertNever } from '../../ground/never.js';
+import { decodeStep, dueOf, isReminder, nextStep, type Step } from './steps.js';
 
 const CHUNK = 10_000;
 const HEAVY_PARALLEL = 16;
@@ -46,8 +47,8 @@ export async function processSteps(initial: Step[], deps: MeetingDeps, due: numb
   while (pending.length) {
     const bc = await createBatchContext(deps, pending.map((s) => s.meetingId), releaseAt);
     const live = pending.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
-    const reminders = live.filter((s) => s.kind.startsWith('remind'));
-    const heavy = live.filter((s) => !s.kind.startsWith('remind'));
+    const reminders = live.filter(isReminder);
+    const heavy = live.filter((s) => !isReminder(s));
     const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
     // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
     await sendAll(prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })), deps);
@@ -73,7 +74,17 @@ async function runHeavy(steps: Step[], deps: MeetingDeps, bc: BatchContext): Pro
   for (let i = 0; i < steps.length; i += HEAVY_PARALLEL) {
     const part = await Promise.all(steps.slice(i, i + HEAVY_PARALLEL).map((s) => {
       const m = bc.meetings.get(s.meetingId)!;
-      return s.kind === 'close' ? closeStep(m, deps, bc) : escalateStep(m, deps, bc);
+      switch (s.kind) {
+        case 'close':
+          return closeStep(m, deps, bc);
+        case 'escalate':
+          return escalateStep(m, deps, bc);
+        case 'remind-room':
+        case 'remind-secretary':
+          throw new Error(`reminder step ${s.kind} reached the at-due phase`);
+        default:
+          return assertNever(s.kind, 'step kind');
+      }
     }));
     out.push(...part.flat());
   }

@@ -5,7 +5,7 @@ import type { MeetingDeps } from './deps.js';
 import { outboxKeys } from './queue.js';
 import { secretaryRecipients } from '../roles/recipients.js';
 import { scheduleMeeting, unscheduleMeeting } from './schedule.js';
-import { stepsOf } from './steps.js';
+import { isReminder, reminderRecipients, stepsOf, type Step } from './steps.js';
 
 /**
  * Creating and changing meetings needs only records, the queue and time (the CLI has no outbox). With an
@@ -22,27 +22,29 @@ export async function createMeeting(deps: OpsDeps, input: MeetingInput): Promise
 }
 
 export async function rescheduleMeeting(deps: OpsDeps, m: Meeting, startAt: number): Promise<Meeting> {
-  await unscheduleMeeting(deps, m);
+  const old = stepsOf(m);
+  await unscheduleMeeting(deps, old);
   const next = await deps.stores.meetings.update(m.id, { startAt, endAt: m.endAt ? m.endAt + (startAt - m.startAt) : undefined });
-  await withdrawStaged(deps, m);
+  await withdrawStaged(deps, m, old);
   await scheduleMeeting(deps, next, deps.clock.now());
   return next;
 }
 
 export async function cancelMeeting(deps: OpsDeps, m: Meeting): Promise<Meeting> {
   const next = await deps.stores.meetings.update(m.id, { status: 'cancelled' });
-  await unscheduleMeeting(deps, m);
-  await withdrawStaged(deps, m);
+  const old = stepsOf(m);
+  await unscheduleMeeting(deps, old);
+  await withdrawStaged(deps, m, old);
   return next;
 }
 
 /** Removes the not-yet-started outbox jobs of the meeting's reminders as it was (`m`: old start). */
-async function withdrawStaged(deps: OpsDeps, m: Meeting): Promise<void> {
+async function withdrawStaged(deps: OpsDeps, m: Meeting, steps: Step[]): Promise<void> {
   const outbox = deps.outbox;
   if (!outbox) return;
-  const reminders = stepsOf(m).filter((s) => s.kind.startsWith('remind'));
+  const reminders = steps.filter(isReminder);
   if (!reminders.length) return;
   const [rooms, secretaries] = await Promise.all([deps.stores.branches.rooms(m.branchId), secretaryRecipients(deps.stores, m.branchId, deps.config?.adminIds ?? [])]);
-  const keys = reminders.flatMap((s) => (s.kind === 'remind-room' ? rooms : secretaries).map((to) => outboxKeys.remind(m, s.offset, to)));
+  const keys = reminders.flatMap((s) => reminderRecipients(s.kind, { rooms, secretaries }).map((to) => outboxKeys.remind(m, s.offset, to)));
   await Promise.all(keys.map((k) => outbox.withdraw(k)));
 }

@@ -1,16 +1,28 @@
 // The meetings queue: reminders, escalation, close, acknowledgements and series ticks, with deterministic ids.
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from '../../ground/logger.js';
 import { bullPrefix } from '../../jobs/outbox/keys.js';
 import type { Meeting } from '../../store/types.js';
 
 export const MEETING_QUEUE = 'meetings';
 
+export interface DueJobData { due: number; bucket?: number | string }
+export interface AckJobData { meetingId: string; window: number }
+export interface SeriesTickData { seriesId: string }
+export type MeetingJobData = DueJobData | AckJobData | SeriesTickData;
 
-export type MeetingJobData = { due: number; bucket?: number | string } | { meetingId: string; window: number } | { seriesId: string };
+/** Each job name with its data: due (a bucket of steps), ack (a rolling acknowledgement), series-tick. */
+export type MeetingJob =
+  | (Job<DueJobData> & { name: 'due' })
+  | (Job<AckJobData> & { name: 'ack' })
+  | (Job<SeriesTickData> & { name: 'series-tick' });
+export type MeetingJobName = MeetingJob['name'];
 
-/** Job names: due (a bucket of steps), ack, series-tick. */
-export type MeetingJobName = 'due' | 'ack' | 'series-tick';
+const JOB_NAMES: ReadonlySet<string> = new Set<MeetingJobName>(['due', 'ack', 'series-tick']);
+
+export function isMeetingJob(job: Job): job is MeetingJob {
+  return JOB_NAMES.has(job.name);
+}
 
 /** BullMQ ids may not contain ':' (beyond legacy 3-part ids), so the parts are joined with '-'. */
 export const jobIds = {

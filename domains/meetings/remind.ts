@@ -5,7 +5,7 @@ import type { Meeting } from '../../store/types.js';
 import type { BatchContext } from './batch-context.js';
 import type { MeetingDeps } from './deps.js';
 import { outboxKeys } from './queue.js';
-import type { Step } from './steps.js';
+import { phaseOf, reminderRecipients, type Step } from './steps.js';
 import { roomReminder, secretaryReminder } from './texts.js';
 
 export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
@@ -19,13 +19,17 @@ export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: 
   const tag = `meeting:${m.id}`;
   // Sent only while the meeting is still scheduled at this start (checked by the outbox right before sending).
   const onlyIf = { key: deps.stores.meetings.recordKey(m.id), fields: { status: 'scheduled', startAt: m.startAt } };
-  if (step.kind === 'remind-room') {
+  const phase = phaseOf(step.kind);
+  if (phase.type !== 'reminder') throw new Error(`not a reminder step: ${step.kind}`);
+  const [rooms, secretaries] = await Promise.all([bc.rooms(m.branchId), bc.secretaries(m.branchId)]);
+  const recipients = reminderRecipients(step.kind, { rooms, secretaries });
+  if (phase.audience === 'rooms') {
     const text = roomReminder(m, deps.config.timeZone, shown);
-    return (await bc.rooms(m.branchId)).map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag, onlyIf }));
+    return recipients.map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag, onlyIf }));
   }
   const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
   const text = secretaryReminder(m, deps.config.timeZone, shown, expected);
-  return (await bc.secretaries(m.branchId)).map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag, onlyIf }));
+  return recipients.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag, onlyIf }));
 }
 
 /** The offset when on time; the real (rounded) remaining time when the step ran late. */

@@ -4,7 +4,7 @@
 import type { Redis } from '../../ground/redis/connect.js';
 import type { Meeting } from '../../store/types.js';
 import { jobIds, KEEP_JOBS, type MeetingQueue } from './queue.js';
-import { dueOf, encodeStep, firstStepAfter, stepsOf, type Step } from './steps.js';
+import { dueOf, encodeStep, firstStepAfter, type Step } from './steps.js';
 
 
 /**
@@ -72,9 +72,9 @@ export async function scheduleMeeting(d: ScheduleDeps, m: Meeting, now: number):
   return first;
 }
 
-/** Removes every step of the meeting as it was (old start and offsets) from its bucket (late buckets re-check the meeting). */
-export async function unscheduleMeeting(d: ScheduleDeps, m: Meeting): Promise<void> {
+/** Removes the meeting's steps as it was (stepsOf the old record) from their buckets (late buckets re-check the meeting). */
+export async function unscheduleMeeting(d: ScheduleDeps, steps: Step[]): Promise<void> {
   const tx = d.buckets.redis.pipeline();
-  for (const s of stepsOf(m)) tx.srem(d.buckets.key(dueOf(s)), encodeStep(s));
+  for (const s of steps) tx.srem(d.buckets.key(dueOf(s)), encodeStep(s));
   await tx.exec();
 }

@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { formatDateTime } from '../../ground/time/format.js';
 import type { Meeting, Series } from '../../store/types.js';
 import type { MeetingDeps } from './deps.js';
+import { meetingInput } from './input.js';
 import { createMeeting } from './ops.js';
 import { jobIds, outboxKeys } from './queue.js';
 import { nextOccurrence, type Rule } from '../../ground/time/recurrence.js';
@@ -26,7 +27,7 @@ export async function cancelSeries(deps: MeetingDeps, seriesId: string): Promise
 
 export async function processSeriesTick(job: Job<{ seriesId: string }>, deps: MeetingDeps): Promise<string> {
   const series = await deps.stores.series.get(job.data.seriesId);
-  if (!series || series.status !== 'active') return 'inactive';
+  if (series?.status !== 'active') return 'inactive';
   const m = await materialiseNext(deps, series);
   return m ? `meeting:${m.id}` : 'exists';
 }
@@ -44,12 +45,11 @@ export async function materialiseNext(deps: MeetingDeps, s: Series): Promise<Mee
   let created: Meeting | undefined;
   await deps.stores.series.claimOccurrence(s.id, day, async () => {
     const branch = await deps.stores.branches.get(s.branchId);
-    const settings = branch!.settings;
-    created = await createMeeting(deps, {
-      branchId: s.branchId, type: s.type, title: s.title, startAt: occ.at, place: s.place, topic: s.topic,
-      groupOffsets: s.groupOffsets ?? settings.groupOffsets, secretaryOffsets: s.secretaryOffsets ?? settings.secretaryOffsets,
-      closeAfter: settings.closeAfter, escalateBefore: settings.escalateBefore, seriesId: s.id, createdBy: s.createdBy,
-    });
+    created = await createMeeting(deps, meetingInput({
+      branch: branch!, type: s.type, title: s.title, startAt: occ.at, now: deps.clock.now(), seriesId: s.id, createdBy: s.createdBy,
+      // A series keeps its own reminder plan; everything else follows the branch's settings at each occurrence.
+      options: { place: s.place, topic: s.topic, groupOffsets: s.groupOffsets, secretaryOffsets: s.secretaryOffsets },
+    }));
     return created.id;
   });
   if (created && (skipped.length || occ.shifted)) await noteHolidays(deps, s, created, skipped, occ.shifted ? occ.holiday : undefined, day);

@@ -2,6 +2,8 @@
 // processing a step schedules the one after it, so creating a meeting costs one delayed job.
 import type { Meeting } from '../../store/types.js';
 
+import { assertNever } from '../../ground/never.js';
+
 export type StepKind = 'remind-secretary' | 'remind-room' | 'escalate' | 'close';
 
 export interface Step {
@@ -15,9 +17,46 @@ export interface Step {
 
 const RANK: Record<StepKind, number> = { 'remind-secretary': 0, 'remind-room': 1, escalate: 2, close: 3 };
 
+/**
+ * What a step is about. Reminders are pre-staged in the outbox before they are due; nudges (escalation) and
+ * the close run at the due instant, since they read the check-ins made until then.
+ */
+export type StepPhase = { type: 'reminder'; audience: 'rooms' | 'secretaries' } | { type: 'at-due' };
+
+export function phaseOf(kind: StepKind): StepPhase {
+  switch (kind) {
+    case 'remind-room':
+      return { type: 'reminder', audience: 'rooms' };
+    case 'remind-secretary':
+      return { type: 'reminder', audience: 'secretaries' };
+    case 'escalate':
+    case 'close':
+      return { type: 'at-due' };
+    default:
+      return assertNever(kind, 'step kind');
+  }
+}
+
+export const isReminder = (s: Step): boolean => phaseOf(s.kind).type === 'reminder';
+
+/** Who receives a reminder step: the branch's rooms, or its secretaries privately (the one place that decides). */
+export function reminderRecipients(kind: StepKind, to: { rooms: string[]; secretaries: string[] }): string[] {
+  const phase = phaseOf(kind);
+  if (phase.type !== 'reminder') return [];
+  return phase.audience === 'rooms' ? to.rooms : to.secretaries;
+}
+
 export function dueOf(s: Step): number {
-  if (s.kind === 'close') return s.startAt + s.offset;
-  return s.startAt - s.offset;
+  switch (s.kind) {
+    case 'close':
+      return s.startAt + s.offset;
+    case 'remind-room':
+    case 'remind-secretary':
+    case 'escalate':
+      return s.startAt - s.offset;
+    default:
+      return assertNever(s.kind, 'step kind');
+  }
 }
 
 /** Every step of a meeting, ordered by due time (ties: secretary, room, escalation, close). */

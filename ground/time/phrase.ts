@@ -82,7 +82,7 @@ function nextMonth(text: string, ctx: TimeContext): Whole | undefined {
 /** Applies a time of day (下午3点, 14:30) to the local date of `dayMs`. */
 function atTimeOfDay(dayMs: number, timeText: string, ctx: TimeContext): Whole {
   const r = chrono.zh.parse(timeText, { instant: new Date(dayMs), timezone: offsetMinutes(dayMs, ctx.tz) })[0];
-  if (!r || r.index !== 0 || r.text.trim() !== timeText || !r.start.isCertain('hour')) return { ok: false, reason: 'unparseable' };
+  if (r?.index !== 0 || r.text.trim() !== timeText || !r.start.isCertain('hour')) return { ok: false, reason: 'unparseable' };
   const d = localParts(dayMs, ctx.tz);
   return { ok: true, at: fromLocal(d.year, d.month, d.day, r.start.get('hour') ?? 0, r.start.get('minute') ?? 0, ctx.tz) };
 }

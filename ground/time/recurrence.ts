@@ -4,7 +4,9 @@ import * as chrono from 'chrono-node';
 import { NUM, parseCnNumber } from './duration.js';
 import { statutoryHoliday, isWorkday } from './holidays.js';
 import { fromLocal, localDay, localParts, offsetMinutes } from './zoned.js';
-import type { HolidayPolicy } from '../../store/types.js';
+
+/** What a recurring series does with an occurrence on a statutory holiday: skip it, shift it to the next workday, or keep it. */
+export type HolidayPolicy = 'skip' | 'shift' | 'none';
 
 export interface Rule {
   kind: 'monthly-nth-weekday' | 'monthly-day' | 'weekly';
@@ -22,7 +24,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<Rule, 'hour' | 'minu
   [new RegExp(`^每个?月(?:的)?第(${NUM})个?${WD}`), (m) => ({ kind: 'monthly-nth-weekday', nthWeek: parseCnNumber(m[1]!), weekday: WEEKDAYS[m[2]!] })],
   [new RegExp(`^每个?月(?:的)?最后一个?${WD}`), (m) => ({ kind: 'monthly-nth-weekday', nthWeek: -1, weekday: WEEKDAYS[m[1]!] })],
   [new RegExp(`^每个?月(?:的)?(${NUM})(?:号|日)`), (m) => ({ kind: 'monthly-day', monthDay: parseCnNumber(m[1]!) })],
-  [new RegExp(`^每(?:周|星期|礼拜)([日天一二三四五六])`), (m) => ({ kind: 'weekly', weekday: WEEKDAYS[m[1]!] })],
+  [/^每(?:周|星期|礼拜)([日天一二三四五六])/, (m) => ({ kind: 'weekly', weekday: WEEKDAYS[m[1]!] })],
 ];
 
 export type RuleParse = { ok: true; rule: Rule; text: string; rest: string } | { ok: false; reason: 'not-recurring' | 'unparseable' | 'no-time' };
@@ -50,7 +52,7 @@ export function parseRecurrence(input: string, tz: string): RuleParse {
 export function parseTimeOfDay(text: string, tz: string): { hour: number; minute: number } | undefined {
   const ref = Date.now();
   const r = chrono.zh.parse(text, { instant: new Date(ref), timezone: offsetMinutes(ref, tz) })[0];
-  if (!r || r.index !== 0 || r.text.trim() !== text.trim() || !r.start.isCertain('hour')) return undefined;
+  if (r?.index !== 0 || r.text.trim() !== text.trim() || !r.start.isCertain('hour')) return undefined;
   return { hour: r.start.get('hour') ?? 0, minute: r.start.get('minute') ?? 0 };
 }
 

@@ -4,7 +4,7 @@ import type { Redis } from '../../ground/redis/connect.js';
 
 export type Snapshot = Map<string, string>;
 
-async function valueOf(redis: Redis, key: string): Promise<string | undefined> {
+async function readValue(redis: Redis, key: string): Promise<string | undefined> {
   const type = await redis.type(key);
   switch (type) {
     case 'none':
@@ -40,7 +40,7 @@ export async function snapshot(redis: Redis, prefix: string, ignore: RegExp[] = 
   for (const key of keys.sort()) {
     const rel = key.slice(prefix.length);
     if (ignore.some((re) => re.test(rel))) continue;
-    const v = await valueOf(redis, key);
+    const v = await readValue(redis, key);
     if (v !== undefined) out.set(rel, v);
   }
   return out;

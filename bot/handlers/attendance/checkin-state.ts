@@ -3,7 +3,7 @@ import { UserError } from '../../../ground/errors.js';
 import { openMeeting } from '../../../domains/attendance/checkin.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import { summarize } from '../../../domains/attendance/summary.js';
-import { summaryText } from '../../../domains/attendance/summary-text.js';
+import { summaryText } from '../../../domains/meetings/summary-text.js';
 import type { CommandSpec } from '../../types.js';
 import { assertCanManage, commandBranch, meetingById } from '../meetings/meeting-support.js';
 

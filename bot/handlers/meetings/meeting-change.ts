@@ -57,7 +57,7 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
 
 async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string, confirmed: boolean): Promise<void> {
   const s = await md.stores.series.get(id);
-  if (!s || s.status !== 'active') throw new UserError(`没有进行中的例会系列 ${id}。`);
+  if (s?.status !== 'active') throw new UserError(`没有进行中的例会系列 ${id}。`);
   assertCanManage(ctx, (await md.stores.branches.get(s.branchId))!, '取消例会');
   if (!confirmed) return ctx.reply(`确定停止例会系列 ${id}（${s.type}，${s.rule}）吗？已安排的下一次会议不受影响，可另行 /会议 取消。\n请回复：/会议 取消 系列${id} 确认`);
   await cancelSeries(md, id);

@@ -2,6 +2,7 @@
 import { UserError } from '../../../ground/errors.js';
 import { formatDateTime } from '../../../ground/time/format.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
+import { meetingInput } from '../../../domains/meetings/input.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../../domains/meetings/parse-command.js';
 import { parseMeetingTime, type TimeParse } from '../../../ground/time/phrase.js';
@@ -37,16 +38,9 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
     await audit(ctx, 'meeting.create', `${args}（时间无效：${parsed.reason}）`, false);
     throw timeError(parsed, md.config.timeZone);
   }
-  const s = branch.settings;
-  const groupOffsets = options.groupOffsets ?? s.groupOffsets;
-  let escalateBefore = options.escalateBefore ?? s.escalateBefore;
-  // Short custom reminders (e.g. a demo two minutes ahead): escalate halfway through the last reminder.
-  if (options.escalateBefore === undefined && options.groupOffsets && parsed.at - escalateBefore <= now) escalateBefore = Math.floor(Math.min(...groupOffsets) / 2);
-  const m = await createMeeting(md, {
-    branchId: branch.id, type, title: type, startAt: parsed.at, place: options.place ?? (parsed.rest || undefined), topic: options.topic,
-    groupOffsets, secretaryOffsets: options.secretaryOffsets ?? s.secretaryOffsets, closeAfter: options.closeAfter ?? s.closeAfter, escalateBefore,
-    createdBy: ctx.msg.talkerId,
-  });
+  const m = await createMeeting(md, meetingInput({
+    branch, type, startAt: parsed.at, placeFromText: parsed.rest, options, createdBy: ctx.msg.talkerId, now,
+  }));
   await audit(ctx, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.config.timeZone)} ← ${args}`);
   await ctx.reply([
     `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,

@@ -5,15 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../ground/clock.js';
 import { PROJECT_ROOT } from '../../../ground/config.js';
-import { silentLogger } from '../../../ground/logger.js';
 import type { Redis } from '../../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../../domains/broadcasts/runtime.js';
 import type { OutboxHandle } from '../../../jobs/outbox/producer.js';
-import { createAuditLog } from '../../../store/audit.js';
-import { broadcastSpec, roomId, seedBranches } from '../../helpers/broadcast-world.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
+import { roomId, seedBranches } from '../../helpers/broadcast-world.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, } from '../../helpers/redis.js';
 import { testDeps } from '../../helpers/deps.js';
 
 const ROOMS = 40;

@@ -1,15 +1,9 @@
-// The fan-out against real BullMQ with no outbox worker running: it queues one message per room in
-// batches, a retried fan-out adds nothing, and cancelling withdraws every unsent message as skipped.
-import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../ground/clock.js';
-import { PROJECT_ROOT } from '../../../ground/config.js';
-import { silentLogger } from '../../../ground/logger.js';
 import type { Redis } from '../../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../../domains/broadcasts/runtime.js';
 import type { OutboxHandle } from '../../../jobs/outbox/producer.js';
-import { createAuditLog } from '../../../store/audit.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, } from '../../helpers/redis.js';
 import { testDeps } from '../../helpers/deps.js';
 
 const ROOMS = 30;

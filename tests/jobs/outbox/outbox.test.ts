@@ -6,7 +6,7 @@ import type { Redis } from '../../../ground/redis/connect.js';
 import { createOutbox, type OutboxHandle } from '../../../jobs/outbox/producer.js';
 import { startOutboxWorker, type OutboxWorker } from '../../../jobs/outbox/worker.js';
 import { RateLimitedError, type OutboxTarget, type Sender } from '../../../jobs/outbox/types.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testConnect } from '../../helpers/redis.js';
 
 interface Sent { to: OutboxTarget; text: string; mentionIds: string[]; at: number }
 

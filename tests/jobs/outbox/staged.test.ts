@@ -8,7 +8,7 @@ import { createOutbox, type OutboxHandle } from '../../../jobs/outbox/producer.j
 import { jobIdFor } from '../../../jobs/outbox/keys.js';
 import { startOutboxWorker, type OutboxWorker } from '../../../jobs/outbox/worker.js';
 import type { Sender } from '../../../jobs/outbox/types.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, testConnect } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testConnect } from '../../helpers/redis.js';
 
 let redis: Redis;
 const prefix = randomPrefix();

@@ -1,8 +1,8 @@
 // Renders an attendance summary for the secretary (close report and /签到).
 import { formatZoned as formatDateTime } from '../../ground/time/zoned.js';
 import type { Meeting } from '../../store/types.js';
-import { meetingLabel } from '../meetings/texts.js';
-import { percent, type AttendanceSummary } from './summary.js';
+import { meetingLabel } from './texts.js';
+import { percent, type AttendanceSummary } from '../attendance/summary.js';
 
 export function summaryText(m: Meeting, s: AttendanceSummary, tz: string, opts: { final: boolean }): string {
   const came = s.present.length + s.late.length;
