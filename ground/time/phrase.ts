@@ -84,6 +84,7 @@ const PERIOD_USUAL_HOUR: Record<Period, number> = { dawn: 0, morning: 6, noon: 1
 const CN = '[零〇一二两三四五六七八九十百]+';
 const N = `(?:\\d+|${CN})`;
 const WEEKDAY_CHARS = '一二三四五六日天1234567';
+const WEEKDAY_INDEX: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, 1: 0, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 6 };
 const DAY_WORDS: Record<string, number> = { 大前: -3, 前: -2, 昨: -1, 今: 0, 明: 1, 后: 2, 大后: 3 };
 
 interface Cursor {
@@ -218,7 +219,7 @@ function datePart(c: Cursor, ctx: TimeContext, forward: boolean, nextYear: boole
   }
   // 本周五, 下周一, 下下周三, 上周二, 这个星期天, 周三 (bare: the coming one)
   if ((m = eat(c, new RegExp(`(下下个?|下个?|上上个?|上个?|本|这个?)?\\s*(?:周|星期|礼拜)([${WEEKDAY_CHARS}])`)))) {
-    const idx = (WEEKDAY_CHARS.indexOf(m[2]!) + (/\d/.test(m[2]!) ? -7 : 0) + 7) % 7; // 一..六 → 0..5, 日/天/7 → 6
+    const idx = WEEKDAY_INDEX[m[2]!]!; // Monday = 0 … Sunday = 6
     const which = m[1] ?? '';
     if (!which) {
       const ahead = (idx - ((weekdayOf(now) + 6) % 7) + 7) % 7;
