@@ -24,6 +24,12 @@ function formatDateOf(p: LocalParts): string {
   return `${p.year}年${p.month}月${p.day}日`;
 }
 
+/** Like formatDateTime, with the seconds when they are not :00 (2分钟后 typed at 09:15:12 starts 09:17:12). */
+export function formatDateTimeExact(ms: number, timeZone: string): string {
+  const p = localParts(ms, timeZone);
+  return `${formatDateTime(ms, timeZone)}${p.second ? `:${pad(p.second)}` : ''}`;
+}
+
 /** e.g. 12月4日 15:00 — for compact lists. */
 export function formatShort(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);

@@ -1,6 +1,6 @@
 // /会议 新建 <类型> <时间> [地点] [主题：…] [提醒：…] — one meeting, or a recurring series (每月第一个周五 15:00).
 import { UserError } from '../../../ground/errors.js';
-import { formatDateTime } from '../../../ground/time/format.js';
+import { formatDateTime, formatDateTimeExact } from '../../../ground/time/format.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../../domains/meetings/parse-command.js';
@@ -51,7 +51,7 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   await audit(ctx, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.tz)} ← ${args}`);
   await ctx.reply([
     `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,
-    `时间：${formatDateTime(m.startAt, md.tz)}（按“${parsed.text}”理解）`,
+    `时间：${formatDateTimeExact(m.startAt, md.tz)}（按“${parsed.text}”理解）`,
     ...(m.place ? [`地点：${m.place}`] : []),
     ...(m.topic ? [`主题：${m.topic}`] : []),
     planText(m, now),
