@@ -1,27 +1,13 @@
 // Absolute times shown to users: always date, weekday and time in the configured zone.
-import { localParts, type LocalParts } from './zoned.js';
+import { localParts } from './zoned.js';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 周日 … 周六 of a weekday index (0 = Sunday). */
-export function weekdayName(weekday: number): string {
-  return WEEKDAYS[weekday] ?? '';
-}
-
 /** e.g. 2026年12月4日（周五）15:00 */
 export function formatDateTime(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
-  return `${formatDateOf(p)}（${WEEKDAYS[p.weekday]}）${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-/** e.g. 2026年12月4日 — a day, without time. */
-export function formatDate(ms: number, timeZone: string): string {
-  return formatDateOf(localParts(ms, timeZone));
-}
-
-function formatDateOf(p: LocalParts): string {
-  return `${p.year}年${p.month}月${p.day}日`;
+  return `${p.year}年${p.month}月${p.day}日（${WEEKDAYS[p.weekday]}）${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** Like formatDateTime, with the seconds when they are not :00 (2分钟后 typed at 09:15:12 starts 09:17:12). */
