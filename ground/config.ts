@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { isValidTimeZone } from './time/zoned.js';
 
 /** The folder holding package.json: found by walking up, so compiled code in dist/ resolves the same root. */
 function findProjectRoot(from: string): string {
@@ -85,15 +86,6 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`配置有误，请检查 .env 或环境变量：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
-  }
-}
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
   }
 }
 

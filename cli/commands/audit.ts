@@ -1,22 +1,21 @@
 // zhibu audit --since …: prints the audit stream (who did what, when, which groups), oldest first.
-import * as chrono from 'chrono-node';
 import type { Command } from 'commander';
 import { UserError } from '../../ground/errors.js';
 import { formatDateTime } from '../../ground/time/format.js';
 import type { AuditRecord } from '../../store/audit.js';
-import { zoneOffsetMinutes } from '../../domains/broadcasts/schedule.js';
+import { parseInstant } from '../../ground/time/phrase.js';
 import { openSession } from './broadcast-connect.js';
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
-/** 30m, 2h, 7d; an ISO date; or Chinese such as 昨天, 12月1日. */
+/** 30m, 2h, 7d; a date (2026-12-01, its start in the zone) with maybe a time; or Chinese such as 昨天, 3天前, 12月1日. */
 export function parseSince(text: string, now: number, tz: string): number {
   const rel = /^(\d+)\s*([smhdw])$/i.exec(text.trim());
   if (rel) return now - Number(rel[1]) * UNITS[rel[2]!.toLowerCase()]!;
-  const iso = Date.parse(text);
-  if (!Number.isNaN(iso)) return iso;
-  const zh = chrono.zh.parseDate(text, { instant: new Date(now), timezone: zoneOffsetMinutes(tz, now) });
-  if (zh) return zh.getTime();
+  // An ISO instant with its own offset (2026-12-01T08:00:00Z) needs no zone.
+  if (/T\d.*(?:Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()) && !Number.isNaN(Date.parse(text))) return Date.parse(text);
+  const at = parseInstant(text, { now, tz }, { forward: false, dayTime: 'start' });
+  if (at !== undefined) return at;
   throw new UserError(`看不懂时间“${text}”：可写 30m、2h、7d、2026-12-01 或 昨天。`);
 }
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../ground/errors.js';
 import { buildLedger, writeLedger } from '../../domains/attendance/ledger-export.js';
-import { fromLocal } from '../../ground/time/zoned.js';
+import { fromLocal, startOfNextDay } from '../../ground/time/zoned.js';
 import { openMeetingsSession } from './meetings-session.js';
 
 /** YYYY-MM-DD (or YYYY/M/D) as the start of that local day. */
@@ -26,7 +26,7 @@ export function registerExport(program: Command): void {
       const s = await openMeetingsSession();
       try {
         const from = parseDay(opts.from, s.config.timeZone);
-        const to = parseDay(opts.to, s.config.timeZone) + 86_400_000 - 1;
+        const to = startOfNextDay(parseDay(opts.to, s.config.timeZone), s.config.timeZone) - 1;
         const branch = await s.branchByName(opts.branch);
         const ledger = await buildLedger(s.deps.stores, { from, to, branchId: branch?.id, tz: s.config.timeZone });
         const out = opts.out ?? `台账-${opts.from}-${opts.to}.${opts.format}`;

@@ -1,7 +1,7 @@
 // Calendar periods for the digest in the configured zone: last month, this quarter, and the first
 // workday of a month per the official calendar (chinese-days: holidays and 调休).
 import chineseDays from 'chinese-days';
-import { fromLocal, localParts } from '../../ground/time/zoned.js';
+import { localDay, localParts, startOfMonth, startOfQuarter } from '../../ground/time/zoned.js';
 
 export interface Period {
   from: number;
@@ -10,22 +10,21 @@ export interface Period {
 }
 
 export function lastMonth(now: number, tz: string): Period {
-  const p = localParts(now, tz);
-  const from = fromLocal(p.year, p.month - 1, 1, 0, 0, tz);
-  const to = fromLocal(p.year, p.month, 1, 0, 0, tz);
+  const from = startOfMonth(now, tz, -1);
+  const to = startOfMonth(now, tz);
   const lp = localParts(from, tz);
   return { from, to, label: `${lp.year}年${lp.month}月` };
 }
 
 export function thisMonth(now: number, tz: string): Period {
   const p = localParts(now, tz);
-  return { from: fromLocal(p.year, p.month, 1, 0, 0, tz), to: now, label: `${p.year}年${p.month}月` };
+  return { from: startOfMonth(now, tz), to: now, label: `${p.year}年${p.month}月` };
 }
 
 export function thisQuarter(now: number, tz: string): Period {
   const p = localParts(now, tz);
   const q = Math.floor((p.month - 1) / 3);
-  return { from: fromLocal(p.year, q * 3 + 1, 1, 0, 0, tz), to: now, label: `${p.year}年第${q + 1}季度` };
+  return { from: startOfQuarter(now, tz), to: now, label: `${p.year}年第${q + 1}季度` };
 }
 
 /** YYYY-MM-DD of the first workday of the month that contains `now`. */
@@ -39,7 +38,5 @@ export function firstWorkdayOfMonth(now: number, tz: string): string {
 }
 
 export function isFirstWorkdayOfMonth(now: number, tz: string): boolean {
-  const p = localParts(now, tz);
-  const today = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-  return firstWorkdayOfMonth(now, tz) === today;
+  return firstWorkdayOfMonth(now, tz) === localDay(now, tz);
 }

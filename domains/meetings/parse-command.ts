@@ -1,6 +1,6 @@
 // Parses "/会议 新建 <类型> <时间> [地点] [主题：…] [提醒：1天,1小时] [截止：30分钟] [催办：30分钟] [节假日：顺延] [支部：…]".
 import { MEETING_TYPES, type HolidayPolicy, type MeetingType } from '../../store/types.js';
-import { parseDuration, parseDurationList } from '../../ground/time/duration.js';
+import { checkDuration, checkDurationList, MAX_DURATION_TEXT } from '../../ground/time/duration.js';
 
 const ALIASES: Array<[RegExp, MeetingType]> = [
   [/^(?:支部)?党员大会$|^支部大会$/, '支部党员大会'],
@@ -44,8 +44,19 @@ export function splitOptions(text: string): { head: string; options: MeetingOpti
     const end = i + 1 < marks.length ? marks[i + 1]!.index! : text.length;
     const value = text.slice(start, end).trim();
     const key = m[1]!;
-    const durations = () => parseDurationList(value) ?? (errors.push(`${key}：“${value}”不是时长（例如 1天,1小时 或 5分钟）`), undefined);
-    const one = () => parseDuration(value) ?? (errors.push(`${key}：“${value}”不是时长（例如 30分钟）`), undefined);
+    const tooLong = `${key}：“${value}”太长了，时长最多${MAX_DURATION_TEXT}`;
+    const durations = () => {
+      const r = checkDurationList(value);
+      if (r.ok) return r.ms;
+      errors.push(r.reason === 'too-long' ? tooLong : `${key}：“${value}”不是时长（例如 1天,1小时 或 5分钟）`);
+      return undefined;
+    };
+    const one = () => {
+      const r = checkDuration(value);
+      if (r.ok) return r.ms;
+      errors.push(r.reason === 'too-long' ? tooLong : `${key}：“${value}”不是时长（例如 30分钟）`);
+      return undefined;
+    };
     if (key === '主题') options.topic = value;
     else if (key === '地点') options.place = value;
     else if (key === '支部') options.branchName = value;

@@ -1,5 +1,5 @@
 // Renders an attendance summary for the secretary (close report and /签到).
-import { formatZoned as formatDateTime } from '../../ground/time/zoned.js';
+import { formatDateTime } from '../../ground/time/format.js';
 import type { Meeting } from '../../store/types.js';
 import { meetingLabel } from './texts.js';
 import { percent, type AttendanceSummary } from '../attendance/summary.js';

@@ -1,5 +1,5 @@
 // The Chinese texts meeting jobs send. Plain text: WeChat shows no Markdown.
-import { formatZoned as formatDateTime } from '../../ground/time/zoned.js';
+import { formatDateTime } from '../../ground/time/format.js';
 import type { Meeting } from '../../store/types.js';
 import { formatDuration } from '../../ground/time/duration.js';
 

@@ -26,6 +26,7 @@ export const NUM = '(?:\\d+|[零〇一二两三四五六七八九十百]+)';
 const UNITS: Array<[RegExp, number]> = [
   [/^(?:天|日)/, 86_400_000],
   [/^(?:个)?(?:小时|钟头)/, 3_600_000],
+  [/^刻(?:钟)?/, 900_000], // 一刻钟
   [/^(?:分钟|分)/, 60_000],
   [/^秒(?:钟)?/, 1_000],
   [/^(?:周|星期|礼拜)/, 7 * 86_400_000],
@@ -34,8 +35,25 @@ const UNITS: Array<[RegExp, number]> = [
 /** Longer is a typo, not a plan (截止：99999999天 would keep check-in open, and the close job away, forever). */
 export const MAX_DURATION_MS = 366 * 86_400_000;
 
+export type DurationCheck = { ok: true; ms: number } | { ok: false; reason: 'not-duration' | 'too-long' };
+
 /** Parses one duration, e.g. "1小时30分钟", "半小时", "30秒"; undefined when it is not entirely a duration or over a year. */
 export function parseDuration(text: string): number | undefined {
+  const r = checkDuration(text);
+  return r.ok ? r.ms : undefined;
+}
+
+/** Like parseDuration, but tells a typo that is too long (99999999天) from text that is no duration at all. */
+export function checkDuration(text: string): DurationCheck {
+  const ms = sumDuration(text);
+  if (ms === undefined) return { ok: false, reason: 'not-duration' };
+  return ms > MAX_DURATION_MS ? { ok: false, reason: 'too-long' } : { ok: true, ms };
+}
+
+/** How the limit reads in messages. */
+export const MAX_DURATION_TEXT = '366天';
+
+function sumDuration(text: string): number | undefined {
   let rest = text.trim();
   if (!rest) return undefined;
   let total = 0;
@@ -58,20 +76,26 @@ export function parseDuration(text: string): number | undefined {
     total += amount * unit[1];
     rest = rest.replace(unit[0], '').trim();
   }
-  return total > MAX_DURATION_MS ? undefined : Math.round(total);
+  return Math.round(total);
 }
 
 /** "1天,1小时" / "1天、2小时" → [86400000, 7200000]; undefined if any part is not a duration. */
 export function parseDurationList(text: string): number[] | undefined {
+  const r = checkDurationList(text);
+  return r.ok ? r.ms : undefined;
+}
+
+/** Like parseDurationList, telling a part that is too long from one that is no duration. */
+export function checkDurationList(text: string): { ok: true; ms: number[] } | { ok: false; reason: 'not-duration' | 'too-long' } {
   const parts = text.split(/[,，、/和及]+/).map((p) => p.trim()).filter(Boolean);
-  if (!parts.length) return undefined;
+  if (!parts.length) return { ok: false, reason: 'not-duration' };
   const out: number[] = [];
   for (const p of parts) {
-    const d = parseDuration(p.replace(/^(?:提前|前)/, '').replace(/(?:前|之前)$/, ''));
-    if (d === undefined) return undefined;
-    out.push(d);
+    const d = checkDuration(p.replace(/^(?:提前|前)/, '').replace(/(?:前|之前)$/, ''));
+    if (!d.ok) return d;
+    out.push(d.ms);
   }
-  return [...new Set(out)].sort((a, b) => b - a);
+  return { ok: true, ms: [...new Set(out)].sort((a, b) => b - a) };
 }
 
 /** 86400000 → 1天, 5400000 → 1小时30分钟, 5000 → 5秒. */

@@ -1,15 +1,15 @@
-// Recurring meeting rules: 每月第一个周五 15:00, 每月最后一个周四 下午3点, 每月5号 9:00, 每周三 14:00.
-// The rule becomes a cron pattern for BullMQ's job scheduler and a pure next-occurrence function.
-import * as chrono from 'chrono-node';
+// Recurring rules, for meetings and broadcasts alike: 每月第一个周五 15:00, 每月最后一个周四 下午3点, 每月5号 9:00,
+// 每周三 14:00, 每天8:00. The rule becomes a cron pattern for BullMQ's job scheduler and a pure next-occurrence function.
 import { NUM, parseCnNumber } from './duration.js';
 import { statutoryHoliday, isWorkday } from './holidays.js';
-import { fromLocal, localDay, localParts, offsetMinutes } from './zoned.js';
+import { parseTimeOfDay } from './phrase.js';
+import { daysInMonth, fromLocal, localDay, localParts, weekdayOf } from './zoned.js';
 
 /** What a recurring series does with an occurrence on a statutory holiday: skip it, shift it to the next workday, or keep it. */
 export type HolidayPolicy = 'skip' | 'shift' | 'none';
 
 export interface Rule {
-  kind: 'monthly-nth-weekday' | 'monthly-day' | 'weekly';
+  kind: 'monthly-nth-weekday' | 'monthly-day' | 'weekly' | 'daily';
   /** 1..5, or -1 for the last one in the month. */
   nthWeek?: number;
   weekday?: number;
@@ -25,12 +25,13 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<Rule, 'hour' | 'minu
   [new RegExp(`^每个?月(?:的)?最后一个?${WD}`), (m) => ({ kind: 'monthly-nth-weekday', nthWeek: -1, weekday: WEEKDAYS[m[1]!] })],
   [new RegExp(`^每个?月(?:的)?(${NUM})(?:号|日)`), (m) => ({ kind: 'monthly-day', monthDay: parseCnNumber(m[1]!) })],
   [/^每(?:周|星期|礼拜)([日天一二三四五六])/, (m) => ({ kind: 'weekly', weekday: WEEKDAYS[m[1]!] })],
+  [/^每(?:天|日)/, () => ({ kind: 'daily' })],
 ];
 
 export type RuleParse = { ok: true; rule: Rule; text: string; rest: string } | { ok: false; reason: 'not-recurring' | 'unparseable' | 'no-time' };
 
 /** Parses a rule at the start of the text; the time of day follows, attached or after a space. */
-export function parseRecurrence(input: string, tz: string): RuleParse {
+export function parseRecurrence(input: string): RuleParse {
   const text = input.trim();
   if (!text.startsWith('每')) return { ok: false, reason: 'not-recurring' };
   for (const [re, build] of PATTERNS) {
@@ -40,36 +41,27 @@ export function parseRecurrence(input: string, tz: string): RuleParse {
     if (!base || (base.nthWeek !== undefined && (base.nthWeek === 0 || base.nthWeek > 5)) || (base.monthDay !== undefined && (base.monthDay < 1 || base.monthDay > 28))) {
       return { ok: false, reason: 'unparseable' };
     }
-    const after = text.slice(m[0].length).trim();
-    const words = after.split(/\s+/).filter(Boolean);
-    const time = words.length ? parseTimeOfDay(words[0]!, tz) : undefined;
+    const time = parseTimeOfDay(text.slice(m[0].length));
     if (!time) return { ok: false, reason: 'no-time' };
-    return { ok: true, rule: { ...base, ...time }, text: `${m[0]} ${words[0]}`, rest: words.slice(1).join(' ') };
+    return { ok: true, rule: { ...base, hour: time.hour, minute: time.minute }, text: `${m[0]} ${time.text}`, rest: time.rest };
   }
   return { ok: false, reason: 'unparseable' };
 }
 
-export function parseTimeOfDay(text: string, tz: string): { hour: number; minute: number } | undefined {
-  const ref = Date.now();
-  const r = chrono.zh.parse(text, { instant: new Date(ref), timezone: offsetMinutes(ref, tz) })[0];
-  if (r?.index !== 0 || r.text.trim() !== text.trim() || !r.start.isCertain('hour')) return undefined;
-  return { hour: r.start.get('hour') ?? 0, minute: r.start.get('minute') ?? 0 };
-}
-
 /** Seconds-first cron pattern, evaluated by BullMQ with tz (5#1 = first Friday, 5L = last Friday). */
 export function cronPattern(r: Rule): string {
-  const dow = r.kind === 'weekly' ? String(r.weekday) : r.kind === 'monthly-nth-weekday' ? (r.nthWeek === -1 ? `${r.weekday}L` : `${r.weekday}#${r.nthWeek}`) : '*';
+  const dow = r.kind === 'daily' ? '*' : r.kind === 'weekly' ? String(r.weekday) : r.kind === 'monthly-nth-weekday' ? (r.nthWeek === -1 ? `${r.weekday}L` : `${r.weekday}#${r.nthWeek}`) : '*';
   const dom = r.kind === 'monthly-day' ? String(r.monthDay) : '*';
   return `0 ${r.minute} ${r.hour} ${dom} * ${dow}`;
 }
 
 function matchesDay(r: Rule, year: number, month: number, day: number): boolean {
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (r.kind === 'daily') return true;
+  const weekday = weekdayOf({ year, month, day });
   if (r.kind === 'monthly-day') return day === r.monthDay;
   if (weekday !== r.weekday) return false;
   if (r.kind === 'weekly') return true;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return r.nthWeek === -1 ? day + 7 > daysInMonth : Math.ceil(day / 7) === r.nthWeek;
+  return r.nthWeek === -1 ? day + 7 > daysInMonth(year, month) : Math.ceil(day / 7) === r.nthWeek;
 }
 
 /** The first rule time strictly after `after`, in the zone (no holiday handling). */

@@ -31,14 +31,3 @@ export function outboxKeys(prefix: string, botId: string) {
     dead: `${base}dead`,
   };
 }
-
-/** "2026-11-28" in the given zone, and the epoch ms when that local day ends. */
-export function localDay(ms: number, timeZone: string): { day: string; nextDayStart: number } {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-  const p: Record<string, number> = {};
-  for (const part of fmt.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  const offset = asUtc - Math.floor(ms / 1000) * 1000;
-  const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-  return { day, nextDayStart: Date.UTC(p.year!, p.month! - 1, p.day! + 1) - offset };
-}

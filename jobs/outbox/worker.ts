@@ -5,7 +5,8 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../../ground/clock.js';
 import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import { bullPrefix, DEAD_LETTER_TAG, localDay, outboxKeys, type OutboxJobData } from './keys.js';
+import { bullPrefix, DEAD_LETTER_TAG, outboxKeys, type OutboxJobData } from './keys.js';
+import { localDay, startOfNextDay } from '../../ground/time/zoned.js';
 import type { OutboxHandle } from './producer.js';
 import { RateLimitedError, type Sender } from './types.js';
 
@@ -84,11 +85,12 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function sendPart(job: Job<OutboxJobData>, token: string | undefined, i: number): Promise<void> {
-    const { day, nextDayStart } = localDay(o.clock.now(), o.timeZone);
+    const now = o.clock.now();
+    const day = localDay(now, o.timeZone);
     const count = Number((await o.redis.get(keys.day(day))) ?? 0);
     if (count >= o.dailyCap) {
       log.warn({ jobId: job.id, day, cap: o.dailyCap }, 'daily cap reached: message delayed to the next day');
-      await job.moveToDelayed(nextDayStart, token);
+      await job.moveToDelayed(startOfNextDay(now, o.timeZone), token);
       throw new DelayedError();
     }
     const d = job.data;

@@ -86,6 +86,22 @@ describe('/会议 新建 time phrases', () => {
     await create('/会议 设置 提醒：1天,1小时 缺席提醒：3');
   });
 
+  it('2分钟后 keeps the seconds: typed at 10:00:12 the meeting starts 10:02:12, and the reply says so', async () => {
+    clock.set(NOW + 12_000);
+    try {
+      const text = await create('/会议 新建 党课 2分钟后 三楼');
+      expect(text).toContain('时间：2026年11月27日（周五）10:02:12（按“2分钟后”理解）');
+      const id = /编号 (\d+)/.exec(text)![1]!;
+      expect((await w.stores.meetings.get(id))?.startAt).toBe(NOW + 132_000);
+      await create(`/会议 取消 ${id}`);
+      await create(`/会议 取消 ${id} 确认`);
+      expect((await w.stores.meetings.get(id))?.status).toBe('cancelled'); // out of the later tests' lists
+      expect(await create('/会议 新建 党课 明天上午9点 截止：99999999天')).toContain('截止：“99999999天”太长了，时长最多366天');
+    } finally {
+      clock.set(NOW);
+    }
+  });
+
   it('rejects a past time and an unparseable one, creating nothing', async () => {
     const before = (await w.stores.meetings.list({})).length;
     expect(await create('/会议 新建 党课 昨天下午3点 三楼')).toMatch(/已经过去.*未创建/);

@@ -1,6 +1,6 @@
 // /会议 新建 <类型> <时间> [地点] [主题：…] [提醒：…] — one meeting, or a recurring series (每月第一个周五 15:00).
 import { UserError } from '../../../ground/errors.js';
-import { formatDateTime } from '../../../ground/time/format.js';
+import { formatDateTime, formatDateTimeExact } from '../../../ground/time/format.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import { meetingInput } from '../../../domains/meetings/input.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
@@ -8,6 +8,7 @@ import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../../domai
 import { parseMeetingTime, type TimeParse } from '../../../ground/time/phrase.js';
 import { cronPattern, parseRecurrence } from '../../../ground/time/recurrence.js';
 import { holidayDataYears } from '../../../ground/time/holidays.js';
+import { today } from '../../../ground/time/zoned.js';
 import { createSeries } from '../../../domains/meetings/series.js';
 import { MEETING_TYPES, type Branch, type MeetingType } from '../../../store/types.js';
 import type { ChatContext } from '../../types.js';
@@ -44,7 +45,7 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   await audit(ctx, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.config.timeZone)} ← ${args}`);
   await ctx.reply([
     `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,
-    `时间：${formatDateTime(m.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
+    `时间：${formatDateTimeExact(m.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
     ...(m.place ? [`地点：${m.place}`] : []),
     ...(m.topic ? [`主题：${m.topic}`] : []),
     planText(m, now),
@@ -55,15 +56,16 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
 /** Holiday data comes from a package updated once the State Council publishes the next year's schedule. */
 function holidayCoverageNote(now: number, tz: string): string {
   const covered = holidayDataYears();
-  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric' }).format(new Date(now)));
+  const thisYear = today(now, tz).year;
   const last = covered.length ? Math.max(...covered) : thisYear - 1;
   return last > thisYear ? '' : `注意：节假日数据目前只到${last}年，${last + 1}年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别。`;
 }
 
 async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Branch, type: MeetingType, rest: string, options: MeetingOptions): Promise<void> {
-  const r = parseRecurrence(rest, md.config.timeZone);
-  if (!r.ok) {
-    throw new UserError(r.reason === 'no-time'
+  const r = parseRecurrence(rest);
+  // A daily meeting is not a 三会一课 rhythm; 每天 rules are for broadcasts.
+  if (!r.ok || r.rule.kind === 'daily') {
+    throw new UserError(!r.ok && r.reason === 'no-time'
       ? '例会需要写明几点，例如：/会议 新建 主题党日 每月第一个周五 15:00'
       : '没能识别重复规则。支持：每月第一个周五 15:00、每月最后一个周四 14:30、每月5号 9:00、每周三 14:00。');
   }

@@ -5,7 +5,6 @@ import { classifyReply } from '../../../domains/attendance/checkin.js';
 import { meetingTypeOf, splitOptions } from '../../../domains/meetings/parse-command.js';
 import { formatDuration, parseCnNumber, parseDuration, parseDurationList } from '../../../ground/time/duration.js';
 import { parseMeetingTime } from '../../../ground/time/phrase.js';
-import { formatZoned } from '../../../ground/time/zoned.js';
 
 const TZ = 'Asia/Shanghai';
 const NOW = Date.parse('2026-11-27T02:00:00Z'); // Fri 10:00
@@ -63,8 +62,8 @@ describe('time phrases', () => {
     expect(dec('2月29日上午9点', Date.parse('2028-03-01T02:00:00Z'))).toBe('past'); // no 2月29日 in 2029
     expect(dec('1月5日下午3点', Date.parse('2026-01-04T02:00:00Z'))).toBe('2026年1月5日（周一）15:00');
   });
-  it('formats like app/time-format', () => {
-    for (const ms of [NOW, Date.parse('2027-01-01T16:05:00Z')]) expect(formatZoned(ms, TZ)).toBe(formatDateTime(ms, TZ));
+  it('formats date, weekday and time in the zone', () => {
+    expect([NOW, Date.parse('2027-01-01T16:05:00Z')].map((ms) => formatDateTime(ms, TZ))).toEqual(['2026年11月27日（周五）10:00', '2027年1月2日（周六）00:05']);
   });
 });
 

@@ -21,16 +21,16 @@ afterAll(async () => {
 
 describe('recurring series', () => {
   it('parses rules into cron patterns with tz', () => {
-    const first = parseRecurrence('每月第一个周五 15:00 党员活动室', TZ);
+    const first = parseRecurrence('每月第一个周五 15:00 党员活动室');
     expect(first.ok && cronPattern(first.rule)).toBe('0 0 15 * * 5#1');
     expect(first.ok && first.rest).toBe('党员活动室');
-    const weekly = parseRecurrence('每周三 下午2点', TZ);
+    const weekly = parseRecurrence('每周三 下午2点');
     expect(weekly.ok && cronPattern(weekly.rule)).toBe('0 0 14 * * 3');
-    expect(parseRecurrence('每月第一个周五', TZ)).toEqual({ ok: false, reason: 'no-time' });
+    expect(parseRecurrence('每月第一个周五')).toEqual({ ok: false, reason: 'no-time' });
   });
 
   it('shifts to the next official workday when asked', () => {
-    const r = parseRecurrence('每月1号 10:00', TZ);
+    const r = parseRecurrence('每月1号 10:00');
     if (!r.ok) throw new Error('rule');
     const occ = nextOccurrence(r.rule, Date.parse('2026-09-05T00:00:00Z'), TZ, 'shift');
     expect(occ.holiday).toBe('国庆节');
@@ -38,7 +38,7 @@ describe('recurring series', () => {
   });
 
   it('skips 国庆节: the series starting in September materialises 11月6日, not 10月2日', async () => {
-    const r = parseRecurrence('每月第一个周五 15:00', TZ);
+    const r = parseRecurrence('每月第一个周五 15:00');
     if (!r.ok) throw new Error('rule');
     clock.set(Date.parse('2026-09-04T08:00:00Z')); // just after the September meeting
     const { series, first } = await createSeries(w.deps, {

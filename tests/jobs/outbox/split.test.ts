@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitText } from '../../../jobs/outbox/split.js';
-import { jobIdFor, localDay } from '../../../jobs/outbox/keys.js';
+import { jobIdFor } from '../../../jobs/outbox/keys.js';
+import { localDay, startOfNextDay } from '../../../ground/time/zoned.js';
 
 describe('splitText', () => {
   it('keeps short texts whole', () => {
@@ -30,7 +31,8 @@ describe('outbox keys', () => {
 
   it('computes the local day and the start of the next one in the time zone', () => {
     const ms = Date.UTC(2026, 10, 27, 17, 30); // 01:30 on the 28th in Shanghai
-    const { day, nextDayStart } = localDay(ms, 'Asia/Shanghai');
+    const day = localDay(ms, 'Asia/Shanghai');
+    const nextDayStart = startOfNextDay(ms, 'Asia/Shanghai');
     expect(day).toBe('2026-11-28');
     expect(nextDayStart).toBe(Date.UTC(2026, 10, 28, 16, 0));
   });
