@@ -1,5 +1,6 @@
 // Append-only audit log in a Redis stream: every admin and secretary action and every refusal.
 import type { Redis } from '../ground/redis/connect.js';
+import { storeKeys } from './keys.js';
 
 export interface AuditEntry {
   /** WeChat id of the actor, or "cli:<user>" / "system". */
@@ -24,7 +25,7 @@ export interface AuditLog {
 }
 
 export function createAuditLog(redis: Redis, prefix: string, clock: { now(): number } = Date): AuditLog {
-  const key = `${prefix}audit`;
+  const key = storeKeys(prefix).audit;
   return {
     async record(entry) {
       const fields: string[] = ['at', String(clock.now()), 'actor', entry.actor, 'action', entry.action, 'ok', entry.ok ? '1' : '0'];
