@@ -10,7 +10,8 @@ import { createHelpHandler } from './handlers/help.js';
 import { refused } from './handlers/refused.js';
 import { tooLong } from './handlers/too-long.js';
 import { unknownCommand } from './handlers/unknown-command.js';
-import { createInbox, type Inbox } from './inbox.js';
+import { createInbox, type Inbox } from '../store/inbox.js';
+import { createRateLimitStore } from '../store/rate-limits.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { AppDeps, ChatContext, CommandSpec, Feature, InboundMessage, Role } from './types.js';
 
@@ -39,7 +40,7 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
   const observers = features.filter((f) => f.onInbound);
   const roleResolvers = features.filter((f) => f.resolveRole);
   const admins = new Set(deps.config.adminIds);
-  const limiter = createRateLimiter(deps.redis, { prefix: deps.prefix, name: 'q', perMinute: deps.config.questionRatePerMinute, clock: deps.clock });
+  const limiter = createRateLimiter(createRateLimitStore(deps.redis, deps.prefix), { name: 'q', perMinute: deps.config.questionRatePerMinute, clock: deps.clock });
   const ask = createAskHandler(limiter);
   const help = createHelpHandler(() => commands);
 

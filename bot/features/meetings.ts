@@ -3,7 +3,7 @@ import { createRoleResolver } from '../../domains/roles/resolve.js';
 import { createStores } from '../../store/index.js';
 import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../domains/meetings/deps.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
 import { bindRoomCommand } from '../handlers/meetings/bind-room.js';
 import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers/attendance/checkin-reply.js';

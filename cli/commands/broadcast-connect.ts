@@ -7,7 +7,8 @@ import { UserError } from '../../ground/errors.js';
 import { createLogger, silentLogger } from '../../ground/logger.js';
 import { openRedisSource } from '../../ground/redis/source.js';
 import { connectRedis, type Redis } from '../../ground/redis/connect.js';
-import { BOT_ID_KEY, createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import { recordedBotId } from '../../store/bot-id.js';
 import { createOutbox } from '../../jobs/outbox/producer.js';
 import { createAuditLog, type AuditLog } from '../../store/audit.js';
 
@@ -33,7 +34,7 @@ export async function openSession(): Promise<CliSession> {
 }
 
 export async function openBroadcasts(s: CliSession): Promise<BroadcastRuntime & { botId: string }> {
-  const botId = await s.redis.get(BOT_ID_KEY(s.config.redisPrefix));
+  const botId = await recordedBotId(s.redis, s.config.redisPrefix);
   if (!botId) throw new UserError('机器人还没有在这个 Redis 上启动过（zhibu start），无法确定由哪个账号发送广播。');
   const logger = createLogger(s.config.logLevel === 'info' ? 'warn' : s.config.logLevel);
   const outbox = createOutbox({ redis: s.redis, prefix: s.config.redisPrefix, botId, logger });

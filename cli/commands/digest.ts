@@ -6,7 +6,7 @@ import { UserError } from '../../ground/errors.js';
 import { silentLogger } from '../../ground/logger.js';
 import { digestsFor, sendMonthlyDigests } from '../../domains/digest/job.js';
 import { createOutbox } from '../../jobs/outbox/producer.js';
-import { BOT_ID_KEY } from '../../domains/broadcasts/runtime.js';
+import { recordedBotId } from '../../store/bot-id.js';
 import { createCadenceStore, PERIOD_LABEL, type CadencePeriod } from '../../store/cadence.js';
 import { createStores } from '../../store/index.js';
 import { openSession } from './broadcast-connect.js';
@@ -25,7 +25,7 @@ export function registerDigest(program: Command): void {
         const stores = createStores(s.redis, s.config.redisPrefix);
         const deps = { redis: s.redis, prefix: s.config.redisPrefix, clock: systemClock, timeZone: s.config.timeZone };
         if (opts.send) {
-          const botId = await s.redis.get(BOT_ID_KEY(s.config.redisPrefix));
+          const botId = await recordedBotId(s.redis, s.config.redisPrefix);
           if (!botId) throw new UserError('机器人还没有在这个 Redis 上启动过（zhibu start），无法发送。');
           const outbox = createOutbox({ redis: s.redis, prefix: s.config.redisPrefix, botId, logger: silentLogger });
           try {

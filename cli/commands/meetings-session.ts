@@ -4,7 +4,7 @@ import { systemClock } from '../../ground/clock.js';
 import { UserError } from '../../ground/errors.js';
 import { createLogger } from '../../ground/logger.js';
 import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets, type DueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets, type DueBuckets } from '../../store/due-buckets.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch } from '../../store/types.js';
 import { openSession, type CliSession } from './broadcast-connect.js';

@@ -9,6 +9,7 @@ import type { AuditLog } from '../../store/audit.js';
 import { createBranchStore } from '../../store/branches.js';
 import { createBroadcastStore } from '../../store/broadcasts.js';
 import { createRoomDirectory } from '../../store/room-directory.js';
+import { createStudyCursor } from '../../store/study-cursor.js';
 import { createDeliveryProbe } from './delivery.js';
 import type { BroadcastDeps } from './deps.js';
 import { processBroadcastJob } from './processor.js';
@@ -17,9 +18,6 @@ import { createBroadcastService, type BroadcastService } from './service.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
 import { bullPrefix } from '../../jobs/outbox/keys.js';
 import type { Outbox } from '../../jobs/outbox/types.js';
-
-/** Where the bot records its account id, so the CLI can follow its outbox. */
-export const BOT_ID_KEY = (prefix: string) => `${prefix}broadcast:bot-id`;
 
 export interface BroadcastRuntimeOptions {
   redis: Redis;
@@ -70,6 +68,7 @@ export function createBroadcastRuntime(o: BroadcastRuntimeOptions): BroadcastRun
     audit: o.audit,
     delivery: createDeliveryProbe(o),
     studyUnits: studyCache(o.corpusDir),
+    studyCursor: createStudyCursor(o.redis, o.prefix),
     batchSize: o.batchSize,
     watchMs: o.watchMs,
   };

@@ -4,7 +4,7 @@ import type { Logger } from '../../ground/logger.js';
 import type { Stores } from '../../store/index.js';
 import type { Outbox } from '../../jobs/outbox/types.js';
 import type { MeetingQueue } from './queue.js';
-import type { DueBuckets } from './schedule.js';
+import type { DueBuckets } from '../../store/due-buckets.js';
 
 export interface MeetingDeps {
   stores: Stores;

@@ -4,7 +4,7 @@ import { systemClock } from '../../ground/clock.js';
 import { silentLogger } from '../../ground/logger.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker } from '../../domains/meetings/worker.js';
 import { createOutbox } from '../../jobs/outbox/producer.js';
 import { createStores } from '../../store/index.js';

@@ -16,7 +16,7 @@ import type { Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
 import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { createOutbox, type OutboxHandle } from '../../jobs/outbox/producer.js';
 import { createAuditLog } from '../../store/audit.js';
 import { createStores } from '../../store/index.js';

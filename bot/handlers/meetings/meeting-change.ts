@@ -41,13 +41,12 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
   if (series) return cancelSeriesCommand(ctx, md, series[1]!, !!series[2]);
   const [idWord, confirm] = args.split(/\s+/).filter(Boolean);
   const m = await manageable(ctx, md, idWord, '取消');
-  const key = `${ctx.deps.prefix}meeting:${m.id}:cancel-confirm:${ctx.msg.talkerId}`;
   if (confirm !== '确认') {
-    await ctx.deps.redis.set(key, '1', 'EX', CONFIRM_TTL_S);
+    await md.stores.cancelRequests.open(m.id, ctx.msg.talkerId, CONFIRM_TTL_S);
     await audit(ctx, 'meeting.cancel-requested', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.tz)}`);
     return ctx.reply(`确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.tz)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`);
   }
-  if (!(await ctx.deps.redis.del(key))) {
+  if (!(await md.stores.cancelRequests.consume(m.id, ctx.msg.talkerId))) {
     return ctx.reply(`请先发送 /会议 取消 ${m.id}，看过会议信息后再回复“/会议 取消 ${m.id} 确认”。`);
   }
   await cancelMeeting(md, m);
