@@ -90,7 +90,7 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
     const { msg } = ctx;
     try {
       if (err instanceof PermissionError) {
-        await deps.audit.record({ actor: msg.talkerId, actorName: msg.talkerName, action: 'refused', detail: msg.text.slice(0, 200), roomId: msg.roomId, ok: false });
+        await deps.audit.recordBy(msg, 'refused', msg.text.slice(0, 200), false);
       }
       if (isUserError(err)) return await ctx.reply(err.userMessage);
       deps.logger.error({ err, msgId: msg.id, talkerId: msg.talkerId, roomId: msg.roomId, text: msg.text.slice(0, 200) }, 'inbound message failed');

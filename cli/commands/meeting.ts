@@ -44,7 +44,7 @@ export function registerMeeting(program: Command): void {
           groupOffsets: options.groupOffsets ?? st.groupOffsets, secretaryOffsets: options.secretaryOffsets ?? st.secretaryOffsets,
           closeAfter: options.closeAfter ?? st.closeAfter, escalateBefore: options.escalateBefore ?? st.escalateBefore, createdBy: s.actor,
         });
-        await s.audit.record({ actor: s.actor, action: 'meeting.create', detail: `#${m.id} ${type} ${formatDateTime(m.startAt, s.tz)}`, ok: true });
+        await s.audit.recordBy(s.actor, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, s.tz)}`);
         process.stdout.write(`已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.tz)}${m.place ? ` ${m.place}` : ''}\n`);
       } finally {
         await s.close();
@@ -58,7 +58,7 @@ export function registerMeeting(program: Command): void {
         const m = await s.stores.meetings.get(id);
         if (!m) throw new UserError(`没有编号为 ${id} 的会议`);
         await cancelMeeting({ stores: s.stores, queue: s.queue, buckets: s.buckets, clock: cliClock }, m);
-        await s.audit.record({ actor: s.actor, action: 'meeting.cancel', detail: `#${id}`, ok: true });
+        await s.audit.recordBy(s.actor, 'meeting.cancel', `#${id}`);
         process.stdout.write(`已取消会议 ${id}\n`);
       } finally {
         await s.close();

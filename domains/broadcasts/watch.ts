@@ -20,10 +20,7 @@ export async function watchRun(job: Job<WatchData>, deps: BroadcastDeps, token?:
   await deps.broadcasts.finishRun(id, run, deps.clock.now());
   if (b.schedule.type === 'once' && !cancelled) await deps.broadcasts.setStatus(id, 'done');
   if (!(await deps.broadcasts.claimReport(id, run))) return { done: true };
-  await deps.audit.record({
-    actor: 'system', action: 'broadcast.report', ok: report.failed === 0,
-    detail: `#${id} run ${run}: sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped}`,
-  });
+  await deps.audit.recordBy('system', 'broadcast.report', `#${id} run ${run}: sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped}`, report.failed === 0);
   // Recurring runs report only when something went wrong; a once broadcast always reports.
   const worthIt = b.schedule.type === 'once' || report.failed > 0;
   if (b.reportTo && worthIt) {

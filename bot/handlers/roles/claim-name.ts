@@ -4,7 +4,7 @@ import { PermissionError, UserError } from '../../../ground/errors.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import type { Member } from '../../../store/types.js';
 import type { ChatContext, CommandSpec } from '../../types.js';
-import { audit, canManage } from '../meetings/meeting-support.js';
+import { canManage } from '../meetings/meeting-support.js';
 
 const CLAIM_TTL_S = 7 * 86_400;
 
@@ -23,7 +23,7 @@ export function claimNameCommand(md: MeetingDeps): CommandSpec {
       if (member.wechatId === ctx.msg.talkerId) return ctx.reply(`您已绑定为${member.name}。`);
       if (!member.wechatId) {
         await md.stores.members.bindWechat(member.id, ctx.msg.talkerId);
-        await audit(ctx, 'member.claim', `${ctx.msg.talkerName} → ${member.name}（#${member.id}）`);
+        await ctx.deps.audit.recordBy(ctx.msg, 'member.claim', `${ctx.msg.talkerName} → ${member.name}（#${member.id}）`);
         return ctx.reply(`已绑定：您是${member.name}。之后在群里回复“签到”或“请假 事由”即可。`);
       }
       await requestConfirmation(ctx, md, member);
@@ -45,7 +45,7 @@ async function requestConfirmation(ctx: ChatContext, md: MeetingDeps, member: Me
     text: `【绑定确认】微信用户“${ctx.msg.talkerName}”申请绑定为名册中的${member.name}，但该姓名已绑定其他微信。如确认是本人更换了微信，请回复：/绑定 确认 ${id}`,
     key: `member-claim:${id}:${contactId}`,
   })));
-  await audit(ctx, 'member.claim-requested', `${ctx.msg.talkerName} → ${member.name}（#${member.id}，待确认 ${id}）`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'member.claim-requested', `${ctx.msg.talkerName} → ${member.name}（#${member.id}，待确认 ${id}）`);
   await ctx.reply(`“${member.name}”已绑定了其他微信，已请支部书记确认，确认后即完成绑定。`);
 }
 
@@ -58,7 +58,7 @@ export async function confirmClaim(ctx: ChatContext, md: MeetingDeps, id: string
   if (!canManage(ctx, branch)) throw new PermissionError(`抱歉，只有${branch.name}的书记或管理员可以确认绑定。`);
   await md.stores.members.bindWechat(member.id, claim.wechatId);
   await md.stores.claims.remove(claim.id);
-  await audit(ctx, 'member.claim-confirmed', `${claim.wechatName} → ${member.name}（#${member.id}）`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'member.claim-confirmed', `${claim.wechatName} → ${member.name}（#${member.id}）`);
   await ctx.deps.outbox.enqueue({ to: { contactId: claim.wechatId }, text: `支部书记已确认：您已绑定为${member.name}。`, key: `member-claim:${id}:done` });
   await ctx.reply(`已确认：${claim.wechatName} 绑定为${member.name}。`);
 }
