@@ -9,7 +9,7 @@ import { connectRedis } from '../ground/redis/connect.js';
 import type { MeetingDeps } from '../domains/meetings/deps.js';
 import { createMeeting } from '../domains/meetings/ops.js';
 import { createMeetingQueue } from '../domains/meetings/queue.js';
-import { createDueBuckets } from '../domains/meetings/schedule.js';
+import { createDueBuckets } from '../store/due-buckets.js';
 import { startMeetingWorker } from '../domains/meetings/worker.js';
 import { bullPrefix } from '../jobs/outbox/keys.js';
 import type { OutboxMessage } from '../jobs/outbox/types.js';

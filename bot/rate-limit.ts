@@ -1,6 +1,6 @@
-// Per-user fixed-window limiter in Redis, so the limit holds across bot processes.
+// Per-user fixed-window limiter; the counts live in Redis (store/rate-limits.ts), so the limit holds across bot processes.
 import type { Clock } from '../ground/clock.js';
-import type { Redis } from '../ground/redis/connect.js';
+import type { RateLimitStore } from '../store/rate-limits.js';
 
 export type LimitVerdict = 'ok' | 'exceeded-first' | 'exceeded';
 
@@ -9,13 +9,12 @@ export interface RateLimiter {
   hit(userId: string): Promise<LimitVerdict>;
 }
 
-export function createRateLimiter(redis: Redis, opts: { prefix: string; name: string; perMinute: number; clock: Clock }): RateLimiter {
+export function createRateLimiter(counts: RateLimitStore, opts: { name: string; perMinute: number; clock: Clock }): RateLimiter {
   const windowMs = 60_000;
   return {
     async hit(userId) {
       const window = Math.floor(opts.clock.now() / windowMs);
-      const key = `${opts.prefix}rl:${opts.name}:${userId}:${window}`;
-      const [[, count]] = (await redis.multi().incr(key).pexpire(key, windowMs * 2).exec()) as [[null, number], unknown];
+      const count = await counts.countHit(opts.name, userId, window, windowMs * 2);
       if (count <= opts.perMinute) return 'ok';
       return count === opts.perMinute + 1 ? 'exceeded-first' : 'exceeded';
     },

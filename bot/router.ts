@@ -11,7 +11,8 @@ import { createHelpHandler } from './handlers/help.js';
 import { refused } from './handlers/refused.js';
 import { tooLong } from './handlers/too-long.js';
 import { unknownCommand } from './handlers/unknown-command.js';
-import { createInbox, type Inbox } from './inbox.js';
+import { createInbox, type Inbox } from '../store/inbox.js';
+import { createRateLimitStore } from '../store/rate-limits.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { AppDeps, ChatContext, CommandSpec, Feature, InboundMessage, } from './types.js';
 
@@ -42,7 +43,7 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
   const observers = features.filter((f) => f.onInbound);
   const resolveRole = createRoleResolver(deps.stores);
   const counters = { handled: 0, roleLookups: 0 };
-  const limiter = createRateLimiter(deps.redis, { prefix: deps.prefix, name: 'q', perMinute: deps.config.questionRatePerMinute, clock: deps.clock });
+  const limiter = createRateLimiter(createRateLimitStore(deps.redis, deps.prefix), { name: 'q', perMinute: deps.config.questionRatePerMinute, clock: deps.clock });
   const ask = createAskHandler(limiter);
   const help = createHelpHandler(() => commands);
 
@@ -84,7 +85,7 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
     const { msg } = ctx;
     try {
       if (err instanceof PermissionError) {
-        await deps.audit.record({ actor: msg.talkerId, actorName: msg.talkerName, action: 'refused', detail: msg.text.slice(0, 200), roomId: msg.roomId, ok: false });
+        await deps.audit.recordBy(msg, 'refused', msg.text.slice(0, 200), false);
       }
       if (isUserError(err)) return await ctx.reply(err.userMessage);
       deps.logger.error({ err, msgId: msg.id, talkerId: msg.talkerId, roomId: msg.roomId, text: msg.text.slice(0, 200) }, 'inbound message failed');

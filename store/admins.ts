@@ -1,5 +1,6 @@
 // Admins promoted with /授权 (ADMIN_IDS from the config are admins too and cannot be revoked here).
 import type { Redis } from '../ground/redis/connect.js';
+import { storeKeys } from './keys.js';
 
 export interface AdminRecord {
   wechatId: string;
@@ -17,7 +18,7 @@ export interface AdminStore {
 }
 
 export function createAdminStore(redis: Redis, prefix: string, configured: string[] = []): AdminStore {
-  const key = `${prefix}admins`;
+  const key = storeKeys(prefix).admins;
   const fixed = new Set(configured);
   return {
     async isAdmin(wechatId) {

@@ -2,6 +2,7 @@
 // Redis key lives longer so an expired draft can still be named as expired when 确认 arrives.
 import type { Redis } from '../ground/redis/connect.js';
 import type { NewBroadcast } from './broadcasts.js';
+import { storeKeys } from './keys.js';
 
 export const DRAFT_TTL_MS = 10 * 60_000;
 
@@ -19,7 +20,7 @@ export interface DraftStore {
 }
 
 export function createDraftStore(redis: Redis, prefix: string, ttlMs = DRAFT_TTL_MS): DraftStore {
-  const key = (senderId: string) => `${prefix}broadcast:draft:${senderId}`;
+  const key = storeKeys(prefix).broadcastDraft;
   return {
     async put(senderId, input, now) {
       const draft: BroadcastDraft = { input, createdAt: now, expiresAt: now + ttlMs };

@@ -1,6 +1,7 @@
 // Broadcast records and per-run, per-room delivery states in Redis.
 import type { Redis } from '../ground/redis/connect.js';
 import type { Broadcast, BroadcastStatus, RoomState, RunReport } from './broadcast-types.js';
+import { storeKeys } from './keys.js';
 
 export type NewBroadcast = Omit<Broadcast, 'id' | 'status' | 'runs' | 'lastRun'> & { status?: BroadcastStatus };
 
@@ -35,13 +36,14 @@ end
 return n`;
 
 export function createBroadcastStore(redis: Redis, prefix: string): BroadcastStore {
+  const keys = storeKeys(prefix);
   const k = {
-    seq: `${prefix}broadcast:seq`,
-    all: `${prefix}broadcasts`,
-    rec: (id: string) => `${prefix}broadcast:${id}`,
-    rooms: (id: string, run: string) => `${prefix}broadcast:${id}:run:${run}:rooms`,
-    reasons: (id: string, run: string) => `${prefix}broadcast:${id}:run:${run}:reasons`,
-    meta: (id: string, run: string) => `${prefix}broadcast:${id}:run:${run}:meta`,
+    seq: keys.broadcastSeq,
+    all: keys.broadcasts,
+    rec: keys.broadcast,
+    rooms: keys.broadcastRunRooms,
+    reasons: keys.broadcastRunReasons,
+    meta: keys.broadcastRunMeta,
   };
 
   async function get(id: string): Promise<Broadcast | undefined> {

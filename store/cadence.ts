@@ -1,5 +1,6 @@
 // Required cadence of each meeting type for the monthly digest (defaults per 三会一课; configurable).
 import type { Redis } from '../ground/redis/connect.js';
+import { storeKeys } from './keys.js';
 
 export type CadencePeriod = 'monthly' | 'quarterly';
 
@@ -18,7 +19,7 @@ export interface CadenceStore {
 }
 
 export function createCadenceStore(redis: Redis, prefix: string): CadenceStore {
-  const key = `${prefix}settings:cadence`;
+  const key = storeKeys(prefix).cadence;
   return {
     async get() {
       const overrides = await redis.hgetall(key);

@@ -8,6 +8,10 @@ import { createBranchStore, type BranchStore } from './branches.js';
 import { createDraftStore, type DraftStore } from './broadcast-drafts.js';
 import { createBroadcastStore, type BroadcastStore } from './broadcasts.js';
 import { createCadenceStore, type CadenceStore } from './cadence.js';
+import { createCancelRequestStore, type CancelRequestStore } from './cancel-requests.js';
+import { createClaimStore, type ClaimStore } from './claims.js';
+import { createHintStore, type HintStore } from './hints.js';
+import { createStudyCursor, type StudyCursor } from './study-cursor.js';
 import { createMeetingStore, type MeetingStore } from './meetings.js';
 import { createMemberStore, type MemberStore } from './members.js';
 import { createRoomDirectory, type RoomDirectory } from './room-directory.js';
@@ -26,6 +30,12 @@ export interface Stores {
   drafts: DraftStore;
   cadence: CadenceStore;
   audit: AuditLog;
+  /** Pending /我是 claims, /会议 取消 confirmations and once-only hints: short-lived records of the chat. */
+  claims: ClaimStore;
+  cancelRequests: CancelRequestStore;
+  hints: HintStore;
+  /** 每日一学: which unit each study broadcast gives next. */
+  studyCursor: StudyCursor;
 }
 
 export interface StoreOptions {
@@ -47,6 +57,10 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     drafts: createDraftStore(redis, prefix),
     cadence: createCadenceStore(redis, prefix),
     audit: createAuditLog(redis, prefix, opts.clock),
+    claims: createClaimStore(redis, prefix),
+    cancelRequests: createCancelRequestStore(redis, prefix),
+    hints: createHintStore(redis, prefix),
+    studyCursor: createStudyCursor(redis, prefix),
   };
 }
 
@@ -57,10 +71,14 @@ export type {
   BranchStore,
   BroadcastStore,
   CadenceStore,
+  CancelRequestStore,
+  ClaimStore,
   DraftStore,
+  HintStore,
   MeetingStore,
   MemberStore,
   RoomDirectory,
   SeriesStore,
+  StudyCursor,
 };
 export * from './types.js';

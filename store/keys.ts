@@ -1,6 +1,13 @@
-// Every Redis key of the records in store/, in one place. All live under the configured prefix.
+// Every Redis key of the project's records, in one place. All live under the configured prefix (e.g. "zhibu:").
+// Only modules in store/ use these; everything else calls a store function.
+//
+// Two exceptions keep their own key builders, because they are machinery rather than records:
+// - the outbox (jobs/outbox/keys.ts): `{prefix}outbox:{botId}:…` (sent markers, daily counters, dead letters);
+// - BullMQ's own keys, under `bullPrefix(prefix)` (jobs/outbox/keys.ts) and the queue name, which BullMQ builds.
+// tests/store/keys.test.ts fails when a source file elsewhere builds a key under the prefix.
 export function storeKeys(prefix: string) {
   return {
+    // Branches, rooms, secretaries
     branchSeq: `${prefix}branch:seq`,
     branches: `${prefix}branches`,
     branchByName: `${prefix}branch:by-name`,
@@ -9,22 +16,51 @@ export function storeKeys(prefix: string) {
     branchRooms: (id: string) => `${prefix}branch:${id}:rooms`,
     branchSecretaries: (id: string) => `${prefix}branch:${id}:secretaries`,
     secretaryBranches: (wx: string) => `${prefix}secretary:${wx}:branches`,
+    roomTopics: `${prefix}room:topic`,
+    roomsByTopic: (topic: string) => `${prefix}room:by-topic:${topic}`,
+    // Members and their /我是 claims awaiting a secretary
     memberSeq: `${prefix}member:seq`,
     member: (id: string) => `${prefix}member:${id}`,
     branchMembers: (branchId: string) => `${prefix}branch:${branchId}:members`,
     memberByWechat: `${prefix}member:by-wechat`,
     memberByName: (name: string) => `${prefix}member:by-name:${name}`,
+    memberClaimSeq: `${prefix}member-claim:seq`,
+    memberClaim: (id: string) => `${prefix}member-claim:${id}`,
+    // Meetings, attendance, series, due buckets
     meetingSeq: `${prefix}meeting:seq`,
     meeting: (id: string) => `${prefix}meeting:${id}`,
     meetingsByStart: `${prefix}meetings:by-start`,
     branchMeetings: (branchId: string) => `${prefix}branch:${branchId}:meetings`,
     attendance: (meetingId: string) => `${prefix}meeting:${meetingId}:attendance`,
     expected: (meetingId: string) => `${prefix}meeting:${meetingId}:expected`,
+    meetingCancelRequest: (meetingId: string, wechatId: string) => `${prefix}meeting:${meetingId}:cancel-confirm:${wechatId}`,
+    dueBucket: (bucket: string | number) => `${prefix}meeting-due:${bucket}`,
     seriesSeq: `${prefix}series:seq`,
     series: (id: string) => `${prefix}series:${id}`,
     seriesAll: `${prefix}series:all`,
     seriesOccurrence: (id: string, day: string) => `${prefix}series:${id}:occurrence:${day}`,
-    flag: (name: string) => `${prefix}flag:${name}`,
+    /** A hint told to a person once (e.g. how to bind before checking in). */
+    hintGiven: (what: string, wechatId: string) => `${prefix}flag:${what}:${wechatId}`,
+    // Broadcasts and 每日一学
+    broadcastSeq: `${prefix}broadcast:seq`,
+    broadcasts: `${prefix}broadcasts`,
+    broadcast: (id: string) => `${prefix}broadcast:${id}`,
+    broadcastRunRooms: (id: string, run: string) => `${prefix}broadcast:${id}:run:${run}:rooms`,
+    broadcastRunReasons: (id: string, run: string) => `${prefix}broadcast:${id}:run:${run}:reasons`,
+    broadcastRunMeta: (id: string, run: string) => `${prefix}broadcast:${id}:run:${run}:meta`,
+    broadcastDraft: (senderId: string) => `${prefix}broadcast:draft:${senderId}`,
+    /** Which bot account carries the outbox (the CLI follows it). */
+    botId: `${prefix}broadcast:bot-id`,
+    studyCursor: (broadcastId: string) => `${prefix}study:${broadcastId}:cursor`,
+    studyPick: (broadcastId: string, run: string) => `${prefix}study:${broadcastId}:run:${run}`,
+    studyGiven: (broadcastId: string) => `${prefix}study:${broadcastId}:given`,
+    // Settings, admins, audit
+    cadence: `${prefix}settings:cadence`,
+    admins: `${prefix}admins`,
+    audit: `${prefix}audit`,
+    // The chat edge: last seen per room, per-user rate limits
+    lastSeen: (roomId?: string) => `${prefix}seen:${roomId ?? 'private'}`,
+    rateLimit: (name: string, userId: string, window: number) => `${prefix}rl:${name}:${userId}:${window}`,
   };
 }
 export type StoreKeys = ReturnType<typeof storeKeys>;

@@ -1,5 +1,6 @@
 // Room topics as last seen by the bot, so admins can target groups by name (群名).
 import type { Redis } from '../ground/redis/connect.js';
+import { storeKeys } from './keys.js';
 
 export interface RoomDirectory {
   /** Records a room's topic; a no-op when unchanged. */
@@ -11,8 +12,7 @@ export interface RoomDirectory {
 }
 
 export function createRoomDirectory(redis: Redis, prefix: string): RoomDirectory {
-  const topics = `${prefix}room:topic`;
-  const ids = (topic: string) => `${prefix}room:by-topic:${topic}`;
+  const { roomTopics: topics, roomsByTopic: ids } = storeKeys(prefix);
   const cache = new Map<string, string>();
   return {
     async note(roomId, topic) {

@@ -1,5 +1,6 @@
 // Admin broadcasts and 每日一学: /广播, 确认 of drafts, and the worker that fans broadcasts out into the outbox.
-import { BOT_ID_KEY, createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import { createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import { recordBotId } from '../../store/bot-id.js';
 import { createBroadcastCommand } from '../handlers/broadcasts/broadcast.js';
 import { createDraftReplyHook, isDraftReply } from '../handlers/broadcasts/broadcast-confirm.js';
 import type { FeatureFactory } from '../types.js';
@@ -14,7 +15,7 @@ export const broadcastsFeature: FeatureFactory = (deps) => {
     onText: createDraftReplyHook(rt, drafts),
     async start() {
       // The CLI reads which bot's outbox carries the broadcasts (for status and cancel).
-      await deps.redis.set(BOT_ID_KEY(deps.prefix), deps.botId);
+      await recordBotId(deps.redis, deps.prefix, deps.botId);
       rt.startWorker();
     },
     async stop() {

@@ -1,7 +1,7 @@
 // Meetings, reminders and check-ins: /会议, /签到, /绑定, /我是, check-in replies, and the meetings worker.
 import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../domains/meetings/deps.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
 import { bindRoomCommand } from '../handlers/meetings/bind-room.js';
 import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers/attendance/checkin-reply.js';

@@ -2,14 +2,7 @@
 import type { ChatContext, CommandSpec } from '../types.js';
 
 export async function refused(ctx: ChatContext, spec: CommandSpec, args: string): Promise<void> {
-  await ctx.deps.audit.record({
-    actor: ctx.msg.talkerId,
-    actorName: ctx.msg.talkerName,
-    action: 'refused',
-    detail: `${spec.name} ${args}`.trim(),
-    roomId: ctx.msg.roomId,
-    ok: false,
-  });
+  await ctx.deps.audit.recordBy(ctx.msg, 'refused', `${spec.name} ${args}`.trim(), false);
   await ctx.reply(`抱歉，“${spec.name}”只有${spec.roles.map((r) => ROLE_LABEL[r]).join('、')}可以使用。`);
 }
 

@@ -8,7 +8,8 @@ import { UserError } from '../../ground/errors.js';
 import { createLogger, silentLogger } from '../../ground/logger.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { openRedisSource } from '../../ground/redis/source.js';
-import { BOT_ID_KEY, createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import { recordedBotId } from '../../store/bot-id.js';
 
 export interface CliSession {
   config: Config;
@@ -25,7 +26,7 @@ export async function openSession(): Promise<CliSession> {
   const config = loadConfig();
   const { url, owned } = await openRedisSource(config, silentLogger, 'cli');
   const redis = connectRedis(url, { name: 'cli' });
-  const botId = (await redis.get(BOT_ID_KEY(config.redisPrefix))) ?? undefined;
+  const botId = await recordedBotId(redis, config.redisPrefix);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   // Without a recorded bot the outbox is never used: commands that send call requireBot() first.
   const deps = createDeps({ config, logger, redisUrl: url, redis, botId: botId ?? 'no-bot' });

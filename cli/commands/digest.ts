@@ -50,7 +50,7 @@ export function registerDigest(program: Command): void {
           const p = PERIODS[period?.trim() ?? ''];
           if (!type?.trim() || !p) throw new UserError(`看不懂“${item}”：请写 会议类型=monthly、quarterly 或 none。`);
           await store.set(type.trim(), p);
-          await s.deps.audit.record({ actor: s.actor, action: 'digest.cadence', ok: true, detail: `${type.trim()}=${p}` });
+          await s.deps.audit.recordBy(s.actor, 'digest.cadence', `${type.trim()}=${p}`);
         }
         const current = await store.get();
         process.stdout.write(`${Object.entries(current).map(([t, p]) => `${t}：${PERIOD_LABEL[p]}至少1次`).join('\n')}\n`);

@@ -31,7 +31,7 @@ export function registerExport(program: Command): void {
         const ledger = await buildLedger(s.deps.stores, { from, to, branchId: branch?.id, tz: s.config.timeZone });
         const out = opts.out ?? `台账-${opts.from}-${opts.to}.${opts.format}`;
         await writeLedger(ledger, opts.format, out);
-        await s.deps.audit.record({ actor: s.actor, action: 'export', detail: `${out}（${ledger.rows.length} 次会议）`, ok: true });
+        await s.deps.audit.recordBy(s.actor, 'export', `${out}（${ledger.rows.length} 次会议）`);
         process.stdout.write(`已导出 ${ledger.rows.length} 次会议到 ${out}\n`);
       } finally {
         await s.close();

@@ -42,7 +42,7 @@ export function registerMeeting(program: Command): void {
         const m = await createMeeting(s.md, meetingInput({
           branch, type, startAt: t.at, placeFromText: t.rest, options, createdBy: s.actor, now: s.deps.clock.now(),
         }));
-        await s.deps.audit.record({ actor: s.actor, action: 'meeting.create', detail: `#${m.id} ${type} ${formatDateTime(m.startAt, s.config.timeZone)}`, ok: true });
+        await s.deps.audit.recordBy(s.actor, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, s.config.timeZone)}`);
         process.stdout.write(`已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.config.timeZone)}${m.place ? ` ${m.place}` : ''}\n`);
       } finally {
         await s.close();
@@ -56,7 +56,7 @@ export function registerMeeting(program: Command): void {
         const m = await s.deps.stores.meetings.get(id);
         if (!m) throw new UserError(`没有编号为 ${id} 的会议`);
         await cancelMeeting(s.md, m);
-        await s.deps.audit.record({ actor: s.actor, action: 'meeting.cancel', detail: `#${id}`, ok: true });
+        await s.deps.audit.recordBy(s.actor, 'meeting.cancel', `#${id}`);
         process.stdout.write(`已取消会议 ${id}\n`);
       } finally {
         await s.close();

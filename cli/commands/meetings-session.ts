@@ -3,7 +3,7 @@
 import { UserError } from '../../ground/errors.js';
 import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../domains/meetings/deps.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import type { Branch } from '../../store/types.js';
 import { openSession, type CliSession } from './broadcast-connect.js';
 

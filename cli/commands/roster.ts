@@ -15,7 +15,7 @@ export function registerRoster(program: Command): void {
       try {
         const rows = await readRosterFile(file);
         const report = await importRoster(s.deps.stores, rows, { defaultBranch: opts.branch, dryRun: opts.dryRun });
-        await s.deps.audit.record({ actor: s.actor, action: 'roster.import', detail: `${file}：接受 ${report.accepted.length}，拒绝 ${report.rejected.length}${opts.dryRun ? '（试运行）' : ''}`, ok: true });
+        await s.deps.audit.recordBy(s.actor, 'roster.import', `${file}：接受 ${report.accepted.length}，拒绝 ${report.rejected.length}${opts.dryRun ? '（试运行）' : ''}`);
         process.stdout.write(`${formatRosterReport(report)}\n`);
         if (report.rejected.length) process.exitCode = 1;
       } finally {

@@ -1,9 +1,10 @@
 // What became of a broadcast's outbox messages, read from the outbox's own queue and sent-markers,
-// and withdrawal of messages not yet sent (a cancelled broadcast). Built on jobs/outbox-keys.ts.
+// and withdrawal of messages not yet sent (a cancelled broadcast). Built on jobs/outbox/ (keys, sent markers).
 import { Queue } from 'bullmq';
 import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import { bullPrefix, jobIdFor, outboxKeys, outboxQueueName } from '../../jobs/outbox/keys.js';
+import { bullPrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox/keys.js';
+import { createSentMarks } from '../../jobs/outbox/sent-marks.js';
 
 export type DeliveryState = 'sent' | 'failed' | 'pending' | 'active' | 'absent';
 
@@ -20,7 +21,7 @@ const PENDING = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children'
 export function createDeliveryProbe(o: { redis: Redis; prefix: string; botId: string; logger: Logger }): DeliveryProbe {
   const queue = new Queue(outboxQueueName(o.botId), { connection: o.redis, prefix: bullPrefix(o.prefix) });
   queue.on('error', (err) => o.logger.warn({ err: err.message }, 'delivery probe queue error'));
-  const keys = outboxKeys(o.prefix, o.botId);
+  const marks = createSentMarks(o.redis, o.prefix, o.botId);
 
   async function queueState(key: string): Promise<{ state: DeliveryState; reason?: string }> {
     const jobId = jobIdFor(key);
@@ -30,18 +31,16 @@ export function createDeliveryProbe(o: { redis: Redis; prefix: string; botId: st
     if (state === 'active') return { state: 'active' };
     if (PENDING.has(state)) return { state: 'pending' };
     // Gone from the queue: sent long ago (marker) or never queued / withdrawn.
-    return { state: (await o.redis.exists(keys.sent(jobId, 0))) ? 'sent' : 'absent' };
+    return { state: (await marks.wasSent(key)) ? 'sent' : 'absent' };
   }
 
   return {
     async states(list, { full = false, window = 50 } = {}) {
       const out = new Map<string, { state: DeliveryState; reason?: string }>();
       if (!list.length) return out;
-      const pipe = o.redis.pipeline();
-      for (const key of list) pipe.exists(keys.sent(jobIdFor(key), 0));
-      const marks = (await pipe.exec()) ?? [];
+      const sent = await marks.wereSent(list);
       const unsent: string[] = [];
-      list.forEach((key, i) => (marks[i]?.[1] === 1 ? out.set(key, { state: 'sent' }) : unsent.push(key)));
+      list.forEach((key, i) => (sent[i] ? out.set(key, { state: 'sent' }) : unsent.push(key)));
       const ask = full ? unsent : unsent.slice(0, window);
       const answers = await Promise.all(ask.map(queueState));
       ask.forEach((key, i) => out.set(key, answers[i]!));
@@ -55,7 +54,7 @@ export function createDeliveryProbe(o: { redis: Redis; prefix: string; botId: st
         const state = await queue.getJobState(jobId);
         if (PENDING.has(state)) {
           if ((await queue.remove(jobId)) === 1) gone.push(key);
-        } else if (state === 'unknown' && !(await o.redis.exists(keys.sent(jobId, 0)))) gone.push(key);
+        } else if (state === 'unknown' && !(await marks.wasSent(key))) gone.push(key);
       }
       return gone;
     },

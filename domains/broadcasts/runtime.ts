@@ -12,9 +12,6 @@ import { createBroadcastService, type BroadcastService } from './service.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
 import { bullPrefix } from '../../jobs/outbox/keys.js';
 
-/** Where the bot records its account id, so the CLI can follow its outbox. */
-export const BOT_ID_KEY = (prefix: string) => `${prefix}broadcast:bot-id`;
-
 export interface BroadcastRuntimeOptions {
   /** The account whose outbox carries the broadcasts. */
   botId: string;

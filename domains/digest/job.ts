@@ -38,7 +38,7 @@ export async function sendMonthlyDigests(deps: Pick<DigestDeps, 'stores' | 'cloc
     await deps.outbox.enqueueMany(d.secretaries.map((s) => ({ to: { contactId: s }, text: d.text, key: `digest:${month}:${d.branchId}:${s}`, tag: 'digest' })));
     sent += d.secretaries.length;
   }
-  await deps.audit.record({ actor: 'system', action: 'digest.send', ok: true, detail: `${month}: ${sent} 位书记` });
+  await deps.audit.recordBy('system', 'digest.send', `${month}: ${sent} 位书记`);
   return sent;
 }
 

@@ -1,7 +1,7 @@
 // What meeting jobs and handlers need: the one dependency object plus the meetings queue and its due buckets.
 import type { Deps } from '../deps.js';
 import type { MeetingQueue } from './queue.js';
-import type { DueBuckets } from './schedule.js';
+import type { DueBuckets } from '../../store/due-buckets.js';
 
 export interface MeetingDeps extends Deps {
   queue: MeetingQueue;

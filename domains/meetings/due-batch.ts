@@ -22,13 +22,13 @@ const HEAVY_PARALLEL = 16;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function processDueBatch(job: Job<{ due: number; bucket?: number | string }>, deps: MeetingDeps): Promise<string> {
-  const key = deps.buckets.key(job.data.bucket ?? job.data.due);
+  const bucket = job.data.bucket ?? job.data.due;
   let total = 0;
   for (let round = 0; round < 10; round++) {
-    const raw = await deps.buckets.redis.smembers(key);
+    const raw = await deps.buckets.members(bucket);
     if (!raw.length) break;
     total += await processSteps(raw.map(decodeStep).filter((s): s is Step => !!s), deps, job.data.due);
-    await deps.buckets.redis.srem(key, ...raw);
+    await deps.buckets.discard(bucket, raw);
   }
   return `steps:${total}`;
 }

@@ -1,7 +1,7 @@
-// Due buckets: steps due at the same instant share one Redis set and ONE delayed job with a fixed id
-// (due-{ms}); adding the same step or job twice is a no-op, so scheduling is idempotent. A reschedule or
-// cancel removes the meeting's steps from their buckets; processors re-check the meeting anyway.
-import type { Redis } from '../../ground/redis/connect.js';
+// Due buckets: steps due at the same instant share one Redis set (store/due-buckets.ts) and ONE delayed job
+// with a fixed id (due-{ms}); adding the same step or job twice is a no-op, so scheduling is idempotent. A
+// reschedule or cancel removes the meeting's steps from their buckets; processors re-check the meeting anyway.
+import type { BucketId, DueBuckets } from '../../store/due-buckets.js';
 import type { Meeting } from '../../store/types.js';
 import { jobIds, KEEP_JOBS, type MeetingQueue } from './queue.js';
 import { dueOf, encodeStep, firstStepAfter, type Step } from './steps.js';
@@ -12,18 +12,6 @@ import { dueOf, encodeStep, firstStepAfter, type Step } from './steps.js';
  * delayed jobs that become available exactly at due. Room for 10,000 at once (~0.4 s texts + ~1.4 s addBulk).
  */
 export const EARLY_MS = 5000;
-
-/** A bucket is its due time, or `{due}-n{now}` for steps added so close to due that the bucket's job may have run. */
-export type BucketId = number | string;
-
-export interface DueBuckets {
-  redis: Redis;
-  key(bucket: BucketId): string;
-}
-
-export function createDueBuckets(redis: Redis, prefix: string): DueBuckets {
-  return { redis, key: (bucket) => `${prefix}meeting-due:${bucket}` };
-}
 
 /** Steps due within this margin of the early start get a fresh bucket (its job may already have run). */
 const LATE_MARGIN_MS = EARLY_MS + 1000;
@@ -52,16 +40,13 @@ export async function scheduleSteps(d: ScheduleDeps, steps: Step[], now: number)
     return { name: 'due', data: { due, bucket }, opts: { jobId: jobIds.due(bucket), delay: Math.max(0, due - EARLY_MS - now), ...KEEP_JOBS } };
   };
   // The step is in its bucket before the bucket's job can run.
-  const [only] = [...byDue];
-  if (byDue.size === 1 && only) {
-    const j = job(only[0]);
-    await d.buckets.redis.sadd(d.buckets.key(only[0]), ...only[1]);
+  await d.buckets.add(byDue);
+  const [only] = [...byDue.keys()];
+  if (byDue.size === 1 && only !== undefined) {
+    const j = job(only);
     await d.queue.add(j.name, j.data, j.opts);
     return;
   }
-  const tx = d.buckets.redis.pipeline();
-  for (const [due, members] of byDue) tx.sadd(d.buckets.key(due), ...members);
-  await tx.exec();
   await d.queue.addBulk([...byDue.keys()].map(job));
 }
 
@@ -74,7 +59,5 @@ export async function scheduleMeeting(d: ScheduleDeps, m: Meeting, now: number):
 
 /** Removes the meeting's steps as it was (stepsOf the old record) from their buckets (late buckets re-check the meeting). */
 export async function unscheduleMeeting(d: ScheduleDeps, steps: Step[]): Promise<void> {
-  const tx = d.buckets.redis.pipeline();
-  for (const s of steps) tx.srem(d.buckets.key(dueOf(s)), encodeStep(s));
-  await tx.exec();
+  await d.buckets.remove(steps.map((s) => [dueOf(s), encodeStep(s)]));
 }

@@ -1,4 +1,6 @@
-// Names of the outbox's queue and Redis keys, in one place.
+// Names of the outbox's queue and Redis keys, in one place. The outbox is machinery, not a record, so its keys
+// (`{prefix}outbox:{botId}:…`) and BullMQ's prefix are built here rather than in store/keys.ts, which builds
+// every other key (see the note at its top). Only jobs/outbox/ uses outboxKeys.
 import type { OutboxCondition } from './types.js';
 
 export interface OutboxJobData {

@@ -1,7 +1,7 @@
 // Group chatter is cheap: with every hook pre-filtered out, the router neither resolves the role nor calls
 // hooks (王五 is on no roster here, so his role is guest); it records last-seen and lets onInbound observers see the message. Real Wechaty, Redis, BullMQ.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInbox } from '../../bot/inbox.js';
+import { createInbox } from '../../store/inbox.js';
 import type { Feature } from '../../bot/types.js';
 import type { Answerer } from '../../knowledge/types.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';

@@ -8,7 +8,7 @@ import { startOutboxWorker, type OutboxWorker } from '../../jobs/outbox/worker.j
 import type { OutboxTarget, Sender } from '../../jobs/outbox/types.js';
 import type { MeetingDeps } from '../../domains/meetings/deps.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
 import type { Stores } from '../../store/index.js';
 import { testDeps } from './deps.js';

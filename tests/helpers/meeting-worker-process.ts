@@ -4,7 +4,7 @@ import { createDeps } from '../../app/deps.js';
 import { loadConfig } from '../../ground/config.js';
 import { silentLogger } from '../../ground/logger.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker } from '../../domains/meetings/worker.js';
 
 const url = process.env.REDIS_URL!;

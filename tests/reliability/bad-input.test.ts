@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { PART_MAX_CHARS } from '../../jobs/outbox/split.js';
 import { APOLOGY } from '../../bot/router.js';
 import { featureFactories } from '../../bot/features.js';

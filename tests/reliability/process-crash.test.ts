@@ -15,7 +15,7 @@ import type { Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
 import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import type { OutboxHandle } from '../../jobs/outbox/producer.js';
 import { createStores } from '../../store/index.js';
 import { createRoomDirectory } from '../../store/room-directory.js';

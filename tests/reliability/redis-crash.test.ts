@@ -17,7 +17,7 @@ import { connectRedis, type Redis } from '../../ground/redis/connect.js';
 import { featureFactories } from '../../bot/features.js';
 import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../domains/meetings/schedule.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch } from '../../store/types.js';
 import { defaultSpec, startTestBot, type TestBot } from '../helpers/mock-wechaty.js';

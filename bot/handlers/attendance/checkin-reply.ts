@@ -48,8 +48,8 @@ export function checkinReplyHook(md: MeetingDeps) {
     const reply = classifyReply(msg.text);
     if (!reply) return false;
     const member = (await md.stores.members.getByWechat(msg.talkerId)) ?? (await matchByNickname(ctx, md, branch));
-    if (member?.status !== 'active') {
-      await tellOnceHowToBind(ctx, branch);
+    if (!member || member.status !== 'active') {
+      await tellOnceHowToBind(ctx, md, branch);
       return true;
     }
     const now = md.clock.now();
@@ -77,18 +77,19 @@ async function matchByNickname(ctx: ChatContext, md: MeetingDeps, branch: Branch
       return bound;
     }
     if (free.length > 1) {
-      await tellOnce(ctx, 'ambiguous', `名册中有多位“${name}”，请发送 /我是 ${name} 并联系书记确认身份。`);
+      await tellOnce(ctx, md, 'ambiguous', `名册中有多位“${name}”，请发送 /我是 ${name} 并联系书记确认身份。`);
       return undefined;
     }
   }
   return undefined;
 }
 
-async function tellOnceHowToBind(ctx: ChatContext, branch: Branch): Promise<void> {
-  await tellOnce(ctx, 'bind-hint', `您还不在${branch.name}的名册中（或尚未绑定），签到未记录。请发送：/我是 您的姓名`);
+async function tellOnceHowToBind(ctx: ChatContext, md: MeetingDeps, branch: Branch): Promise<void> {
+  await tellOnce(ctx, md, 'bind-hint', `您还不在${branch.name}的名册中（或尚未绑定），签到未记录。请发送：/我是 您的姓名`);
 }
 
-async function tellOnce(ctx: ChatContext, what: string, text: string): Promise<void> {
-  const first = await ctx.deps.redis.set(`${ctx.deps.prefix}flag:${what}:${ctx.msg.talkerId}`, '1', 'EX', 30 * 86_400, 'NX');
-  if (first) await ctx.reply(text);
+const HINT_TTL_S = 30 * 86_400;
+
+async function tellOnce(ctx: ChatContext, md: MeetingDeps, what: string, text: string): Promise<void> {
+  if (await md.stores.hints.firstTime(what, ctx.msg.talkerId, HINT_TTL_S)) await ctx.reply(text);
 }

@@ -23,19 +23,18 @@ export function createDraftReplyHook(rt: BroadcastRuntime, drafts: DraftStore) {
     if (!(await drafts.has(ctx.msg.talkerId))) return false;
     const draft = await drafts.take(ctx.msg.talkerId);
     if (!draft) return false;
-    const actor = { actor: ctx.msg.talkerId, actorName: ctx.msg.talkerName, roomId: ctx.msg.roomId };
     if (!confirm) {
-      await deps.audit.record({ ...actor, action: 'broadcast.discard', ok: true, detail: draft.input.text });
+      await deps.audit.recordBy(ctx.msg, 'broadcast.discard', draft.input.text);
       await ctx.replyPrivately('好的，这条广播草稿已放弃。');
       return true;
     }
     if (ctx.role !== 'admin') {
-      await deps.audit.record({ ...actor, action: 'refused', ok: false, detail: `确认广播（已非管理员）：${draft.input.text}` });
+      await deps.audit.recordBy(ctx.msg, 'refused', `确认广播（已非管理员）：${draft.input.text}`, false);
       await ctx.replyPrivately('抱歉，只有管理员可以确认广播。');
       return true;
     }
     if (deps.clock.now() > draft.expiresAt) {
-      await deps.audit.record({ ...actor, action: 'broadcast.expired', ok: false, detail: draft.input.text });
+      await deps.audit.recordBy(ctx.msg, 'broadcast.expired', draft.input.text, false);
       await ctx.replyPrivately('这条广播草稿已超过 10 分钟未确认，已失效。请重新发送 /广播 命令。');
       return true;
     }

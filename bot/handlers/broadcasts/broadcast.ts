@@ -14,7 +14,7 @@ export function createBroadcastCommand(rt: BroadcastRuntime, drafts: DraftStore)
     const who = { id: ctx.msg.talkerId, name: ctx.msg.talkerName, reportTo: ctx.msg.talkerId };
     const { input } = await prepareBroadcast(args, who, deps);
     await drafts.put(ctx.msg.talkerId, input, deps.clock.now());
-    await deps.audit.record({ actor: who.id, actorName: who.name, action: 'broadcast.draft', ok: true, roomId: ctx.msg.roomId, detail: `${args}（${input.rooms.length} 个群）` });
+    await deps.audit.recordBy(ctx.msg, 'broadcast.draft', `${args}（${input.rooms.length} 个群）`);
     await ctx.replyPrivately(formatPreview(input, await deps.stores.rooms.topics(input.rooms), tz, deps.clock.now()));
   }
 

@@ -22,7 +22,7 @@ export function createMonthlyDigestCommand(): CommandSpec {
         ids = [b.id];
       } else if (ctx.role !== 'admin') ids = await stores.branches.branchesOfSecretary(ctx.msg.talkerId);
       const digests = await digestsFor(d, ids);
-      await d.audit.record({ actor: ctx.msg.talkerId, actorName: ctx.msg.talkerName, action: 'digest.view', ok: true, roomId: ctx.msg.roomId, detail: digests.map((x) => x.branchId).join(',') });
+      await d.audit.recordBy(ctx.msg, 'digest.view', digests.map((x) => x.branchId).join(','));
       await ctx.replyPrivately(digests.length ? digests.map((x) => x.text).join('\n\n') : '还没有登记任何支部。');
     },
   };

@@ -4,7 +4,6 @@ import { PermissionError, UserError } from '../../../ground/errors.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import type { CommandSpec } from '../../types.js';
 import { confirmClaim } from '../roles/claim-name.js';
-import { audit } from './meeting-support.js';
 
 export function bindRoomCommand(md: MeetingDeps): CommandSpec {
   return {
@@ -28,7 +27,7 @@ export function bindRoomCommand(md: MeetingDeps): CommandSpec {
       if (!branch) ({ branch, created } = await branches.ensure(name, md.clock.now()));
       const previous = await branches.branchOfRoom(ctx.msg.roomId);
       await branches.bindRoom(branch.id, ctx.msg.roomId);
-      await audit(ctx, 'branch.bind-room', `${ctx.msg.roomTopic ?? ctx.msg.roomId} → ${branch.name}${created ? '（新建支部）' : ''}`);
+      await ctx.deps.audit.recordBy(ctx.msg, 'branch.bind-room', `${ctx.msg.roomTopic ?? ctx.msg.roomId} → ${branch.name}${created ? '（新建支部）' : ''}`);
       const moved = previous && previous.id !== branch.id ? `（原绑定：${previous.name}）` : '';
       await ctx.reply(`本群已绑定到${branch.name}${created ? '（新建）' : ''}${moved}。会议提醒和签到将在本群进行；名册导入：zhibu roster import 名册.xlsx`);
     },

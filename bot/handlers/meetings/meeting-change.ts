@@ -8,7 +8,7 @@ import { parseMeetingTime } from '../../../ground/time/phrase.js';
 import type { ChatContext } from '../../types.js';
 import { timeError } from './meeting-create.js';
 import { planText } from './meeting-texts.js';
-import { assertCanManage, audit, meetingById } from './meeting-support.js';
+import { assertCanManage, meetingById } from './meeting-support.js';
 
 const CONFIRM_TTL_S = 300;
 
@@ -27,7 +27,7 @@ export async function rescheduleCommand(ctx: ChatContext, md: MeetingDeps, args:
   const parsed = parseMeetingTime(rest.join(' '), { now, tz: md.config.timeZone });
   if (!parsed.ok) throw timeError(parsed, md.config.timeZone);
   const next = await rescheduleMeeting(md, m, parsed.at);
-  await audit(ctx, 'meeting.reschedule', `#${m.id} ${formatDateTime(m.startAt, md.config.timeZone)} → ${formatDateTime(next.startAt, md.config.timeZone)}`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'meeting.reschedule', `#${m.id} ${formatDateTime(m.startAt, md.config.timeZone)} → ${formatDateTime(next.startAt, md.config.timeZone)}`);
   await ctx.reply([
     `会议 ${m.id}（${m.type}）已改期：`,
     `原定：${formatDateTime(m.startAt, md.config.timeZone)}`,
@@ -41,17 +41,16 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
   if (series) return cancelSeriesCommand(ctx, md, series[1]!, !!series[2]);
   const [idWord, confirm] = args.split(/\s+/).filter(Boolean);
   const m = await manageable(ctx, md, idWord, '取消');
-  const key = `${ctx.deps.prefix}meeting:${m.id}:cancel-confirm:${ctx.msg.talkerId}`;
   if (confirm !== '确认') {
-    await ctx.deps.redis.set(key, '1', 'EX', CONFIRM_TTL_S);
-    await audit(ctx, 'meeting.cancel-requested', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
+    await md.stores.cancelRequests.open(m.id, ctx.msg.talkerId, CONFIRM_TTL_S);
+    await ctx.deps.audit.recordBy(ctx.msg, 'meeting.cancel-requested', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
     return ctx.reply(`确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`);
   }
-  if (!(await ctx.deps.redis.del(key))) {
+  if (!(await md.stores.cancelRequests.consume(m.id, ctx.msg.talkerId))) {
     return ctx.reply(`请先发送 /会议 取消 ${m.id}，看过会议信息后再回复“/会议 取消 ${m.id} 确认”。`);
   }
   await cancelMeeting(md, m);
-  await audit(ctx, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
   await ctx.reply(`已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}），相关提醒已撤销。`);
 }
 
@@ -61,6 +60,6 @@ async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string
   assertCanManage(ctx, (await md.stores.branches.get(s.branchId))!, '取消例会');
   if (!confirmed) return ctx.reply(`确定停止例会系列 ${id}（${s.type}，${s.rule}）吗？已安排的下一次会议不受影响，可另行 /会议 取消。\n请回复：/会议 取消 系列${id} 确认`);
   await cancelSeries(md, id);
-  await audit(ctx, 'series.cancel', `系列 ${id} ${s.type} ${s.rule}`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'series.cancel', `系列 ${id} ${s.type} ${s.rule}`);
   await ctx.reply(`已停止例会系列 ${id}（${s.type}，${s.rule}），不再自动安排。`);
 }

@@ -13,7 +13,7 @@ import { createSeries } from '../../../domains/meetings/series.js';
 import { MEETING_TYPES, type Branch, type MeetingType } from '../../../store/types.js';
 import type { ChatContext } from '../../types.js';
 import { planText } from './meeting-texts.js';
-import { assertCanManage, audit, commandBranch } from './meeting-support.js';
+import { assertCanManage, commandBranch } from './meeting-support.js';
 
 export const TIME_EXAMPLES = '下周五下午3点、12月5日14:30、明天上午9点、下个月3号上午10点、3天后下午3点、30分钟后';
 
@@ -36,13 +36,13 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   const now = md.clock.now();
   const parsed = parseMeetingTime(rest, { now, tz: md.config.timeZone });
   if (!parsed.ok) {
-    await audit(ctx, 'meeting.create', `${args}（时间无效：${parsed.reason}）`, false);
+    await ctx.deps.audit.recordBy(ctx.msg, 'meeting.create', `${args}（时间无效：${parsed.reason}）`, false);
     throw timeError(parsed, md.config.timeZone);
   }
   const m = await createMeeting(md, meetingInput({
     branch, type, startAt: parsed.at, placeFromText: parsed.rest, options, createdBy: ctx.msg.talkerId, now,
   }));
-  await audit(ctx, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.config.timeZone)} ← ${args}`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.config.timeZone)} ← ${args}`);
   await ctx.reply([
     `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,
     `时间：${formatDateTimeExact(m.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
@@ -76,7 +76,7 @@ async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Br
     leadMs: 0, holidayPolicy: policy, place: options.place ?? (r.rest || undefined), topic: options.topic,
     groupOffsets: options.groupOffsets, secretaryOffsets: options.secretaryOffsets, createdBy: ctx.msg.talkerId,
   });
-  await audit(ctx, 'series.create', `系列 ${series.id} ${type} ${r.text} 节假日:${policy}`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'series.create', `系列 ${series.id} ${type} ${r.text} 节假日:${policy}`);
   const policyText = { skip: '遇法定节假日跳过', shift: '遇法定节假日顺延到下一个工作日（含调休上班日）', none: '节假日照常' }[policy];
   await ctx.reply([
     `已创建例会（系列 ${series.id}）：${type}，${r.text}，${policyText}。`,

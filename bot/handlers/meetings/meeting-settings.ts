@@ -5,7 +5,7 @@ import { formatDuration } from '../../../ground/time/duration.js';
 import { splitOptions } from '../../../domains/meetings/parse-command.js';
 import type { BranchSettings } from '../../../store/types.js';
 import type { ChatContext } from '../../types.js';
-import { assertCanManage, audit, commandBranch } from './meeting-support.js';
+import { assertCanManage, commandBranch } from './meeting-support.js';
 
 function describe(s: BranchSettings): string {
   const list = (xs: number[]) => (xs.length ? xs.map((x) => `会前${formatDuration(x)}`).join('、') : '无');
@@ -27,6 +27,6 @@ export async function meetingSettings(ctx: ChatContext, md: MeetingDeps, args: s
   }
   assertCanManage(ctx, branch, '修改会议设置');
   const next = await md.stores.branches.updateSettings(branch.id, patch);
-  await audit(ctx, 'branch.settings', `${branch.name}：${describe(next)}`);
+  await ctx.deps.audit.recordBy(ctx.msg, 'branch.settings', `${branch.name}：${describe(next)}`);
   await ctx.reply(`已更新${branch.name}的会议默认设置（之后新建的会议生效）：${describe(next)}`);
 }

@@ -1,4 +1,4 @@
-// Shared by the meeting handlers: which branch a command is about, who may change it, audit records.
+// Shared by the meeting handlers: which branch a command is about, who may change it.
 import { PermissionError, UserError } from '../../../ground/errors.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import type { Branch, Meeting } from '../../../store/types.js';
@@ -40,8 +40,4 @@ export async function meetingById(md: MeetingDeps, raw: string | undefined): Pro
   const m = await md.stores.meetings.get(id);
   if (!m) throw new UserError(`没有编号为 ${id} 的会议。发送 /会议 列表 查看。`);
   return m;
-}
-
-export async function audit(ctx: ChatContext, action: string, detail: string, ok = true): Promise<void> {
-  await ctx.deps.audit.record({ actor: ctx.msg.talkerId, actorName: ctx.msg.talkerName, action, detail, roomId: ctx.msg.roomId, ok });
 }

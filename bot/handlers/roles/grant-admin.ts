@@ -2,7 +2,7 @@
 import { UserError } from '../../../ground/errors.js';
 import type { AdminStore } from '../../../store/admins.js';
 import type { MemberStore } from '../../../store/members.js';
-import type { ChatContext, CommandSpec } from '../../types.js';
+import type { CommandSpec } from '../../types.js';
 
 async function whom(arg: string, members: MemberStore): Promise<{ id: string; name?: string }> {
   const target = arg.trim().replace(/^@/, '');
@@ -17,8 +17,6 @@ async function whom(arg: string, members: MemberStore): Promise<{ id: string; na
 }
 
 export function createGrantCommands(admins: AdminStore, members: MemberStore, fixedAdmins: string[]): CommandSpec[] {
-  const audit = (ctx: ChatContext, action: string, detail: string, ok = true) =>
-    ctx.deps.audit.record({ actor: ctx.msg.talkerId, actorName: ctx.msg.talkerName, action, detail, ok, roomId: ctx.msg.roomId });
   const grant: CommandSpec = {
     name: '/授权',
     roles: ['admin'],
@@ -26,7 +24,7 @@ export function createGrantCommands(admins: AdminStore, members: MemberStore, fi
     async handle(ctx, args) {
       const who = await whom(args, members);
       const added = await admins.grant({ wechatId: who.id, name: who.name, grantedBy: ctx.msg.talkerId, at: ctx.deps.clock.now() });
-      await audit(ctx, 'admin.grant', `${who.name ?? ''}(${who.id})${added ? '' : ' 已是管理员'}`);
+      await ctx.deps.audit.recordBy(ctx.msg, 'admin.grant', `${who.name ?? ''}(${who.id})${added ? '' : ' 已是管理员'}`);
       await ctx.replyPrivately(added ? `已授予 ${who.name ?? who.id} 管理员权限。` : `${who.name ?? who.id} 已经是管理员。`);
     },
   };
@@ -37,11 +35,11 @@ export function createGrantCommands(admins: AdminStore, members: MemberStore, fi
     async handle(ctx, args) {
       const who = await whom(args, members);
       if (fixedAdmins.includes(who.id)) {
-        await audit(ctx, 'admin.revoke', `${who.id} 在 ADMIN_IDS 中，未撤销`, false);
+        await ctx.deps.audit.recordBy(ctx.msg, 'admin.revoke', `${who.id} 在 ADMIN_IDS 中，未撤销`, false);
         throw new UserError(`${who.name ?? who.id} 是配置文件（ADMIN_IDS）中的管理员，需修改配置才能撤销。`);
       }
       const removed = await admins.revoke(who.id);
-      await audit(ctx, 'admin.revoke', `${who.name ?? ''}(${who.id})${removed ? '' : ' 本不是管理员'}`, removed);
+      await ctx.deps.audit.recordBy(ctx.msg, 'admin.revoke', `${who.name ?? ''}(${who.id})${removed ? '' : ' 本不是管理员'}`, removed);
       await ctx.replyPrivately(removed ? `已撤销 ${who.name ?? who.id} 的管理员权限。` : `${who.name ?? who.id} 不是经授权的管理员。`);
     },
   };

@@ -15,10 +15,7 @@ export const INJECTION_REPLY =
 
 export async function injectionGuard(ctx: ChatContext): Promise<boolean> {
   if (!ctx.msg.addressed || !isInjectionAttempt(ctx.msg.text)) return false;
-  await ctx.deps.audit.record({
-    actor: ctx.msg.talkerId, actorName: ctx.msg.talkerName, action: 'refused', ok: false, roomId: ctx.msg.roomId,
-    detail: `非命令的越权请求（角色 ${ctx.role}）：${ctx.msg.text.slice(0, 200)}`,
-  });
+  await ctx.deps.audit.recordBy(ctx.msg, 'refused', `非命令的越权请求（角色 ${ctx.role}）：${ctx.msg.text.slice(0, 200)}`, false);
   await ctx.reply(INJECTION_REPLY);
   return true;
 }

@@ -32,21 +32,21 @@ describe('meeting jobs', () => {
     expect(due).toBe(start - 3 * 86_400_000);
     expect(jobIds.due(due)).not.toContain(':');
     expect(await state(jobIds.due(due))).toBe('delayed');
-    expect(await w.redis.smembers(w.deps.buckets.key(due))).toEqual([encodeStep(first)]);
+    expect(await w.deps.buckets.members(due)).toEqual([encodeStep(first)]);
     const job = await w.deps.queue.getJob(jobIds.due(due));
     expect(Math.abs(job!.timestamp + job!.opts.delay! - (due - EARLY_MS))).toBeLessThan(1000); // starts early, releases at due
     await scheduleMeeting(w.deps, m, Date.now()); // idempotent
-    expect(await w.redis.scard(w.deps.buckets.key(due))).toBe(1);
+    expect(await w.deps.buckets.members(due)).toHaveLength(1);
 
     const moved = await rescheduleMeeting(w.deps, m, start + 86_400_000);
-    expect(await w.redis.scard(w.deps.buckets.key(due))).toBe(0);
+    expect(await w.deps.buckets.members(due)).toHaveLength(0);
     const newDue = dueOf(stepsOf(moved)[0]!);
     expect(newDue).toBe(due + 86_400_000);
     expect(await state(jobIds.due(newDue))).toBe('delayed');
-    expect(await w.redis.scard(w.deps.buckets.key(newDue))).toBe(1);
+    expect(await w.deps.buckets.members(newDue)).toHaveLength(1);
 
     await cancelMeeting(w.deps, moved);
-    expect(await w.redis.scard(w.deps.buckets.key(newDue))).toBe(0);
+    expect(await w.deps.buckets.members(newDue)).toHaveLength(0);
     expect((await w.stores.meetings.get(m.id))?.status).toBe('cancelled');
   });
 
