@@ -2,7 +2,7 @@
 // The answering core is replaced by a tiny answerer that cites, so these tests are about the edge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Answerer } from '../../knowledge/types.js';
-import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
+import { seedRoster, startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 
 const ROOM = 'room-1@chatroom';
 const questions: string[] = [];
@@ -18,6 +18,8 @@ const answerer: Answerer = {
 let t: TestBot;
 beforeAll(async () => {
   t = await startTestBot({ answerer, env: { QUESTION_RATE_PER_MIN: '3', ADMIN_IDS: 'wxid_wang' } });
+  // Roles come from the roster: 张三 and 李四 are members of the room's branch.
+  await seedRoster(t, ROOM, [['wxid_zhang', '张三'], ['wxid_li', '李四']]);
 });
 afterAll(async () => {
   await t.close();

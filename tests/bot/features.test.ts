@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionError, UserError } from '../../ground/errors.js';
 import type { Answerer } from '../../knowledge/types.js';
 import type { ChatContext, Feature } from '../../bot/types.js';
-import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
+import { seedRoster, startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 
 const ROOM = 'room-1@chatroom';
 const answerer: Answerer = {
@@ -40,10 +40,7 @@ let t: TestBot;
 beforeAll(async () => {
   t = await startTestBot({ answerer, features: [() => demo], env: { ADMIN_IDS: 'wxid_zhao' } });
   // Roles come from the records (domains/roles/resolve.ts): 王书记 is the secretary of this room's branch.
-  const { branches, members } = t.app.deps.stores;
-  const { branch } = await branches.ensure('第一党支部');
-  await branches.bindRoom(branch.id, ROOM);
-  await members.upsert({ name: '王书记', branchId: branch.id, role: 'secretary', wechatId: 'wxid_wang' });
+  await seedRoster(t, ROOM, [['wxid_wang', '王书记', 'secretary'], ['wxid_zhang', '张三'], ['wxid_li', '李四']]);
 });
 afterAll(async () => {
   await t.close();

@@ -134,3 +134,11 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     },
   };
 }
+
+/** Puts the named contacts of the default world on the roster of a branch bound to `roomId` (roles come from the records). */
+export async function seedRoster(t: TestBot, roomId: string, members: Array<[wechatId: string, name: string, role?: 'secretary' | 'member']>): Promise<void> {
+  const { branches, members: store } = t.app.deps.stores;
+  const { branch } = await branches.ensure('第一党支部');
+  await branches.bindRoom(branch.id, roomId);
+  for (const [wechatId, name, role] of members) await store.upsert({ name, branchId: branch.id, role: role ?? 'member', wechatId });
+}
