@@ -166,7 +166,7 @@ describe('hostile input through the real router', () => {
     const seq = await t.app.deps.redis.get(`${t.prefix}meeting:seq`);
     t.post('王书记', '/会议 新建 党课 明天9点 截止：99999999天', { roomId: ROOM });
     const reply = await t.waitFor((s) => s.roomId === ROOM && t.saidIn(ROOM).indexOf(s) >= n);
-    expect(reply.text).toContain('不是时长');
+    expect(reply.text).toContain('太长了，时长最多366天');
     expect(await t.app.deps.redis.get(`${t.prefix}meeting:seq`)).toBe(seq);
   });
 });
