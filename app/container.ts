@@ -77,7 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await f.start?.();
       if (f.stop) cleanups.push(() => f.stop!());
     }
-    const edge = startChatEdge({ deps, features, bot: wechat.bot, outbox, ratePerMinute: opts.outbox?.ratePerMinute, rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs });
+    const edge = startChatEdge({ deps, features, channel: wechat, outbox, ratePerMinute: opts.outbox?.ratePerMinute, rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs });
     cleanups.push(() => edge.stop());
     logger.info({ botId: wechat.botId, mock, features: features.map((f) => f.name) }, 'zhibu started');
     let stopped: Promise<void> | undefined;

@@ -64,7 +64,7 @@ async function throughWechaty(deps: AppDeps, features: Feature[], n: number): Pr
   let done: () => void = () => undefined;
   const all = new Promise<void>((r) => (done = r));
   const counting = { ...router, handle: async (m: InboundMessage) => { await router.handle(m); if (++handled === n) done(); } };
-  attachInbound(world.bot, counting, { botName: deps.config.botName, clock: systemClock, logger: silentLogger });
+  attachInbound(world.bot, counting.handle, { botName: deps.config.botName, clock: systemClock, logger: silentLogger });
   const members = spec.contacts.map((c) => c.id);
   const t0 = performance.now();
   for (let i = 0; i < n; i++) world.post(members[i % members.length]!, `大家好，今天学习第${i % 50}条`, { roomId: spec.rooms[0]!.id });

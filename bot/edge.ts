@@ -1,18 +1,16 @@
-// The chat edge, assembled: router over the features, inbound adapter on Wechaty, the outbox worker
-// sending through Wechaty. The composition root calls this once WeChat and the deps are up.
-import type { Wechaty } from 'wechaty';
+// The chat edge, assembled: router over the features, inbound adapter of the channel, the outbox worker
+// sending through the channel. The composition root calls this once the channel and the deps are up.
 import type { OutboxHandle } from '../jobs/outbox/producer.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox/worker.js';
 import { openInbox } from './inbox.js';
 import { createRouter, type Router } from './router.js';
 import type { AppDeps, Feature } from './types.js';
-import { attachInbound, type InboundAdapter } from './channels/wechaty/adapter.js';
-import { createWechatySender } from './channels/wechaty/sender.js';
+import type { Channel, InboundAdapter } from './channels/channel.js';
 
 export interface EdgeOptions {
   deps: AppDeps;
   features: Feature[];
-  bot: Wechaty;
+  channel: Channel;
   outbox: OutboxHandle;
   /** Outbox tuning; ratePerMinute defaults to config.outbox.ratePerMinute. */
   ratePerMinute?: number;
@@ -33,7 +31,7 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
   const router = createRouter(deps, o.features, { inbox: inbox.inbox });
   const worker = startOutboxWorker({
     outbox: o.outbox,
-    sender: createWechatySender(o.bot),
+    sender: o.channel.sender,
     redis: deps.redis,
     connect: deps.connect,
     prefix: deps.prefix,
@@ -46,7 +44,7 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
     adminIds: deps.config.adminIds,
     rateLimitBackoffMs: o.rateLimitBackoffMs,
   });
-  const inbound = attachInbound(o.bot, router, { botName: deps.config.botName, clock: deps.clock, logger: deps.logger.child({ mod: 'inbound' }) });
+  const inbound = o.channel.attach((msg) => router.handle(msg), { botName: deps.config.botName, clock: deps.clock, logger: deps.logger.child({ mod: 'inbound' }) });
   return {
     router,
     inbound,

@@ -1,9 +1,8 @@
 // Wechaty Message → RawMessage → filters → InboundMessage → router. The only inbound path from WeChat.
 import { types, type Message, type Wechaty } from 'wechaty';
-import type { Clock } from '../../../ground/clock.js';
-import type { Logger } from '../../../ground/logger.js';
 import { passesFilters, toInbound, type RawMessage } from '../../filters.js';
-import type { Router } from '../../router.js';
+import type { InboundMessage } from '../../types.js';
+import type { InboundAdapter, InboundOptions } from '../channel.js';
 
 async function toRaw(msg: Message): Promise<RawMessage> {
   const room = msg.room();
@@ -31,14 +30,7 @@ async function toRaw(msg: Message): Promise<RawMessage> {
   return raw;
 }
 
-export interface InboundAdapter {
-  /** Stops taking messages and waits for the ones being routed. */
-  drain(timeoutMs: number): Promise<void>;
-  /** Resolves when no message is being routed. */
-  idle(): Promise<void>;
-}
-
-export function attachInbound(bot: Wechaty, router: Router, opts: { botName: string; clock: Clock; logger: Logger }): InboundAdapter {
+export function attachInbound(bot: Wechaty, handle: (msg: InboundMessage) => Promise<void>, opts: InboundOptions): InboundAdapter {
   const inFlight = new Set<Promise<void>>();
   let open = true;
   const onMessage = (msg: Message) => {
@@ -46,7 +38,7 @@ export function attachInbound(bot: Wechaty, router: Router, opts: { botName: str
     const p = (async () => {
       const raw = await toRaw(msg);
       if (!passesFilters(raw, opts.clock.now())) return;
-      await router.handle(toInbound(raw, opts.botName));
+      await handle(toInbound(raw, opts.botName));
     })()
       .catch((err: unknown) => opts.logger.error({ err, msgId: msg.id }, 'inbound adapter failed'))
       .finally(() => inFlight.delete(p));

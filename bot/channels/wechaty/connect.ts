@@ -4,15 +4,25 @@ import type { Wechaty } from 'wechaty';
 import type { Config } from '../../../ground/config.js';
 import type { Logger } from '../../../ground/logger.js';
 import { demoWorldSpec } from '../console/demo-roster.js';
+import type { Channel } from '../channel.js';
+import { attachInbound } from './adapter.js';
 import { buildRealWechaty } from './build.js';
+import { createWechatySender } from './sender.js';
 import { startMockWorld, type MockWorld, type MockWorldSpec } from './mock-world.js';
 
-export interface WechatConnection {
+export interface WechatConnection extends Channel {
   bot: Wechaty;
   botId: string;
   /** Set when running on the mock puppet. */
   world?: MockWorld;
-  stop(): Promise<void>;
+}
+
+function asChannel(bot: Wechaty, botId: string, stop: () => Promise<void>, world?: MockWorld): WechatConnection {
+  return {
+    bot, botId, world, accountId: botId, stop,
+    attach: (handle, opts) => attachInbound(bot, handle, opts),
+    sender: createWechatySender(bot),
+  };
 }
 
 export const usesRealPuppet = (config: Config) => Boolean(config.puppet && config.puppet !== 'wechaty-puppet-mock');
@@ -20,7 +30,7 @@ export const usesRealPuppet = (config: Config) => Boolean(config.puppet && confi
 export async function connectWechat(config: Config, logger: Logger, opts: { mock?: boolean; mockSpec?: MockWorldSpec; signal?: AbortSignal } = {}): Promise<WechatConnection> {
   if (opts.mock || !usesRealPuppet(config)) {
     const world = await startMockWorld(opts.mockSpec ?? demoWorldSpec(config.botName));
-    return { bot: world.bot, botId: world.botId, world, stop: () => world.stop() };
+    return asChannel(world.bot, world.botId, () => world.stop(), world);
   }
   const bot = buildRealWechaty(config, logger);
   const loggedIn = new Promise<string>((resolve) => bot.once('login', (user) => resolve(user.id)));
@@ -33,7 +43,7 @@ export async function connectWechat(config: Config, logger: Logger, opts: { mock
   aborted.catch(() => undefined); // only raced below; never an unhandled rejection
   try {
     const botId = bot.isLoggedIn ? bot.currentUser.id : await Promise.race([loggedIn, aborted]);
-    return { bot, botId, stop: () => bot.stop() };
+    return asChannel(bot, botId, () => bot.stop());
   } catch (err) {
     await bot.stop();
     throw err;
