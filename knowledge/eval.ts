@@ -70,7 +70,7 @@ export function expectMatches(id: string, c: Pick<Chunk, 'docId' | 'unit'>, bare
 }
 
 /** Documents whose ids are bare: those cut into numbered clauses (1. 2. …), i.e. the plan. */
-export function bareDocs(chunks: Array<Pick<Chunk, 'docId' | 'kind'>>): Set<string> {
+export function bareDocs(chunks: ReadonlyArray<Pick<Chunk, 'docId' | 'kind'>>): Set<string> {
   return new Set(chunks.filter((c) => c.kind === 'clause').map((c) => c.docId));
 }
 
