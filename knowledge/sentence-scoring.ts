@@ -44,7 +44,7 @@ function listiness(quote: string): number {
 }
 
 /** Units longer than this are quoted from the retrieved chunk only (a whole 总纲 is too long to score per question). */
-const WHOLE_UNIT_MAX = 4000;
+const WHOLE_UNIT_MAX = 2000;
 
 /**
  * Retrieve small, quote from the whole unit: the best hits' units, each once, with the text of the whole article or
