@@ -2,7 +2,7 @@
 import type { Logger } from '../ground/logger.js';
 import type { Answer, Answerer, SourceRef } from './types.js';
 import type { Retriever, Retrieval } from './retriever.js';
-import { DEFAULT_POLICY, judge, refusalText, type RefusalPolicy } from './refusal.js';
+import { DEFAULT_POLICY, judge, notStatedText, refusalText, type RefusalPolicy } from './refusal.js';
 import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
@@ -37,8 +37,13 @@ export function createAnswerer({ retriever, model, maxChars, logger, policy = DE
     const sources = sourcesOf(retrieval);
     const { scored, kinds } = scoreSentences(retrieval, { bm25, siblings });
     const verdict = judge(retrieval, scored, policy);
+    if (verdict.outcome === 'not-stated') {
+      const c = verdict.closest;
+      const citations = c ? [{ doc: c.chunk.short, clause: c.chunk.clause, quote: c.quote }] : [];
+      return { text: clip(notStatedText(verdict), maxChars), citations, refused: true, sources, mode: 'not-stated', retrieval, reason: verdict.reason };
+    }
     if (verdict.refuse) {
-      return { text: refusalText(retrieval).slice(0, maxChars), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
+      return { text: refusalText(), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
     }
     const extractive = formatQuoted(pickSentences(scored, kinds), maxChars);
     if (model) {
