@@ -68,7 +68,8 @@ export function carefulSelect(req: ChatRequest): ModelReply {
   return { answerable: true, sentences: [best.n], lead: '' };
 }
 
-function hashVector(text: string, dim: number): number[] {
+/** The vector /v1/embeddings returns for a text: character pairs hashed into `dim` dimensions, unit length. */
+export function hashVector(text: string, dim: number): number[] {
   const v = new Array<number>(dim).fill(0);
   for (let i = 0; i < text.length; i++) {
     const a = text.charCodeAt(i);
