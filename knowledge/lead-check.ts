@@ -107,7 +107,7 @@ export const MIN_WORDING_SHARE = 0.6;
 
 export function checkLead(raw: string, evidence: readonly string[], question: string): LeadVerdict {
   const lead = raw.replace(/\s+/g, ' ').replace(/[*#`>]/g, '').trim();
-  if (!lead) return { ok: false, reason: 'empty' };
+  if (!/[\p{L}\p{N}]/u.test(lead)) return { ok: false, reason: 'empty' };
   if (lead.length > MAX_LEAD_CHARS) return { ok: false, reason: 'too long' };
   if (/[。！？!?；]/.test(lead.replace(/[。！？!?]+$/, ''))) return { ok: false, reason: 'more than one sentence' };
   // Quotes and citations are built by code from the selection; a lead that quotes or cites is not trusted.

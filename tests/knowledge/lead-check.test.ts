@@ -48,5 +48,6 @@ describe('checkLead', () => {
     expect(checkLead('要两名介绍人。还要支部大会通过。', SPONSORS, '入党要几个介绍人')).toMatchObject({ ok: false, reason: 'more than one sentence' });
     expect(checkLead('要'.repeat(61), SPONSORS, '入党')).toMatchObject({ ok: false, reason: 'too long' });
     expect(checkLead('  ', SPONSORS, '入党')).toMatchObject({ ok: false, reason: 'empty' });
+    expect(checkLead('。', SPONSORS, '入党')).toMatchObject({ ok: false, reason: 'empty' });
   });
 });
