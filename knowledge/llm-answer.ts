@@ -129,7 +129,8 @@ export function createModelAnswererWith(deps: ModelAnswererDeps): ModelAnswerer 
       if (!groups.length) return undefined;
       const quotes = renderQuotes(groups, maxChars);
       if (!quotes.citations.length) return undefined;
-      const verdict = checkLead(selection.lead ?? '', selected.map((s) => s.text), question);
+      // Checked against what is shown (a quote cut to fit no longer supports what was cut off).
+      const verdict = checkLead(selection.lead ?? '', quotes.citations.map((c) => c.quote), question);
       if (!verdict.ok && verdict.reason !== 'empty') logger?.warn({ lead: selection.lead, reason: verdict.reason }, 'model lead not supported by its sentences; dropped');
       const lead = verdict.ok && verdict.lead.length + 1 + quotes.text.length <= maxChars ? verdict.lead : undefined;
       return {
