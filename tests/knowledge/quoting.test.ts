@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../app/logger.js';
+import { silentLogger } from '../../ground/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { joinLists, splitSentences } from '../../knowledge/sentences.js';
 import { formatQuoted, listCut } from '../../knowledge/extractive.js';
