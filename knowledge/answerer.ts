@@ -37,10 +37,9 @@ export function createAnswerer({ retriever, model, maxChars, logger, policy = DE
     const sources = sourcesOf(retrieval);
     const { scored, kinds } = scoreSentences(retrieval, { bm25, siblings });
     const verdict = judge(retrieval, scored, policy);
-    // On-topic questions (an answer, or "not stated") may be answered by the model from the same context under the
-    // same checks; an off-topic refusal never reaches it.
-    const onTopic = verdict.outcome !== 'refusal';
-    const llm = model && onTopic ? await modelAnswer(model, q, retrieval, { signal: opts.signal, mayAnswerRefused: verdict.refuse, logger }) : undefined;
+    // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
+    // same context under the same checks; an off-topic question never reaches it.
+    const llm = model && verdict.onTopic ? await modelAnswer(model, q, retrieval, { signal: opts.signal, mayAnswerRefused: verdict.refuse, logger }) : undefined;
     if (llm) return { text: clip(llm.text, maxChars), citations: llm.citations, refused: false, sources, mode: 'llm', retrieval, reason: verdict.refuse ? `llm after ${verdict.reason}` : 'llm' };
     if (verdict.outcome === 'not-stated') {
       const c = verdict.closest;

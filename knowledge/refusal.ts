@@ -23,6 +23,11 @@ export interface Verdict {
   refuse: boolean;
   /** answer; not-stated: on-topic, but the specific thing asked (an amount, a date…) is not in the text; refusal: off-topic. */
   outcome: Outcome;
+  /**
+   * The question is about the corpus's topics (its words are covered), even when no sentence answers it well
+   * enough: the model, when configured, may try it from the same context under the same checks.
+   */
+  onTopic: boolean;
   reason: string;
   /** For not-stated: what is missing, and the closest provision to quote. */
   missing?: AskedKind;
@@ -40,7 +45,7 @@ export function isFieldLine(quote: string): boolean {
  * well-matching sentence of the best hits contains → not stated, with the closest provision. Otherwise an answer.
  */
 export function judge(r: Retrieval, scored: Scored[], policy: RefusalPolicy = DEFAULT_POLICY): Verdict {
-  const refusal = (reason: string): Verdict => ({ refuse: true, outcome: 'refusal', reason });
+  const refusal = (reason: string, onTopic = false): Verdict => ({ refuse: true, outcome: 'refusal', onTopic, reason });
   const best = r.hits[0];
   if (!best || !r.words.length) return refusal('no-match');
   const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
@@ -48,16 +53,16 @@ export function judge(r: Retrieval, scored: Scored[], policy: RefusalPolicy = DE
   const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
-  if (bestLexical < policy.minSentence) return refusal(`best sentence ${bestLexical.toFixed(2)}`);
+  if (bestLexical < policy.minSentence) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
   const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
   for (const k of askedKinds(r.question)) {
     if (relevant.some((s) => containsKind(s.quote, k))) continue;
     // Weather, news, prices: nothing in party documents is close to them.
     if (k.kind === 'current') return refusal(`no ${k.kind}`);
     const closest = [...near].sort((a, b) => b.lexical - a.lexical).find((s) => !isFieldLine(s.quote));
-    return { refuse: true, outcome: 'not-stated', reason: `no ${k.kind}`, missing: k, closest };
+    return { refuse: true, outcome: 'not-stated', onTopic: true, reason: `no ${k.kind}`, missing: k, closest };
   }
-  return { refuse: false, outcome: 'answer', reason: 'ok' };
+  return { refuse: false, outcome: 'answer', onTopic: true, reason: 'ok' };
 }
 
 /** What a member asked for and the documents do not give, as the reply names it. */
