@@ -2,11 +2,11 @@
 import type { Logger } from '../ground/logger.js';
 import type { Answer, Answerer, SourceRef } from './types.js';
 import type { Retriever, Retrieval } from './retriever.js';
-import { DEFAULT_POLICY, judge, refusalText, type RefusalPolicy } from './refusal.js';
+import { DEFAULT_POLICY, judge, notStatedText, refusalText, type RefusalPolicy } from './refusal.js';
 import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
-import type { ModelAnswerer } from './llm-answer.js';
+import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 
 export interface AnswererDeps {
@@ -37,19 +37,19 @@ export function createAnswerer({ retriever, model, maxChars, logger, policy = DE
     const sources = sourcesOf(retrieval);
     const { scored, kinds } = scoreSentences(retrieval, { bm25, siblings });
     const verdict = judge(retrieval, scored, policy);
+    // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
+    // same context under the same checks; an off-topic question never reaches it.
+    const llm = model && verdict.onTopic ? await modelAnswer(model, q, retrieval, { signal: opts.signal, mayAnswerRefused: verdict.refuse, logger }) : undefined;
+    if (llm) return { text: clip(llm.text, maxChars), citations: llm.citations, refused: false, sources, mode: 'llm', retrieval, reason: verdict.refuse ? `llm after ${verdict.reason}` : 'llm' };
+    if (verdict.outcome === 'not-stated') {
+      const c = verdict.closest;
+      const citations = c ? [{ doc: c.chunk.short, clause: c.chunk.clause, quote: c.quote }] : [];
+      return { text: clip(notStatedText(verdict), maxChars), citations, refused: true, sources, mode: 'not-stated', retrieval, reason: verdict.reason };
+    }
     if (verdict.refuse) {
-      return { text: refusalText(retrieval).slice(0, maxChars), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
+      return { text: refusalText(), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
     }
     const extractive = formatQuoted(pickSentences(scored, kinds), maxChars);
-    if (model) {
-      try {
-        const llm = await model.answer(q, retrieval, { signal: opts.signal });
-        if (llm) return { ...llm, text: clip(llm.text, maxChars), refused: false, sources, mode: 'llm', retrieval, reason: 'llm' };
-        logger?.info({ question: q }, 'model answer had no verifiable quote; extractive answer given');
-      } catch (err) {
-        logger?.warn({ err: (err as Error).message }, 'model failed; extractive answer given');
-      }
-    }
     return { ...extractive, refused: false, sources, mode: 'extractive', retrieval, reason: verdict.reason };
   }
   return {

@@ -29,7 +29,20 @@ export async function createRemoteEmbedder(config: Config): Promise<Embedder | u
     batchSize: 64,
     configuration: { baseURL },
   });
-  return Object.assign(remote, { id: embedderId(config) });
+  // A member waits on the question's embedding, and BM25 alone still answers: one short deadline for it, retries included.
+  const queryDeadline = Math.min(timeoutMs, QUERY_DEADLINE_MS);
+  const embedQuery = remote.embedQuery.bind(remote);
+  return Object.assign(remote, { id: embedderId(config), embedQuery: (text: string) => withDeadline(embedQuery(text), queryDeadline) });
+}
+
+export const QUERY_DEADLINE_MS = 3000;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`query embedding took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 export function fitLocalEmbedder(texts: string[]): LocalNgramEmbeddings {

@@ -20,6 +20,8 @@ export interface EvalRow {
   q: string;
   answerable: boolean;
   refused: boolean;
+  /** On-topic, but the documents do not state the specific thing asked (counted as a refusal). */
+  notStated: boolean;
   rank: number;
   ranked: string[];
   included: number;
@@ -36,6 +38,10 @@ export interface EvalSummary {
   mrr: number;
   refusal_precision: number;
   refusal_recall: number;
+  /** Answers that said the documents do not state it (included in the refusals). */
+  not_stated: number;
+  /** Answerable questions refused or answered "not stated". */
+  answerable_refused: number;
   must_include: number;
   p50_ms: number;
   p95_ms: number;
@@ -50,22 +56,48 @@ export async function readEvalSet(file: string): Promise<EvalItem[]> {
   });
 }
 
-/** The eval id of a chunk: letter, preamble, c1…c25 (units of other kinds keep their own keys). */
-export function evalId(c: Chunk): string {
-  return c.unit;
+/**
+ * The eval id of a chunk: `docId#unit` (dangzhang_2022#a33), or the bare unit key (letter, preamble, c1…c25) for a
+ * document in `bare` — the plan, whose ids the shared sets write without the document.
+ */
+export function evalId(c: Pick<Chunk, 'docId' | 'unit'>, bare: ReadonlySet<string> = new Set()): string {
+  return bare.has(c.docId) ? c.unit : `${c.docId}#${c.unit}`;
 }
 
-export async function evaluate(items: EvalItem[], ask: (q: string) => Promise<DetailedAnswer>): Promise<{ rows: EvalRow[]; summary: EvalSummary }> {
+/** Whether an expect id names the chunk's unit: always when document-qualified, bare only for a `bare` document. */
+export function expectMatches(id: string, c: Pick<Chunk, 'docId' | 'unit'>, bare: ReadonlySet<string> = new Set()): boolean {
+  return id === `${c.docId}#${c.unit}` || (bare.has(c.docId) && id === c.unit);
+}
+
+/** Documents whose ids are bare: those cut into numbered clauses (1. 2. …), i.e. the plan. */
+export function bareDocs(chunks: ReadonlyArray<Pick<Chunk, 'docId' | 'kind'>>): Set<string> {
+  return new Set(chunks.filter((c) => c.kind === 'clause').map((c) => c.docId));
+}
+
+/** A row that is not a full success: a wrong first hit, a refused answerable, a missing must_include, an answered unanswerable. */
+export function isMiss(r: EvalRow): boolean {
+  return r.answerable ? r.refused || r.rank !== 1 || r.included < r.mustTotal : !r.refused;
+}
+
+export async function evaluate(
+  items: EvalItem[],
+  ask: (q: string) => Promise<DetailedAnswer>,
+  { bare = new Set<string>() }: { bare?: ReadonlySet<string> } = {},
+): Promise<{ rows: EvalRow[]; summary: EvalSummary }> {
   const rows: EvalRow[] = [];
   for (const it of items) {
     const t0 = performance.now();
     const a = await ask(it.q);
     const ms = performance.now() - t0;
-    const ranked = [...new Set(a.retrieval.hits.map((h) => evalId(h.chunk)))];
-    const rank = it.expect.length ? ranked.findIndex((u) => it.expect.includes(u)) + 1 : 0;
+    const units: DetailedAnswer['retrieval']['hits'][number]['chunk'][] = [];
+    for (const h of a.retrieval.hits) if (!units.some((u) => u.docId === h.chunk.docId && u.unit === h.chunk.unit)) units.push(h.chunk);
+    const ranked = units.map((c) => evalId(c, bare));
+    const rank = it.expect.length ? units.findIndex((c) => it.expect.some((e) => expectMatches(e, c, bare))) + 1 : 0;
     const text = squashSpace(a.text);
-    const included = a.refused ? 0 : it.must_include.filter((m) => text.includes(squashSpace(m))).length;
-    rows.push({ id: it.id, q: it.q, answerable: it.answerable, refused: a.refused, rank, ranked, included, mustTotal: it.must_include.length, ms, text: a.text, reason: a.reason });
+    const notStated = a.mode === 'not-stated';
+    const refused = a.refused || notStated;
+    const included = refused ? 0 : it.must_include.filter((m) => text.includes(squashSpace(m))).length;
+    rows.push({ id: it.id, q: it.q, answerable: it.answerable, refused, notStated, rank, ranked, included, mustTotal: it.must_include.length, ms, text: a.text, reason: a.reason });
   }
   return { rows, summary: summarize(rows) };
 }
@@ -87,6 +119,8 @@ export function summarize(rows: EvalRow[]): EvalSummary {
     mrr: round(ratio(answerable.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0), answerable.length)),
     refusal_precision: round(ratio(refused.filter((r) => !r.answerable).length, refused.length)),
     refusal_recall: round(ratio(unanswerable.filter((r) => r.refused).length, unanswerable.length)),
+    not_stated: rows.filter((r) => r.notStated).length,
+    answerable_refused: answerable.filter((r) => r.refused).length,
     must_include: round(ratio(withMust.reduce((s, r) => s + r.included / r.mustTotal, 0), withMust.length)),
     p50_ms: round(pct(50), 2),
     p95_ms: round(pct(95), 2),

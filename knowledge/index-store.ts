@@ -6,6 +6,7 @@ import { chunkHeader, type Chunk } from './chunk.js';
 import { createBm25, type Bm25 } from './bm25.js';
 import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
+import { normalizeForMatch } from './normalize.js';
 import { fitLocalEmbedder, restoreLocalEmbedder, type Embedder } from './embeddings.js';
 import type { LocalEmbedderState } from './local-embedder.js';
 import type { Manifest } from './manifest.js';
@@ -24,6 +25,8 @@ export interface KnowledgeIndex {
   tokens: string[][];
   tokenizer: Tokenizer;
   bm25: Bm25;
+  /** BM25 over character pairs: catches what word segmentation splits differently in question and text. */
+  grams: Bm25;
   store: HnswStore;
   embedder: Embedder;
 }
@@ -34,6 +37,23 @@ const BATCH = 256;
 
 export function indexedText(c: Chunk): string {
   return `${chunkHeader(c)}\n${c.text}`;
+}
+
+/** Chinese character pairs of a text (normalised), the tokens of the character channel. */
+export function charPairs(text: string): string[] {
+  const chars = [...normalizeForMatch(text)];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i]!;
+    const b = chars[i + 1]!;
+    if (HAN.test(a) && HAN.test(b)) out.push(a + b);
+  }
+  return out;
+}
+const HAN = /[\u4e00-\u9fff]/;
+
+function gramIndex(chunks: Chunk[]): Bm25 {
+  return createBm25(chunks.map((c) => charPairs(indexedText(c))));
 }
 
 /** Builds the index; `remote` is the configured embedder, else a local one is fitted on the chunks. */
@@ -53,7 +73,7 @@ export async function buildIndex(chunks: Chunk[], docs: DocText[], opts: { remot
     await store.addVectors(vectors, batch.map((_, j) => new Document({ pageContent: '', metadata: { chunk: i + j } })));
     opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
   }
-  return { chunks, docs, tokens, tokenizer, bm25: createBm25(tokens), store, embedder };
+  return { chunks, docs, tokens, tokenizer, bm25: createBm25(tokens), grams: gramIndex(chunks), store, embedder };
 }
 
 export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Manifest): Promise<void> {
@@ -77,5 +97,5 @@ export async function loadIndex(dir: string, remote?: Embedder): Promise<Knowled
   };
   const embedder = remote ?? restoreLocalEmbedder(JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState);
   const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
-  return { ...saved, tokenizer: createTokenizer(saved.terms), bm25: createBm25(saved.tokens), store, embedder };
+  return { ...saved, tokenizer: createTokenizer(saved.terms), bm25: createBm25(saved.tokens), grams: gramIndex(saved.chunks), store, embedder };
 }

@@ -1,75 +1,166 @@
-// The chat-model path: fenced, numbered context; the question as data; every quote verified against the corpus.
-import type { ChatOpenAI } from '@langchain/openai';
+// The chat-model path: the model selects numbered context sentences and may write one short lead sentence
+// (structured output); code cuts the quotes from the corpus, attaches the citations and keeps the lead only
+// when the selected sentences support every number, bound, modal and negation in it.
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../ground/config.js';
 import type { Logger } from '../ground/logger.js';
-import type { Retrieval } from './retriever.js';
 import type { Citation } from './types.js';
 import type { KnowledgeIndex } from './index-store.js';
-import { citeLabel } from './chunk.js';
-import { defang, fill, loadPrompts, MODEL_REFUSAL, type Prompts } from './prompts.js';
-import { createQuoteVerifier, labelQuotes, stripUnverified, type QuoteVerifier } from './quote-verify.js';
-import { toPlainText } from './plain-text.js';
+import { citeLabel, type Chunk } from './chunk.js';
+import { defang, fill, loadPrompts, type Prompts } from './prompts.js';
+import { createQuoteVerifier, type QuoteVerifier } from './quote-verify.js';
+import { createChatModel } from './chat-model.js';
+import { buildModelContext, MAX_SELECTED, quoteRuns, resolveSelection, selectionSchema, type QuoteRun, type Selection } from './model-select.js';
+import { checkLead, MAX_LEAD_CHARS } from './lead-check.js';
+
+export interface ModelAnswer {
+  text: string;
+  citations: Citation[];
+  /** The model's lead as shown, if it passed the checks. */
+  lead?: string;
+  /** Why the model's lead was not shown. */
+  leadDropped?: string;
+}
+
+export interface ModelAnswerOptions {
+  signal?: AbortSignal;
+  /** The extractive decision refused this on-topic question: answer only if the model says the context answers it. */
+  mayAnswerRefused?: boolean;
+}
+
+/** The passages the answer may quote: the retrieval's hits (a Retrieval fits). */
+export interface ModelAnswerContext {
+  hits: ReadonlyArray<{ chunk: Chunk }>;
+}
 
 export interface ModelAnswerer {
-  /** A verified answer, or undefined when nothing verifiable is left. Throws when the model fails. */
-  answer(question: string, r: Retrieval, opts?: { signal?: AbortSignal }): Promise<{ text: string; citations: Citation[] } | undefined>;
+  /** A cited answer from the model's selection, or undefined when the model declines or selects nothing valid. Throws when the model fails. */
+  answer(question: string, context: ModelAnswerContext, opts?: ModelAnswerOptions): Promise<ModelAnswer | undefined>;
 }
 
-const CONTEXT_HITS = 5;
-/** A quote this short is a term (“三会一课”), not evidence for an answer. */
-const MIN_EVIDENCE = 6;
-
-export function buildContext(r: Retrieval): string {
-  return r.hits
-    .slice(0, CONTEXT_HITS)
-    .map((h, i) => `[${i + 1}] ${citeLabel(h.chunk)}${h.chunk.section ? `（${h.chunk.section}）` : ''}\n<<<\n${defang(h.chunk.text)}\n>>>`)
-    .join('\n\n');
-}
+export type StructuredMethod = 'jsonSchema' | 'functionCalling';
 
 export interface ModelAnswererDeps {
-  model: Pick<BaseChatModel, 'invoke'>;
+  model: Pick<BaseChatModel, 'withStructuredOutput'>;
   prompts: Prompts;
   verifier: QuoteVerifier;
   botName: string;
   maxChars: number;
   logger?: Logger;
-  /** Bound on the whole model call, retries included (LLM_TIMEOUT_MS is also each attempt's timeout). */
+  /** Bound on the whole model call, retries and the structured-output fallback included. */
   deadlineMs?: number;
+  /** The first structured-output method tried; json_schema falls back to function calling once a server rejects it. */
+  method?: StructuredMethod;
 }
 
-export function createModelAnswererWith({ model, prompts, verifier, botName, maxChars, logger, deadlineMs }: ModelAnswererDeps): ModelAnswerer {
-  const system = fill(prompts.system, { bot_name: botName, max_chars: String(maxChars), refusal: MODEL_REFUSAL });
+/** Errors that mean "this server does not do json_schema" rather than "the server is failing". */
+function unsupportedStructured(err: unknown): boolean {
+  const e = err as { status?: number; name?: string; message?: string; lc_error_code?: string };
+  if (e?.name === 'AbortError' || /abort|timed? ?out/i.test(e?.message ?? '')) return false;
+  if (typeof e?.status === 'number') return [400, 404, 415, 422].includes(e.status);
+  return e?.lc_error_code === 'OUTPUT_PARSING_FAILURE' || /OutputParser|SyntaxError|ZodError/.test(e?.name ?? '') || /parse/i.test(e?.message ?? '');
+}
+
+/** Cuts a quote at a clause boundary to fit `room` characters; the caller marks the cut. */
+function cut(quote: string, room: number): string {
+  const head = quote.slice(0, room);
+  const at = Math.max(head.lastIndexOf('，'), head.lastIndexOf('；'), head.lastIndexOf('、'), head.lastIndexOf('：'));
+  return at > room / 3 ? head.slice(0, at) : head;
+}
+
+/** `label：「quote」「quote」` lines within maxChars; a quote that had to be cut ends in … and is cited as cut. */
+export function renderQuotes(groups: QuoteRun[][], maxChars: number): { text: string; citations: Citation[] } {
+  const lines: string[] = [];
+  const citations: Citation[] = [];
+  let used = 0;
+  for (const runs of groups) {
+    const label = citeLabel(runs[0]!.chunk);
+    let line = `${label}：`;
+    for (const run of runs) {
+      const room = maxChars - used - line.length - (lines.length ? 1 : 0) - 3;
+      if (room < 20) break;
+      const quote = run.quote.length <= room ? run.quote : cut(run.quote, room);
+      line += `「${quote}」${quote.length < run.quote.length ? '…' : ''}`;
+      citations.push({ doc: run.chunk.short, clause: run.chunk.clause, quote });
+      if (quote.length < run.quote.length) break;
+    }
+    if (line.endsWith('：')) break;
+    lines.push(line);
+    used += line.length + 1;
+  }
+  return { text: lines.join('\n'), citations };
+}
+
+export function createModelAnswererWith(deps: ModelAnswererDeps): ModelAnswerer {
+  const { model, prompts, verifier, botName, maxChars, logger, deadlineMs } = deps;
+  let method: StructuredMethod = deps.method ?? 'jsonSchema';
+  const system = fill(prompts.system, { bot_name: botName, max_selected: String(MAX_SELECTED), max_lead_chars: String(Math.min(40, MAX_LEAD_CHARS)) });
+
+  async function select(messages: Array<SystemMessage | HumanMessage>, signal?: AbortSignal): Promise<Selection> {
+    const run = (m: StructuredMethod) => model.withStructuredOutput(selectionSchema, { name: 'select_sentences', method: m }).invoke(messages, { signal }) as Promise<Selection>;
+    try {
+      return await run(method);
+    } catch (err) {
+      if (method !== 'jsonSchema' || signal?.aborted || !unsupportedStructured(err)) throw err;
+      logger?.info({ err: (err as Error).message }, 'json_schema structured output failed; trying function calling');
+      const selection = await run('functionCalling');
+      method = 'functionCalling';
+      return selection;
+    }
+  }
+
   return {
-    async answer(question, r, opts = {}) {
-      const user = fill(prompts.user, { context: buildContext(r), question: defang(question) });
-      // Without an overall deadline, LLM_MAX_RETRIES retries of a hanging endpoint add up (8 s × 2 by default).
+    async answer(question, context, opts = {}) {
+      const ctx = buildModelContext(context.hits);
+      if (!ctx.sentences.length) return undefined;
+      const user = fill(prompts.user, { context: ctx.text, question: defang(question) });
+      // One deadline for everything: LLM_MAX_RETRIES retries of a hanging endpoint would otherwise add up.
       const signals = [opts.signal, deadlineMs ? AbortSignal.timeout(deadlineMs) : undefined].filter((s): s is AbortSignal => !!s);
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-      const reply = await model.invoke([new SystemMessage(system), new HumanMessage(user)], { signal });
-      const raw = typeof reply.content === 'string' ? reply.content : reply.content.map((p) => ('text' in p ? p.text : '')).join('');
-      if (!raw.trim() || raw.includes(MODEL_REFUSAL)) return undefined;
-      const { text, verified, removed } = stripUnverified(toPlainText(raw), verifier);
-      if (removed.length) logger?.warn({ removed }, 'model quoted text not in the corpus; removed');
-      const prefer = r.hits.map((h) => h.chunk);
-      const located = verified
-        .filter((q) => q.length >= MIN_EVIDENCE)
-        .map((quote) => ({ quote, chunk: verifier.locate(quote, prefer) }))
-        .filter((x): x is { quote: string; chunk: NonNullable<typeof x.chunk> } => !!x.chunk);
-      if (!located.length) return undefined;
-      const citations = located.map(({ quote, chunk }) => ({ doc: chunk.short, clause: chunk.clause, quote }));
-      return { text: labelQuotes(text, located).trim(), citations };
+      const selection = await select([new SystemMessage(system), new HumanMessage(user)], signal);
+      if (!selection.answerable) return undefined;
+      const selected = resolveSelection(selection.sentences, ctx);
+      const ignored = selection.sentences.length - selected.length;
+      if (ignored > 0) logger?.warn({ numbers: selection.sentences, sentences: ctx.sentences.length }, 'model selected sentences that do not exist or are too short; ignored');
+      const groups = quoteRuns(selected)
+        .map((runs) => runs.filter((r) => verifier.verify(r.quote)))
+        .filter((runs) => runs.length);
+      if (!groups.length) return undefined;
+      const quotes = renderQuotes(groups, maxChars);
+      if (!quotes.citations.length) return undefined;
+      // Checked against what is shown (a quote cut to fit no longer supports what was cut off).
+      const verdict = checkLead(selection.lead ?? '', quotes.citations.map((c) => c.quote), question);
+      if (!verdict.ok && verdict.reason !== 'empty') logger?.warn({ lead: selection.lead, reason: verdict.reason }, 'model lead not supported by its sentences; dropped');
+      const lead = verdict.ok && verdict.lead.length + 1 + quotes.text.length <= maxChars ? verdict.lead : undefined;
+      return {
+        text: lead ? `${lead}\n${quotes.text}` : quotes.text,
+        citations: quotes.citations,
+        lead,
+        leadDropped: verdict.ok ? (lead ? undefined : 'no room') : verdict.reason,
+      };
     },
   };
 }
 
-export async function createChatModel(config: Config): Promise<ChatOpenAI | undefined> {
-  const { chatModel, apiKey, baseURL, timeoutMs, maxRetries } = config.llm;
-  if (!chatModel) return undefined;
-  // Loaded only when configured: the OpenAI client costs ~30 MB of RSS the offline default does not need.
-  const { ChatOpenAI } = await import('@langchain/openai');
-  return new ChatOpenAI({ model: chatModel, apiKey: apiKey ?? 'not-needed', temperature: 0, timeout: timeoutMs, maxRetries, configuration: { baseURL } });
+/**
+ * Asks the model, never throws: the model's answer, or undefined after a failure, a timeout or a decline (the caller
+ * then keeps its extractive answer or its refusal). With mayAnswerRefused the caller had refused the question.
+ */
+export async function modelAnswer(
+  model: ModelAnswerer,
+  question: string,
+  context: ModelAnswerContext,
+  opts: ModelAnswerOptions & { logger?: Logger } = {},
+): Promise<ModelAnswer | undefined> {
+  try {
+    const answer = await model.answer(question, context, opts);
+    if (!answer) opts.logger?.info({ question, refused: !!opts.mayAnswerRefused }, 'model selected nothing usable');
+    return answer;
+  } catch (err) {
+    opts.logger?.warn({ err: (err as Error).message, refused: !!opts.mayAnswerRefused }, 'model failed');
+    return undefined;
+  }
 }
 
 /** Builds the model path when CHAT_MODEL is configured. */
@@ -79,7 +170,7 @@ export async function createModelAnswerer(config: Config, index: KnowledgeIndex,
   return createModelAnswererWith({
     model,
     prompts: loadPrompts(),
-    verifier: createQuoteVerifier(index.docs, index.chunks),
+    verifier: createQuoteVerifier(index.docs),
     botName: config.botName,
     maxChars: config.answerMaxChars,
     logger,

@@ -8,11 +8,8 @@ export interface Prompts {
   user: string;
 }
 
-/** The model's scripted refusal; an answer containing it is treated as "no answer". */
-export const MODEL_REFUSAL = '资料中没有找到能回答这个问题的内容。';
-
 const REQUIRED: Record<keyof Prompts, string[]> = {
-  system: ['{{bot_name}}', '{{max_chars}}', '{{refusal}}'],
+  system: ['{{bot_name}}', '{{max_selected}}', '{{max_lead_chars}}'],
   user: ['{{context}}', '{{question}}'],
 };
 

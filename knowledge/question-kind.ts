@@ -1,36 +1,68 @@
 // What kind of thing a question asks for, and whether a text contains that kind of thing.
 // A question about a fund's amount is not answered by a text that names the fund but gives no amount.
+import { normalizeForMatch } from './normalize.js';
 
 export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contact' | 'date' | 'place' | 'person' | 'name' | 'penalty' | 'material' | 'procedure' | 'current';
 
 export interface AskedKind {
   kind: AnswerKind;
+  /** For dates: 什么时候/从哪天起算 may be answered by a relative date (自通过之日起). */
+  relative?: boolean;
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
   measure?: string;
   noun?: string;
 }
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
-const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分';
+const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分户遍本张期';
+
+/** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
+const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
+
+/**
+ * A number phrase that is background rather than the ask: it runs on into the clause (几个人一起违纪，带头的怎么处理)
+ * and the question asks something else later. 一年几次？按什么程序 keeps both asks: the phrase ends its clause.
+ */
+function background(q: string, end: number): boolean {
+  const rest = q.slice(end);
+  const clauseEnd = rest.search(/[，。？！,?!；;\s]/);
+  const tail = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
+  return tail.length >= 2 && ASKING.test(rest.slice(tail.length ? 0 : 1)) && !/^(呢|啊|吗|呀|了)?$/.test(tail);
+}
+
+function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
+  const g = new RegExp(re.source, 'g');
+  for (const m of q.matchAll(g)) if (!background(q, m.index! + m[0].length)) return m as RegExpExecArray;
+  return undefined;
+}
 
 /** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
-export function askedKinds(q: string): AskedKind[] {
+export function askedKinds(question: string): AskedKind[] {
+  // 1次 → 一次, full-width digits: the same normalisation as the corpus's matching text.
+  const q = normalizeForMatch(question);
   const kinds: AskedKind[] = [];
-  const count = new RegExp(`(?<![哪第])(?:几|多少)([${MEASURES}])([\\u4e00-\\u9fff]{0,6})`).exec(q);
+  const count = firstAsk(new RegExp(`(?<![哪第好])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
   if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
   else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|钱)/.test(q)) kinds.push({ kind: 'amount' });
   else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q)) kinds.push({ kind: 'frequency' });
-  else if (/(多长时间|多久|几年|几个月|几天|多少天|多少年|期限|时长)/.test(q)) kinds.push({ kind: 'duration' });
+  // 好几年了 / 多年 tell the background, they do not ask for a duration.
+  else if (firstAsk(/(多长时间|多久|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年|期限|时长)/, q)) kinds.push({ kind: 'duration' });
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
-  else if (/(?<![哪第])几(?![个名位次项条种类])|多少(?!钱)/.test(q)) kinds.push({ kind: 'count' });
-  if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间)/.test(q)) kinds.push({ kind: 'date' });
+  else if (firstAsk(/(?<![哪第好])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
+  if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算)/.test(q)) {
+    kinds.push({ kind: 'date', relative: /(什么时候|啥时候|何时|起算|开始算|从哪天)/.test(q) });
+  }
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
+  // 花在哪/用在哪 asks what money is used for, not a place.
+  const usedFor = /(花|用)(在|到)哪/.test(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
-  else if (/(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place', measure: '' });
-  else if (/(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
-  // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门 asks which body is responsible.
-  if (/(是谁|姓什么|哪位|哪个人)/.test(q)) kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
-  else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(q)) kinds.push({ kind: 'person' });
+  else if (!usedFor && /(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place', measure: '' });
+  else if (!usedFor && /(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
+  // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门/是谁的 asks which body is responsible.
+  // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
+  const who = q.replace(/谁(能|可以|有)?(发|给|告诉|帮|转|说)(我|下|一下)/g, '');
+  if (/(是谁(?!的)|姓什么|哪位|哪个人)/.test(who)) kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
+  else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q)) kinds.push({ kind: 'penalty' });
   if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
   if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(q)) kinds.push({ kind: 'procedure' });
@@ -54,18 +86,21 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'duration':
       return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''));
     case 'date':
+      if (k.relative && /之日|之时|起施行/.test(text)) return true;
       return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(text);
     case 'count': {
       if (!k.measure) return NUM_RE.test(text);
       // How many kinds/items is answered by listing them: （一）…（二）…
       if (/[种类项条]/.test(k.measure) && /（一）[\s\S]*（二）/.test(text)) return true;
-      const head = k.noun ? k.noun.slice(0, 2) : '';
+      // The counted noun's head is its end (入党介绍人 → 介绍人); its start may be left out in the text.
+      const heads = k.noun ? [...new Set([k.noun.slice(0, 2), k.noun.length >= 3 ? k.noun.slice(-3) : k.noun])] : [''];
       // 个 is the general classifier: 几个介绍人 is answered by 两名…介绍人.
       const measure = /[个名位人]/.test(k.measure) ? '[个名位人]' : k.measure;
-      return new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,6}?${head}`).test(text);
+      return heads.some((head) => new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,8}?${head}`).test(text));
     }
     case 'frequency':
-      return /(每(年|半年|季度|月|周|星期|天|日)|[一二三四五六七八九十两\d]+(年|个月|月|周|天)一次)/.test(text);
+      // 每年/每季度…, 每五年举行一次, 两年一次.
+      return /(每[一二三四五六七八九十两\d]*(年|半年|季度|个月|月|周|星期|天|日)|[一二三四五六七八九十两\d]+(年|个月|月|周|天)[\u4e00-\u9fff]{0,4}一次)/.test(text);
     case 'contact':
       return /(\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+|https?:\/\/|www\.)/.test(text);
     case 'material':
@@ -86,6 +121,6 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // A regulation's name (纪律处分条例) mentions a penalty without imposing one.
       return /(处分|警告|撤销|留党察看|开除|组织处理|问责|追责|责令|免职|降职)/.test(text.replace(/[\u4e00-\u9fff]{2,10}(条例|准则|规定|办法)/g, ''));
     case 'person':
-      return /(同志|书记|主任|部长|负责人)/.test(text) || ORGAN.test(text);
+      return /(同志|书记|主任|部长|负责人|党员|干部|群众|中央|省|市委)/.test(text) || ORGAN.test(text);
   }
 }

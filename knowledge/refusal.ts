@@ -1,6 +1,6 @@
 // Deciding that the corpus does not answer a question, and saying so with the nearest clauses.
 import { citeLabel } from './chunk.js';
-import { askedKinds, containsKind } from './question-kind.js';
+import { askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
 import type { Retrieval } from './retriever.js';
 import type { Scored } from './sentence-scoring.js';
 
@@ -17,52 +17,74 @@ export interface RefusalPolicy {
 
 export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.15, minSentence: 0.22, checkTop: 3, sentenceShare: 0.5 };
 
+export type Outcome = 'answer' | 'not-stated' | 'refusal';
+
 export interface Verdict {
   refuse: boolean;
+  /** answer; not-stated: on-topic, but the specific thing asked (an amount, a date…) is not in the text; refusal: off-topic. */
+  outcome: Outcome;
+  /**
+   * The question is about the corpus's topics (its words are covered), even when no sentence answers it well
+   * enough: the model, when configured, may try it from the same context under the same checks.
+   */
+  onTopic: boolean;
   reason: string;
+  /** For not-stated: what is missing, and the closest provision to quote. */
+  missing?: AskedKind;
+  closest?: Scored;
 }
 
-/**
- * Refuses when the question is off the corpus's topics (low coverage), or when it asks for a kind of thing
- * (an amount, a duration, a date…) that no well-matching sentence of the best hits contains.
- */
-/**
- * Refuses when the question is off the corpus's topics (low coverage), or when it asks for a kind of thing
- * (an amount, a duration, a date…) that no well-matching sentence of the best hits contains.
- */
 /** A short line without sentence punctuation: a document number, a date, a signature. */
 export function isFieldLine(quote: string): boolean {
   return quote.length <= 25 && !/[，。；：！？]/.test(quote);
 }
 
+/**
+ * Three outcomes. Off the corpus's topics (the best hits hardly cover the question, or no sentence talks about it) →
+ * a plain refusal. On-topic, but the question asks for a kind of thing (an amount, a duration, a date…) that no
+ * well-matching sentence of the best hits contains → not stated, with the closest provision. Otherwise an answer.
+ */
 export function judge(r: Retrieval, scored: Scored[], policy: RefusalPolicy = DEFAULT_POLICY): Verdict {
+  const refusal = (reason: string, onTopic = false): Verdict => ({ refuse: true, outcome: 'refusal', onTopic, reason });
   const best = r.hits[0];
-  if (!best || !r.words.length) return { refuse: true, reason: 'no-match' };
+  if (!best || !r.words.length) return refusal('no-match');
   const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
-  if (coverage < policy.minCoverage) return { refuse: true, reason: `coverage ${coverage.toFixed(2)}` };
+  if (coverage < policy.minCoverage) return refusal(`coverage ${coverage.toFixed(2)}`);
   const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
-  if (bestLexical < policy.minSentence) return { refuse: true, reason: `best sentence ${bestLexical.toFixed(2)}` };
+  if (bestLexical < policy.minSentence) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
   const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
   for (const k of askedKinds(r.question)) {
-    if (!relevant.some((s) => containsKind(s.quote, k))) return { refuse: true, reason: `no ${k.kind}` };
+    if (relevant.some((s) => containsKind(s.quote, k))) continue;
+    // Weather, news, prices: nothing in party documents is close to them.
+    if (k.kind === 'current') return refusal(`no ${k.kind}`);
+    const closest = [...near].sort((a, b) => b.lexical - a.lexical).find((s) => !isFieldLine(s.quote));
+    return { refuse: true, outcome: 'not-stated', onTopic: true, reason: `no ${k.kind}`, missing: k, closest };
   }
-  return { refuse: false, reason: 'ok' };
+  return { refuse: false, outcome: 'answer', onTopic: true, reason: 'ok' };
 }
 
-/** Up to three distinct nearest clauses, e.g. 《实施方案》第17条、《党章》第三十三条. */
-export function nearestClauses(r: Retrieval, n = 3): string[] {
-  const seen = new Set<string>();
-  for (const h of r.hits) {
-    seen.add(citeLabel(h.chunk));
-    if (seen.size >= n) break;
-  }
-  return [...seen];
+/** What a member asked for and the documents do not give, as the reply names it. */
+const MISSING: Record<AnswerKind, string> = {
+  amount: '没有规定具体金额', duration: '没有规定具体期限', frequency: '没有规定具体频次', count: '没有规定具体数量',
+  date: '没有写明具体日期', place: '没有写明具体地点', name: '没有写明具体人员', person: '没有写明由谁负责',
+  contact: '没有提供联系方式', material: '没有列出具体材料', procedure: '没有规定具体办理流程', penalty: '没有规定具体处分',
+  current: '不涉及这类信息',
+};
+
+const CLOSEST_MAX = 120;
+
+/** 文件没有规定具体金额。相关规定：《实施方案》第17条「…」 */
+export function notStatedText(v: Verdict): string {
+  const head = `文件${MISSING[v.missing?.kind ?? 'current']}。`;
+  const c = v.closest;
+  if (!c) return `${head}如需准确答复，请咨询上级党组织。`;
+  const quote = c.quote.length > CLOSEST_MAX ? `${c.quote.slice(0, CLOSEST_MAX).replace(/[，；、：][^，；、：]*$/, '')}…` : c.quote;
+  return `${head}相关规定：${citeLabel(c.chunk)}「${quote}」`;
 }
 
-export function refusalText(r: Retrieval): string {
-  const near = nearestClauses(r);
-  const tail = near.length ? `相关的条文有：${near.join('；')}，可供参考。` : '';
-  return `抱歉，现有文件中没有找到能回答这个问题的明确规定。${tail}如需准确答复，请咨询上级党组织。`;
+/** A plain refusal: no clause is named, since none was found that relates to the question. */
+export function refusalText(): string {
+  return '抱歉，现有文件中没有找到与这个问题相关的规定。如需准确答复，请咨询上级党组织。';
 }

@@ -1,11 +1,11 @@
-// Hybrid retrieval: BM25 over jieba tokens and cosine search in the HNSW store, fused by normalised scores
+// Hybrid retrieval: BM25 over jieba tokens, BM25 over character pairs and cosine search in the HNSW store, fused by normalised scores
 // (measured on the dev set: better than reciprocal-rank fusion and than either ranking alone).
 // Each hit also carries scores that mean something on their own: cosine similarity and term coverage.
 import type { Logger } from '../ground/logger.js';
 import type { Chunk } from './chunk.js';
 import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
-import { indexedText } from './index-store.js';
+import { charPairs, indexedText } from './index-store.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
@@ -39,7 +39,11 @@ export interface Retriever {
 }
 
 const POOL = 40;
-const LEXICAL_WEIGHT = 0.5;
+// Measured on dev + tune: words 0.5 / vectors 0.5 gave tune hit@1 .752; adding the character-pair channel at
+// 0.4 / 0.4 / 0.2 gave .832 (dev .912 → .882, one question).
+const WORD_WEIGHT = 0.4;
+const GRAM_WEIGHT = 0.4;
+const DENSE_WEIGHT = 0.2;
 const LEAD_WEIGHT = 0.45;
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
@@ -65,6 +69,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const tokens = index.tokenizer.tokenize(topic);
       const words = index.tokenizer.words(topic);
       const lexical = index.bm25.search([...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))], POOL);
+      const gramHits = index.grams.search(charPairs(topic), POOL);
       const vector = await embedQuery(topic);
       const dense = vector ? index.store.searchVector(vector, POOL) : [];
       // Linear fusion of scores normalised by each ranking's best: keeps magnitudes that rank fusion throws away.
@@ -75,12 +80,14 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       for (const h of lexical) {
         const e = entry(h.index);
         e.bm25 = h.score;
-        e.score += (LEXICAL_WEIGHT * h.score) / topLexical;
+        e.score += (WORD_WEIGHT * h.score) / topLexical;
       }
+      const topGram = gramHits[0]?.score || 1;
+      for (const h of gramHits) entry(h.index).score += (GRAM_WEIGHT * h.score) / topGram;
       for (const h of dense) {
         const e = entry(h.label);
         e.cosine = h.similarity;
-        e.score += ((1 - LEXICAL_WEIGHT) * Math.max(0, h.similarity)) / topDense;
+        e.score += (DENSE_WEIGHT * Math.max(0, h.similarity)) / topDense;
       }
       // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
       for (const [i, e] of fused) {

@@ -1,6 +1,6 @@
 // Scores the sentences of the best hits (and of the rest of the top unit) against the question.
 import type { Chunk } from './chunk.js';
-import { joinLists, splitSentences } from './sentences.js';
+import { joinLists, splitSentences, type ListPlace } from './sentences.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
 import { askedKinds, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
@@ -20,6 +20,8 @@ export interface Scored {
   kinds: number;
   /** Enumerates the items of a numbered term the question names (四个意识 → 政治意识、大局意识…). */
   listed: boolean;
+  /** Part of a list (lead and items, or one item): how many items the whole list has, how many the quote holds. */
+  list?: ListPlace;
 }
 
 export interface ScoringDeps {
@@ -41,28 +43,53 @@ function listiness(quote: string): number {
   return Math.min(1, (2 * semi + dun + 3 * items) / 8);
 }
 
-function candidates(r: Retrieval, deps: ScoringDeps): Array<{ chunk: Chunk; weight: number }> {
+/** Units longer than this are quoted from the retrieved chunk only (a whole 总纲 is too long to score per question). */
+const WHOLE_UNIT_MAX = 2000;
+
+/**
+ * Retrieve small, quote from the whole unit: the best hits' units, each once, with the text of the whole article or
+ * clause (its other parts too), weighted by its best hit.
+ */
+function candidates(r: Retrieval, deps: ScoringDeps): Array<{ chunk: Chunk; text: string; weight: number }> {
   const top = r.hits[0]?.score || 1;
-  const out = r.hits.slice(0, CONSIDERED).map((h) => ({ chunk: h.chunk, weight: 0.4 + (0.6 * h.score) / top }));
-  const first = r.hits[0];
-  if (first && deps.siblings) {
-    for (const c of deps.siblings(first.chunk)) if (!out.some((o) => o.chunk.id === c.id)) out.push({ chunk: c, weight: 0.8 });
+  const out: Array<{ chunk: Chunk; text: string; weight: number }> = [];
+  for (const h of r.hits.slice(0, CONSIDERED)) {
+    const weight = 0.4 + (0.6 * h.score) / top;
+    const key = `${h.chunk.docId}#${h.chunk.unit}`;
+    const parts = h.chunk.part && deps.siblings ? deps.siblings(h.chunk) : [];
+    const whole = parts.length > 1 && parts.reduce((n, c) => n + c.text.length, 0) <= WHOLE_UNIT_MAX;
+    const existing = out.find((o) => `${o.chunk.docId}#${o.chunk.unit}` === key && (whole || o.chunk.id === h.chunk.id));
+    if (existing) {
+      existing.weight = Math.max(existing.weight, weight);
+      continue;
+    }
+    out.push({ chunk: whole ? parts[0]! : h.chunk, text: whole ? unitText(parts) : h.chunk.text, weight });
   }
   return out;
 }
 
+/** The parts of a unit joined again (they are consecutive slices of the document). */
+function unitText(parts: Chunk[]): string {
+  let text = parts[0]!.text;
+  for (let i = 1; i < parts.length; i++) text += (parts[i]!.start > parts[i - 1]!.end ? '\n' : '') + parts[i]!.text;
+  return text;
+}
+
 /** Sentences (list introductions joined with their items), plus the ；-separated parts of long sentences. */
-function quotesOf(text: string): string[] {
-  const out: string[] = [];
-  for (const s of joinLists(splitSentences(text), text)) {
+function quotesOf(text: string): Array<{ quote: string; list?: ListPlace }> {
+  const out: Array<{ quote: string; list?: ListPlace }> = [];
+  for (const s of joinLists(splitSentences(text), text, LIST_MAX)) {
     const quote = s.text.replace(LEADING_NUMBER, '').replace(/\n\s*\n/g, '\n').trim();
-    out.push(quote);
+    out.push({ quote, list: s.list });
     if (quote.length > 120 && !quote.includes('\n')) {
-      for (const part of quote.split(/(?<=；)/)) if (part.length >= 12 && part.length < quote.length) out.push(part.replace(/；$/, ''));
+      for (const part of quote.split(/(?<=；)/)) if (part.length >= 12 && part.length < quote.length) out.push({ quote: part.replace(/；$/, ''), list: s.list });
     }
   }
   return out;
 }
+
+/** A list is quoted whole up to this length; a longer one is quoted as its lead and the items that fit, marked as cut. */
+const LIST_MAX = 360;
 
 /** A short line without sentence punctuation: a document number, a date, a signature. */
 export function isFieldLine(quote: string): boolean {
@@ -86,8 +113,8 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
   const listQuestion = LIST_QUESTION.test(r.question) || numbered.length > 0;
   const scored: Scored[] = [];
   const units = unitCoverage(r);
-  for (const { chunk, weight } of candidates(r, deps)) {
-    for (const quote of quotesOf(chunk.text)) {
+  for (const { chunk, text: body, weight } of candidates(r, deps)) {
+    for (const { quote, list } of quotesOf(body)) {
       if (quote.length < 4) continue;
       const text = matchText(quote);
       const named = r.scope !== undefined && scopeFactor(chunk, r.scope) > 1;
@@ -96,9 +123,10 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
       const relevance = isFieldLine(quote) ? Math.max(lexical, 0.8 * (units.get(`${chunk.docId}#${chunk.unit}`) ?? 0)) : lexical;
       const kindHits = kinds.filter((k) => containsKind(quote, k)).length;
       const listed = numbered.some((t) => enumerates(quote, t));
-      const shape = listQuestion ? 0.25 * listiness(quote) : 0;
+      // A list only helps a list question when it is about the question: an unrelated long list no longer wins.
+      const shape = listQuestion ? 0.25 * listiness(quote) * Math.min(1, lexical * 2) : 0;
       const brevity = listQuestion ? 1 : Math.min(1, (150 / quote.length) ** 0.3);
-      scored.push({ chunk, quote, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape + (named ? 0.3 : 0) });
+      scored.push({ chunk, quote, list, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape + (named ? 0.3 : 0) });
     }
   }
   scored.sort((a, b) => b.score - a.score);

@@ -49,18 +49,43 @@ export function groupSentences(spans: Span[], max: number): Span[][] {
 
 const LIST_ITEM = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[.．、])/;
 
-/** A sentence ending in a colon that introduces list items (（一）…) is one answer with its items, up to `max` characters. */
-export function joinLists(spans: Span[], source: string, max = 420): Span[] {
-  const out: Span[] = [];
+/** Where a span sits in a list: the list's lead sentence (…下列义务：), how many items the list has, how many the span holds. */
+export interface ListPlace {
+  lead: string;
+  total: number;
+  shown: number;
+  /** The span starts with the lead (else it is an item quoted on its own). */
+  withLead: boolean;
+}
+
+export type ListSpan = Span & { list?: ListPlace };
+
+/**
+ * A sentence ending in a colon that introduces list items (（一）…) is one answer with its items, up to `max`
+ * characters. When the items do not all fit, the span records how many there are, and the items left out follow as
+ * spans of their own, each knowing its list: a quote can then say it is cut and how long the list is.
+ */
+/** `spans` from splitSentences(source) (offsets from 0). */
+export function joinLists(spans: Span[], source: string, max = 420): ListSpan[] {
+  const out: ListSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
-    let cur = spans[i]!;
-    if (/[：:]$/.test(cur.text)) {
-      while (i + 1 < spans.length && LIST_ITEM.test(spans[i + 1]!.text) && spans[i + 1]!.end - cur.start <= max) {
-        const next = spans[++i]!;
-        cur = { start: cur.start, end: next.end, text: source.slice(cur.start, next.end) };
-      }
+    const cur = spans[i]!;
+    if (!/[：:]$/.test(cur.text)) {
+      out.push(cur);
+      continue;
     }
-    out.push(cur);
+    let n = 0;
+    while (i + 1 + n < spans.length && LIST_ITEM.test(spans[i + 1 + n]!.text)) n++;
+    if (!n) {
+      out.push(cur);
+      continue;
+    }
+    let shown = 0;
+    while (shown < n && spans[i + 1 + shown]!.end - cur.start <= max) shown++;
+    const end = shown ? spans[i + shown]!.end : cur.end;
+    out.push({ start: cur.start, end, text: source.slice(cur.start, end), list: { lead: cur.text, total: n, shown, withLead: true } });
+    for (let j = shown + 1; j <= n; j++) out.push({ ...spans[i + j]!, list: { lead: cur.text, total: n, shown: 1, withLead: false } });
+    i += n;
   }
   return out;
 }

@@ -22,8 +22,11 @@ export interface Answer {
   citations: Citation[];
   refused: boolean;
   sources: SourceRef[];
-  /** Which path produced the text. */
-  mode: 'llm' | 'extractive' | 'refusal';
+  /**
+   * Which path produced the text: an answer (llm, extractive), `not-stated` (on-topic, but the documents do not give
+   * the specific thing asked; the closest provision is quoted and `refused` is true) or a plain refusal.
+   */
+  mode: 'llm' | 'extractive' | 'not-stated' | 'refusal';
 }
 
 export interface Answerer {

@@ -1,7 +1,10 @@
 // A real local HTTP server speaking the OpenAI chat-completions and embeddings API, for tests.
-// Modes: 'normal' (answers by quoting the first context passage of the request, with its citation),
-// 'fabricated' (quotes text that is not in any document), 'hang' (never answers), 'down' (HTTP 500),
-// 'garbage' (200 with a body that is not JSON). Switch with setMode(); every request is recorded.
+// Chat requests get structured output the way LangChain asks for it: `response_format: json_schema` (reply in the
+// content) or a forced tool (reply as the tool call's arguments). The reply is a selection of the numbered context
+// sentences ([n] …) in the request, plus a lead. Modes: 'normal' (a careful model: the sentence sharing most with
+// the question, no lead, or what `select` returns), 'fabricated' (the first sentence with a lead that invents a
+// fact), 'hang' (never answers), 'down' (HTTP 500), 'garbage' (200 with a body that is not JSON).
+// Switch with setMode(); every request is recorded.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,36 +15,61 @@ export interface RecordedRequest {
   body: any;
 }
 
+/** What the fake model sees of a chat request: the numbered sentences and the fenced question. */
+export interface ChatRequest {
+  sentences: Array<{ n: number; text: string }>;
+  question: string;
+  user: string;
+  /** 'jsonSchema' | 'functionCalling' | 'text': how structured output was asked for. */
+  method: string;
+}
+
+/** A selection (fields left out get defaults), or `raw` content sent as-is (a model that ignores the format). */
+export type ModelReply = { answerable?: boolean; sentences?: unknown[]; lead?: string } | { raw: string };
+
 export interface OpenAIServerOptions {
   mode?: ServerMode;
   /** Embedding size returned by /v1/embeddings. */
   dimensions?: number;
-  /** Text the 'fabricated' mode quotes; by default a sentence in no corpus document. */
-  fabricatedQuote?: string;
-  /** Overrides the reply text of the 'normal' mode. */
-  reply?: (userMessage: string) => string;
+  /** The lead the 'fabricated' mode writes; by default a claim in no corpus document. */
+  fabricatedLead?: string;
+  /** What the 'normal' mode replies; by default the careful model's selection. */
+  select?: (req: ChatRequest) => ModelReply;
+  /** false: reject `response_format: json_schema` with HTTP 400, as servers without structured outputs do. */
+  jsonSchema?: boolean;
 }
 
 export interface OpenAIServer {
   /** Base URL for OPENAI_BASE_URL / `configuration.baseURL`, ending in /v1. */
   baseURL: string;
   setMode(mode: ServerMode): void;
+  /** Replaces the 'normal' mode's reply (undefined: the careful model again). */
+  setSelect(select?: (req: ChatRequest) => ModelReply): void;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
 
-export const FABRICATED_QUOTE = '每名党员每月必须缴纳党费一百元，逾期三个月自动退党。';
+export const FABRICATED_LEAD = '每名党员每月必须缴纳党费一百元，逾期三个月自动退党。';
 
-/** What a careful model would say: the first passage's first sentence, quoted, with its citation. */
-export function quoteFirstPassage(userMessage: string): string {
-  const m = /\[1\]\s*(《[^》]+》[^\s（\n]*)[^\n]*\n<<<\n([\s\S]*?)\n>>>/.exec(userMessage);
-  if (!m) return '资料中没有找到能回答这个问题的内容。';
-  const body = m[2]!.replace(/^\s*(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/, '');
-  const sentence = (/^[^。！？]*[。！？]/.exec(body)?.[0] ?? body).trim();
-  return `根据${m[1]}：「${sentence}」（${m[1]}）`;
+/** Parses the numbered sentences and the fenced question out of the user message. */
+export function parseChatRequest(user: string, method = 'text'): ChatRequest {
+  const sentences = [...user.matchAll(/^\[(\d+)\] (.*)$/gm)].map((m) => ({ n: Number(m[1]), text: m[2]! }));
+  const question = /<<<\n([\s\S]*?)\n>>>\s*$/.exec(user.slice(user.lastIndexOf('<<<')))?.[1] ?? '';
+  return { sentences, question, user, method };
 }
 
-function hashVector(text: string, dim: number): number[] {
+/** A careful model: the sentence that shares the most character pairs with the question; declines when none shares two. */
+export function carefulSelect(req: ChatRequest): ModelReply {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < req.question.length; i++) pairs.add(req.question.slice(i, i + 2));
+  const scored = req.sentences.map((s) => ({ n: s.n, score: [...pairs].filter((p) => s.text.includes(p)).length }));
+  const best = scored.sort((a, b) => b.score - a.score || a.n - b.n)[0];
+  if (!best || best.score < 2) return { answerable: false, sentences: [], lead: '' };
+  return { answerable: true, sentences: [best.n], lead: '' };
+}
+
+/** The vector /v1/embeddings returns for a text: character pairs hashed into `dim` dimensions, unit length. */
+export function hashVector(text: string, dim: number): number[] {
   const v = new Array<number>(dim).fill(0);
   for (let i = 0; i < text.length; i++) {
     const a = text.charCodeAt(i);
@@ -60,8 +88,16 @@ function chatReply(content: string, model: string) {
   };
 }
 
+function toolReply(name: string, args: string, model: string) {
+  const reply = chatReply('', model);
+  reply.choices[0]!.message = { role: 'assistant', content: null, tool_calls: [{ id: `call_${Date.now()}`, type: 'function', function: { name, arguments: args } }] } as any;
+  reply.choices[0]!.finish_reason = 'tool_calls';
+  return reply;
+}
+
 export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise<OpenAIServer> {
   let mode: ServerMode = opts.mode ?? 'normal';
+  let select = opts.select;
   const dim = opts.dimensions ?? 64;
   const requests: RecordedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
@@ -96,10 +132,12 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       if (path.endsWith('/chat/completions')) {
         const messages: Array<{ role: string; content: string }> = body.messages ?? [];
         const user = messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
-        const content =
-          mode === 'fabricated'
-            ? `根据《实施方案》第16条：「${opts.fabricatedQuote ?? FABRICATED_QUOTE}」（《实施方案》第16条）`
-            : (opts.reply ?? quoteFirstPassage)(user);
+        const method = body.response_format?.type === 'json_schema' ? 'jsonSchema' : body.tools?.length ? 'functionCalling' : 'text';
+        if (method === 'jsonSchema' && opts.jsonSchema === false) return send(400, { error: { message: 'response_format json_schema is not supported', type: 'invalid_request_error' } });
+        const req = parseChatRequest(user, method);
+        const reply: ModelReply = mode === 'fabricated' ? { answerable: true, sentences: [1], lead: opts.fabricatedLead ?? FABRICATED_LEAD } : (select ?? carefulSelect)(req);
+        const content = 'raw' in reply ? reply.raw : JSON.stringify({ answerable: reply.answerable ?? true, sentences: reply.sentences ?? [], lead: reply.lead ?? '' });
+        if (method === 'functionCalling' && !('raw' in reply)) return send(200, toolReply(body.tool_choice?.function?.name ?? body.tools[0].function.name, content, body.model ?? 'test-chat'));
         return send(200, chatReply(content, body.model ?? 'test-chat'));
       }
       send(404, { error: { message: `no route ${path}` } });
@@ -111,6 +149,9 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     baseURL: `http://127.0.0.1:${port}/v1`,
     setMode: (m) => {
       mode = m;
+    },
+    setSelect: (f) => {
+      select = f;
     },
     requests,
     close: async () => {

@@ -39,6 +39,29 @@ describe('what a question asks for', () => {
   });
 });
 
+describe('words that do not ask for a kind of thing', () => {
+  it('reads a number phrase in the background, a request and a use of money as what they are', () => {
+    // 几个人一起违纪 tells the situation; the ask is 怎么处理.
+    expect(kinds('几个人一起违纪 带头的怎么处理')).toEqual([]);
+    // A two-part question keeps both asks.
+    expect(kinds('一年开几次？按什么程序开')).toEqual(['count']);
+    expect(kinds('我入党已经好几年了，党费怎么交')).toEqual([]);
+    expect(kinds('会议记录谁发我一下')).toEqual([]);
+    expect(kinds('活动经费花在哪')).toEqual([]);
+    // 1次 is 一次: a frequency, not a duration.
+    expect(kinds('例会多久开1次')).toEqual(['frequency']);
+  });
+
+  it('accepts what answers the ask in the documents\' own words', () => {
+    expect(answers('预备期从啥时候起算', '预备期从支部大会通过之日算起。')).toBe(true);
+    expect(answers('这个文件哪一年发的', '自通过之日起施行。')).toBe(false);
+    expect(answers('发展党员要几个入党介绍人', '要有两名正式党员作介绍人。')).toBe(true);
+    expect(answers('成立支部最少要几个正式党员', '建立一个覆盖全体党员的平台。')).toBe(false);
+    expect(answers('代表大会多久开一次', '代表大会每五年举行一次。')).toBe(true);
+    expect(answers('这个计划是谁的', '落实省里的助学计划，由各级党组织负责。')).toBe(true);
+  });
+});
+
 describe('the topic of a question', () => {
   it('drops asking phrases and clauses addressed to the bot', () => {
     expect(questionTopic('四个意识是哪四个')).toBe('四个意识');

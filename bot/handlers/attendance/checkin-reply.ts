@@ -48,7 +48,7 @@ export function checkinReplyHook(md: MeetingDeps) {
     const reply = classifyReply(msg.text);
     if (!reply) return false;
     const member = (await md.stores.members.getByWechat(msg.talkerId)) ?? (await matchByNickname(ctx, md, branch));
-    if (!member || member.status !== 'active') {
+    if (member?.status !== 'active') {
       await tellOnceHowToBind(ctx, md, branch);
       return true;
     }
