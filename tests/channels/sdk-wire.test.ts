@@ -6,6 +6,9 @@ import { WecomAibotClient, type AibotFrame, type CardClick } from '../../channel
 import { PlatformRateLimitError, type PlatformInbound, type SdkLogSink } from '../../channels/platforms/sdk-log.js';
 import { startWecomAibotServer, type WecomAibotServer } from '../helpers/platforms/wecom-aibot-server.js';
 import { Recorder } from '../helpers/platforms/recorder.js';
+import { WecomWebhookClient } from '../../channels/platforms/wecom-webhook.js';
+import { PlatformSendError } from '../../channels/platforms/sdk-log.js';
+import { startWecomWebhookServer, type WecomWebhookServer } from '../helpers/platforms/wecom-webhook-server.js';
 
 /** A log sink that keeps every line, to look for secrets and for the SDK's complaints. */
 function captureLog(): SdkLogSink & { lines: string[] } {
@@ -100,5 +103,54 @@ describe('WeCom smart robot: @wecom/aibot-node-sdk against the fake long-connect
   it('never logs the secret', () => {
     expect(log.lines.length).toBeGreaterThan(0);
     expect(log.lines.join('\n')).not.toContain('wecom-secret-7f3a9c');
+  });
+});
+
+describe('WeCom group-robot webhook: the fake webhook endpoint', () => {
+  let fake: WecomWebhookServer;
+  let client: WecomWebhookClient;
+  const KEY = 'a1b2c3d4-0000-4000-8000-webhookkey01';
+
+  beforeAll(async () => {
+    fake = await startWecomWebhookServer({ keys: [KEY], enforceLimit: true });
+    client = new WecomWebhookClient({ baseUrl: fake.baseUrl });
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('delivers text with mentions and markdown to the group of the key', async () => {
+    await client.sendText(KEY, '今晚 7 点支部大会', ['@all']);
+    await client.sendMarkdown(KEY, '**提醒**：请回复 签到');
+    const [text, md] = fake.delivered(KEY);
+    expect(text?.body).toEqual({ msgtype: 'text', text: { content: '今晚 7 点支部大会', mentioned_list: ['@all'] } });
+    expect(md?.body).toEqual({ msgtype: 'markdown', markdown: { content: '**提醒**：请回复 签到' } });
+  });
+
+  it('refuses an unknown key with 93000', async () => {
+    await expect(client.sendText('no-such-key', 'x')).rejects.toMatchObject({ code: 93000 });
+  });
+
+  it('makes the "sent too fast" answer visible to the caller as a rate limit', async () => {
+    fake.failNext(1);
+    const err = await client.sendText(KEY, '被限流的一条').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlatformRateLimitError);
+    expect(err).toMatchObject({ code: 130101 });
+    expect(fake.delivered(KEY).some((p) => p.body.text?.content === '被限流的一条')).toBe(false);
+  });
+
+  it('enforces 20 messages a minute per key and answers 45009 past it', async () => {
+    const already = fake.delivered(KEY).length;
+    for (let i = already; i < 20; i++) await client.sendText(KEY, `第${i + 1}条`);
+    const err = await client.sendText(KEY, '第21条').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlatformRateLimitError);
+    expect(err).toMatchObject({ code: 45009 });
+    expect(fake.delivered(KEY)).toHaveLength(20);
+  });
+
+  it('rejects text over 2048 bytes rather than truncating it', async () => {
+    const err = await client.sendText(KEY, '长'.repeat(700)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlatformSendError);
+    expect(err).not.toBeInstanceOf(PlatformRateLimitError);
   });
 });
