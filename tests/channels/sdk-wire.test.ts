@@ -9,6 +9,9 @@ import { Recorder } from '../helpers/platforms/recorder.js';
 import { WecomWebhookClient } from '../../channels/platforms/wecom-webhook.js';
 import { PlatformSendError } from '../../channels/platforms/sdk-log.js';
 import { startWecomWebhookServer, type WecomWebhookServer } from '../helpers/platforms/wecom-webhook-server.js';
+import { spawn } from 'node:child_process';
+import { DingtalkStreamClient, type DingtalkReplyTarget } from '../../channels/platforms/dingtalk-stream.js';
+import { ROBOT_TOPIC, startDingtalkStreamServer, type DingtalkStreamServer } from '../helpers/platforms/dingtalk-stream-server.js';
 
 /** A log sink that keeps every line, to look for secrets and for the SDK's complaints. */
 function captureLog(): SdkLogSink & { lines: string[] } {
@@ -152,5 +155,111 @@ describe('WeCom group-robot webhook: the fake webhook endpoint', () => {
     const err = await client.sendText(KEY, '长'.repeat(700)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlatformSendError);
     expect(err).not.toBeInstanceOf(PlatformRateLimitError);
+  });
+});
+
+describe('DingTalk Stream: dingtalk-stream DWClient against the fake gateway and stream server', () => {
+  let fake: DingtalkStreamServer;
+  let client: DingtalkStreamClient;
+  const log = captureLog();
+  const texts = new Recorder<{ msg: PlatformInbound; target: DingtalkReplyTarget }>();
+  const savedEnv: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    fake = await startDingtalkStreamServer({ clientSecret: 'dingtalk-secret-5e1d2b' });
+    // DWClient has no endpoint option: its hard-wired gateway call reaches the fake as an HTTPS proxy.
+    for (const [k, v] of Object.entries(fake.sdkEnv())) {
+      savedEnv[k] = process.env[k];
+      process.env[k] = v;
+    }
+    client = new DingtalkStreamClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, apiBase: fake.baseUrl }, log);
+    client.onText((msg, target) => texts.push({ msg, target }));
+    await client.connect();
+    await fake.connections.waitFor();
+  });
+  afterAll(async () => {
+    client?.close();
+    await fake?.close();
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('opens the connection through the real gateway host and subscribes to robot messages', async () => {
+    expect((await fake.tunnels.waitFor()).host).toBe('api.dingtalk.com:443');
+    const call = await fake.gatewayCalls.waitFor((c) => c.ok);
+    expect(call.subscriptions).toContainEqual({ type: 'CALLBACK', topic: ROBOT_TOPIC });
+    expect(client.connected).toBe(true);
+  });
+
+  it('delivers a group @-mention, acks it, and records the reply in that group', async () => {
+    const msgId = fake.pushGroupText('cid-group-1', { staffId: 'staff-zhang', nick: '张三' }, '三会一课是什么');
+    const { msg, target } = await texts.waitFor((t) => t.msg.messageId === msgId);
+    expect(msg).toMatchObject({ roomId: 'cid-group-1', senderId: 'staff-zhang', senderName: '张三', text: '三会一课是什么', mentionedBot: true });
+    await fake.acks.waitFor((a) => a.data?.response?.ok === true);
+    await client.reply(target, '三会一课是指……');
+    const sent = await fake.sends.waitFor((s) => s.kind === 'session' && s.body.text?.content === '三会一课是指……');
+    expect(sent.target).toBe('cid-group-1');
+  });
+
+  it('delivers a private message, replies privately and pushes to the member and to a group', async () => {
+    const msgId = fake.pushPrivateText({ staffId: 'staff-li', nick: '李四' }, '请假');
+    const { msg, target } = await texts.waitFor((t) => t.msg.messageId === msgId);
+    expect(msg).toMatchObject({ roomId: undefined, senderId: 'staff-li', text: '请假', mentionedBot: false });
+    await client.reply(target, '已记录请假');
+    expect((await fake.sends.waitFor((s) => s.body.text?.content === '已记录请假')).target).toBe('cid-p2p-staff-li');
+    await client.pushPrivate(['staff-li'], '明天上午 9:00 支部大会');
+    expect((await fake.sends.waitFor((s) => s.kind === 'private')).target).toBe('staff-li');
+    await client.pushGroup('cid-group-1', '支部大会提醒');
+    const push = await fake.sends.waitFor((s) => s.kind === 'group');
+    expect(push).toMatchObject({ target: 'cid-group-1', body: { msgKey: 'sampleText', msgParam: JSON.stringify({ content: '支部大会提醒' }) } });
+  });
+
+  it('answers the server ping', async () => {
+    const opaque = fake.ping();
+    await fake.pongs.waitFor((p) => p.opaque === opaque);
+  });
+
+  it('surfaces a throttled push to the caller, and the next one goes through', async () => {
+    fake.failNextSends(1);
+    await expect(client.pushGroup('cid-group-1', '被限流')).rejects.toBeInstanceOf(PlatformRateLimitError);
+    await client.pushGroup('cid-group-1', '限流之后');
+    await fake.sends.waitFor((s) => s.kind === 'group' && s.body.msgParam.includes('限流之后'));
+    expect(fake.sends.filter((s) => s.body.msgParam?.includes('被限流'))).toHaveLength(0);
+  });
+
+  it('reconnects through the gateway after a drop and gets the message sent meanwhile, once', async () => {
+    const before = fake.connections.items.length;
+    fake.dropConnection();
+    const msgId = fake.pushGroupText('cid-group-1', { staffId: 'staff-zhang', nick: '张三' }, '断线期间的问题');
+    await texts.waitFor((t) => t.msg.messageId === msgId, 15_000, 'message after reconnect');
+    expect(fake.connections.items.length).toBe(before + 1);
+    expect(fake.gatewayCalls.filter((c) => c.ok).length).toBeGreaterThanOrEqual(2);
+    await fake.acks.waitFor(() => fake.unackedCount === 0, 8000, 'ack of the re-pushed message');
+    expect(texts.filter((t) => t.msg.messageId === msgId)).toHaveLength(1);
+  });
+
+  it('never logs the secret', () => {
+    expect(log.lines.join('\n')).not.toContain('dingtalk-secret-5e1d2b');
+  });
+
+  it('documents an SDK hazard: a malformed frame crashes the receiving process', async () => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', `
+      import { DWClient } from 'dingtalk-stream';
+      const c = new DWClient({ clientId: ${JSON.stringify(fake.clientId)}, clientSecret: ${JSON.stringify(fake.clientSecret)} });
+      await c.connect();
+      setInterval(() => {}, 1000);
+    `], { cwd: process.cwd(), env: { ...process.env, ...fake.sdkEnv() }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const before = fake.connections.items.length;
+    await fake.connections.waitFor(() => fake.connections.items.length > before, 15_000, 'child connection');
+    fake.sendMalformed();
+    const code = await Promise.race([exited, new Promise<'alive'>((r) => setTimeout(() => r('alive'), 10_000))]);
+    if (code === 'alive') child.kill();
+    expect(code).toBe(1);
+    expect(stderr).toContain('SyntaxError');
   });
 });
