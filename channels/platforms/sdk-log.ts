@@ -9,6 +9,7 @@ export interface SdkLogSink {
 }
 
 export interface SdkLogger {
+  trace(message: string, ...args: unknown[]): void;
   debug(message: string, ...args: unknown[]): void;
   info(message: string, ...args: unknown[]): void;
   warn(message: string, ...args: unknown[]): void;
@@ -21,8 +22,10 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+// Errors are rendered by message only: an HTTP client error carries its request (headers, body with secrets).
+// Feishu's logger proxy hands its arguments over as one array: flatten it.
 function line(message: unknown, args: unknown[]): string {
-  const parts = [message, ...args].map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : safeJson(a)));
+  const parts = [message, ...args].flat().map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : safeJson(a)));
   return parts.join(' ');
 }
 
@@ -34,9 +37,10 @@ function safeJson(v: unknown): string {
   }
 }
 
-/** An SDK logger that forwards info and above to `sink`, masking `secrets`; debug is dropped. */
+/** An SDK logger that forwards info and above to `sink`, masking `secrets`; debug and trace are dropped. */
 export function sdkLogger(sink: SdkLogSink, secrets: readonly string[]): SdkLogger {
   return {
+    trace: () => {},
     debug: () => {},
     info: (m, ...a) => sink.info(redact(line(m, a), secrets)),
     warn: (m, ...a) => sink.warn(redact(line(m, a), secrets)),

@@ -11,6 +11,8 @@ import { PlatformSendError } from '../../channels/platforms/sdk-log.js';
 import { startWecomWebhookServer, type WecomWebhookServer } from '../helpers/platforms/wecom-webhook-server.js';
 import { spawn } from 'node:child_process';
 import { DingtalkStreamClient, type DingtalkReplyTarget } from '../../channels/platforms/dingtalk-stream.js';
+import { FeishuClient } from '../../channels/platforms/feishu.js';
+import { startFeishuWsServer, type FeishuWsServer } from '../helpers/platforms/feishu-ws-server.js';
 import { ROBOT_TOPIC, startDingtalkStreamServer, type DingtalkStreamServer } from '../helpers/platforms/dingtalk-stream-server.js';
 
 /** A log sink that keeps every line, to look for secrets and for the SDK's complaints. */
@@ -261,5 +263,83 @@ describe('DingTalk Stream: dingtalk-stream DWClient against the fake gateway and
     if (code === 'alive') child.kill();
     expect(code).toBe(1);
     expect(stderr).toContain('SyntaxError');
+  });
+});
+
+describe('Feishu: @larksuiteoapi/node-sdk WSClient and Client against the fake long-connection server', () => {
+  let fake: FeishuWsServer;
+  let client: FeishuClient;
+  const log = captureLog();
+  const texts = new Recorder<PlatformInbound>();
+
+  beforeAll(async () => {
+    fake = await startFeishuWsServer({ appSecret: 'feishu-secret-9d8c7b' });
+    client = new FeishuClient({ appId: fake.appId, appSecret: fake.appSecret, domain: fake.baseUrl }, log);
+    client.onText((msg) => texts.push(msg));
+    await client.connect();
+  });
+  afterAll(async () => {
+    client?.close();
+    await fake?.close();
+  });
+
+  it('discovers the endpoint with app id and secret, connects, and learns the bot open_id', async () => {
+    expect((await fake.endpointCalls.waitFor((c) => c.ok)).appId).toBe(fake.appId);
+    await fake.connections.waitFor();
+    expect(client.botOpenId).toBe(fake.botOpenId);
+  });
+
+  it('delivers a group @-mention, acks it within 3 s, and records the reply to that message', async () => {
+    const id = fake.pushGroupText('oc_group_1', 'ou_zhangsan', '三会一课是什么');
+    const msg = await texts.waitFor((t) => t.messageId === id);
+    expect(msg).toMatchObject({ roomId: 'oc_group_1', senderId: 'ou_zhangsan', text: '三会一课是什么', mentionedBot: true });
+    const ack = await fake.acks.waitFor((a) => a.messageId === id);
+    expect(ack.latencyMs).toBeLessThan(3000);
+    await client.reply(id, '三会一课是指……', 'reply-1');
+    const sent = await fake.sends.waitFor((s) => s.kind === 'reply' && s.target === id);
+    expect(sent.body).toMatchObject({ msg_type: 'text', content: JSON.stringify({ text: '三会一课是指……' }), uuid: 'reply-1' });
+  });
+
+  it('delivers a private message and pushes to the member and to a group', async () => {
+    const id = fake.pushPrivateText('ou_lisi', '请假');
+    expect(await texts.waitFor((t) => t.messageId === id)).toMatchObject({ roomId: undefined, senderId: 'ou_lisi', text: '请假', mentionedBot: false });
+    await client.push('ou_lisi', '明天上午 9:00 支部大会', 'open_id');
+    expect(await fake.sends.waitFor((s) => s.kind === 'create' && s.target === 'ou_lisi')).toMatchObject({ receiveIdType: 'open_id' });
+    await client.push('oc_group_1', '支部大会提醒');
+    expect(await fake.sends.waitFor((s) => s.kind === 'create' && s.target === 'oc_group_1')).toMatchObject({ receiveIdType: 'chat_id' });
+  });
+
+  it('surfaces the frequency-limit answer to the caller, and the next send goes through', async () => {
+    fake.failNextSends(1);
+    await expect(client.push('oc_group_1', '被限流')).rejects.toBeInstanceOf(PlatformRateLimitError);
+    await client.push('oc_group_1', '限流之后');
+    await fake.sends.waitFor((s) => s.body.content.includes('限流之后'));
+    expect(fake.sends.filter((s) => s.body.content.includes('被限流'))).toHaveLength(0);
+  });
+
+  it('logs and drops a malformed frame and keeps receiving', async () => {
+    fake.sendMalformed();
+    const id = fake.pushPrivateText('ou_lisi', '还在吗');
+    await texts.waitFor((t) => t.messageId === id);
+    expect(log.lines.some((l) => l.includes('failed to handle inbound frame'))).toBe(true);
+  });
+
+  // The SDK attaches its message listener a tick after 'open', so an event pushed the instant a connection opens is
+  // lost on the client and arrives through the platform's 3 s re-push: slower, but once.
+  it('reconnects after a drop and gets the message sent meanwhile, once', async () => {
+    const before = fake.connections.items.length;
+    fake.dropConnection();
+    const id = fake.pushGroupText('oc_group_1', 'ou_zhangsan', '断线期间的问题');
+    await texts.waitFor((t) => t.messageId === id, 15_000, 'message after reconnect');
+    expect(fake.connections.items.length).toBe(before + 1);
+    await fake.acks.waitFor((a) => a.messageId === id);
+    expect(texts.filter((t) => t.messageId === id)).toHaveLength(1);
+  });
+
+  it('keeps the app secret out of the log when the token request fails', async () => {
+    fake.failNextTokenRequests(1);
+    const other = new FeishuClient({ appId: 'cli_0123456789abcdef', appSecret: 'feishu-secret-9d8c7b', domain: fake.baseUrl }, log);
+    await expect(other.push('oc_group_1', 'x')).rejects.toThrow();
+    expect(log.lines.join('\n')).not.toContain('feishu-secret-9d8c7b');
   });
 });
