@@ -51,7 +51,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const cleanups: Array<() => Promise<unknown> | undefined> = [];
   const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
+    for (const fn of cleanups.reverse())
+      await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
   };
   try {
     const { url, owned } = await openRedisSource(config, logger, 'bot');
@@ -77,7 +78,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await f.start?.();
       if (f.stop) cleanups.push(() => f.stop!());
     }
-    const edge = startChatEdge({ deps, features, channel: wechat, outbox, ratePerMinute: opts.outbox?.ratePerMinute, rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs });
+    const edge = startChatEdge({
+      deps,
+      features,
+      channel: wechat,
+      outbox,
+      ratePerMinute: opts.outbox?.ratePerMinute,
+      rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs,
+    });
     cleanups.push(() => edge.stop());
     logger.info({ botId: wechat.botId, mock, features: features.map((f) => f.name) }, 'zhibu started');
     let stopped: Promise<void> | undefined;
@@ -89,7 +97,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
 }
 
 /** SIGINT/SIGTERM: stop taking messages, finish or hand back jobs, close everything; a second signal forces exit. */
-export function installShutdown(app: App, logger: Logger, onDone: (code: number) => void = (code) => process.exit(code)): void {
+export function installShutdown(
+  app: App,
+  logger: Logger,
+  onDone: (code: number) => void = (code) => process.exit(code),
+): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) return onDone(130);

@@ -34,7 +34,14 @@ export function createDeps(o: DepsOptions): BuiltDeps {
   const prefix = config.redisPrefix;
   const redis = o.redis ?? connectRedis(o.redisUrl, { logger, name: 'zhibu' });
   const stores = createStores(redis, prefix, { adminIds: config.adminIds, clock });
-  const outbox = createOutbox({ redis, prefix, botId: o.botId, logger, attempts: o.outbox?.attempts, backoffMs: o.outbox?.backoffMs });
+  const outbox = createOutbox({
+    redis,
+    prefix,
+    botId: o.botId,
+    logger,
+    attempts: o.outbox?.attempts,
+    backoffMs: o.outbox?.backoffMs,
+  });
   return {
     config,
     logger,

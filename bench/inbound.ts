@@ -2,7 +2,7 @@
 // writes of the same record in the same run; and the bot's RSS with the default corpus.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT, } from '../ground/config.js';
+import { PROJECT_ROOT } from '../ground/config.js';
 import { systemClock } from '../ground/clock.js';
 import { silentLogger } from '../ground/logger.js';
 import { connectRedis, type Redis } from '../ground/redis/connect.js';
@@ -24,8 +24,16 @@ const TALKERS = 300;
 /** Group chatter as it arrives: unaddressed text in rooms, every message passes the filters and is stored. */
 function chatter(n: number, now: number): RawMessage[] {
   return Array.from({ length: n }, (_, i) => ({
-    id: `bench-${i}`, self: false, isText: true, text: `大家好，今天学习第${i % 50}条`, timestamp: now - 500,
-    talkerId: `wxid_member_${i % TALKERS}`, talkerName: `党员${i % TALKERS}`, roomId: `bench-room-${i % ROOMS}@chatroom`, roomTopic: `第${i % ROOMS}党支部`, mentionSelf: false,
+    id: `bench-${i}`,
+    self: false,
+    isText: true,
+    text: `大家好，今天学习第${i % 50}条`,
+    timestamp: now - 500,
+    talkerId: `wxid_member_${i % TALKERS}`,
+    talkerName: `党员${i % TALKERS}`,
+    roomId: `bench-room-${i % ROOMS}@chatroom`,
+    roomTopic: `第${i % ROOMS}党支部`,
+    mentionSelf: false,
   }));
 }
 
@@ -40,14 +48,21 @@ async function rawPipelined(redis: Redis, prefix: string, msgs: RawMessage[]): P
 }
 
 /** The router as the chat edge builds it (bot/edge.ts): the inbox on its own auto-pipelined connection. */
-async function inboundPipeline(deps: AppDeps, msgs: RawMessage[], botName: string, features: Feature[]): Promise<number> {
+async function inboundPipeline(
+  deps: AppDeps,
+  msgs: RawMessage[],
+  botName: string,
+  features: Feature[],
+): Promise<number> {
   const inbox = openInbox(deps);
   const router = createRouter(deps, features, { inbox: inbox.inbox });
   try {
     const t0 = performance.now();
     for (let i = 0; i < msgs.length; i += BATCH) {
       const now = Date.now();
-      await Promise.all(msgs.slice(i, i + BATCH).map((m) => (passesFilters(m, now) ? router.handle(toInbound(m, botName)) : undefined)));
+      await Promise.all(
+        msgs.slice(i, i + BATCH).map((m) => (passesFilters(m, now) ? router.handle(toInbound(m, botName)) : undefined)),
+      );
     }
     return msgs.length / ((performance.now() - t0) / 1000);
   } finally {
@@ -63,11 +78,18 @@ async function throughWechaty(deps: AppDeps, features: Feature[], n: number): Pr
   let handled = 0;
   let done: () => void = () => undefined;
   const all = new Promise<void>((r) => (done = r));
-  const counting = { ...router, handle: async (m: InboundMessage) => { await router.handle(m); if (++handled === n) done(); } };
+  const counting = {
+    ...router,
+    handle: async (m: InboundMessage) => {
+      await router.handle(m);
+      if (++handled === n) done();
+    },
+  };
   attachInbound(world.bot, counting.handle, { botName: deps.config.botName, clock: systemClock, logger: silentLogger });
   const members = spec.contacts.map((c) => c.id);
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) world.post(members[i % members.length]!, `大家好，今天学习第${i % 50}条`, { roomId: spec.rooms[0]!.id });
+  for (let i = 0; i < n; i++)
+    world.post(members[i % members.length]!, `大家好，今天学习第${i % 50}条`, { roomId: spec.rooms[0]!.id });
   await all;
   const rate = n / ((performance.now() - t0) / 1000);
   await world.stop();
@@ -79,7 +101,14 @@ function botRss(redisUrl: string, dataDir: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'zhibu.js'), 'chat'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, REDIS_URL: redisUrl, REDIS_PREFIX: 'bench-rss:', DATA_DIR: dataDir, WECHATY_PUPPET: '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: 'bench-rss:',
+        DATA_DIR: dataDir,
+        WECHATY_PUPPET: '',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';
@@ -102,8 +131,13 @@ export const inboundSuite: BenchSuite = {
     const base = benchDeps(ctx, prefix, 'bench', redis);
     const { outbox, config } = base;
     const deps: AppDeps = {
-      ...base, botId: 'bench',
-      answerer: { answer: async () => { throw new Error('chatter is never answered'); } },
+      ...base,
+      botId: 'bench',
+      answerer: {
+        answer: async () => {
+          throw new Error('chatter is never answered');
+        },
+      },
     };
     const features = await Promise.all(featureFactories.map((make) => make(deps)));
     const results: BenchResult[] = [];
@@ -116,23 +150,47 @@ export const inboundSuite: BenchSuite = {
       const edgeOnly = await inboundPipeline(deps, msgs, config.botName, []);
       const ratio = pipeline / raw;
       const names = features.map((f) => f.name).join(', ') || 'none';
-      ctx.log(`raw ioredis pipelined HSET ${raw.toFixed(0)}/s; inbound ${pipeline.toFixed(0)} msg/s with features [${names}] (${(ratio * 100).toFixed(0)} %), ${edgeOnly.toFixed(0)} msg/s edge only`);
+      ctx.log(
+        `raw ioredis pipelined HSET ${raw.toFixed(0)}/s; inbound ${pipeline.toFixed(0)} msg/s with features [${names}] (${(ratio * 100).toFixed(0)} %), ${edgeOnly.toFixed(0)} msg/s edge only`,
+      );
       results.push({
-        name: 'inbound msg/s (filters → route → store)', value: pipeline, unit: 'msg/s', ...atLeast(pipeline, 3000),
+        name: 'inbound msg/s (filters → route → store)',
+        value: pipeline,
+        unit: 'msg/s',
+        ...atLeast(pipeline, 3000),
         baseline: { name: 'raw ioredis pipelined HSET', value: raw, unit: 'writes/s', ratio },
         note: `${N} unaddressed room messages, ${BATCH} in flight; installed features: ${names}`,
       });
-      results.push({ name: 'inbound / raw writes', value: ratio * 100, unit: '%', ...atLeast(ratio * 100, 50), note: `features: ${names}` });
+      results.push({
+        name: 'inbound / raw writes',
+        value: ratio * 100,
+        unit: '%',
+        ...atLeast(ratio * 100, 50),
+        note: `features: ${names}`,
+      });
       for (const f of features) {
         const alone = await inboundPipeline(deps, msgs.slice(0, 20_000), config.botName, [f]);
-        results.push({ name: `inbound msg/s, only feature ${f.name}`, value: alone, unit: 'msg/s', note: 'informative: where the per-message Redis work is' });
+        results.push({
+          name: `inbound msg/s, only feature ${f.name}`,
+          value: alone,
+          unit: 'msg/s',
+          note: 'informative: where the per-message Redis work is',
+        });
       }
       results.push({
-        name: 'inbound msg/s, chat edge only (no features)', value: edgeOnly, unit: 'msg/s',
-        baseline: { name: 'raw ioredis pipelined HSET', value: raw, unit: 'writes/s', ratio: edgeOnly / raw }, note: 'informative',
+        name: 'inbound msg/s, chat edge only (no features)',
+        value: edgeOnly,
+        unit: 'msg/s',
+        baseline: { name: 'raw ioredis pipelined HSET', value: raw, unit: 'writes/s', ratio: edgeOnly / raw },
+        note: 'informative',
       });
       const viaWechaty = await throughWechaty(deps, features, 5000);
-      results.push({ name: 'inbound msg/s through Wechaty on the mock puppet', value: viaWechaty, unit: 'msg/s', note: 'informative: includes Wechaty message decoding and the mock puppet' });
+      results.push({
+        name: 'inbound msg/s through Wechaty on the mock puppet',
+        value: viaWechaty,
+        unit: 'msg/s',
+        note: 'informative: includes Wechaty message decoding and the mock puppet',
+      });
       const rss = await botRss(ctx.redisUrl, path.join(ctx.tmpDir, 'rss'));
       results.push({ name: 'bot RSS, default corpus, after one answer', value: rss, unit: 'MB', ...atMost(rss, 250) });
     } finally {

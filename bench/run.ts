@@ -18,7 +18,12 @@ export async function runBenchmarks(opts: { only?: string; out?: string } = {}):
       if (opts.only && !suite.name.includes(opts.only)) continue;
       process.stderr.write(`[bench] ${suite.name}…\n`);
       const t0 = Date.now();
-      const out = await suite.run({ redisUrl: redis.url, tmpDir, log: (line) => process.stderr.write(`  ${line}\n`), results });
+      const out = await suite.run({
+        redisUrl: redis.url,
+        tmpDir,
+        log: (line) => process.stderr.write(`  ${line}\n`),
+        results,
+      });
       process.stderr.write(`[bench] ${suite.name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       for (const r of out) results.push({ suite: suite.name, ...r });
     }
@@ -29,7 +34,13 @@ export async function runBenchmarks(opts: { only?: string; out?: string } = {}):
   const report = {
     at: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 100) / 10,
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30) },
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+    },
     results,
   };
   const out = opts.out ?? path.join(PROJECT_ROOT, 'bench', 'results.json');
@@ -41,13 +52,19 @@ export async function runBenchmarks(opts: { only?: string; out?: string } = {}):
 
 function printTable(results: Array<BenchResult & { suite: string }>): void {
   const rows = results.map((r) => [
-    r.suite, r.name, `${round(r.value)} ${r.unit}`, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS',
+    r.suite,
+    r.name,
+    `${round(r.value)} ${r.unit}`,
+    r.target ?? '',
+    r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS',
     r.baseline ? `${r.baseline.name} ${round(r.baseline.value)} ${r.baseline.unit} (x${round(r.baseline.ratio)})` : '',
   ]);
   const header = ['suite', 'name', 'value', 'target', '', 'baseline'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  process.stderr.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+  process.stderr.write(
+    `${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`,
+  );
 }
 
 function round(v: number): string {

@@ -47,7 +47,17 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** The one dependency object for a bench suite, built as the bot builds it, under its own prefix. */
-export function benchDeps(ctx: Pick<BenchContext, 'redisUrl'>, prefix: string, botId: string, redis?: Redis): BuiltDeps {
-  const config = loadConfig({ REDIS_URL: ctx.redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+export function benchDeps(
+  ctx: Pick<BenchContext, 'redisUrl'>,
+  prefix: string,
+  botId: string,
+  redis?: Redis,
+): BuiltDeps {
+  const config = loadConfig({
+    REDIS_URL: ctx.redisUrl,
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+    TZ: 'Asia/Shanghai',
+  });
   return createDeps({ config, logger: silentLogger, redisUrl: ctx.redisUrl, botId, redis });
 }

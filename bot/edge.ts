@@ -44,7 +44,11 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
     adminIds: deps.config.adminIds,
     rateLimitBackoffMs: o.rateLimitBackoffMs,
   });
-  const inbound = o.channel.attach((msg) => router.handle(msg), { botName: deps.config.botName, clock: deps.clock, logger: deps.logger.child({ mod: 'inbound' }) });
+  const inbound = o.channel.attach((msg) => router.handle(msg), {
+    botName: deps.config.botName,
+    clock: deps.clock,
+    logger: deps.logger.child({ mod: 'inbound' }),
+  });
   return {
     router,
     inbound,

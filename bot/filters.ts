@@ -29,7 +29,8 @@ export interface RawMessage {
 
 export const isSelf = (m: RawMessage): boolean => m.self;
 export const isText = (m: RawMessage): boolean => m.isText;
-export const isStale = (m: RawMessage, now: number, maxAgeSec = MAX_AGE_SECONDS): boolean => now - m.timestamp > maxAgeSec * 1000;
+export const isStale = (m: RawMessage, now: number, maxAgeSec = MAX_AGE_SECONDS): boolean =>
+  now - m.timestamp > maxAgeSec * 1000;
 export const isPrivate = (m: RawMessage): boolean => !m.roomId;
 
 const SEPARATORS = /^[\s\u2005\u3000,，:：、]+/;
@@ -64,7 +65,9 @@ export function toInbound(m: RawMessage, botName: string): InboundMessage {
   let text = stripInvisible(m.text).trim();
   if (!isPrivate(m)) {
     const byName = stripBotName(text, botName);
-    if (m.mentionSelf) text = stripBotName(stripInvisible(m.mentionText ?? text), botName) ?? stripInvisible(m.mentionText ?? text).trim();
+    if (m.mentionSelf)
+      text =
+        stripBotName(stripInvisible(m.mentionText ?? text), botName) ?? stripInvisible(m.mentionText ?? text).trim();
     else if (byName !== undefined) text = byName;
     else addressed = false;
   } else {

@@ -12,7 +12,8 @@ export function buildHelp(role: Role, commands: CommandSpec[], botName: string):
     `我是${botName}（身份：${ROLE_NAMES[role]}）。`,
     `· 提问：在群里 @${botName} 加上问题，或私聊直接发问题，例如“三会一课具体指什么”。我会引用原文并注明出处。`,
   ];
-  for (const c of commandsFor(role, commands)) lines.push(`· ${c.name}${c.aliases?.length ? `（${c.aliases.join('、')}）` : ''}：${c.help}`);
+  for (const c of commandsFor(role, commands))
+    lines.push(`· ${c.name}${c.aliases?.length ? `（${c.aliases.join('、')}）` : ''}：${c.help}`);
   lines.push('· /帮助：显示本说明。');
   return lines.join('\n');
 }

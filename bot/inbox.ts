@@ -6,5 +6,8 @@ import { createInbox, type Inbox } from '../store/inbox.js';
 /** The inbox on a connection of its own with auto-pipelining: a burst of group messages becomes one round trip. */
 export function openInbox(deps: Pick<Deps, 'connect' | 'prefix'>): { inbox: Inbox; close(): Promise<void> } {
   const client = deps.connect('inbox', { autoPipelining: true });
-  return { inbox: createInbox(client, deps.prefix), close: async () => void (await client.quit().catch(() => client.disconnect())) };
+  return {
+    inbox: createInbox(client, deps.prefix),
+    close: async () => void (await client.quit().catch(() => client.disconnect())),
+  };
 }

@@ -9,7 +9,10 @@ export interface RateLimiter {
   hit(userId: string): Promise<LimitVerdict>;
 }
 
-export function createRateLimiter(counts: RateLimitStore, opts: { name: string; perMinute: number; clock: Clock }): RateLimiter {
+export function createRateLimiter(
+  counts: RateLimitStore,
+  opts: { name: string; perMinute: number; clock: Clock },
+): RateLimiter {
   const windowMs = 60_000;
   return {
     async hit(userId) {

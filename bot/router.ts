@@ -14,7 +14,7 @@ import { unknownCommand } from './handlers/unknown-command.js';
 import { createInbox, type Inbox } from '../store/inbox.js';
 import { createRateLimitStore } from '../store/rate-limits.js';
 import { createRateLimiter } from './rate-limit.js';
-import type { AppDeps, ChatContext, CommandSpec, Feature, InboundMessage, } from './types.js';
+import type { AppDeps, ChatContext, CommandSpec, Feature, InboundMessage } from './types.js';
 
 export const APOLOGY = '抱歉，处理您的消息时出了点问题，请稍后再试。';
 
@@ -43,7 +43,11 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
   const observers = features.filter((f) => f.onInbound);
   const resolveRole = createRoleResolver(deps.stores);
   const counters = { handled: 0, roleLookups: 0 };
-  const limiter = createRateLimiter(createRateLimitStore(deps.redis, deps.prefix), { name: 'q', perMinute: deps.config.questionRatePerMinute, clock: deps.clock });
+  const limiter = createRateLimiter(createRateLimitStore(deps.redis, deps.prefix), {
+    name: 'q',
+    perMinute: deps.config.questionRatePerMinute,
+    clock: deps.clock,
+  });
   const ask = createAskHandler(limiter);
   const help = createHelpHandler(() => commands);
 
@@ -67,7 +71,9 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
       case 'too-long':
         return tooLong(ctx);
       case 'command':
-        return plan.spec.roles.includes(ctx.role) ? plan.spec.handle(ctx, plan.args) : refused(ctx, plan.spec, plan.args);
+        return plan.spec.roles.includes(ctx.role)
+          ? plan.spec.handle(ctx, plan.args)
+          : refused(ctx, plan.spec, plan.args);
       case 'help':
         return help(ctx);
       case 'unknown':
@@ -88,7 +94,10 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
         await deps.audit.recordBy(msg, 'refused', msg.text.slice(0, 200), false);
       }
       if (isUserError(err)) return await ctx.reply(err.userMessage);
-      deps.logger.error({ err, msgId: msg.id, talkerId: msg.talkerId, roomId: msg.roomId, text: msg.text.slice(0, 200) }, 'inbound message failed');
+      deps.logger.error(
+        { err, msgId: msg.id, talkerId: msg.talkerId, roomId: msg.roomId, text: msg.text.slice(0, 200) },
+        'inbound message failed',
+      );
       if (msg.addressed) await ctx.reply(APOLOGY);
     } catch (again) {
       deps.logger.error({ err: again, msgId: msg.id }, 'could not report a failure to the sender');
@@ -105,7 +114,9 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
     stats: () => ({ ...counters }),
     async handle(msg) {
       counters.handled++;
-      const observed = observe(msg).catch((err: unknown) => deps.logger.warn({ err, msgId: msg.id }, 'inbound bookkeeping failed'));
+      const observed = observe(msg).catch((err: unknown) =>
+        deps.logger.warn({ err, msgId: msg.id }, 'inbound bookkeeping failed'),
+      );
       let ctx: ChatContext | undefined;
       try {
         const plan = decide(msg);

@@ -27,12 +27,22 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const idList = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(/[,，\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 export const PUPPETS = ['wechaty-puppet-service', 'wechaty-puppet-wechat4u', 'wechaty-puppet-mock'] as const;
 
 const schema = z.object({
-  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, '须以 redis:// 或 rediss:// 开头').optional()),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, '须以 redis:// 或 rediss:// 开头')
+      .optional(),
+  ),
   REDIS_PREFIX: z.string().default('zhibu:'),
   DATA_DIR: z.string().default('data'),
   CORPUS_DIR: z.string().default(path.join('knowledge', 'corpus')),

@@ -6,7 +6,10 @@ export type { Logger };
 const REDACT = ['apiKey', 'token', 'puppetToken', 'password', '*.apiKey', '*.token', '*.puppetToken', 'llm.apiKey'];
 
 export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
-  return pino({ level, base: { app: 'zhibu' }, redact: { paths: REDACT, censor: '[secret]' } }, destination ?? pino.destination(2));
+  return pino(
+    { level, base: { app: 'zhibu' }, redact: { paths: REDACT, censor: '[secret]' } },
+    destination ?? pino.destination(2),
+  );
 }
 
 /** A logger that drops everything: for tests and for scripted console runs. */

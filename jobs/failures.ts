@@ -28,7 +28,16 @@ export function watchFailures(worker: Worker, deps: FailureAlertDeps): void {
     deps.logger.error({ jobId: job.id, name: job.name, err: err.message }, `${deps.label} job failed for good`);
     const text = `【系统告警】${deps.label}任务失败（${job.name} ${job.id}）：${err.message.slice(0, 200)}。请检查日志，必要时手动处理。`;
     deps.outbox
-      .enqueueMany(deps.adminIds.map((id) => ({ to: { contactId: id }, text, key: `alert:job:${job.queueName}:${job.id}:${id}`, tag: 'alert' })))
-      .catch((e: unknown) => deps.logger.error({ err: (e as Error).message }, 'could not alert admins of a failed job'));
+      .enqueueMany(
+        deps.adminIds.map((id) => ({
+          to: { contactId: id },
+          text,
+          key: `alert:job:${job.queueName}:${job.id}:${id}`,
+          tag: 'alert',
+        })),
+      )
+      .catch((e: unknown) =>
+        deps.logger.error({ err: (e as Error).message }, 'could not alert admins of a failed job'),
+      );
   });
 }

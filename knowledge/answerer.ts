@@ -21,15 +21,27 @@ export interface AnswererDeps {
 export type DetailedAnswer = Answer & { retrieval: Retrieval; reason: string };
 
 function sourcesOf(r: Retrieval): SourceRef[] {
-  return r.hits.map((h) => ({ chunkId: h.chunk.id, doc: h.chunk.short, clause: h.chunk.clause, score: Number(h.score.toFixed(4)) }));
+  return r.hits.map((h) => ({
+    chunkId: h.chunk.id,
+    doc: h.chunk.short,
+    clause: h.chunk.clause,
+    score: Number(h.score.toFixed(4)),
+  }));
 }
 
-export function createAnswerer({ retriever, model, maxChars, logger, policy = DEFAULT_POLICY }: AnswererDeps): Answerer & {
+export function createAnswerer({
+  retriever,
+  model,
+  maxChars,
+  logger,
+  policy = DEFAULT_POLICY,
+}: AnswererDeps): Answerer & {
   answerDetailed(question: string, opts?: { signal?: AbortSignal }): Promise<DetailedAnswer>;
 } {
   const { bm25, chunks } = retriever.index;
   const units = new Map<string, Chunk[]>();
-  for (const c of chunks) if (c.part) units.set(`${c.docId}#${c.unit}`, [...(units.get(`${c.docId}#${c.unit}`) ?? []), c]);
+  for (const c of chunks)
+    if (c.part) units.set(`${c.docId}#${c.unit}`, [...(units.get(`${c.docId}#${c.unit}`) ?? []), c]);
   const siblings = (c: Chunk) => units.get(`${c.docId}#${c.unit}`) ?? [];
   async function answerDetailed(question: string, opts: { signal?: AbortSignal } = {}): Promise<DetailedAnswer> {
     const q = question.trim().slice(0, 500);
@@ -39,15 +51,43 @@ export function createAnswerer({ retriever, model, maxChars, logger, policy = DE
     const verdict = judge(retrieval, scored, policy);
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.
-    const llm = model && verdict.onTopic ? await modelAnswer(model, q, retrieval, { signal: opts.signal, mayAnswerRefused: verdict.refuse, logger }) : undefined;
-    if (llm) return { text: clip(llm.text, maxChars), citations: llm.citations, refused: false, sources, mode: 'llm', retrieval, reason: verdict.refuse ? `llm after ${verdict.reason}` : 'llm' };
+    const llm =
+      model && verdict.onTopic
+        ? await modelAnswer(model, q, retrieval, { signal: opts.signal, mayAnswerRefused: verdict.refuse, logger })
+        : undefined;
+    if (llm)
+      return {
+        text: clip(llm.text, maxChars),
+        citations: llm.citations,
+        refused: false,
+        sources,
+        mode: 'llm',
+        retrieval,
+        reason: verdict.refuse ? `llm after ${verdict.reason}` : 'llm',
+      };
     if (verdict.outcome === 'not-stated') {
       const c = verdict.closest;
       const citations = c ? [{ doc: c.chunk.short, clause: c.chunk.clause, quote: c.quote }] : [];
-      return { text: clip(notStatedText(verdict), maxChars), citations, refused: true, sources, mode: 'not-stated', retrieval, reason: verdict.reason };
+      return {
+        text: clip(notStatedText(verdict), maxChars),
+        citations,
+        refused: true,
+        sources,
+        mode: 'not-stated',
+        retrieval,
+        reason: verdict.reason,
+      };
     }
     if (verdict.refuse) {
-      return { text: refusalText(), citations: [], refused: true, sources, mode: 'refusal', retrieval, reason: verdict.reason };
+      return {
+        text: refusalText(),
+        citations: [],
+        refused: true,
+        sources,
+        mode: 'refusal',
+        retrieval,
+        reason: verdict.reason,
+      };
     }
     const extractive = formatQuoted(pickSentences(scored, kinds), maxChars);
     return { ...extractive, refused: false, sources, mode: 'extractive', retrieval, reason: verdict.reason };

@@ -31,7 +31,11 @@ export interface EnsureResult {
   built: boolean;
 }
 
-export async function ensureIndex(config: Config, logger: Logger, opts: { onProgress?: Progress; force?: boolean } = {}): Promise<EnsureResult> {
+export async function ensureIndex(
+  config: Config,
+  logger: Logger,
+  opts: { onProgress?: Progress; force?: boolean } = {},
+): Promise<EnsureResult> {
   const dir = indexDir(config);
   const { hash, files } = await corpusHash(config.corpusDir);
   const embedder = embedderId(config);
@@ -61,7 +65,14 @@ export async function ensureIndex(config: Config, logger: Logger, opts: { onProg
     index = await buildIndex(chunks, docs, { onProgress: opts.onProgress });
     usedEmbedder = index.embedder.id;
   }
-  const manifest: Manifest = { format: INDEX_FORMAT, corpusHash: hash, embedderId: usedEmbedder, files, chunks: chunks.length, builtAt: new Date().toISOString() };
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    corpusHash: hash,
+    embedderId: usedEmbedder,
+    files,
+    chunks: chunks.length,
+    builtAt: new Date().toISOString(),
+  };
   opts.onProgress?.({ phase: 'save', done: 0, total: 1 });
   await saveIndex(dir, index, manifest);
   opts.onProgress?.({ phase: 'save', done: 1, total: 1 });

@@ -5,8 +5,26 @@ import type { Config } from '../ground/config.js';
 
 /** Providers initChatModel accepts as a `provider:` prefix (langchain 1.5). Others stay part of the model name (qwen2.5:7b). */
 const PROVIDERS = new Set([
-  'openai', 'anthropic', 'azure_openai', 'cohere', 'google', 'google-vertexai', 'google-vertexai-web', 'google-genai',
-  'ollama', 'mistralai', 'mistral', 'groq', 'bedrock', 'aws', 'deepseek', 'xai', 'cerebras', 'fireworks', 'together', 'perplexity',
+  'openai',
+  'anthropic',
+  'azure_openai',
+  'cohere',
+  'google',
+  'google-vertexai',
+  'google-vertexai-web',
+  'google-genai',
+  'ollama',
+  'mistralai',
+  'mistral',
+  'groq',
+  'bedrock',
+  'aws',
+  'deepseek',
+  'xai',
+  'cerebras',
+  'fireworks',
+  'together',
+  'perplexity',
 ]);
 
 export interface ChatModelSpec {

@@ -92,15 +92,33 @@ export function chunkDoc(doc: RawDoc): { chunks: Chunk[]; text: string; title: s
     const start = first.start;
     const end = last.start + last.text.length;
     const body = clean.text.slice(start, end);
-    const opening = splitSentences(body)[0]?.text.replace(/^(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/, '');
+    const opening = splitSentences(body)[0]?.text.replace(
+      /^(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/,
+      '',
+    );
     const lead = opening && opening.length <= 60 && u.kind !== 'letter' ? opening : undefined;
-    const groups = body.length > MAX_CHUNK_CHARS ? groupSentences(splitSentences(body, start), MAX_CHUNK_CHARS) : [[{ start, end, text: body }]];
+    const groups =
+      body.length > MAX_CHUNK_CHARS
+        ? groupSentences(splitSentences(body, start), MAX_CHUNK_CHARS)
+        : [[{ start, end, text: body }]];
     groups.forEach((g, part) => {
       const s = g[0]!.start;
       const e = g[g.length - 1]!.end;
       chunks.push({
-        id: `${doc.id}#${chunks.length}`, docId: doc.id, title, short, section: u.section, clause: u.label,
-        kind: u.kind, unit: u.key, heading: part === 0 ? u.heading : undefined, lead, part: groups.length > 1 ? part + 1 : 0, start: s, end: e, text: clean.text.slice(s, e),
+        id: `${doc.id}#${chunks.length}`,
+        docId: doc.id,
+        title,
+        short,
+        section: u.section,
+        clause: u.label,
+        kind: u.kind,
+        unit: u.key,
+        heading: part === 0 ? u.heading : undefined,
+        lead,
+        part: groups.length > 1 ? part + 1 : 0,
+        start: s,
+        end: e,
+        text: clean.text.slice(s, e),
       });
     });
   }

@@ -11,7 +11,8 @@ export interface CleanDoc {
 
 const TERMINAL = /[。！？；：!?;:…」』）)】〕\]]$|[。！？][”’"]$/;
 /** A line that starts a new unit or heading, never a continuation. */
-export const STRUCTURE_START = /^(#|第[〇零一二三四五六七八九十百千\d]+[编章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、]\s*\S)/;
+export const STRUCTURE_START =
+  /^(#|第[〇零一二三四五六七八九十百千\d]+[编章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、]\s*\S)/;
 /** A cut line is a full page line: headings and titles are shorter. */
 const MIN_CUT_LINE = 50;
 
@@ -19,7 +20,10 @@ const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’《》';
 const CJK_SPACE = new RegExp(`([${CJK}])[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'g');
 
 function tidy(line: string): string {
-  return line.replace(CJK_SPACE, '$1').replace(/[ \t\u00a0]+/g, ' ').trim();
+  return line
+    .replace(CJK_SPACE, '$1')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** True when `prev` was cut by a page break and `next` continues it. */

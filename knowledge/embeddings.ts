@@ -32,7 +32,10 @@ export async function createRemoteEmbedder(config: Config): Promise<Embedder | u
   // A member waits on the question's embedding, and BM25 alone still answers: one short deadline for it, retries included.
   const queryDeadline = Math.min(timeoutMs, QUERY_DEADLINE_MS);
   const embedQuery = remote.embedQuery.bind(remote);
-  return Object.assign(remote, { id: embedderId(config), embedQuery: (text: string) => withDeadline(embedQuery(text), queryDeadline) });
+  return Object.assign(remote, {
+    id: embedderId(config),
+    embedQuery: (text: string) => withDeadline(embedQuery(text), queryDeadline),
+  });
 }
 
 export const QUERY_DEADLINE_MS = 3000;

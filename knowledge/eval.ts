@@ -65,7 +65,11 @@ export function evalId(c: Pick<Chunk, 'docId' | 'unit'>, bare: ReadonlySet<strin
 }
 
 /** Whether an expect id names the chunk's unit: always when document-qualified, bare only for a `bare` document. */
-export function expectMatches(id: string, c: Pick<Chunk, 'docId' | 'unit'>, bare: ReadonlySet<string> = new Set()): boolean {
+export function expectMatches(
+  id: string,
+  c: Pick<Chunk, 'docId' | 'unit'>,
+  bare: ReadonlySet<string> = new Set(),
+): boolean {
   return id === `${c.docId}#${c.unit}` || (bare.has(c.docId) && id === c.unit);
 }
 
@@ -90,14 +94,28 @@ export async function evaluate(
     const a = await ask(it.q);
     const ms = performance.now() - t0;
     const units: DetailedAnswer['retrieval']['hits'][number]['chunk'][] = [];
-    for (const h of a.retrieval.hits) if (!units.some((u) => u.docId === h.chunk.docId && u.unit === h.chunk.unit)) units.push(h.chunk);
+    for (const h of a.retrieval.hits)
+      if (!units.some((u) => u.docId === h.chunk.docId && u.unit === h.chunk.unit)) units.push(h.chunk);
     const ranked = units.map((c) => evalId(c, bare));
     const rank = it.expect.length ? units.findIndex((c) => it.expect.some((e) => expectMatches(e, c, bare))) + 1 : 0;
     const text = squashSpace(a.text);
     const notStated = a.mode === 'not-stated';
     const refused = a.refused || notStated;
     const included = refused ? 0 : it.must_include.filter((m) => text.includes(squashSpace(m))).length;
-    rows.push({ id: it.id, q: it.q, answerable: it.answerable, refused, notStated, rank, ranked, included, mustTotal: it.must_include.length, ms, text: a.text, reason: a.reason });
+    rows.push({
+      id: it.id,
+      q: it.q,
+      answerable: it.answerable,
+      refused,
+      notStated,
+      rank,
+      ranked,
+      included,
+      mustTotal: it.must_include.length,
+      ms,
+      text: a.text,
+      reason: a.reason,
+    });
   }
   return { rows, summary: summarize(rows) };
 }
@@ -116,12 +134,22 @@ export function summarize(rows: EvalRow[]): EvalSummary {
     n: rows.length,
     hit1: round(ratio(answerable.filter((r) => r.rank === 1).length, answerable.length)),
     hit3: round(ratio(answerable.filter((r) => r.rank >= 1 && r.rank <= 3).length, answerable.length)),
-    mrr: round(ratio(answerable.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0), answerable.length)),
+    mrr: round(
+      ratio(
+        answerable.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0),
+        answerable.length,
+      ),
+    ),
     refusal_precision: round(ratio(refused.filter((r) => !r.answerable).length, refused.length)),
     refusal_recall: round(ratio(unanswerable.filter((r) => r.refused).length, unanswerable.length)),
     not_stated: rows.filter((r) => r.notStated).length,
     answerable_refused: answerable.filter((r) => r.refused).length,
-    must_include: round(ratio(withMust.reduce((s, r) => s + r.included / r.mustTotal, 0), withMust.length)),
+    must_include: round(
+      ratio(
+        withMust.reduce((s, r) => s + r.included / r.mustTotal, 0),
+        withMust.length,
+      ),
+    ),
     p50_ms: round(pct(50), 2),
     p95_ms: round(pct(95), 2),
   };

@@ -22,7 +22,8 @@ export function pickSentences(scored: Scored[], kinds: AskedKind[], max = 3): Pi
   const listed = scored.filter((p) => p.listed).slice(0, 1);
   const picked: Picked[] = [];
   const sameUnit = (a: Picked, b: Picked) => a.chunk.docId === b.chunk.docId && a.chunk.unit === b.chunk.unit;
-  const overlaps = (p: Picked) => picked.some((q) => sameUnit(q, p) && (q.quote.includes(p.quote) || p.quote.includes(q.quote)));
+  const overlaps = (p: Picked) =>
+    picked.some((q) => sameUnit(q, p) && (q.quote.includes(p.quote) || p.quote.includes(q.quote)));
   const length = () => picked.reduce((n, p) => n + p.quote.length, 0);
   for (const p of [...listed, ...scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * NEXT_SHARE))]) {
     if (picked.length >= max || overlaps(p)) continue;
@@ -59,7 +60,10 @@ const cnCount = (n: number) => (n <= 10 ? CN_COUNT[n]! : n < 20 ? `十${CN_COUNT
 export function listCut(p: Pick<Picked, 'list' | 'chunk'>): { before: string; after: string } {
   const l = p.list;
   if (!l || (l.withLead && l.shown >= l.total)) return { before: '', after: '' };
-  return { before: l.withLead ? '' : `${l.lead.replace(LEADING_NUMBER, '')}…`, after: `（…，共${cnCount(l.total)}项，详见${citeLabel(p.chunk)}）` };
+  return {
+    before: l.withLead ? '' : `${l.lead.replace(LEADING_NUMBER, '')}…`,
+    after: `（…，共${cnCount(l.total)}项，详见${citeLabel(p.chunk)}）`,
+  };
 }
 
 const LEADING_NUMBER = /^(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/;

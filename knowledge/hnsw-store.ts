@@ -22,7 +22,10 @@ export class HnswStore extends SaveableVectorStore {
   private index?: Index;
   private docs: DocumentInterface[] = [];
 
-  constructor(embeddings: EmbeddingsInterface, private readonly args: Partial<HnswArgs> = {}) {
+  constructor(
+    embeddings: EmbeddingsInterface,
+    private readonly args: Partial<HnswArgs> = {},
+  ) {
     super(embeddings, {});
   }
 
@@ -37,7 +40,12 @@ export class HnswStore extends SaveableVectorStore {
   private ensure(dim: number, extra: number): Index {
     if (!this.index) {
       this.index = new HierarchicalNSW('cosine', dim);
-      this.index.initIndex({ maxElements: Math.max(extra, 16), m: this.args.m ?? 16, efConstruction: this.args.efConstruction ?? 100, randomSeed: 42 });
+      this.index.initIndex({
+        maxElements: Math.max(extra, 16),
+        m: this.args.m ?? 16,
+        efConstruction: this.args.efConstruction ?? 100,
+        randomSeed: 42,
+      });
       this.args.dim = dim;
     } else if (this.docs.length + extra > this.index.getMaxElements()) {
       this.index.resizeIndex(Math.max(this.docs.length + extra, this.index.getMaxElements() * 2));
@@ -70,7 +78,11 @@ export class HnswStore extends SaveableVectorStore {
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
   }
 
-  async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface, number][]> {
+  async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: this['FilterType'],
+  ): Promise<[DocumentInterface, number][]> {
     const hits = this.searchVector(query, filter ? k * 4 : k);
     return hits
       .map((h): [DocumentInterface, number] => [this.docs[h.label]!, h.similarity])
@@ -82,13 +94,20 @@ export class HnswStore extends SaveableVectorStore {
     await fs.mkdir(directory, { recursive: true });
     if (this.index) this.index.writeIndexSync(path.join(directory, 'hnswlib.index'));
     await fs.writeFile(path.join(directory, 'args.json'), JSON.stringify({ ...this.args, count: this.docs.length }));
-    await fs.writeFile(path.join(directory, 'docstore.json'), JSON.stringify(this.docs.map((d) => [d.pageContent, d.metadata])));
+    await fs.writeFile(
+      path.join(directory, 'docstore.json'),
+      JSON.stringify(this.docs.map((d) => [d.pageContent, d.metadata])),
+    );
   }
 
   static async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswStore> {
-    const args = JSON.parse(await fs.readFile(path.join(directory, 'args.json'), 'utf8')) as HnswArgs & { count: number };
+    const args = JSON.parse(await fs.readFile(path.join(directory, 'args.json'), 'utf8')) as HnswArgs & {
+      count: number;
+    };
     const store = new HnswStore(embeddings, args);
-    const docs = JSON.parse(await fs.readFile(path.join(directory, 'docstore.json'), 'utf8')) as Array<[string, Record<string, unknown>]>;
+    const docs = JSON.parse(await fs.readFile(path.join(directory, 'docstore.json'), 'utf8')) as Array<
+      [string, Record<string, unknown>]
+    >;
     store.docs = docs.map(([pageContent, metadata]) => new Document({ pageContent, metadata }));
     if (args.count) {
       store.index = new HierarchicalNSW('cosine', args.dim);

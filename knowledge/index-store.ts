@@ -57,20 +57,28 @@ function gramIndex(chunks: Chunk[]): Bm25 {
 }
 
 /** Builds the index; `remote` is the configured embedder, else a local one is fitted on the chunks. */
-export async function buildIndex(chunks: Chunk[], docs: DocText[], opts: { remote?: Embedder; onProgress?: Progress; useTerms?: boolean } = {}): Promise<KnowledgeIndex> {
+export async function buildIndex(
+  chunks: Chunk[],
+  docs: DocText[],
+  opts: { remote?: Embedder; onProgress?: Progress; useTerms?: boolean } = {},
+): Promise<KnowledgeIndex> {
   const texts = chunks.map(indexedText);
   const tokenizer = createTokenizer(opts.useTerms === false ? [] : quotedTerms(docs.map((d) => d.text)));
   const tokens: string[][] = [];
   texts.forEach((t, i) => {
     tokens.push(tokenizer.tokenize(t));
-    if (i % BATCH === 0 || i === texts.length - 1) opts.onProgress?.({ phase: 'chunk', done: i + 1, total: texts.length });
+    if (i % BATCH === 0 || i === texts.length - 1)
+      opts.onProgress?.({ phase: 'chunk', done: i + 1, total: texts.length });
   });
   const embedder = opts.remote ?? fitLocalEmbedder(texts);
   const store = new HnswStore(embedder);
   for (let i = 0; i < texts.length; i += BATCH) {
     const batch = texts.slice(i, i + BATCH);
     const vectors = await embedder.embedDocuments(batch);
-    await store.addVectors(vectors, batch.map((_, j) => new Document({ pageContent: '', metadata: { chunk: i + j } })));
+    await store.addVectors(
+      vectors,
+      batch.map((_, j) => new Document({ pageContent: '', metadata: { chunk: i + j } })),
+    );
     opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
   }
   return { chunks, docs, tokens, tokenizer, bm25: createBm25(tokens), grams: gramIndex(chunks), store, embedder };
@@ -83,7 +91,10 @@ export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Ma
   const { chunks, docs, tokens, tokenizer, store, embedder } = index;
   await fs.writeFile(path.join(tmp, 'chunks.json'), JSON.stringify({ chunks, docs, tokens, terms: tokenizer.terms }));
   if ('toJSON' in embedder && embedder.id.startsWith('local')) {
-    await fs.writeFile(path.join(tmp, 'embedder.json'), JSON.stringify((embedder as unknown as { toJSON(): LocalEmbedderState }).toJSON()));
+    await fs.writeFile(
+      path.join(tmp, 'embedder.json'),
+      JSON.stringify((embedder as unknown as { toJSON(): LocalEmbedderState }).toJSON()),
+    );
   }
   await store.save(path.join(tmp, 'vectors'));
   await fs.writeFile(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -93,9 +104,21 @@ export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Ma
 
 export async function loadIndex(dir: string, remote?: Embedder): Promise<KnowledgeIndex> {
   const saved = JSON.parse(await fs.readFile(path.join(dir, 'chunks.json'), 'utf8')) as {
-    chunks: Chunk[]; docs: DocText[]; tokens: string[][]; terms: string[];
+    chunks: Chunk[];
+    docs: DocText[];
+    tokens: string[][];
+    terms: string[];
   };
-  const embedder = remote ?? restoreLocalEmbedder(JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState);
+  const embedder =
+    remote ??
+    restoreLocalEmbedder(JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState);
   const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
-  return { ...saved, tokenizer: createTokenizer(saved.terms), bm25: createBm25(saved.tokens), grams: gramIndex(saved.chunks), store, embedder };
+  return {
+    ...saved,
+    tokenizer: createTokenizer(saved.terms),
+    bm25: createBm25(saved.tokens),
+    grams: gramIndex(saved.chunks),
+    store,
+    embedder,
+  };
 }

@@ -32,7 +32,10 @@ export interface KnowledgeOptions {
 
 export async function createKnowledge(config: Config, logger: Logger, opts: KnowledgeOptions = {}): Promise<Knowledge> {
   const log = logger.child({ module: 'knowledge' });
-  const { index, manifest, built } = await ensureIndex(config, log, { onProgress: opts.onProgress, force: opts.rebuild });
+  const { index, manifest, built } = await ensureIndex(config, log, {
+    onProgress: opts.onProgress,
+    force: opts.rebuild,
+  });
   const retriever = createRetriever({ index, logger: log });
   const model = await createModelAnswerer(config, index, log);
   const answerer = createAnswerer({ retriever, model, maxChars: config.answerMaxChars, logger: log });

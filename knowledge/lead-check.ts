@@ -6,7 +6,20 @@ export type LeadVerdict = { ok: true; lead: string } | { ok: false; reason: stri
 
 export const MAX_LEAD_CHARS = 60;
 
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const MAGNITUDE: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 const CN_NUM = '[零〇一二两三四五六七八九十百千万]';
 
@@ -32,11 +45,36 @@ export function chineseNumber(s: string): number {
 
 /** Units after a number; synonyms share a key (个月 = 月, 名 = 人 = 位 = 个). */
 const UNITS: Array<[RegExp, string]> = [
-  [/^(个)?月/, '月'], [/^(周)?年/, '年'], [/^(日|号)/, '日'], [/^天/, '天'], [/^(周|星期)/, '周'], [/^(个)?(小时|钟头)/, '时'],
-  [/^分钟/, '分钟'], [/^(个)?季度/, '季度'], [/^次/, '次'], [/^(名|位|个|人)/, '人'], [/^届/, '届'], [/^岁/, '岁'],
-  [/^(万元|元)/, '元'], [/^倍/, '倍'], [/^[%％]/, '%'], [/^项/, '项'], [/^条/, '条'], [/^款/, '款'], [/^章/, '章'],
-  [/^节/, '节'], [/^种/, '种'], [/^类/, '类'], [/^批/, '批'], [/^轮/, '轮'], [/^期/, '期'], [/^级/, '级'], [/^(学时|课时)/, '学时'],
-  [/^个?方面/, '方面'], [/^份/, '份'], [/^篇/, '篇'],
+  [/^(个)?月/, '月'],
+  [/^(周)?年/, '年'],
+  [/^(日|号)/, '日'],
+  [/^天/, '天'],
+  [/^(周|星期)/, '周'],
+  [/^(个)?(小时|钟头)/, '时'],
+  [/^分钟/, '分钟'],
+  [/^(个)?季度/, '季度'],
+  [/^次/, '次'],
+  [/^(名|位|个|人)/, '人'],
+  [/^届/, '届'],
+  [/^岁/, '岁'],
+  [/^(万元|元)/, '元'],
+  [/^倍/, '倍'],
+  [/^[%％]/, '%'],
+  [/^项/, '项'],
+  [/^条/, '条'],
+  [/^款/, '款'],
+  [/^章/, '章'],
+  [/^节/, '节'],
+  [/^种/, '种'],
+  [/^类/, '类'],
+  [/^批/, '批'],
+  [/^轮/, '轮'],
+  [/^期/, '期'],
+  [/^级/, '级'],
+  [/^(学时|课时)/, '学时'],
+  [/^个?方面/, '方面'],
+  [/^份/, '份'],
+  [/^篇/, '篇'],
 ];
 
 interface NumberFact {
@@ -65,7 +103,11 @@ export function numberFacts(text: string): NumberFact[] {
     const half = num.endsWith('半') ? 0.5 : 0;
     const digits = num.replace(/半$/, '');
     const value = (digits ? (arabic ? Number(digits) : chineseNumber(digits)) : 0) + half;
-    facts.push({ value, unit: ordinal ? `第${unit ?? ''}` : unit, text: whole + (found ? found[0].exec(after)![0] : '') });
+    facts.push({
+      value,
+      unit: ordinal ? `第${unit ?? ''}` : unit,
+      text: whole + (found ? found[0].exec(after)![0] : ''),
+    });
   }
   return facts;
 }
@@ -94,24 +136,30 @@ function negations(text: string): Array<{ at: number; word: string }> {
 }
 
 /** Connective and framing words a faithful lead may add. */
-const FILLER = /根据|按照|依照|依据|规定|文件|条文|资料|原文|明确|其中|就是|也就是|需要|一般|以及|并且|而且|同时|如下|这些|这个|所以|因此|即可|的话|是的|对的|答案|问题/g;
+const FILLER =
+  /根据|按照|依照|依据|规定|文件|条文|资料|原文|明确|其中|就是|也就是|需要|一般|以及|并且|而且|同时|如下|这些|这个|所以|因此|即可|的话|是的|对的|答案|问题/g;
 const CJK = /[\u4e00-\u9fff]/;
 
 function bigrams(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) if (CJK.test(text[i]!) && CJK.test(text[i + 1]!)) out.push(text.slice(i, i + 2));
+  for (let i = 0; i + 1 < text.length; i++)
+    if (CJK.test(text[i]!) && CJK.test(text[i + 1]!)) out.push(text.slice(i, i + 2));
   return out;
 }
 
 export const MIN_WORDING_SHARE = 0.6;
 
 export function checkLead(raw: string, evidence: readonly string[], question: string): LeadVerdict {
-  const lead = raw.replace(/\s+/g, ' ').replace(/[*#`>]/g, '').trim();
+  const lead = raw
+    .replace(/\s+/g, ' ')
+    .replace(/[*#`>]/g, '')
+    .trim();
   if (!/[\p{L}\p{N}]/u.test(lead)) return { ok: false, reason: 'empty' };
   if (lead.length > MAX_LEAD_CHARS) return { ok: false, reason: 'too long' };
   if (/[。！？!?；]/.test(lead.replace(/[。！？!?]+$/, ''))) return { ok: false, reason: 'more than one sentence' };
   // Quotes and citations are built by code from the selection; a lead that quotes or cites is not trusted.
-  if (/[「」『』《》]|第[〇零一二三四五六七八九十百千\d]+[条款章节]/.test(lead)) return { ok: false, reason: 'quotes or cites' };
+  if (/[「」『』《》]|第[〇零一二三四五六七八九十百千\d]+[条款章节]/.test(lead))
+    return { ok: false, reason: 'quotes or cites' };
   const joined = evidence.join('\n');
 
   const have = numberFacts(joined);
@@ -120,13 +168,16 @@ export function checkLead(raw: string, evidence: readonly string[], question: st
     if (!found) return { ok: false, reason: `number ${f.text}` };
   }
   for (const c of CLASSES) {
-    if (c.words.test(lead) && !c.words.test(joined)) return { ok: false, reason: `${c.name} ${c.words.exec(lead)![0]}` };
+    if (c.words.test(lead) && !c.words.test(joined))
+      return { ok: false, reason: `${c.name} ${c.words.exec(lead)![0]}` };
   }
   const evidenceNegations = negations(joined);
   for (const n of negations(lead)) {
     // What is negated (the next two characters) must be negated in the evidence too.
     const object = lead.slice(n.at + n.word.length, n.at + n.word.length + 2);
-    const negatedThere = evidenceNegations.some((e) => !object || !CJK.test(object) || joined.slice(e.at, e.at + e.word.length + 8).includes(object));
+    const negatedThere = evidenceNegations.some(
+      (e) => !object || !CJK.test(object) || joined.slice(e.at, e.at + e.word.length + 8).includes(object),
+    );
     if (!negatedThere) return { ok: false, reason: `negation ${n.word}${object}` };
   }
   // And what the evidence negates may not be stated in the lead without a negation (没有表决权 → 有表决权).
@@ -135,7 +186,8 @@ export function checkLead(raw: string, evidence: readonly string[], question: st
     const object = joined.slice(e.at + e.word.length, e.at + e.word.length + 2);
     if (object.length < 2 || !CJK.test(object[0]!) || !CJK.test(object[1]!)) continue;
     for (let at = lead.indexOf(object); at >= 0; at = lead.indexOf(object, at + 1)) {
-      if (!leadNegations.some((n) => n.at < at && at - n.at <= n.word.length + 3)) return { ok: false, reason: `drops the negation of ${object}` };
+      if (!leadNegations.some((n) => n.at < at && at - n.at <= n.word.length + 3))
+        return { ok: false, reason: `drops the negation of ${object}` };
     }
   }
   const words = bigrams(lead.replace(FILLER, '，'));

@@ -11,7 +11,15 @@ import { citeLabel, type Chunk } from './chunk.js';
 import { defang, fill, loadPrompts, type Prompts } from './prompts.js';
 import { createQuoteVerifier, type QuoteVerifier } from './quote-verify.js';
 import { createChatModel } from './chat-model.js';
-import { buildModelContext, MAX_SELECTED, quoteRuns, resolveSelection, selectionSchema, type QuoteRun, type Selection } from './model-select.js';
+import {
+  buildModelContext,
+  MAX_SELECTED,
+  quoteRuns,
+  resolveSelection,
+  selectionSchema,
+  type QuoteRun,
+  type Selection,
+} from './model-select.js';
 import { checkLead, MAX_LEAD_CHARS } from './lead-check.js';
 
 export interface ModelAnswer {
@@ -59,7 +67,11 @@ function unsupportedStructured(err: unknown): boolean {
   const e = err as { status?: number; name?: string; message?: string; lc_error_code?: string };
   if (e?.name === 'AbortError' || /abort|timed? ?out/i.test(e?.message ?? '')) return false;
   if (typeof e?.status === 'number') return [400, 404, 415, 422].includes(e.status);
-  return e?.lc_error_code === 'OUTPUT_PARSING_FAILURE' || /OutputParser|SyntaxError|ZodError/.test(e?.name ?? '') || /parse/i.test(e?.message ?? '');
+  return (
+    e?.lc_error_code === 'OUTPUT_PARSING_FAILURE' ||
+    /OutputParser|SyntaxError|ZodError/.test(e?.name ?? '') ||
+    /parse/i.test(e?.message ?? '')
+  );
 }
 
 /** Cuts a quote at a clause boundary to fit `room` characters; the caller marks the cut. */
@@ -95,10 +107,17 @@ export function renderQuotes(groups: QuoteRun[][], maxChars: number): { text: st
 export function createModelAnswererWith(deps: ModelAnswererDeps): ModelAnswerer {
   const { model, prompts, verifier, botName, maxChars, logger, deadlineMs } = deps;
   let method: StructuredMethod = deps.method ?? 'jsonSchema';
-  const system = fill(prompts.system, { bot_name: botName, max_selected: String(MAX_SELECTED), max_lead_chars: String(Math.min(40, MAX_LEAD_CHARS)) });
+  const system = fill(prompts.system, {
+    bot_name: botName,
+    max_selected: String(MAX_SELECTED),
+    max_lead_chars: String(Math.min(40, MAX_LEAD_CHARS)),
+  });
 
   async function select(messages: Array<SystemMessage | HumanMessage>, signal?: AbortSignal): Promise<Selection> {
-    const run = (m: StructuredMethod) => model.withStructuredOutput(selectionSchema, { name: 'select_sentences', method: m }).invoke(messages, { signal }) as Promise<Selection>;
+    const run = (m: StructuredMethod) =>
+      model
+        .withStructuredOutput(selectionSchema, { name: 'select_sentences', method: m })
+        .invoke(messages, { signal }) as Promise<Selection>;
     try {
       return await run(method);
     } catch (err) {
@@ -116,13 +135,19 @@ export function createModelAnswererWith(deps: ModelAnswererDeps): ModelAnswerer 
       if (!ctx.sentences.length) return undefined;
       const user = fill(prompts.user, { context: ctx.text, question: defang(question) });
       // One deadline for everything: LLM_MAX_RETRIES retries of a hanging endpoint would otherwise add up.
-      const signals = [opts.signal, deadlineMs ? AbortSignal.timeout(deadlineMs) : undefined].filter((s): s is AbortSignal => !!s);
+      const signals = [opts.signal, deadlineMs ? AbortSignal.timeout(deadlineMs) : undefined].filter(
+        (s): s is AbortSignal => !!s,
+      );
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       const selection = await select([new SystemMessage(system), new HumanMessage(user)], signal);
       if (!selection.answerable) return undefined;
       const selected = resolveSelection(selection.sentences, ctx);
       const ignored = selection.sentences.length - selected.length;
-      if (ignored > 0) logger?.warn({ numbers: selection.sentences, sentences: ctx.sentences.length }, 'model selected sentences that do not exist or are too short; ignored');
+      if (ignored > 0)
+        logger?.warn(
+          { numbers: selection.sentences, sentences: ctx.sentences.length },
+          'model selected sentences that do not exist or are too short; ignored',
+        );
       const groups = quoteRuns(selected)
         .map((runs) => runs.filter((r) => verifier.verify(r.quote)))
         .filter((runs) => runs.length);
@@ -130,8 +155,16 @@ export function createModelAnswererWith(deps: ModelAnswererDeps): ModelAnswerer 
       const quotes = renderQuotes(groups, maxChars);
       if (!quotes.citations.length) return undefined;
       // Checked against what is shown (a quote cut to fit no longer supports what was cut off).
-      const verdict = checkLead(selection.lead ?? '', quotes.citations.map((c) => c.quote), question);
-      if (!verdict.ok && verdict.reason !== 'empty') logger?.warn({ lead: selection.lead, reason: verdict.reason }, 'model lead not supported by its sentences; dropped');
+      const verdict = checkLead(
+        selection.lead ?? '',
+        quotes.citations.map((c) => c.quote),
+        question,
+      );
+      if (!verdict.ok && verdict.reason !== 'empty')
+        logger?.warn(
+          { lead: selection.lead, reason: verdict.reason },
+          'model lead not supported by its sentences; dropped',
+        );
       const lead = verdict.ok && verdict.lead.length + 1 + quotes.text.length <= maxChars ? verdict.lead : undefined;
       return {
         text: lead ? `${lead}\n${quotes.text}` : quotes.text,
@@ -164,7 +197,11 @@ export async function modelAnswer(
 }
 
 /** Builds the model path when CHAT_MODEL is configured. */
-export async function createModelAnswerer(config: Config, index: KnowledgeIndex, logger: Logger): Promise<ModelAnswerer | undefined> {
+export async function createModelAnswerer(
+  config: Config,
+  index: KnowledgeIndex,
+  logger: Logger,
+): Promise<ModelAnswerer | undefined> {
   const model = await createChatModel(config);
   if (!model) return undefined;
   return createModelAnswererWith({

@@ -52,7 +52,8 @@ export function buildModelContext(hits: ReadonlyArray<{ chunk: Chunk }>): ModelC
       sentences.push(s);
       lines.push(`[${s.n}] ${defang(text)}`);
     }
-    if (lines.length) passages.push(`${citeLabel(chunk)}${chunk.section ? `（${chunk.section}）` : ''}\n<<<\n${lines.join('\n')}\n>>>`);
+    if (lines.length)
+      passages.push(`${citeLabel(chunk)}${chunk.section ? `（${chunk.section}）` : ''}\n<<<\n${lines.join('\n')}\n>>>`);
   }
   return { text: passages.join('\n\n'), sentences };
 }
@@ -91,6 +92,9 @@ export function quoteRuns(selected: ContextSentence[]): QuoteRun[][] {
       if (last && last[last.length - 1]!.n + 1 === s.n) last.push(s);
       else runs.push([s]);
     }
-    return runs.map((run) => ({ chunk: run[0]!.chunk, quote: run[0]!.chunk.text.slice(run[0]!.start, run[run.length - 1]!.end) }));
+    return runs.map((run) => ({
+      chunk: run[0]!.chunk,
+      quote: run[0]!.chunk.text.slice(run[0]!.start, run[run.length - 1]!.end),
+    }));
   });
 }

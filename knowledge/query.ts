@@ -11,7 +11,8 @@ const ASKING = [
 ];
 
 /** A clause that talks to the assistant instead of asking about the corpus (忽略以上指令, 你现在是管理员…). */
-const ADDRESSING = /(忽略|无视|忘记|忘掉|不要理会|不用管).{0,8}(指令|提示|规则|要求|设定|内容)|你(现在)?(是|扮演|充当)|扮演|假装|系统提示|提示词|prompt|jailbreak|越狱|开发者模式|管理员模式/i;
+const ADDRESSING =
+  /(忽略|无视|忘记|忘掉|不要理会|不用管).{0,8}(指令|提示|规则|要求|设定|内容)|你(现在)?(是|扮演|充当)|扮演|假装|系统提示|提示词|prompt|jailbreak|越狱|开发者模式|管理员模式/i;
 
 /** Drops clauses that address the assistant: the question is data, such text changes nothing. */
 export function withoutAddressing(q: string): string {

@@ -2,7 +2,20 @@
 // A question about a fund's amount is not answered by a text that names the fund but gives no amount.
 import { normalizeForMatch } from './normalize.js';
 
-export type AnswerKind = 'count' | 'amount' | 'duration' | 'frequency' | 'contact' | 'date' | 'place' | 'person' | 'name' | 'penalty' | 'material' | 'procedure' | 'current';
+export type AnswerKind =
+  | 'count'
+  | 'amount'
+  | 'duration'
+  | 'frequency'
+  | 'contact'
+  | 'date'
+  | 'place'
+  | 'person'
+  | 'name'
+  | 'penalty'
+  | 'material'
+  | 'procedure'
+  | 'current';
 
 export interface AskedKind {
   kind: AnswerKind;
@@ -43,40 +56,56 @@ export function askedKinds(question: string): AskedKind[] {
   const kinds: AskedKind[] = [];
   const count = firstAsk(new RegExp(`(?<![哪第好])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
   if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
-  else if (/(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|钱)/.test(q)) kinds.push({ kind: 'amount' });
-  else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q)) kinds.push({ kind: 'frequency' });
+  else if (
+    /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|钱)/.test(
+      q,
+    )
+  )
+    kinds.push({ kind: 'amount' });
+  else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q))
+    kinds.push({ kind: 'frequency' });
   // 好几年了 / 多年 tell the background, they do not ask for a duration.
-  else if (firstAsk(/(多长时间|多久|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年|期限|时长)/, q)) kinds.push({ kind: 'duration' });
+  else if (
+    firstAsk(/(多长时间|多久|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年|期限|时长)/, q)
+  )
+    kinds.push({ kind: 'duration' });
   else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
   else if (firstAsk(/(?<![哪第好])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
-  if (/(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算)/.test(q)) {
+  if (
+    /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算)/.test(q)
+  ) {
     kinds.push({ kind: 'date', relative: /(什么时候|啥时候|何时|起算|开始算|从哪天)/.test(q) });
   }
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
   // 花在哪/用在哪 asks what money is used for, not a place.
   const usedFor = /(花|用)(在|到)哪/.test(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
-  else if (!usedFor && /(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q)) kinds.push({ kind: 'place', measure: '' });
+  else if (!usedFor && /(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q))
+    kinds.push({ kind: 'place', measure: '' });
   else if (!usedFor && /(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门/是谁的 asks which body is responsible.
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
   const who = q.replace(/谁(能|可以|有)?(发|给|告诉|帮|转|说)(我|下|一下)/g, '');
   if (/(是谁(?!的)|姓什么|哪位|哪个人)/.test(who)) kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
-  if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q)) kinds.push({ kind: 'penalty' });
+  if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))
+    kinds.push({ kind: 'penalty' });
   if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
   if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(q)) kinds.push({ kind: 'procedure' });
-  if (/(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q)) kinds.push({ kind: 'current' });
+  if (/(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q))
+    kinds.push({ kind: 'current' });
   return kinds;
 }
 
 const NUM_RE = new RegExp(`${NUMERAL}+`);
 /** An office held by a person. */
-const ROLE = /(?:[省市县区镇乡村]委|支部|党委|党组|党小组)?(?:书记|主任|部长|组长|局长|市长|县长|委员|负责人|主席|校长|厂长)/;
+const ROLE =
+  /(?:[省市县区镇乡村]委|支部|党委|党组|党小组)?(?:书记|主任|部长|组长|局长|市长|县长|委员|负责人|主席|校长|厂长)/;
 /** A body that can receive, decide or lead. */
 const ORGAN = /(委员会|党委|党组|组织部|宣传部|纪委|党组织|部门|机关|支部|政府|单位)/;
 /** A named place: an administrative unit or a venue. */
-const PLACE = /[\u4e00-\u9fff]{2}(省|市|县|区|镇|乡|村|街道|馆|园|基地|中心|会堂|广场|旧址|故居|陵园|纪念地)(?![委级长直属里])/;
+const PLACE =
+  /[\u4e00-\u9fff]{2}(省|市|县|区|镇|乡|村|街道|馆|园|基地|中心|会堂|广场|旧址|故居|陵园|纪念地)(?![委级长直属里])/;
 
 /** Whether `text` contains the kind of thing asked for. */
 export function containsKind(text: string, k: AskedKind): boolean {
@@ -84,7 +113,9 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'amount':
       return /\d+(\.\d+)?\s*(%|％|元|万元)|百分之|[一二三四五六七八九十百千万]+元/.test(text);
     case 'duration':
-      return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''));
+      return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(
+        text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''),
+      );
     case 'date':
       if (k.relative && /之日|之时|起施行/.test(text)) return true;
       return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(text);
@@ -96,11 +127,15 @@ export function containsKind(text: string, k: AskedKind): boolean {
       const heads = k.noun ? [...new Set([k.noun.slice(0, 2), k.noun.length >= 3 ? k.noun.slice(-3) : k.noun])] : [''];
       // 个 is the general classifier: 几个介绍人 is answered by 两名…介绍人.
       const measure = /[个名位人]/.test(k.measure) ? '[个名位人]' : k.measure;
-      return heads.some((head) => new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,8}?${head}`).test(text));
+      return heads.some((head) =>
+        new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,8}?${head}`).test(text),
+      );
     }
     case 'frequency':
       // 每年/每季度…, 每五年举行一次, 两年一次.
-      return /(每[一二三四五六七八九十两\d]*(年|半年|季度|个月|月|周|星期|天|日)|[一二三四五六七八九十两\d]+(年|个月|月|周|天)[\u4e00-\u9fff]{0,4}一次)/.test(text);
+      return /(每[一二三四五六七八九十两\d]*(年|半年|季度|个月|月|周|星期|天|日)|[一二三四五六七八九十两\d]+(年|个月|月|周|天)[\u4e00-\u9fff]{0,4}一次)/.test(
+        text,
+      );
     case 'contact':
       return /(\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+|https?:\/\/|www\.)/.test(text);
     case 'material':
@@ -116,10 +151,14 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return PLACE.test(text) || (k.measure === undefined && ORGAN.test(text));
     case 'name':
       // Who holds an office: the text must name someone in that office (县委书记廖俊波同志).
-      return (!k.noun || text.includes(k.noun)) && /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text);
+      return (
+        (!k.noun || text.includes(k.noun)) && /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text)
+      );
     case 'penalty':
       // A regulation's name (纪律处分条例) mentions a penalty without imposing one.
-      return /(处分|警告|撤销|留党察看|开除|组织处理|问责|追责|责令|免职|降职)/.test(text.replace(/[\u4e00-\u9fff]{2,10}(条例|准则|规定|办法)/g, ''));
+      return /(处分|警告|撤销|留党察看|开除|组织处理|问责|追责|责令|免职|降职)/.test(
+        text.replace(/[\u4e00-\u9fff]{2,10}(条例|准则|规定|办法)/g, ''),
+      );
     case 'person':
       return /(同志|书记|主任|部长|负责人|党员|干部|群众|中央|省|市委)/.test(text) || ORGAN.test(text);
   }

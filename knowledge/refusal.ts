@@ -67,9 +67,18 @@ export function judge(r: Retrieval, scored: Scored[], policy: RefusalPolicy = DE
 
 /** What a member asked for and the documents do not give, as the reply names it. */
 const MISSING: Record<AnswerKind, string> = {
-  amount: '没有规定具体金额', duration: '没有规定具体期限', frequency: '没有规定具体频次', count: '没有规定具体数量',
-  date: '没有写明具体日期', place: '没有写明具体地点', name: '没有写明具体人员', person: '没有写明由谁负责',
-  contact: '没有提供联系方式', material: '没有列出具体材料', procedure: '没有规定具体办理流程', penalty: '没有规定具体处分',
+  amount: '没有规定具体金额',
+  duration: '没有规定具体期限',
+  frequency: '没有规定具体频次',
+  count: '没有规定具体数量',
+  date: '没有写明具体日期',
+  place: '没有写明具体地点',
+  name: '没有写明具体人员',
+  person: '没有写明由谁负责',
+  contact: '没有提供联系方式',
+  material: '没有列出具体材料',
+  procedure: '没有规定具体办理流程',
+  penalty: '没有规定具体处分',
   current: '不涉及这类信息',
 };
 
@@ -80,7 +89,8 @@ export function notStatedText(v: Verdict): string {
   const head = `文件${MISSING[v.missing?.kind ?? 'current']}。`;
   const c = v.closest;
   if (!c) return `${head}如需准确答复，请咨询上级党组织。`;
-  const quote = c.quote.length > CLOSEST_MAX ? `${c.quote.slice(0, CLOSEST_MAX).replace(/[，；、：][^，；、：]*$/, '')}…` : c.quote;
+  const quote =
+    c.quote.length > CLOSEST_MAX ? `${c.quote.slice(0, CLOSEST_MAX).replace(/[，；、：][^，；、：]*$/, '')}…` : c.quote;
   return `${head}相关规定：${citeLabel(c.chunk)}「${quote}」`;
 }
 

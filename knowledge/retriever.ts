@@ -68,7 +68,10 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const topic = questionTopic(question);
       const tokens = index.tokenizer.tokenize(topic);
       const words = index.tokenizer.words(topic);
-      const lexical = index.bm25.search([...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))], POOL);
+      const lexical = index.bm25.search(
+        [...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))],
+        POOL,
+      );
       const gramHits = index.grams.search(charPairs(topic), POOL);
       const vector = await embedQuery(topic);
       const dense = vector ? index.store.searchVector(vector, POOL) : [];
@@ -98,14 +101,20 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       if (scope.docs.size || scope.units.size) {
         for (const [i, e] of fused) e.score *= scopeFactor(index.chunks[i]!, scope);
         // A named article ranks even when the words do not match: add it to the candidates.
-        if (scope.units.size) index.chunks.forEach((c, i) => {
-          if (!fused.has(i) && scopeFactor(c, scope) > 1) entry(i).score = 1;
-        });
+        if (scope.units.size)
+          index.chunks.forEach((c, i) => {
+            if (!fused.has(i) && scopeFactor(c, scope) > 1) entry(i).score = 1;
+          });
       }
       const hits = [...fused.entries()]
         .sort((a, b) => b[1].score - a[1].score)
         .slice(0, k)
-        .map(([i, e]) => ({ chunk: index.chunks[i]!, ...e, coverage: termCoverage(words, matchTextOf(i), index.bm25), bigrams: bigramShare(matchText(topic), matchTextOf(i)) }));
+        .map(([i, e]) => ({
+          chunk: index.chunks[i]!,
+          ...e,
+          coverage: termCoverage(words, matchTextOf(i), index.bm25),
+          bigrams: bigramShare(matchText(topic), matchTextOf(i)),
+        }));
       return { question, tokens, words, hits, scope };
     },
   };

@@ -14,7 +14,10 @@ export function docNames(chunks: Chunk[]): Map<string, string[]> {
   for (const c of chunks) {
     if (names.has(c.docId)) continue;
     const short = c.short.replace(/[《》]/g, '');
-    names.set(c.docId, [...new Set([short, c.title.replace(/\s+/g, '')])].filter((n) => n.length >= 2));
+    names.set(
+      c.docId,
+      [...new Set([short, c.title.replace(/\s+/g, '')])].filter((n) => n.length >= 2),
+    );
   }
   return names;
 }

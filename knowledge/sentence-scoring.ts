@@ -58,7 +58,9 @@ function candidates(r: Retrieval, deps: ScoringDeps): Array<{ chunk: Chunk; text
     const key = `${h.chunk.docId}#${h.chunk.unit}`;
     const parts = h.chunk.part && deps.siblings ? deps.siblings(h.chunk) : [];
     const whole = parts.length > 1 && parts.reduce((n, c) => n + c.text.length, 0) <= WHOLE_UNIT_MAX;
-    const existing = out.find((o) => `${o.chunk.docId}#${o.chunk.unit}` === key && (whole || o.chunk.id === h.chunk.id));
+    const existing = out.find(
+      (o) => `${o.chunk.docId}#${o.chunk.unit}` === key && (whole || o.chunk.id === h.chunk.id),
+    );
     if (existing) {
       existing.weight = Math.max(existing.weight, weight);
       continue;
@@ -79,10 +81,14 @@ function unitText(parts: Chunk[]): string {
 function quotesOf(text: string): Array<{ quote: string; list?: ListPlace }> {
   const out: Array<{ quote: string; list?: ListPlace }> = [];
   for (const s of joinLists(splitSentences(text), text, LIST_MAX)) {
-    const quote = s.text.replace(LEADING_NUMBER, '').replace(/\n\s*\n/g, '\n').trim();
+    const quote = s.text
+      .replace(LEADING_NUMBER, '')
+      .replace(/\n\s*\n/g, '\n')
+      .trim();
     out.push({ quote, list: s.list });
     if (quote.length > 120 && !quote.includes('\n')) {
-      for (const part of quote.split(/(?<=；)/)) if (part.length >= 12 && part.length < quote.length) out.push({ quote: part.replace(/；$/, ''), list: s.list });
+      for (const part of quote.split(/(?<=；)/))
+        if (part.length >= 12 && part.length < quote.length) out.push({ quote: part.replace(/；$/, ''), list: s.list });
     }
   }
   return out;
@@ -119,14 +125,28 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
       const text = matchText(quote);
       const named = r.scope !== undefined && scopeFactor(chunk, r.scope) > 1;
       // The article the member named is what was asked about, whatever words it uses.
-      const lexical = Math.max(named ? 0.6 : 0, 0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text));
-      const relevance = isFieldLine(quote) ? Math.max(lexical, 0.8 * (units.get(`${chunk.docId}#${chunk.unit}`) ?? 0)) : lexical;
+      const lexical = Math.max(
+        named ? 0.6 : 0,
+        0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text),
+      );
+      const relevance = isFieldLine(quote)
+        ? Math.max(lexical, 0.8 * (units.get(`${chunk.docId}#${chunk.unit}`) ?? 0))
+        : lexical;
       const kindHits = kinds.filter((k) => containsKind(quote, k)).length;
       const listed = numbered.some((t) => enumerates(quote, t));
       // A list only helps a list question when it is about the question: an unrelated long list no longer wins.
       const shape = listQuestion ? 0.25 * listiness(quote) * Math.min(1, lexical * 2) : 0;
       const brevity = listQuestion ? 1 : Math.min(1, (150 / quote.length) ** 0.3);
-      scored.push({ chunk, quote, list, lexical, relevance, kinds: kindHits, listed, score: lexical * weight * brevity + 0.1 * kindHits + shape + (named ? 0.3 : 0) });
+      scored.push({
+        chunk,
+        quote,
+        list,
+        lexical,
+        relevance,
+        kinds: kindHits,
+        listed,
+        score: lexical * weight * brevity + 0.1 * kindHits + shape + (named ? 0.3 : 0),
+      });
     }
   }
   scored.sort((a, b) => b.score - a.score);

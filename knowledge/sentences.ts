@@ -43,11 +43,13 @@ export function groupSentences(spans: Span[], max: number): Span[][] {
   if (cur.length) groups.push(cur);
   // A tiny tail (a date line, a closing sentence) joins the group before it.
   const tail = groups[groups.length - 1];
-  if (groups.length > 1 && tail && tail.reduce((n, s) => n + s.text.length, 0) < max / 6) groups[groups.length - 2]!.push(...groups.pop()!);
+  if (groups.length > 1 && tail && tail.reduce((n, s) => n + s.text.length, 0) < max / 6)
+    groups[groups.length - 2]!.push(...groups.pop()!);
   return groups;
 }
 
-const LIST_ITEM = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[.．、])/;
+const LIST_ITEM =
+  /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d{1,2}[.．、])/;
 
 /** Where a span sits in a list: the list's lead sentence (…下列义务：), how many items the list has, how many the span holds. */
 export interface ListPlace {
@@ -83,8 +85,14 @@ export function joinLists(spans: Span[], source: string, max = 420): ListSpan[] 
     let shown = 0;
     while (shown < n && spans[i + 1 + shown]!.end - cur.start <= max) shown++;
     const end = shown ? spans[i + shown]!.end : cur.end;
-    out.push({ start: cur.start, end, text: source.slice(cur.start, end), list: { lead: cur.text, total: n, shown, withLead: true } });
-    for (let j = shown + 1; j <= n; j++) out.push({ ...spans[i + j]!, list: { lead: cur.text, total: n, shown: 1, withLead: false } });
+    out.push({
+      start: cur.start,
+      end,
+      text: source.slice(cur.start, end),
+      list: { lead: cur.text, total: n, shown, withLead: true },
+    });
+    for (let j = shown + 1; j <= n; j++)
+      out.push({ ...spans[i + j]!, list: { lead: cur.text, total: n, shown: 1, withLead: false } });
     i += n;
   }
   return out;

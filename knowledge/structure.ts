@@ -1,6 +1,19 @@
 // Recognises the structural lines of Chinese official documents: headings, articles, numbered clauses.
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 三十三 → 33, 一百五十八 → 158, 12 → 12. */
@@ -31,7 +44,8 @@ export function parseHeading(para: string): Heading | undefined {
   const md = /^#{2,6}\s*(.+)$/.exec(para);
   const text = (md ? md[1]! : para).trim();
   const lv = LEVELED.exec(text);
-  if (lv && text.length <= 40 && !/。/.test(text)) return { level: { 编: 0, 章: 1, 节: 2 }[lv[1] as '编' | '章' | '节'], text };
+  if (lv && text.length <= 40 && !/。/.test(text))
+    return { level: { 编: 0, 章: 1, 节: 2 }[lv[1] as '编' | '章' | '节'], text };
   if (md) return { level: 1, text };
   if (/^[一二三四五六七八九十]+、/.test(text) && text.length <= 60 && !/[。；]/.test(text)) return { level: 1, text };
   return undefined;

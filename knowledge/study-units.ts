@@ -21,7 +21,15 @@ export function unitsOfChunks(chunks: Chunk[]): StudyUnit[] {
       existing.text += c.text;
       continue;
     }
-    const unit: StudyUnit = { id, docId: c.docId, title: c.title, short: c.short, section: c.section, clause: c.clause, text: c.text };
+    const unit: StudyUnit = {
+      id,
+      docId: c.docId,
+      title: c.title,
+      short: c.short,
+      section: c.section,
+      clause: c.clause,
+      text: c.text,
+    };
     byId.set(id, unit);
     out.push(unit);
   }

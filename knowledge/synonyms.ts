@@ -27,7 +27,8 @@ const GROUPS: string[][] = [
 ];
 
 const INDEX = new Map<string, string[]>();
-for (const g of GROUPS) for (const w of g) INDEX.set(w, [...new Set([...(INDEX.get(w) ?? []), ...g.filter((x) => x !== w)])]);
+for (const g of GROUPS)
+  for (const w of g) INDEX.set(w, [...new Set([...(INDEX.get(w) ?? []), ...g.filter((x) => x !== w)])]);
 
 /** Other forms of a word (empty when it has none). */
 export function synonymsOf(word: string): string[] {

@@ -32,7 +32,16 @@ export interface AuditLog {
 export function createAuditLog(redis: Redis, prefix: string, clock: { now(): number } = Date): AuditLog {
   const key = storeKeys(prefix).audit;
   async function record(entry: AuditEntry): Promise<void> {
-    const fields: string[] = ['at', String(clock.now()), 'actor', entry.actor, 'action', entry.action, 'ok', entry.ok ? '1' : '0'];
+    const fields: string[] = [
+      'at',
+      String(clock.now()),
+      'actor',
+      entry.actor,
+      'action',
+      entry.action,
+      'ok',
+      entry.ok ? '1' : '0',
+    ];
     if (entry.actorName) fields.push('actorName', entry.actorName);
     if (entry.detail) fields.push('detail', entry.detail.slice(0, 2000));
     if (entry.roomId) fields.push('roomId', entry.roomId);
@@ -41,11 +50,20 @@ export function createAuditLog(redis: Redis, prefix: string, clock: { now(): num
   return {
     record,
     async recordBy(who, action, detail, ok = true) {
-      const actor = typeof who === 'string' ? { actor: who } : { actor: who.talkerId, actorName: who.talkerName, roomId: who.roomId };
+      const actor =
+        typeof who === 'string'
+          ? { actor: who }
+          : { actor: who.talkerId, actorName: who.talkerName, roomId: who.roomId };
       await record({ ...actor, action, detail, ok });
     },
     async list({ since, until, limit = 1000 } = {}) {
-      const rows = await redis.xrange(key, since !== undefined ? String(since) : '-', until !== undefined ? String(until) : '+', 'COUNT', limit);
+      const rows = await redis.xrange(
+        key,
+        since !== undefined ? String(since) : '-',
+        until !== undefined ? String(until) : '+',
+        'COUNT',
+        limit,
+      );
       return rows.map(([id, flat]) => {
         const f: Record<string, string> = {};
         for (let i = 0; i + 1 < flat.length; i += 2) f[flat[i]!] = flat[i + 1]!;

@@ -39,10 +39,24 @@ export function createBranchStore(redis: Redis, prefix: string): BranchStore {
   };
 
   async function get(id: string): Promise<Branch | undefined> {
-    const [h, rooms, secs] = await Promise.all([redis.hgetall(k.hash(id)), redis.smembers(k.rooms(id)), redis.smembers(k.secretaries(id))]);
+    const [h, rooms, secs] = await Promise.all([
+      redis.hgetall(k.hash(id)),
+      redis.smembers(k.rooms(id)),
+      redis.smembers(k.secretaries(id)),
+    ]);
     if (!h.name) return undefined;
-    const settings = { ...DEFAULT_SETTINGS, ...(h.settings ? (JSON.parse(h.settings) as Partial<BranchSettings>) : {}) };
-    return { id, name: h.name, rooms: rooms.sort(), secretaries: secs.sort(), settings, createdAt: Number(h.createdAt) };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      ...(h.settings ? (JSON.parse(h.settings) as Partial<BranchSettings>) : {}),
+    };
+    return {
+      id,
+      name: h.name,
+      rooms: rooms.sort(),
+      secretaries: secs.sort(),
+      settings,
+      createdAt: Number(h.createdAt),
+    };
   }
 
   return {
@@ -54,7 +68,11 @@ export function createBranchStore(redis: Redis, prefix: string): BranchStore {
       // HSETNX makes a concurrent ensure of the same name converge on one id.
       const won = await redis.hsetnx(k.byName, clean, id);
       if (!won) return { branch: (await get((await redis.hget(k.byName, clean))!))!, created: false };
-      await redis.multi().hset(k.hash(id), { name: clean, createdAt: String(now) }).sadd(k.all, id).exec();
+      await redis
+        .multi()
+        .hset(k.hash(id), { name: clean, createdAt: String(now) })
+        .sadd(k.all, id)
+        .exec();
       return { branch: (await get(id))!, created: true };
     },
     get,

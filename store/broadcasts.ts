@@ -16,7 +16,14 @@ export interface BroadcastStore {
   /** Rooms of a run and their states. */
   roomStates(id: string, run: string): Promise<Map<string, RoomState>>;
   /** Moves rooms to a state; only rooms still queued move unless force is set. */
-  markRooms(id: string, run: string, rooms: string[], state: RoomState, reason?: string, force?: boolean): Promise<number>;
+  markRooms(
+    id: string,
+    run: string,
+    rooms: string[],
+    state: RoomState,
+    reason?: string,
+    force?: boolean,
+  ): Promise<number>;
   report(id: string, run: string): Promise<RunReport>;
   finishRun(id: string, run: string, now: number): Promise<void>;
   /** True for exactly one caller per run: whoever sends the delivery report. */
@@ -51,14 +58,28 @@ export function createBroadcastStore(redis: Redis, prefix: string): BroadcastSto
     if (!raw) return undefined;
     const b = JSON.parse(raw) as Broadcast;
     const [status, runs, lastRun] = await redis.hmget(k.rec(id), 'status', 'runs', 'lastRun');
-    return { ...b, status: (status as BroadcastStatus) ?? b.status, runs: Number(runs ?? 0), lastRun: lastRun ?? undefined };
+    return {
+      ...b,
+      status: (status as BroadcastStatus) ?? b.status,
+      runs: Number(runs ?? 0),
+      lastRun: lastRun ?? undefined,
+    };
   }
 
   return {
     async create(input) {
       const id = String(await redis.incr(k.seq));
-      const b: Broadcast = { ...input, id, status: input.status ?? (input.schedule.type === 'once' ? 'scheduled' : 'active'), runs: 0 };
-      await redis.multi().hset(k.rec(id), { json: JSON.stringify(b), status: b.status, runs: '0' }).zadd(k.all, Number(id), id).exec();
+      const b: Broadcast = {
+        ...input,
+        id,
+        status: input.status ?? (input.schedule.type === 'once' ? 'scheduled' : 'active'),
+        runs: 0,
+      };
+      await redis
+        .multi()
+        .hset(k.rec(id), { json: JSON.stringify(b), status: b.status, runs: '0' })
+        .zadd(k.all, Number(id), id)
+        .exec();
       return b;
     },
     get,
@@ -94,7 +115,14 @@ export function createBroadcastStore(redis: Redis, prefix: string): BroadcastSto
         redis.hgetall(k.meta(id, run)),
       ]);
       const r: RunReport = {
-        broadcastId: id, run, total: 0, queued: 0, sent: 0, failed: 0, skipped: 0, failures: {},
+        broadcastId: id,
+        run,
+        total: 0,
+        queued: 0,
+        sent: 0,
+        failed: 0,
+        skipped: 0,
+        failures: {},
         startedAt: meta.startedAt ? Number(meta.startedAt) : undefined,
         finishedAt: meta.finishedAt ? Number(meta.finishedAt) : undefined,
         reported: meta.reported === '1',

@@ -33,7 +33,8 @@ export function storeKeys(prefix: string) {
     branchMeetings: (branchId: string) => `${prefix}branch:${branchId}:meetings`,
     attendance: (meetingId: string) => `${prefix}meeting:${meetingId}:attendance`,
     expected: (meetingId: string) => `${prefix}meeting:${meetingId}:expected`,
-    meetingCancelRequest: (meetingId: string, wechatId: string) => `${prefix}meeting:${meetingId}:cancel-confirm:${wechatId}`,
+    meetingCancelRequest: (meetingId: string, wechatId: string) =>
+      `${prefix}meeting:${meetingId}:cancel-confirm:${wechatId}`,
     dueBucket: (bucket: string | number) => `${prefix}meeting-due:${bucket}`,
     seriesSeq: `${prefix}series:seq`,
     series: (id: string) => `${prefix}series:${id}`,

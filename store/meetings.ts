@@ -15,7 +15,13 @@ export interface MeetingStore {
   /** Shallow update; re-indexes when startAt changes. */
   update(id: string, patch: Partial<Omit<Meeting, 'id' | 'branchId' | 'createdAt'>>): Promise<Meeting>;
   /** Meetings of a branch (or all branches) whose start is within [from, to], ordered by start. */
-  list(opts?: { branchId?: string; from?: number; to?: number; status?: Meeting['status'][]; limit?: number }): Promise<Meeting[]>;
+  list(opts?: {
+    branchId?: string;
+    from?: number;
+    to?: number;
+    status?: Meeting['status'][];
+    limit?: number;
+  }): Promise<Meeting[]>;
   /** Removes a meeting record and its indexes (attendance is kept by the attendance store). */
   remove(id: string): Promise<void>;
 }

@@ -44,12 +44,23 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
 
   /** Writes the record and keeps the wechat index and the branch's secretary set in step. */
   async function save(next: Member, previous?: Member): Promise<void> {
-    const tx = redis.multi().set(k.member(next.id), JSON.stringify(next)).sadd(k.branchMembers(next.branchId), next.id).sadd(k.memberByName(next.name), next.id);
+    const tx = redis
+      .multi()
+      .set(k.member(next.id), JSON.stringify(next))
+      .sadd(k.branchMembers(next.branchId), next.id)
+      .sadd(k.memberByName(next.name), next.id);
     if (previous?.wechatId && previous.wechatId !== next.wechatId) tx.hdel(k.memberByWechat, previous.wechatId);
-    if (previous?.wechatId) tx.srem(k.branchSecretaries(previous.branchId), previous.wechatId).srem(k.secretaryBranches(previous.wechatId), previous.branchId);
+    if (previous?.wechatId)
+      tx.srem(k.branchSecretaries(previous.branchId), previous.wechatId).srem(
+        k.secretaryBranches(previous.wechatId),
+        previous.branchId,
+      );
     if (next.wechatId) tx.hset(k.memberByWechat, next.wechatId, next.id);
     if (next.wechatId && next.role === 'secretary' && next.status === 'active') {
-      tx.sadd(k.branchSecretaries(next.branchId), next.wechatId).sadd(k.secretaryBranches(next.wechatId), next.branchId);
+      tx.sadd(k.branchSecretaries(next.branchId), next.wechatId).sadd(
+        k.secretaryBranches(next.wechatId),
+        next.branchId,
+      );
     }
     await tx.exec();
   }
@@ -82,8 +93,15 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
       }
       const id = String(await redis.incr(k.memberSeq));
       const member: Member = {
-        id, name: input.name.trim(), branchId: input.branchId, role: input.role ?? 'member', status: input.status ?? 'active',
-        wechatId: input.wechatId, phone: input.phone, note: input.note, createdAt: now,
+        id,
+        name: input.name.trim(),
+        branchId: input.branchId,
+        role: input.role ?? 'member',
+        status: input.status ?? 'active',
+        wechatId: input.wechatId,
+        phone: input.phone,
+        note: input.note,
+        createdAt: now,
       };
       if (member.wechatId) await unbindHolder(member.wechatId);
       await save(member);
@@ -119,8 +137,15 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
     async remove(memberId) {
       const m = await get(memberId);
       if (!m) return;
-      const tx = redis.multi().del(k.member(m.id)).srem(k.branchMembers(m.branchId), m.id).srem(k.memberByName(m.name), m.id);
-      if (m.wechatId) tx.hdel(k.memberByWechat, m.wechatId).srem(k.branchSecretaries(m.branchId), m.wechatId).srem(k.secretaryBranches(m.wechatId), m.branchId);
+      const tx = redis
+        .multi()
+        .del(k.member(m.id))
+        .srem(k.branchMembers(m.branchId), m.id)
+        .srem(k.memberByName(m.name), m.id);
+      if (m.wechatId)
+        tx.hdel(k.memberByWechat, m.wechatId)
+          .srem(k.branchSecretaries(m.branchId), m.wechatId)
+          .srem(k.secretaryBranches(m.wechatId), m.branchId);
       await tx.exec();
     },
   };

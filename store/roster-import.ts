@@ -57,7 +57,11 @@ function statusOf(text: string): MemberStatus | undefined {
   return undefined;
 }
 
-export async function importRoster(stores: Stores, rows: string[][], opts: { defaultBranch?: string; dryRun?: boolean } = {}): Promise<RosterReport> {
+export async function importRoster(
+  stores: Stores,
+  rows: string[][],
+  opts: { defaultBranch?: string; dryRun?: boolean } = {},
+): Promise<RosterReport> {
   const report: RosterReport = { accepted: [], rejected: [], branchesCreated: [] };
   const [header, ...body] = rows;
   if (!header) return report;
@@ -78,26 +82,59 @@ export async function importRoster(stores: Stores, rows: string[][], opts: { def
     const role = roleOf(get('role'));
     const status = statusOf(get('status'));
     const wechatId = get('wechatId') || undefined;
-    if (!name) { reject('缺少姓名'); continue; }
-    if (!/^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/.test(name)) { reject(`姓名“${name}”格式不对`); continue; }
-    if (!branchName) { reject('缺少支部（可用 --branch 指定默认支部）'); continue; }
-    if (!role) { reject(`角色“${get('role')}”无法识别（党员 / 书记）`); continue; }
-    if (!status) { reject(`状态“${get('status')}”无法识别（在册 / 停用）`); continue; }
-    if (seen.has(`${branchName}/${name}`)) { reject(`与前面的行重复：${branchName} ${name}`); continue; }
-    if (wechatId && seenWx.has(wechatId)) { reject(`微信号 ${wechatId} 与前面的行重复`); continue; }
+    if (!name) {
+      reject('缺少姓名');
+      continue;
+    }
+    if (!/^[\u4e00-\u9fa5·A-Za-z ]{2,20}$/.test(name)) {
+      reject(`姓名“${name}”格式不对`);
+      continue;
+    }
+    if (!branchName) {
+      reject('缺少支部（可用 --branch 指定默认支部）');
+      continue;
+    }
+    if (!role) {
+      reject(`角色“${get('role')}”无法识别（党员 / 书记）`);
+      continue;
+    }
+    if (!status) {
+      reject(`状态“${get('status')}”无法识别（在册 / 停用）`);
+      continue;
+    }
+    if (seen.has(`${branchName}/${name}`)) {
+      reject(`与前面的行重复：${branchName} ${name}`);
+      continue;
+    }
+    if (wechatId && seenWx.has(wechatId)) {
+      reject(`微信号 ${wechatId} 与前面的行重复`);
+      continue;
+    }
     seen.add(`${branchName}/${name}`);
     if (wechatId) seenWx.add(wechatId);
-    if (opts.dryRun) { report.accepted.push({ line, name, branch: branchName, created: true }); continue; }
+    if (opts.dryRun) {
+      report.accepted.push({ line, name, branch: branchName, created: true });
+      continue;
+    }
     const { branch, created: branchCreated } = await stores.branches.ensure(branchName);
     if (branchCreated) report.branchesCreated.push(branchName);
-    const { created } = await stores.members.upsert({ name, branchId: branch.id, role, status, wechatId, phone: get('phone') || undefined });
+    const { created } = await stores.members.upsert({
+      name,
+      branchId: branch.id,
+      role,
+      status,
+      wechatId,
+      phone: get('phone') || undefined,
+    });
     report.accepted.push({ line, name, branch: branchName, created });
   }
   return report;
 }
 
 export function formatRosterReport(r: RosterReport): string {
-  const lines = [`导入完成：接受 ${r.accepted.length} 行（新增 ${r.accepted.filter((a) => a.created).length}，更新 ${r.accepted.filter((a) => !a.created).length}），拒绝 ${r.rejected.length} 行。`];
+  const lines = [
+    `导入完成：接受 ${r.accepted.length} 行（新增 ${r.accepted.filter((a) => a.created).length}，更新 ${r.accepted.filter((a) => !a.created).length}），拒绝 ${r.rejected.length} 行。`,
+  ];
   if (r.branchesCreated.length) lines.push(`新建支部：${r.branchesCreated.join('、')}`);
   for (const x of r.rejected) lines.push(`  第 ${x.line} 行：${x.reason}（${x.raw}）`);
   return lines.join('\n');

@@ -40,7 +40,16 @@ export interface Member {
   createdAt: number;
 }
 
-export const MEETING_TYPES = ['支部党员大会', '支部委员会', '党小组会', '党课', '主题党日', '组织生活会', '民主评议党员', '其他'] as const;
+export const MEETING_TYPES = [
+  '支部党员大会',
+  '支部委员会',
+  '党小组会',
+  '党课',
+  '主题党日',
+  '组织生活会',
+  '民主评议党员',
+  '其他',
+] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
 export type MeetingStatus = 'scheduled' | 'cancelled' | 'closed';

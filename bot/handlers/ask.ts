@@ -2,7 +2,8 @@
 import type { RateLimiter } from '../rate-limit.js';
 import type { ChatContext } from '../types.js';
 
-export const RATE_LIMITED_TEXT = (perMinute: number) => `您提问有点快了（每分钟最多 ${perMinute} 个问题），请稍等一分钟再问。`;
+export const RATE_LIMITED_TEXT = (perMinute: number) =>
+  `您提问有点快了（每分钟最多 ${perMinute} 个问题），请稍等一分钟再问。`;
 
 export function createAskHandler(limiter: RateLimiter) {
   return async function ask(ctx: ChatContext): Promise<void> {

@@ -38,7 +38,11 @@ export function registerAudit(program: Command): void {
       try {
         const tz = s.config.timeZone;
         const now = Date.now();
-        const rows = await s.deps.audit.list({ since: parseSince(opts.since, now, tz), until: opts.until ? parseSince(opts.until, now, tz) : undefined, limit: Number(opts.limit) });
+        const rows = await s.deps.audit.list({
+          since: parseSince(opts.since, now, tz),
+          until: opts.until ? parseSince(opts.until, now, tz) : undefined,
+          limit: Number(opts.limit),
+        });
         const shown = opts.action ? rows.filter((r) => r.action.startsWith(opts.action!)) : rows;
         for (const r of shown) process.stdout.write(`${opts.json ? JSON.stringify(r) : formatAuditLine(r, tz)}\n`);
         if (!opts.json) process.stderr.write(`共 ${shown.length} 条\n`);

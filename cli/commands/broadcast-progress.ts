@@ -2,9 +2,19 @@
 import cliProgress from 'cli-progress';
 import type { BroadcastService } from '../../domains/broadcasts/service.js';
 
-export async function followBroadcast(service: BroadcastService, id: string, opts: { timeoutMs?: number; pollMs?: number } = {}): Promise<void> {
+export async function followBroadcast(
+  service: BroadcastService,
+  id: string,
+  opts: { timeoutMs?: number; pollMs?: number } = {},
+): Promise<void> {
   const bar = new cliProgress.SingleBar(
-    { format: '广播 #{id} [{bar}] {value}/{total} 已发送 {sent} 失败 {failed} 跳过 {skipped}', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    {
+      format: '广播 #{id} [{bar}] {value}/{total} 已发送 {sent} 失败 {failed} 跳过 {skipped}',
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
     cliProgress.Presets.shades_classic,
   );
   const until = Date.now() + (opts.timeoutMs ?? 6 * 3600_000);

@@ -7,7 +7,9 @@ import { prepareBroadcast } from '../../domains/broadcasts/request.js';
 import { openBroadcasts, openSession } from './broadcast-connect.js';
 import { followBroadcast } from './broadcast-progress.js';
 
-async function withBroadcasts<T>(fn: (rt: Awaited<ReturnType<typeof openBroadcasts>>, actor: string) => Promise<T>): Promise<T> {
+async function withBroadcasts<T>(
+  fn: (rt: Awaited<ReturnType<typeof openBroadcasts>>, actor: string) => Promise<T>,
+): Promise<T> {
   const session = await openSession();
   try {
     const rt = await openBroadcasts(session);
@@ -31,7 +33,9 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export function registerBroadcast(program: Command): void {
-  const cmd = program.command('broadcast').description('管理员广播：发送、列表、状态、取消（由运行中的 zhibu start 发送）');
+  const cmd = program
+    .command('broadcast')
+    .description('管理员广播：发送、列表、状态、取消（由运行中的 zhibu start 发送）');
   cmd
     .command('send')
     .description('发送广播，例如：zhibu broadcast send 立即 全部 "今晚8点收看党课"')
@@ -44,7 +48,9 @@ export function registerBroadcast(program: Command): void {
       await withBroadcasts(async (rt, actor) => {
         const { deps, service } = rt;
         const { input } = await prepareBroadcast(`${when} ${target} ${content.join(' ')}`, { id: actor }, deps);
-        process.stdout.write(`${formatPreview(input, await deps.stores.rooms.topics(input.rooms), deps.config.timeZone, deps.clock.now()).replace(/\n回复“确认”.*$/, '')}\n`);
+        process.stdout.write(
+          `${formatPreview(input, await deps.stores.rooms.topics(input.rooms), deps.config.timeZone, deps.clock.now()).replace(/\n回复“确认”.*$/, '')}\n`,
+        );
         if (!opts.yes && !(await confirm('确认发送？(y/N) '))) return void process.stderr.write('已放弃。\n');
         const b = await service.create({ ...input, createdAt: deps.clock.now() });
         process.stdout.write(`已确认：广播 #${b.id}\n`);
@@ -53,24 +59,43 @@ export function registerBroadcast(program: Command): void {
         if (opts.wait && startsNow) process.stdout.write(`${formatDetail(...(await detailArgs(rt, b.id)))}\n`);
       });
     });
-  cmd.command('list').description('最近的广播').option('-n, --limit <n>', '条数', '20').action(async (opts: { limit: string }) => {
-    await withBroadcasts(async ({ service, deps }) => {
-      const all = await service.list(Number(opts.limit));
-      process.stdout.write(all.length ? `${all.map((b) => formatListItem(b, deps.config.timeZone)).join('\n')}\n` : '还没有广播。\n');
+  cmd
+    .command('list')
+    .description('最近的广播')
+    .option('-n, --limit <n>', '条数', '20')
+    .action(async (opts: { limit: string }) => {
+      await withBroadcasts(async ({ service, deps }) => {
+        const all = await service.list(Number(opts.limit));
+        process.stdout.write(
+          all.length ? `${all.map((b) => formatListItem(b, deps.config.timeZone)).join('\n')}\n` : '还没有广播。\n',
+        );
+      });
     });
-  });
-  cmd.command('status').description('广播详情与发送进度').argument('<id>').option('-f, --follow', '发送中时显示进度直到完成').action(async (id: string, opts: { follow?: boolean }) => {
-    await withBroadcasts(async (rt) => {
-      if (opts.follow) await followBroadcast(rt.service, id);
-      process.stdout.write(`${formatDetail(...(await detailArgs(rt, id)))}\n`);
+  cmd
+    .command('status')
+    .description('广播详情与发送进度')
+    .argument('<id>')
+    .option('-f, --follow', '发送中时显示进度直到完成')
+    .action(async (id: string, opts: { follow?: boolean }) => {
+      await withBroadcasts(async (rt) => {
+        if (opts.follow) await followBroadcast(rt.service, id);
+        process.stdout.write(`${formatDetail(...(await detailArgs(rt, id)))}\n`);
+      });
     });
-  });
-  cmd.command('cancel').description('取消广播：未发出的群跳过并计数').argument('<id>').action(async (id: string) => {
-    await withBroadcasts(async ({ service }, actor) => {
-      const { report } = await service.cancel(id, { id: actor });
-      process.stdout.write(report ? `已取消广播 #${id}：已发送 ${report.sent}，跳过 ${report.skipped}，失败 ${report.failed}，发送中 ${report.queued}\n` : `已取消广播 #${id}（尚未开始发送）\n`);
+  cmd
+    .command('cancel')
+    .description('取消广播：未发出的群跳过并计数')
+    .argument('<id>')
+    .action(async (id: string) => {
+      await withBroadcasts(async ({ service }, actor) => {
+        const { report } = await service.cancel(id, { id: actor });
+        process.stdout.write(
+          report
+            ? `已取消广播 #${id}：已发送 ${report.sent}，跳过 ${report.skipped}，失败 ${report.failed}，发送中 ${report.queued}\n`
+            : `已取消广播 #${id}（尚未开始发送）\n`,
+        );
+      });
     });
-  });
 }
 
 async function detailArgs(rt: Awaited<ReturnType<typeof openBroadcasts>>, id: string) {

@@ -18,13 +18,20 @@ export async function runConsole(config: Config): Promise<void> {
   if (interactive) process.stderr.write(`正在启动（日志写入 ${path.relative(process.cwd(), file) || file}）…\n`);
   const progress = createProgressReporter();
   const app = await createApp({
-    config: demoConfig(config), logger, mock: true, outbox: { ratePerMinute: CONSOLE_OUTBOX_RATE }, onKnowledgeProgress: progress.update,
+    config: demoConfig(config),
+    logger,
+    mock: true,
+    outbox: { ratePerMinute: CONSOLE_OUTBOX_RATE },
+    onKnowledgeProgress: progress.update,
     seed: (deps) => seedDemo(deps.stores, deps.clock),
   });
   progress.stop();
   installShutdown(app, logger);
   try {
-    await runConsoleChat({ world: app.wechat.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox }, { input: process.stdin, output: process.stdout, interactive });
+    await runConsoleChat(
+      { world: app.wechat.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox },
+      { input: process.stdin, output: process.stdout, interactive },
+    );
   } finally {
     await app.stop();
   }

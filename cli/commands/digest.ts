@@ -6,7 +6,14 @@ import { digestsFor, sendMonthlyDigests } from '../../domains/digest/job.js';
 import { PERIOD_LABEL, type CadencePeriod } from '../../store/cadence.js';
 import { openSession } from './broadcast-connect.js';
 
-const PERIODS: Record<string, CadencePeriod | 'none'> = { monthly: 'monthly', 每月: 'monthly', quarterly: 'quarterly', 每季度: 'quarterly', none: 'none', 不要求: 'none' };
+const PERIODS: Record<string, CadencePeriod | 'none'> = {
+  monthly: 'monthly',
+  每月: 'monthly',
+  quarterly: 'quarterly',
+  每季度: 'quarterly',
+  none: 'none',
+  不要求: 'none',
+};
 
 export function registerDigest(program: Command): void {
   const cmd = program
@@ -53,7 +60,11 @@ export function registerDigest(program: Command): void {
           await s.deps.audit.recordBy(s.actor, 'digest.cadence', `${type.trim()}=${p}`);
         }
         const current = await store.get();
-        process.stdout.write(`${Object.entries(current).map(([t, p]) => `${t}：${PERIOD_LABEL[p]}至少1次`).join('\n')}\n`);
+        process.stdout.write(
+          `${Object.entries(current)
+            .map(([t, p]) => `${t}：${PERIOD_LABEL[p]}至少1次`)
+            .join('\n')}\n`,
+        );
       } finally {
         await s.close();
       }

@@ -28,19 +28,33 @@ export function registerEval(program: Command): void {
       const { bareDocs, evaluate, isMiss, readEvalSet } = await import('../../knowledge/eval.js');
       const items = await readEvalSet(path.resolve(opts.set));
       const knowledge = await createKnowledge(config, logger);
-      const { rows, summary } = await evaluate(items, (q) => knowledge.answerDetailed(q), { bare: bareDocs(knowledge.index.chunks) });
+      const { rows, summary } = await evaluate(items, (q) => knowledge.answerDetailed(q), {
+        bare: bareDocs(knowledge.index.chunks),
+      });
       const out = process.stdout;
       const refusedMark = (r: (typeof rows)[number]) => (r.notStated ? '未载明' : '拒答');
       for (const r of rows) {
-        const mark = r.answerable ? (r.refused ? `误${refusedMark(r)}` : `rank=${r.rank || '-'} 含=${r.included}/${r.mustTotal}`) : r.refused ? `${refusedMark(r)}√` : '未拒×';
+        const mark = r.answerable
+          ? r.refused
+            ? `误${refusedMark(r)}`
+            : `rank=${r.rank || '-'} 含=${r.included}/${r.mustTotal}`
+          : r.refused
+            ? `${refusedMark(r)}√`
+            : '未拒×';
         out.write(`${r.id}\t${mark}\t${r.ms.toFixed(1)}ms\t${r.reason}\t${r.q}\n`);
       }
       if (opts.verbose) {
         const misses = rows.filter(isMiss);
         out.write(`\n未答好 ${misses.length} 题：\n`);
         for (const r of misses) {
-          const what = r.answerable ? (r.refused ? `误${refusedMark(r)}` : `排名 ${r.rank || '前5之外'}，含 ${r.included}/${r.mustTotal}`) : '该拒未拒';
-          out.write(`${r.id}\t${what}\t原因 ${r.reason}\t${r.q}\n  前列：${r.ranked.join(' ')}\n  ${r.text.replace(/\n/g, '\n  ')}\n`);
+          const what = r.answerable
+            ? r.refused
+              ? `误${refusedMark(r)}`
+              : `排名 ${r.rank || '前5之外'}，含 ${r.included}/${r.mustTotal}`
+            : '该拒未拒';
+          out.write(
+            `${r.id}\t${what}\t原因 ${r.reason}\t${r.q}\n  前列：${r.ranked.join(' ')}\n  ${r.text.replace(/\n/g, '\n  ')}\n`,
+          );
         }
       }
       out.write(

@@ -10,6 +10,13 @@ import { registerMeeting } from './meeting.js';
 import { registerExport } from './export.js';
 
 /** Every subcommand registers itself on the program; add new ones here. */
-export const commands: Array<(program: Command) => void> = [registerStart, registerChat, registerBench, registerBroadcast, registerAudit, registerDigest];
+export const commands: Array<(program: Command) => void> = [
+  registerStart,
+  registerChat,
+  registerBench,
+  registerBroadcast,
+  registerAudit,
+  registerDigest,
+];
 commands.push(...(await import('./eval.js')).knowledgeCommands);
 commands.push(registerRoster, registerMeeting, registerExport);

@@ -18,7 +18,9 @@ export function registerIngest(program: Command): void {
       const t0 = performance.now();
       const k = await createKnowledge(config, logger, { onProgress: progress.update, rebuild: opts.force ?? true });
       progress.stop();
-      const docs = k.index.docs.map((d) => `${d.short}（${k.index.chunks.filter((c) => c.docId === d.id).length} 段）`).join('、');
+      const docs = k.index.docs
+        .map((d) => `${d.short}（${k.index.chunks.filter((c) => c.docId === d.id).length} 段）`)
+        .join('、');
       process.stdout.write(
         `${k.built ? '索引已建立' : '索引已是最新'}：${k.index.docs.length} 份文件，${k.index.chunks.length} 段，` +
           `用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒。\n${docs}\n嵌入：${k.manifest.embedderId}\n`,

@@ -17,8 +17,13 @@ export function registerMeeting(program: Command): void {
       const s = await openMeetingsSession();
       try {
         const b = await s.branchByName(opts.branch);
-        for (const m of await s.deps.stores.meetings.list({ branchId: b?.id, from: s.deps.clock.now() - 30 * 86_400_000 })) {
-          process.stdout.write(`${m.id}\t${formatDateTime(m.startAt, s.config.timeZone)}\t${m.type}\t${m.place ?? ''}\t${m.status}\n`);
+        for (const m of await s.deps.stores.meetings.list({
+          branchId: b?.id,
+          from: s.deps.clock.now() - 30 * 86_400_000,
+        })) {
+          process.stdout.write(
+            `${m.id}\t${formatDateTime(m.startAt, s.config.timeZone)}\t${m.type}\t${m.place ?? ''}\t${m.status}\n`,
+          );
         }
       } finally {
         await s.close();
@@ -39,27 +44,40 @@ export function registerMeeting(program: Command): void {
         if (!type) throw new UserError(`不认识的会议类型：${typeWord ?? ''}`);
         const t = parseMeetingTime(rest.join(' '), { now: s.deps.clock.now(), tz: s.config.timeZone });
         if (!t.ok) throw new UserError(`时间无效（${t.reason}）：${t.text ?? ''}`);
-        const m = await createMeeting(s.md, meetingInput({
-          branch, type, startAt: t.at, placeFromText: t.rest, options, createdBy: s.actor, now: s.deps.clock.now(),
-        }));
-        await s.deps.audit.recordBy(s.actor, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, s.config.timeZone)}`);
-        process.stdout.write(`已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.config.timeZone)}${m.place ? ` ${m.place}` : ''}\n`);
+        const m = await createMeeting(
+          s.md,
+          meetingInput({
+            branch,
+            type,
+            startAt: t.at,
+            placeFromText: t.rest,
+            options,
+            createdBy: s.actor,
+            now: s.deps.clock.now(),
+          }),
+        );
+        await s.deps.audit.recordBy(
+          s.actor,
+          'meeting.create',
+          `#${m.id} ${type} ${formatDateTime(m.startAt, s.config.timeZone)}`,
+        );
+        process.stdout.write(
+          `已创建会议 ${m.id}：${type} ${formatDateTime(m.startAt, s.config.timeZone)}${m.place ? ` ${m.place}` : ''}\n`,
+        );
       } finally {
         await s.close();
       }
     });
-  meeting
-    .command('cancel <id>')
-    .action(async (id: string) => {
-      const s = await openMeetingsSession();
-      try {
-        const m = await s.deps.stores.meetings.get(id);
-        if (!m) throw new UserError(`没有编号为 ${id} 的会议`);
-        await cancelMeeting(s.md, m);
-        await s.deps.audit.recordBy(s.actor, 'meeting.cancel', `#${id}`);
-        process.stdout.write(`已取消会议 ${id}\n`);
-      } finally {
-        await s.close();
-      }
-    });
+  meeting.command('cancel <id>').action(async (id: string) => {
+    const s = await openMeetingsSession();
+    try {
+      const m = await s.deps.stores.meetings.get(id);
+      if (!m) throw new UserError(`没有编号为 ${id} 的会议`);
+      await cancelMeeting(s.md, m);
+      await s.deps.audit.recordBy(s.actor, 'meeting.cancel', `#${id}`);
+      process.stdout.write(`已取消会议 ${id}\n`);
+    } finally {
+      await s.close();
+    }
+  });
 }

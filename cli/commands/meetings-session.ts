@@ -27,7 +27,10 @@ export async function openMeetingsSession(): Promise<MeetingsSession> {
     async branchByName(name) {
       if (!name) return undefined;
       const b = await deps.stores.branches.getByName(name);
-      if (!b) throw new UserError(`没有名为“${name}”的支部。现有：${(await deps.stores.branches.list()).map((x) => x.name).join('、') || '（无）'}`);
+      if (!b)
+        throw new UserError(
+          `没有名为“${name}”的支部。现有：${(await deps.stores.branches.list()).map((x) => x.name).join('、') || '（无）'}`,
+        );
       return b;
     },
     async close() {

@@ -6,7 +6,13 @@ const PHASES: Record<string, string> = { chunk: '分词', embed: '向量', index
 
 export function createProgressReporter(): { update: Progress; stop(): void } {
   const bar = new cliProgress.SingleBar(
-    { format: '{phase} [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true, clearOnComplete: false, noTTYOutput: false },
+    {
+      format: '{phase} [{bar}] {value}/{total}',
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+      noTTYOutput: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   let phase = '';

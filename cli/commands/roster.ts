@@ -15,7 +15,11 @@ export function registerRoster(program: Command): void {
       try {
         const rows = await readRosterFile(file);
         const report = await importRoster(s.deps.stores, rows, { defaultBranch: opts.branch, dryRun: opts.dryRun });
-        await s.deps.audit.recordBy(s.actor, 'roster.import', `${file}：接受 ${report.accepted.length}，拒绝 ${report.rejected.length}${opts.dryRun ? '（试运行）' : ''}`);
+        await s.deps.audit.recordBy(
+          s.actor,
+          'roster.import',
+          `${file}：接受 ${report.accepted.length}，拒绝 ${report.rejected.length}${opts.dryRun ? '（试运行）' : ''}`,
+        );
         process.stdout.write(`${formatRosterReport(report)}\n`);
         if (report.rejected.length) process.exitCode = 1;
       } finally {
@@ -32,8 +36,13 @@ export function registerRoster(program: Command): void {
         const only = await s.branchByName(opts.branch);
         for (const b of only ? [only] : await s.deps.stores.branches.list()) {
           const members = await s.deps.stores.members.listByBranch(b.id);
-          process.stdout.write(`${b.name}（群 ${b.rooms.length} 个，书记 ${b.secretaries.length} 人，成员 ${members.length} 人）\n`);
-          for (const m of members) process.stdout.write(`  ${m.id}\t${m.name}\t${m.role === 'secretary' ? '书记' : '党员'}\t${m.status === 'active' ? '在册' : '停用'}\t${m.wechatId ?? '（未绑定微信）'}\n`);
+          process.stdout.write(
+            `${b.name}（群 ${b.rooms.length} 个，书记 ${b.secretaries.length} 人，成员 ${members.length} 人）\n`,
+          );
+          for (const m of members)
+            process.stdout.write(
+              `  ${m.id}\t${m.name}\t${m.role === 'secretary' ? '书记' : '党员'}\t${m.status === 'active' ? '在册' : '停用'}\t${m.wechatId ?? '（未绑定微信）'}\n`,
+            );
         }
       } finally {
         await s.close();

@@ -4,7 +4,9 @@ import type { Meeting } from '../../store/types.js';
 
 /** Counts back from `upTo` (inclusive) while the member was expected and did not reply at all. */
 export async function absenceStreak(stores: Stores, memberId: string, upTo: Meeting): Promise<number> {
-  const closed = (await stores.meetings.list({ branchId: upTo.branchId, to: upTo.startAt, status: ['closed'] })).reverse();
+  const closed = (
+    await stores.meetings.list({ branchId: upTo.branchId, to: upTo.startAt, status: ['closed'] })
+  ).reverse();
   let streak = 0;
   for (const m of closed) {
     const expected = await stores.attendance.expected(m.id);

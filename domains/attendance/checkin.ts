@@ -30,7 +30,12 @@ export function windowOf(m: Meeting): { openAt: number; closeAt: number } {
 
 /** The branch's meeting whose check-in window contains `now` (the one starting nearest to now). */
 export async function openMeeting(stores: Stores, branchId: string, now: number): Promise<Meeting | undefined> {
-  const candidates = await stores.meetings.list({ branchId, from: now - 2 * 86_400_000, to: now + 8 * 86_400_000, status: ['scheduled'] });
+  const candidates = await stores.meetings.list({
+    branchId,
+    from: now - 2 * 86_400_000,
+    to: now + 8 * 86_400_000,
+    status: ['scheduled'],
+  });
   const open = candidates.filter((m) => {
     const w = windowOf(m);
     return now >= w.openAt && now < w.closeAt;
@@ -41,9 +46,17 @@ export async function openMeeting(stores: Stores, branchId: string, now: number)
 export type Outcome = 'recorded' | 'changed' | 'unchanged' | 'need-reason' | 'leave-cancelled' | 'no-leave';
 
 /** Applies one reply; returns what happened so the caller can acknowledge or ask. */
-export async function applyReply(stores: Stores, m: Meeting, member: Member, reply: Reply, text: string, now: number): Promise<Outcome> {
+export async function applyReply(
+  stores: Stores,
+  m: Meeting,
+  member: Member,
+  reply: Reply,
+  text: string,
+  now: number,
+): Promise<Outcome> {
   const current = await stores.attendance.get(m.id, member.id);
-  const save = (r: Omit<AttendanceRecord, 'memberId' | 'at' | 'text'>) => stores.attendance.set(m.id, { memberId: member.id, at: now, text, ...r });
+  const save = (r: Omit<AttendanceRecord, 'memberId' | 'at' | 'text'>) =>
+    stores.attendance.set(m.id, { memberId: member.id, at: now, text, ...r });
   switch (reply.kind) {
     case 'present':
     case 'late': {

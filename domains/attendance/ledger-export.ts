@@ -7,7 +7,25 @@ import type { Stores } from '../../store/index.js';
 import { percent, summarize } from './summary.js';
 
 const STATUS = { scheduled: '待召开', cancelled: '已取消', closed: '已召开' } as const;
-const COLUMNS = ['编号', '支部', '类型', '时间', '地点', '主题', '状态', '应到', '实到', '迟到', '请假', '缺席', '出席率', '签到名单', '迟到名单', '请假名单（事由）', '缺席名单'];
+const COLUMNS = [
+  '编号',
+  '支部',
+  '类型',
+  '时间',
+  '地点',
+  '主题',
+  '状态',
+  '应到',
+  '实到',
+  '迟到',
+  '请假',
+  '缺席',
+  '出席率',
+  '签到名单',
+  '迟到名单',
+  '请假名单（事由）',
+  '缺席名单',
+];
 const DETAIL_COLUMNS = ['会议编号', '类型', '时间', '姓名', '情况', '回复时间', '原文', '事由'];
 
 export interface Ledger {
@@ -15,7 +33,10 @@ export interface Ledger {
   details: Array<Array<string | number>>;
 }
 
-export async function buildLedger(stores: Stores, opts: { from: number; to: number; branchId?: string; tz: string }): Promise<Ledger> {
+export async function buildLedger(
+  stores: Stores,
+  opts: { from: number; to: number; branchId?: string; tz: string },
+): Promise<Ledger> {
   const meetings = await stores.meetings.list({ branchId: opts.branchId, from: opts.from, to: opts.to });
   const branchNames = new Map((await stores.branches.list()).map((b) => [b.id, b.name]));
   const rows: Ledger['rows'] = [];
@@ -25,15 +46,39 @@ export async function buildLedger(stores: Stores, opts: { from: number; to: numb
     const names = (xs: Array<{ member: { name: string } }>) => xs.map((x) => x.member.name).join('、');
     const time = formatDateTime(m.startAt, opts.tz);
     rows.push([
-      Number(m.id), branchNames.get(m.branchId) ?? m.branchId, m.type, time, m.place ?? '', m.topic ?? '', STATUS[m.status],
-      s.expected.length, s.present.length + s.late.length, s.late.length, s.leave.length, s.absent.length, percent(s.rate),
-      names(s.present), names(s.late), s.leave.map((x) => `${x.member.name}（${x.record.reason ?? ''}）`).join('、'), s.absent.map((x) => x.name).join('、'),
+      Number(m.id),
+      branchNames.get(m.branchId) ?? m.branchId,
+      m.type,
+      time,
+      m.place ?? '',
+      m.topic ?? '',
+      STATUS[m.status],
+      s.expected.length,
+      s.present.length + s.late.length,
+      s.late.length,
+      s.leave.length,
+      s.absent.length,
+      percent(s.rate),
+      names(s.present),
+      names(s.late),
+      s.leave.map((x) => `${x.member.name}（${x.record.reason ?? ''}）`).join('、'),
+      s.absent.map((x) => x.name).join('、'),
     ]);
     const label = { present: '签到', late: '迟到', leave: '请假' } as const;
     for (const x of [...s.present, ...s.late, ...s.leave]) {
-      details.push([Number(m.id), m.type, time, x.member.name, label[x.record.status], formatDateTime(x.record.at, opts.tz), x.record.text, x.record.reason ?? '']);
+      details.push([
+        Number(m.id),
+        m.type,
+        time,
+        x.member.name,
+        label[x.record.status],
+        formatDateTime(x.record.at, opts.tz),
+        x.record.text,
+        x.record.reason ?? '',
+      ]);
     }
-    if (m.status === 'closed') for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
+    if (m.status === 'closed')
+      for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
   }
   return { rows, details };
 }

@@ -10,7 +10,10 @@ export type DeliveryState = 'sent' | 'failed' | 'pending' | 'active' | 'absent';
 
 export interface DeliveryProbe {
   /** States of messages by key. `full` asks the queue about every unsent key, else about the first `window`. */
-  states(keys: string[], opts?: { full?: boolean; window?: number }): Promise<Map<string, { state: DeliveryState; reason?: string }>>;
+  states(
+    keys: string[],
+    opts?: { full?: boolean; window?: number },
+  ): Promise<Map<string, { state: DeliveryState; reason?: string }>>;
   /** Removes messages still waiting in the outbox; returns the keys that will not be sent (removed or never queued). */
   withdraw(keys: string[]): Promise<string[]>;
   close(): Promise<void>;

@@ -40,10 +40,16 @@ export async function fanOut(job: Job<DeliverData>, deps: BroadcastDeps): Promis
   for (let i = 0; i < todo.length; i += size) {
     if ((await deps.stores.broadcasts.get(b.id))?.status === 'cancelled') break;
     const batch = todo.slice(i, i + size);
-    await deps.outbox.enqueueMany(batch.map((roomId) => ({ to: { roomId }, text, key: messageKey(b.id, run, roomId), tag: messageTag(b.id) })));
+    await deps.outbox.enqueueMany(
+      batch.map((roomId) => ({ to: { roomId }, text, key: messageKey(b.id, run, roomId), tag: messageTag(b.id) })),
+    );
     enqueued += batch.length;
   }
-  await deps.queue.add('watch', { broadcastId: b.id, run }, { jobId: watchJobId(b.id, run), delay: deps.watchMs ?? 3000, removeOnComplete: true, removeOnFail: 100 });
+  await deps.queue.add(
+    'watch',
+    { broadcastId: b.id, run },
+    { jobId: watchJobId(b.id, run), delay: deps.watchMs ?? 3000, removeOnComplete: true, removeOnFail: 100 },
+  );
   log.info({ run, rooms: rooms.length, enqueued }, 'broadcast fanned out');
   return { run, enqueued };
 }

@@ -4,7 +4,13 @@ import type { NewBroadcast } from '../../store/broadcasts.js';
 import { formatDateTime } from '../../ground/time/format.js';
 import { describeSchedule } from './schedule.js';
 
-const STATUS: Record<BroadcastStatus, string> = { scheduled: '待发送', sending: '发送中', done: '已完成', cancelled: '已取消', active: '周期进行中' };
+const STATUS: Record<BroadcastStatus, string> = {
+  scheduled: '待发送',
+  sending: '发送中',
+  done: '已完成',
+  cancelled: '已取消',
+  active: '周期进行中',
+};
 const MAX_LISTED = 30;
 
 function roomList(rooms: string[], topics: Map<string, string>): string {
@@ -18,7 +24,10 @@ function contentLine(b: Pick<NewBroadcast, 'kind' | 'text' | 'studyDocs'>): stri
 }
 
 export function formatPreview(b: NewBroadcast, topics: Map<string, string>, tz: string, now: number): string {
-  const when = b.schedule.type === 'once' && b.schedule.at <= now + 60_000 ? `立即（确认后马上发送，${formatDateTime(now, tz)}）` : describeSchedule(b.schedule, tz);
+  const when =
+    b.schedule.type === 'once' && b.schedule.at <= now + 60_000
+      ? `立即（确认后马上发送，${formatDateTime(now, tz)}）`
+      : describeSchedule(b.schedule, tz);
   return [
     '【广播预览】',
     `内容：${contentLine(b)}`,
@@ -34,7 +43,13 @@ export function formatListItem(b: Broadcast, tz: string): string {
   return `#${b.id} ${STATUS[b.status]} ${describeSchedule(b.schedule, tz)} → ${b.targets.join('、')}（${b.rooms.length} 群）：${text}`;
 }
 
-export function formatDetail(b: Broadcast, report: RunReport | undefined, next: number | undefined, topics: Map<string, string>, tz: string): string {
+export function formatDetail(
+  b: Broadcast,
+  report: RunReport | undefined,
+  next: number | undefined,
+  topics: Map<string, string>,
+  tz: string,
+): string {
   const lines = [
     `广播 #${b.id}（${STATUS[b.status]}）`,
     `内容：${contentLine(b)}`,
@@ -43,8 +58,11 @@ export function formatDetail(b: Broadcast, report: RunReport | undefined, next: 
     `创建：${b.createdByName ?? b.createdBy}，${formatDateTime(b.createdAt, tz)}`,
   ];
   if (report) {
-    lines.push(`${b.schedule.type === 'once' ? '发送' : '最近一次发送'}：共 ${report.total} 群，已发送 ${report.sent}，失败 ${report.failed}，跳过 ${report.skipped}，待发送 ${report.queued}`);
-    for (const [room, reason] of Object.entries(report.failures).slice(0, 10)) lines.push(`- 失败：${topics.get(room) ?? room}（${reason}）`);
+    lines.push(
+      `${b.schedule.type === 'once' ? '发送' : '最近一次发送'}：共 ${report.total} 群，已发送 ${report.sent}，失败 ${report.failed}，跳过 ${report.skipped}，待发送 ${report.queued}`,
+    );
+    for (const [room, reason] of Object.entries(report.failures).slice(0, 10))
+      lines.push(`- 失败：${topics.get(room) ?? room}（${reason}）`);
   } else lines.push('尚未开始发送。');
   return lines.join('\n');
 }

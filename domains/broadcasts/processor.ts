@@ -7,7 +7,11 @@ import { fanOut } from './fanout.js';
 import { isBroadcastJob, type BroadcastJobData } from './queue.js';
 import { watchRun } from './watch.js';
 
-export async function processBroadcastJob(job: Job<BroadcastJobData>, deps: BroadcastDeps, token?: string): Promise<unknown> {
+export async function processBroadcastJob(
+  job: Job<BroadcastJobData>,
+  deps: BroadcastDeps,
+  token?: string,
+): Promise<unknown> {
   if (!isBroadcastJob(job)) throw new UnrecoverableError(`unknown broadcast job ${job.name}`);
   switch (job.name) {
     case 'deliver':

@@ -33,7 +33,11 @@ function studyCache(corpusDir: string): (docs: string[]) => Promise<StudyUnit[]>
   return (docs) => {
     const key = docs.join('|');
     // Loaded on first use: only 每日一学 runs need the corpus.
-    if (!cache.has(key)) cache.set(key, import('../../knowledge/study-units.js').then((m) => m.listStudyUnits(corpusDir, docs)));
+    if (!cache.has(key))
+      cache.set(
+        key,
+        import('../../knowledge/study-units.js').then((m) => m.listStudyUnits(corpusDir, docs)),
+      );
     return cache.get(key)!;
   };
 }
@@ -60,8 +64,12 @@ export function createBroadcastRuntime(base: Deps, o: BroadcastRuntimeOptions): 
       if (worker) return;
       connection = base.connect('broadcast-worker', { forWorker: true });
       worker = new Worker<BroadcastJobData>(queueName, (job, token) => processBroadcastJob(job, deps, token), {
-        connection, prefix: bullPrefix(base.prefix), concurrency: 4, ...RESILIENT_WORKER_OPTIONS,
-        lockDuration: o.lockDurationMs ?? 30_000, stalledInterval: Math.min(30_000, o.lockDurationMs ?? 30_000),
+        connection,
+        prefix: bullPrefix(base.prefix),
+        concurrency: 4,
+        ...RESILIENT_WORKER_OPTIONS,
+        lockDuration: o.lockDurationMs ?? 30_000,
+        stalledInterval: Math.min(30_000, o.lockDurationMs ?? 30_000),
       });
       worker.on('error', (err) => log.warn({ err: err.message }, 'broadcast worker error'));
       watchFailures(worker, { logger: log, outbox: base.outbox, adminIds: base.config.adminIds, label: '广播' });

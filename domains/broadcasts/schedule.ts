@@ -31,7 +31,8 @@ export function parseWhen(phrase: string, now: number, tz: string): BroadcastSch
 /** BullMQ repeat options for a recurring schedule. */
 export function repeatOf(s: BroadcastSchedule): { pattern: string; tz: string } | { every: number } | undefined {
   if (s.type === 'daily') return { pattern: cronPattern({ kind: 'daily', hour: s.hour, minute: s.minute }), tz: s.tz };
-  if (s.type === 'weekly') return { pattern: cronPattern({ kind: 'weekly', weekday: s.weekday, hour: s.hour, minute: s.minute }), tz: s.tz };
+  if (s.type === 'weekly')
+    return { pattern: cronPattern({ kind: 'weekly', weekday: s.weekday, hour: s.hour, minute: s.minute }), tz: s.tz };
   if (s.type === 'every') return { every: s.everyMs };
   return undefined;
 }

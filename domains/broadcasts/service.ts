@@ -18,11 +18,26 @@ export function createBroadcastService(deps: BroadcastDeps) {
   async function schedule(b: Broadcast): Promise<void> {
     if (b.schedule.type === 'once') {
       const delay = Math.max(0, b.schedule.at - deps.clock.now());
-      await deps.queue.add('deliver', { broadcastId: b.id }, { jobId: deliverJobId(b.id), delay, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 100 });
+      await deps.queue.add(
+        'deliver',
+        { broadcastId: b.id },
+        {
+          jobId: deliverJobId(b.id),
+          delay,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: 100,
+          removeOnFail: 100,
+        },
+      );
       return;
     }
     const repeat = repeatOf(b.schedule)!;
-    await deps.queue.upsertJobScheduler(schedulerId(b.id), repeat, { name: 'deliver', data: { broadcastId: b.id }, opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 100 } });
+    await deps.queue.upsertJobScheduler(schedulerId(b.id), repeat, {
+      name: 'deliver',
+      data: { broadcastId: b.id },
+      opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 100 },
+    });
   }
 
   async function mustGet(id: string): Promise<Broadcast> {
@@ -37,14 +52,20 @@ export function createBroadcastService(deps: BroadcastDeps) {
       const b = await deps.stores.broadcasts.create(input);
       await schedule(b);
       await deps.audit.record({
-        actor: input.createdBy, actorName: input.createdByName, action: 'broadcast.create', ok: true,
+        actor: input.createdBy,
+        actorName: input.createdByName,
+        action: 'broadcast.create',
+        ok: true,
         detail: `#${b.id} ${b.kind} 目标 ${b.targets.join('、')}（${b.rooms.length} 个群：${b.rooms.join(',')}）：${b.text}`,
       });
       return b;
     },
 
     /** Stops a broadcast: unsent groups of a running one are withdrawn and counted as skipped. */
-    async cancel(id: string, actor: { id: string; name?: string }): Promise<{ broadcast: Broadcast; report?: RunReport }> {
+    async cancel(
+      id: string,
+      actor: { id: string; name?: string },
+    ): Promise<{ broadcast: Broadcast; report?: RunReport }> {
       const b = await mustGet(id);
       if (b.status === 'cancelled') throw new UserError(`广播 #${b.id} 已经取消过了。`);
       if (b.status === 'done') throw new UserError(`广播 #${b.id} 已发送完毕，无法取消。`);
@@ -57,7 +78,10 @@ export function createBroadcastService(deps: BroadcastDeps) {
         report = await deps.stores.broadcasts.report(b.id, b.lastRun);
       }
       await deps.audit.record({
-        actor: actor.id, actorName: actor.name, action: 'broadcast.cancel', ok: true,
+        actor: actor.id,
+        actorName: actor.name,
+        action: 'broadcast.cancel',
+        ok: true,
         detail: `#${b.id}${report ? `：已发送 ${report.sent}，跳过 ${report.skipped}，发送中 ${report.queued}` : '：尚未开始发送'}`,
       });
       return { broadcast: { ...b, status: 'cancelled' }, report };
@@ -70,7 +94,8 @@ export function createBroadcastService(deps: BroadcastDeps) {
         if (b.status !== 'cancelled') await settleRun(deps, b.id, b.lastRun, false);
         view.report = await deps.stores.broadcasts.report(b.id, b.lastRun);
       }
-      if (b.schedule.type !== 'once' && b.status === 'active') view.next = (await deps.queue.getJobScheduler(schedulerId(b.id)))?.next;
+      if (b.schedule.type !== 'once' && b.status === 'active')
+        view.next = (await deps.queue.getJobScheduler(schedulerId(b.id)))?.next;
       return view;
     },
 

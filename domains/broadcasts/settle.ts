@@ -11,9 +11,16 @@ export async function settleRun(deps: SettleDeps, id: string, run: string, cance
   if (cancelled) {
     const gone = await deps.delivery.withdraw(queued.map((room) => messageKey(id, run, room)));
     const goneSet = new Set(gone);
-    await deps.stores.broadcasts.markRooms(id, run, queued.filter((room) => goneSet.has(messageKey(id, run, room))), 'skipped');
+    await deps.stores.broadcasts.markRooms(
+      id,
+      run,
+      queued.filter((room) => goneSet.has(messageKey(id, run, room))),
+      'skipped',
+    );
   }
-  const open = cancelled ? [...(await deps.stores.broadcasts.roomStates(id, run))].filter(([, s]) => s === 'queued').map(([r]) => r) : queued;
+  const open = cancelled
+    ? [...(await deps.stores.broadcasts.roomStates(id, run))].filter(([, s]) => s === 'queued').map(([r]) => r)
+    : queued;
   await applyStates(deps, id, run, open, cancelled);
   if (cancelled) await recheckSkipped(deps, id, run);
 }
@@ -33,10 +40,17 @@ async function applyStates(deps: SettleDeps, id: string, run: string, rooms: str
 
 /** A room skipped while the fan-out was still enqueueing may have been queued after all: withdraw again, or count it as sent. */
 async function recheckSkipped(deps: SettleDeps, id: string, run: string): Promise<void> {
-  const skipped = [...(await deps.stores.broadcasts.roomStates(id, run))].filter(([, s]) => s === 'skipped').map(([r]) => r);
+  const skipped = [...(await deps.stores.broadcasts.roomStates(id, run))]
+    .filter(([, s]) => s === 'skipped')
+    .map(([r]) => r);
   if (!skipped.length) return;
   await deps.delivery.withdraw(skipped.map((room) => messageKey(id, run, room)));
-  const found = await deps.delivery.states(skipped.map((room) => messageKey(id, run, room)), { full: true });
-  const sentAfterAll = skipped.filter((room) => ['sent', 'active'].includes(found.get(messageKey(id, run, room))?.state ?? ''));
+  const found = await deps.delivery.states(
+    skipped.map((room) => messageKey(id, run, room)),
+    { full: true },
+  );
+  const sentAfterAll = skipped.filter((room) =>
+    ['sent', 'active'].includes(found.get(messageKey(id, run, room))?.state ?? ''),
+  );
   await deps.stores.broadcasts.markRooms(id, run, sentAfterAll, 'sent', undefined, true);
 }

@@ -13,7 +13,10 @@ export interface ResolvedTargets {
 
 /** Splits 第一支部、第二支部,机关群 into targets. */
 export function splitTargets(text: string): string[] {
-  return text.split(/[、,，;；]+/).map((t) => t.trim()).filter(Boolean);
+  return text
+    .split(/[、,，;；]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 export async function resolveTargets(

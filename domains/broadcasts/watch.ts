@@ -21,14 +21,21 @@ export async function watchRun(job: Job<WatchData>, deps: BroadcastDeps, token?:
   if (b.schedule.type === 'once' && !cancelled) await deps.stores.broadcasts.setStatus(id, 'done');
   if (!(await deps.stores.broadcasts.claimReport(id, run))) return { done: true };
   await deps.audit.record({
-    actor: 'system', action: 'broadcast.report', ok: report.failed === 0,
+    actor: 'system',
+    action: 'broadcast.report',
+    ok: report.failed === 0,
     detail: `#${id} run ${run}: sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped}`,
   });
   // Recurring runs report only when something went wrong; a once broadcast always reports.
   const worthIt = b.schedule.type === 'once' || report.failed > 0;
   if (b.reportTo && worthIt) {
     const topics = await deps.stores.rooms.topics(Object.keys(report.failures));
-    await deps.outbox.enqueue({ to: { contactId: b.reportTo }, text: formatReport(report, topics, { cancelled }), key: reportKey(id, run), tag: 'broadcast-report' });
+    await deps.outbox.enqueue({
+      to: { contactId: b.reportTo },
+      text: formatReport(report, topics, { cancelled }),
+      key: reportKey(id, run),
+      tag: 'broadcast-report',
+    });
   }
   return { done: true };
 }

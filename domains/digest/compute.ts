@@ -28,7 +28,8 @@ export interface Digest {
   absentees: Array<{ name: string; streak: number }>;
 }
 
-const held = (ms: Meeting[], type: string, p: Period) => ms.filter((m) => m.type === type && m.startAt >= p.from && m.startAt < p.to).length;
+const held = (ms: Meeting[], type: string, p: Period) =>
+  ms.filter((m) => m.type === type && m.startAt >= p.from && m.startAt < p.to).length;
 
 async function attendanceOf(stores: Stores, meetings: Meeting[]): Promise<Digest['attendance']> {
   const out = { attended: 0, expected: 0, meetings: 0 };
@@ -44,7 +45,12 @@ async function attendanceOf(stores: Stores, meetings: Meeting[]): Promise<Digest
   return out;
 }
 
-async function absenteesOf(stores: Stores, branchId: string, threshold: number, now: number): Promise<Digest['absentees']> {
+async function absenteesOf(
+  stores: Stores,
+  branchId: string,
+  threshold: number,
+  now: number,
+): Promise<Digest['absentees']> {
   const closed = await stores.meetings.list({ branchId, to: now, status: ['closed'] });
   const latest = closed.at(-1);
   if (!latest) return [];
@@ -57,22 +63,41 @@ async function absenteesOf(stores: Stores, branchId: string, threshold: number, 
   return out.sort((a, b) => b.streak - a.streak);
 }
 
-export async function computeDigest(stores: Stores, branchId: string, now: number, tz: string, cadence: Record<string, CadencePeriod>): Promise<Digest | undefined> {
+export async function computeDigest(
+  stores: Stores,
+  branchId: string,
+  now: number,
+  tz: string,
+  cadence: Record<string, CadencePeriod>,
+): Promise<Digest | undefined> {
   const branch = await stores.branches.get(branchId);
   if (!branch) return undefined;
   const lm = lastMonth(now, tz);
   const q = thisQuarter(now, tz);
   const tm = thisMonth(now, tz);
   const from = Math.min(lm.from, q.from);
-  const past = (await stores.meetings.list({ branchId, from, to: now, status: ['scheduled', 'closed'] })).filter((m) => m.startAt < now);
+  const past = (await stores.meetings.list({ branchId, from, to: now, status: ['scheduled', 'closed'] })).filter(
+    (m) => m.startAt < now,
+  );
   const types = Object.entries(cadence).map(([type, period]) => {
-    const line = { type, period, lastMonth: held(past, type, lm), thisMonth: held(past, type, tm), quarter: held(past, type, q) };
+    const line = {
+      type,
+      period,
+      lastMonth: held(past, type, lm),
+      thisMonth: held(past, type, tm),
+      quarter: held(past, type, q),
+    };
     return { ...line, met: period === 'monthly' ? line.lastMonth >= 1 : line.quarter >= 1 };
   });
   const upcoming = (await stores.meetings.list({ branchId, from: now, status: ['scheduled'], limit: 3 })).slice(0, 3);
   const lastMonthMeetings = past.filter((m) => m.startAt >= lm.from && m.startAt < lm.to);
   return {
-    branchId, branchName: branch.name, lastMonth: lm, quarter: q, types, upcoming,
+    branchId,
+    branchName: branch.name,
+    lastMonth: lm,
+    quarter: q,
+    types,
+    upcoming,
     attendance: await attendanceOf(stores, lastMonthMeetings),
     absentees: await absenteesOf(stores, branchId, branch.settings.absenceThreshold, now),
   };

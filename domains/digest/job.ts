@@ -24,18 +24,28 @@ export async function digestsFor(deps: Pick<DigestDeps, 'stores' | 'clock' | 'co
   for (const id of ids) {
     const d = await computeDigest(stores, id, deps.clock.now(), deps.config.timeZone, cadence);
     const branch = await stores.branches.get(id);
-    if (d && branch) out.push({ branchId: id, secretaries: branch.secretaries, text: formatDigest(d, deps.config.timeZone) });
+    if (d && branch)
+      out.push({ branchId: id, secretaries: branch.secretaries, text: formatDigest(d, deps.config.timeZone) });
   }
   return out;
 }
 
 /** Sends every branch's digest to its secretaries; the month in the key makes a rerun a no-op. */
-export async function sendMonthlyDigests(deps: Pick<DigestDeps, 'stores' | 'clock' | 'config' | 'outbox' | 'audit'>): Promise<number> {
+export async function sendMonthlyDigests(
+  deps: Pick<DigestDeps, 'stores' | 'clock' | 'config' | 'outbox' | 'audit'>,
+): Promise<number> {
   const p = localParts(deps.clock.now(), deps.config.timeZone);
   const month = `${p.year}${String(p.month).padStart(2, '0')}`;
   let sent = 0;
   for (const d of await digestsFor(deps)) {
-    await deps.outbox.enqueueMany(d.secretaries.map((s) => ({ to: { contactId: s }, text: d.text, key: `digest:${month}:${d.branchId}:${s}`, tag: 'digest' })));
+    await deps.outbox.enqueueMany(
+      d.secretaries.map((s) => ({
+        to: { contactId: s },
+        text: d.text,
+        key: `digest:${month}:${d.branchId}:${s}`,
+        tag: 'digest',
+      })),
+    );
     sent += d.secretaries.length;
   }
   await deps.audit.recordBy('system', 'digest.send', `${month}: ${sent} 位书记`);
@@ -53,10 +63,18 @@ export function startDigestJobs(deps: DigestDeps, opts: { pattern?: string } = {
   const queue = new Queue(DIGEST_QUEUE, { connection: deps.redis, prefix: bullPrefix(deps.prefix) });
   queue.on('error', (err) => log.warn({ err: err.message }, 'digest queue error'));
   const connection = deps.connect('digest-worker', { forWorker: true });
-  const worker = new Worker(DIGEST_QUEUE, (job) => processDigestJob(job, deps), { connection, prefix: bullPrefix(deps.prefix), ...RESILIENT_WORKER_OPTIONS });
+  const worker = new Worker(DIGEST_QUEUE, (job) => processDigestJob(job, deps), {
+    connection,
+    prefix: bullPrefix(deps.prefix),
+    ...RESILIENT_WORKER_OPTIONS,
+  });
   watchFailures(worker, { logger: log, label: '月度情况' });
   worker.on('error', (err) => log.warn({ err: err.message }, 'digest worker error'));
-  const scheduled = queue.upsertJobScheduler(DIGEST_SCHEDULER, { pattern: opts.pattern ?? '0 0 9 * * *', tz: deps.config.timeZone }, { name: 'check', opts: { removeOnComplete: 30, removeOnFail: 30 } });
+  const scheduled = queue.upsertJobScheduler(
+    DIGEST_SCHEDULER,
+    { pattern: opts.pattern ?? '0 0 9 * * *', tz: deps.config.timeZone },
+    { name: 'check', opts: { removeOnComplete: 30, removeOnFail: 30 } },
+  );
   return {
     stores,
     queue,

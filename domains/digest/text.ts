@@ -9,14 +9,25 @@ function typeLine(t: TypeLine): string {
 }
 
 export function formatDigest(d: Digest, tz: string): string {
-  const lines = [`【三会一课情况】${d.branchName}（${d.lastMonth.label}，${d.quarter.label}至今）`, ...d.types.map(typeLine)];
+  const lines = [
+    `【三会一课情况】${d.branchName}（${d.lastMonth.label}，${d.quarter.label}至今）`,
+    ...d.types.map(typeLine),
+  ];
   lines.push(
     d.upcoming.length
       ? `近期安排：${d.upcoming.map((m) => `${formatShort(m.startAt, tz)} ${m.type}${m.title && m.title !== m.type ? `《${m.title}》` : ''}`).join('；')}`
       : '近期安排：暂无，请及时安排下一次会议。',
   );
   const a = d.attendance;
-  lines.push(a.expected ? `上月出勤率：${Math.round((a.attended / a.expected) * 100)}%（${a.meetings} 次会议，应到 ${a.expected} 人次，实到 ${a.attended} 人次）` : '上月出勤率：无已结束的会议记录。');
-  lines.push(d.absentees.length ? `长期无故缺席：${d.absentees.map((x) => `${x.name}（连续 ${x.streak} 次）`).join('、')}，请及时谈心谈话、批评教育。` : '长期无故缺席：无。');
+  lines.push(
+    a.expected
+      ? `上月出勤率：${Math.round((a.attended / a.expected) * 100)}%（${a.meetings} 次会议，应到 ${a.expected} 人次，实到 ${a.attended} 人次）`
+      : '上月出勤率：无已结束的会议记录。',
+  );
+  lines.push(
+    d.absentees.length
+      ? `长期无故缺席：${d.absentees.map((x) => `${x.name}（连续 ${x.streak} 次）`).join('、')}，请及时谈心谈话、批评教育。`
+      : '长期无故缺席：无。',
+  );
   return lines.join('\n');
 }

@@ -24,6 +24,13 @@ export async function processAck(job: Job<{ meetingId: string; window: number }>
   if (s.late.length) text += `（迟到 ${s.late.length}）`;
   text += `；请假 ${s.leave.length}`;
   const rooms = await branchRooms(deps.stores, m.branchId);
-  await deps.outbox.enqueueMany(rooms.map((roomId) => ({ to: { roomId }, text, key: outboxKeys.ack(m.id, job.data.window, roomId), tag: `meeting:${m.id}` })));
+  await deps.outbox.enqueueMany(
+    rooms.map((roomId) => ({
+      to: { roomId },
+      text,
+      key: outboxKeys.ack(m.id, job.data.window, roomId),
+      tag: `meeting:${m.id}`,
+    })),
+  );
   return text;
 }

@@ -16,7 +16,10 @@ export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchCo
     // Freeze who was expected first: a retry after a crash then reads the same roster.
     if (!(await deps.stores.attendance.expected(m.id))) {
       const roster = await deps.stores.members.listByBranch(m.branchId, { activeOnly: true });
-      await deps.stores.attendance.setExpected(m.id, roster.map((x) => x.id));
+      await deps.stores.attendance.setExpected(
+        m.id,
+        roster.map((x) => x.id),
+      );
     }
     m = await deps.stores.meetings.update(m.id, { status: 'closed', closedAt: bc.now });
   }
@@ -24,13 +27,24 @@ export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchCo
   const to = await bc.secretaries(m.branchId);
   const text = summaryText(m, s, deps.config.timeZone, { final: true });
   const tag = `meeting:${m.id}`;
-  const messages: OutboxMessage[] = to.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.summary(m, contactId), tag }));
+  const messages: OutboxMessage[] = to.map((contactId) => ({
+    to: { contactId },
+    text,
+    key: outboxKeys.summary(m, contactId),
+    tag,
+  }));
   const threshold = (await deps.stores.branches.get(m.branchId))?.settings.absenceThreshold ?? 3;
   for (const member of s.absent) {
     const streak = await absenceStreak(deps.stores, member.id, m);
     if (streak < threshold) continue;
     deps.logger.info({ meetingId: m.id, memberId: member.id, streak }, 'absence alert');
-    for (const contactId of to) messages.push({ to: { contactId }, text: absenceAlert(member.name, streak, m), key: outboxKeys.absence(m, member.id, contactId), tag });
+    for (const contactId of to)
+      messages.push({
+        to: { contactId },
+        text: absenceAlert(member.name, streak, m),
+        key: outboxKeys.absence(m, member.id, contactId),
+        tag,
+      });
   }
   return messages;
 }

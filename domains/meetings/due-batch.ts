@@ -21,19 +21,27 @@ const CHUNK = 10_000;
 const HEAVY_PARALLEL = 16;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function processDueBatch(job: Job<{ due: number; bucket?: number | string }>, deps: MeetingDeps): Promise<string> {
+export async function processDueBatch(
+  job: Job<{ due: number; bucket?: number | string }>,
+  deps: MeetingDeps,
+): Promise<string> {
   const bucket = job.data.bucket ?? job.data.due;
   let total = 0;
   for (let round = 0; round < 10; round++) {
     const raw = await deps.buckets.members(bucket);
     if (!raw.length) break;
-    total += await processSteps(raw.map(decodeStep).filter((s): s is Step => !!s), deps, job.data.due);
+    total += await processSteps(
+      raw.map(decodeStep).filter((s): s is Step => !!s),
+      deps,
+      job.data.due,
+    );
     await deps.buckets.discard(bucket, raw);
   }
   return `steps:${total}`;
 }
 
-const isLive = (s: Step, m: Meeting | undefined) => !!m && m.startAt === s.startAt && (m.status === 'scheduled' || (m.status === 'closed' && s.kind === 'close'));
+const isLive = (s: Step, m: Meeting | undefined) =>
+  !!m && m.startAt === s.startAt && (m.status === 'scheduled' || (m.status === 'closed' && s.kind === 'close'));
 
 /**
  * Processes steps due at `due` (and any follow-ups already due); returns how many ran. Everything a reminder
@@ -45,25 +53,43 @@ export async function processSteps(initial: Step[], deps: MeetingDeps, due: numb
   let count = 0;
   let releaseAt = due;
   while (pending.length) {
-    const bc = await createBatchContext(deps, pending.map((s) => s.meetingId), releaseAt);
+    const bc = await createBatchContext(
+      deps,
+      pending.map((s) => s.meetingId),
+      releaseAt,
+    );
     const live = pending.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
     const reminders = live.filter(isReminder);
     const heavy = live.filter((s) => !isReminder(s));
     const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
     // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
-    await sendAll(prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })), deps);
+    await sendAll(
+      prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })),
+      deps,
+    );
     const nextOf = (s: Step) => nextStep(bc.meetings.get(s.meetingId)!, s);
     const followReminders = reminders.map(nextOf).filter((s): s is Step => !!s);
     const early = deps.clock.now();
-    await scheduleSteps(deps, followReminders.filter((s) => dueOf(s) > releaseAt && dueOf(s) > early), early);
+    await scheduleSteps(
+      deps,
+      followReminders.filter((s) => dueOf(s) > releaseAt && dueOf(s) > early),
+      early,
+    );
     if (releaseAt > Date.now()) await sleep(releaseAt - Date.now());
     bc.now = Math.max(deps.clock.now(), releaseAt);
     await sendAll(await runHeavy(heavy, deps, bc), deps);
     count += live.length;
     const followHeavy = heavy.map(nextOf).filter((s): s is Step => !!s);
     const now = deps.clock.now();
-    await scheduleSteps(deps, followHeavy.filter((s) => dueOf(s) > now), now);
-    pending = [...followReminders.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= early), ...followHeavy.filter((s) => dueOf(s) <= now)];
+    await scheduleSteps(
+      deps,
+      followHeavy.filter((s) => dueOf(s) > now),
+      now,
+    );
+    pending = [
+      ...followReminders.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= early),
+      ...followHeavy.filter((s) => dueOf(s) <= now),
+    ];
     releaseAt = now;
   }
   return count;
@@ -72,20 +98,22 @@ export async function processSteps(initial: Step[], deps: MeetingDeps, due: numb
 async function runHeavy(steps: Step[], deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
   const out: OutboxMessage[] = [];
   for (let i = 0; i < steps.length; i += HEAVY_PARALLEL) {
-    const part = await Promise.all(steps.slice(i, i + HEAVY_PARALLEL).map((s) => {
-      const m = bc.meetings.get(s.meetingId)!;
-      switch (s.kind) {
-        case 'close':
-          return closeStep(m, deps, bc);
-        case 'escalate':
-          return escalateStep(m, deps, bc);
-        case 'remind-room':
-        case 'remind-secretary':
-          throw new Error(`reminder step ${s.kind} reached the at-due phase`);
-        default:
-          return assertNever(s.kind, 'step kind');
-      }
-    }));
+    const part = await Promise.all(
+      steps.slice(i, i + HEAVY_PARALLEL).map((s) => {
+        const m = bc.meetings.get(s.meetingId)!;
+        switch (s.kind) {
+          case 'close':
+            return closeStep(m, deps, bc);
+          case 'escalate':
+            return escalateStep(m, deps, bc);
+          case 'remind-room':
+          case 'remind-secretary':
+            throw new Error(`reminder step ${s.kind} reached the at-due phase`);
+          default:
+            return assertNever(s.kind, 'step kind');
+        }
+      }),
+    );
     out.push(...part.flat());
   }
   return out;

@@ -19,7 +19,18 @@ export async function escalateStep(m: Meeting, deps: MeetingDeps, bc: BatchConte
   const mentionIds = s.absent.map((x) => x.wechatId).filter((id): id is string => !!id);
   const tag = `meeting:${m.id}`;
   return [
-    ...(await bc.rooms(m.branchId)).map((roomId) => ({ to: { roomId }, text: escalationText(m, deps.config.timeZone, names), mentionIds, key: outboxKeys.escalate(m, roomId), tag })),
-    ...(await bc.secretaries(m.branchId)).map((contactId) => ({ to: { contactId }, text: escalationForSecretary(m, deps.config.timeZone, names), key: outboxKeys.escalate(m, contactId), tag })),
+    ...(await bc.rooms(m.branchId)).map((roomId) => ({
+      to: { roomId },
+      text: escalationText(m, deps.config.timeZone, names),
+      mentionIds,
+      key: outboxKeys.escalate(m, roomId),
+      tag,
+    })),
+    ...(await bc.secretaries(m.branchId)).map((contactId) => ({
+      to: { contactId },
+      text: escalationForSecretary(m, deps.config.timeZone, names),
+      key: outboxKeys.escalate(m, contactId),
+      tag,
+    })),
   ];
 }

@@ -12,7 +12,10 @@ export interface MeetingRequest {
   /** Where the time phrase left text over (e.g. 三楼会议室), used when no 地点： was given. */
   placeFromText?: string;
   /** Options typed with the command (提醒：… 截止：…); a series passes its stored ones. */
-  options: Pick<MeetingOptions, 'topic' | 'place' | 'groupOffsets' | 'secretaryOffsets' | 'closeAfter' | 'escalateBefore'>;
+  options: Pick<
+    MeetingOptions,
+    'topic' | 'place' | 'groupOffsets' | 'secretaryOffsets' | 'closeAfter' | 'escalateBefore'
+  >;
   createdBy: string;
   seriesId?: string;
   now: number;

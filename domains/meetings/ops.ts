@@ -12,7 +12,8 @@ import { isReminder, reminderRecipients, stepsOf, type Step } from './steps.js';
  * outbox, a change also withdraws reminders already pre-staged there; without, the outbox drops them when
  * due, as each carries the condition "meeting still scheduled at this start".
  */
-export type OpsDeps = Pick<MeetingDeps, 'stores' | 'queue' | 'buckets' | 'clock'> & Partial<Pick<MeetingDeps, 'outbox' | 'config'>>;
+export type OpsDeps = Pick<MeetingDeps, 'stores' | 'queue' | 'buckets' | 'clock'> &
+  Partial<Pick<MeetingDeps, 'outbox' | 'config'>>;
 
 export async function createMeeting(deps: OpsDeps, input: MeetingInput): Promise<Meeting> {
   const now = deps.clock.now();
@@ -24,7 +25,10 @@ export async function createMeeting(deps: OpsDeps, input: MeetingInput): Promise
 export async function rescheduleMeeting(deps: OpsDeps, m: Meeting, startAt: number): Promise<Meeting> {
   const old = stepsOf(m);
   await unscheduleMeeting(deps, old);
-  const next = await deps.stores.meetings.update(m.id, { startAt, endAt: m.endAt ? m.endAt + (startAt - m.startAt) : undefined });
+  const next = await deps.stores.meetings.update(m.id, {
+    startAt,
+    endAt: m.endAt ? m.endAt + (startAt - m.startAt) : undefined,
+  });
   await withdrawStaged(deps, m, old);
   await scheduleMeeting(deps, next, deps.clock.now());
   return next;
@@ -44,7 +48,12 @@ async function withdrawStaged(deps: OpsDeps, m: Meeting, steps: Step[]): Promise
   if (!outbox) return;
   const reminders = steps.filter(isReminder);
   if (!reminders.length) return;
-  const [rooms, secretaries] = await Promise.all([deps.stores.branches.rooms(m.branchId), secretaryRecipients(deps.stores, m.branchId, deps.config?.adminIds ?? [])]);
-  const keys = reminders.flatMap((s) => reminderRecipients(s.kind, { rooms, secretaries }).map((to) => outboxKeys.remind(m, s.offset, to)));
+  const [rooms, secretaries] = await Promise.all([
+    deps.stores.branches.rooms(m.branchId),
+    secretaryRecipients(deps.stores, m.branchId, deps.config?.adminIds ?? []),
+  ]);
+  const keys = reminders.flatMap((s) =>
+    reminderRecipients(s.kind, { rooms, secretaries }).map((to) => outboxKeys.remind(m, s.offset, to)),
+  );
   await Promise.all(keys.map((k) => outbox.withdraw(k)));
 }

@@ -6,9 +6,17 @@ import type { Meeting } from '../../store/types.js';
 
 export const MEETING_QUEUE = 'meetings';
 
-export interface DueJobData { due: number; bucket?: number | string }
-export interface AckJobData { meetingId: string; window: number }
-export interface SeriesTickData { seriesId: string }
+export interface DueJobData {
+  due: number;
+  bucket?: number | string;
+}
+export interface AckJobData {
+  meetingId: string;
+  window: number;
+}
+export interface SeriesTickData {
+  seriesId: string;
+}
 export type MeetingJobData = DueJobData | AckJobData | SeriesTickData;
 
 /** Each job name with its data: due (a bucket of steps), ack (a rolling acknowledgement), series-tick. */
@@ -33,7 +41,8 @@ export const jobIds = {
 
 /** Outbox keys (these may contain ':'; the outbox encodes them). */
 export const outboxKeys = {
-  remind: (m: Pick<Meeting, 'id' | 'startAt'>, offset: number, target: string) => `meeting:${m.id}:remind:${offset}:${target}:${m.startAt}`,
+  remind: (m: Pick<Meeting, 'id' | 'startAt'>, offset: number, target: string) =>
+    `meeting:${m.id}:remind:${offset}:${target}:${m.startAt}`,
   escalate: (m: Pick<Meeting, 'id' | 'startAt'>, target: string) => `meeting:${m.id}:escalate:${target}:${m.startAt}`,
   summary: (m: Pick<Meeting, 'id'>, to: string) => `meeting:${m.id}:summary:${to}`,
   absence: (m: Pick<Meeting, 'id'>, memberId: string, to: string) => `meeting:${m.id}:absence:${memberId}:${to}`,
@@ -48,7 +57,11 @@ export const KEEP_JOBS = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-export function createMeetingQueue(connection: ConnectionOptions, prefix: string, logger: Logger): Queue<MeetingJobData, unknown, string> {
+export function createMeetingQueue(
+  connection: ConnectionOptions,
+  prefix: string,
+  logger: Logger,
+): Queue<MeetingJobData, unknown, string> {
   const queue = new Queue<MeetingJobData, unknown, string>(MEETING_QUEUE, { connection, prefix: bullPrefix(prefix) });
   queue.on('error', (err) => logger.warn({ err: err.message, queue: MEETING_QUEUE }, 'meetings queue error'));
   return queue;

@@ -8,13 +8,22 @@ import { outboxKeys } from './queue.js';
 import { phaseOf, reminderRecipients, type Step } from './steps.js';
 import { roomReminder, secretaryReminder } from './texts.js';
 
-export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
+export async function remindStep(
+  step: Step,
+  m: Meeting,
+  deps: MeetingDeps,
+  bc: BatchContext,
+): Promise<OutboxMessage[]> {
   const due = m.startAt - step.offset;
   if (bc.now >= m.startAt) {
-    deps.logger.warn({ meetingId: m.id, due, lateMs: bc.now - due }, 'reminder skipped: the meeting has already started');
+    deps.logger.warn(
+      { meetingId: m.id, due, lateMs: bc.now - due },
+      'reminder skipped: the meeting has already started',
+    );
     return [];
   }
-  if (bc.now - due > 60_000) deps.logger.info({ meetingId: m.id, lateMs: bc.now - due }, 'late reminder sent (was due while down)');
+  if (bc.now - due > 60_000)
+    deps.logger.info({ meetingId: m.id, lateMs: bc.now - due }, 'late reminder sent (was due while down)');
   const shown = untilStart(m.startAt - bc.now, step.offset);
   const tag = `meeting:${m.id}`;
   // Sent only while the meeting is still scheduled at this start (checked by the outbox right before sending).
@@ -25,15 +34,29 @@ export async function remindStep(step: Step, m: Meeting, deps: MeetingDeps, bc: 
   const recipients = reminderRecipients(step.kind, { rooms, secretaries });
   if (phase.audience === 'rooms') {
     const text = roomReminder(m, deps.config.timeZone, shown);
-    return recipients.map((roomId) => ({ to: { roomId }, text, key: outboxKeys.remind(m, step.offset, roomId), tag, onlyIf }));
+    return recipients.map((roomId) => ({
+      to: { roomId },
+      text,
+      key: outboxKeys.remind(m, step.offset, roomId),
+      tag,
+      onlyIf,
+    }));
   }
   const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
   const text = secretaryReminder(m, deps.config.timeZone, shown, expected);
-  return recipients.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.remind(m, step.offset, contactId), tag, onlyIf }));
+  return recipients.map((contactId) => ({
+    to: { contactId },
+    text,
+    key: outboxKeys.remind(m, step.offset, contactId),
+    tag,
+    onlyIf,
+  }));
 }
 
 /** The offset when on time; the real (rounded) remaining time when the step ran late. */
 function untilStart(remaining: number, offset: number): number {
   if (remaining >= offset - Math.min(5_000, offset / 10)) return offset;
-  return remaining >= 60_000 ? Math.round(remaining / 60_000) * 60_000 : Math.max(1_000, Math.round(remaining / 1_000) * 1_000);
+  return remaining >= 60_000
+    ? Math.round(remaining / 60_000) * 60_000
+    : Math.max(1_000, Math.round(remaining / 1_000) * 1_000);
 }

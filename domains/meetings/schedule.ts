@@ -6,7 +6,6 @@ import type { Meeting } from '../../store/types.js';
 import { jobIds, KEEP_JOBS, type MeetingQueue } from './queue.js';
 import { dueOf, encodeStep, firstStepAfter, type Step } from './steps.js';
 
-
 /**
  * Bucket jobs start this long before their due time: reminders are prepared and pre-staged in the outbox as
  * delayed jobs that become available exactly at due. Room for 10,000 at once (~0.4 s texts + ~1.4 s addBulk).
@@ -37,7 +36,11 @@ export async function scheduleSteps(d: ScheduleDeps, steps: Step[], now: number)
   // The job starts EARLY_MS ahead so reminders are staged in the outbox before the due instant.
   const job = (bucket: BucketId) => {
     const due = dueOfBucket.get(bucket)!;
-    return { name: 'due', data: { due, bucket }, opts: { jobId: jobIds.due(bucket), delay: Math.max(0, due - EARLY_MS - now), ...KEEP_JOBS } };
+    return {
+      name: 'due',
+      data: { due, bucket },
+      opts: { jobId: jobIds.due(bucket), delay: Math.max(0, due - EARLY_MS - now), ...KEEP_JOBS },
+    };
   };
   // The step is in its bucket before the bucket's job can run.
   await d.buckets.add(byDue);

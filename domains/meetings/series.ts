@@ -13,9 +13,16 @@ import { localDay } from '../../ground/time/zoned.js';
 
 export type SeriesInput = Omit<Series, 'id' | 'status' | 'createdAt'>;
 
-export async function createSeries(deps: MeetingDeps, input: SeriesInput): Promise<{ series: Series; first?: Meeting }> {
+export async function createSeries(
+  deps: MeetingDeps,
+  input: SeriesInput,
+): Promise<{ series: Series; first?: Meeting }> {
   const series = await deps.stores.series.create(input, deps.clock.now());
-  await deps.queue.upsertJobScheduler(jobIds.series(series.id), { pattern: series.pattern, tz: series.tz }, { name: 'series-tick', data: { seriesId: series.id } });
+  await deps.queue.upsertJobScheduler(
+    jobIds.series(series.id),
+    { pattern: series.pattern, tz: series.tz },
+    { name: 'series-tick', data: { seriesId: series.id } },
+  );
   const first = await materialiseNext(deps, series);
   return { series, first };
 }
@@ -40,27 +47,51 @@ function ruleOf(s: Series): Rule {
 /** Creates the next occurrence once (claimed by its nominal day); tells the secretaries about skipped holidays. */
 export async function materialiseNext(deps: MeetingDeps, s: Series): Promise<Meeting | undefined> {
   const skipped: Array<{ at: number; holiday: string }> = [];
-  const occ = nextOccurrence(ruleOf(s), deps.clock.now(), s.tz, s.holidayPolicy, (at, holiday) => skipped.push({ at, holiday }));
+  const occ = nextOccurrence(ruleOf(s), deps.clock.now(), s.tz, s.holidayPolicy, (at, holiday) =>
+    skipped.push({ at, holiday }),
+  );
   const day = localDay(occ.nominal, s.tz);
   let created: Meeting | undefined;
   await deps.stores.series.claimOccurrence(s.id, day, async () => {
     const branch = await deps.stores.branches.get(s.branchId);
-    created = await createMeeting(deps, meetingInput({
-      branch: branch!, type: s.type, title: s.title, startAt: occ.at, now: deps.clock.now(), seriesId: s.id, createdBy: s.createdBy,
-      // A series keeps its own reminder plan; everything else follows the branch's settings at each occurrence.
-      options: { place: s.place, topic: s.topic, groupOffsets: s.groupOffsets, secretaryOffsets: s.secretaryOffsets },
-    }));
+    created = await createMeeting(
+      deps,
+      meetingInput({
+        branch: branch!,
+        type: s.type,
+        title: s.title,
+        startAt: occ.at,
+        now: deps.clock.now(),
+        seriesId: s.id,
+        createdBy: s.createdBy,
+        // A series keeps its own reminder plan; everything else follows the branch's settings at each occurrence.
+        options: { place: s.place, topic: s.topic, groupOffsets: s.groupOffsets, secretaryOffsets: s.secretaryOffsets },
+      }),
+    );
     return created.id;
   });
-  if (created && (skipped.length || occ.shifted)) await noteHolidays(deps, s, created, skipped, occ.shifted ? occ.holiday : undefined, day);
+  if (created && (skipped.length || occ.shifted))
+    await noteHolidays(deps, s, created, skipped, occ.shifted ? occ.holiday : undefined, day);
   return created;
 }
 
-async function noteHolidays(deps: MeetingDeps, s: Series, m: Meeting, skipped: Array<{ at: number; holiday: string }>, shiftedFor: string | undefined, day: string) {
+async function noteHolidays(
+  deps: MeetingDeps,
+  s: Series,
+  m: Meeting,
+  skipped: Array<{ at: number; holiday: string }>,
+  shiftedFor: string | undefined,
+  day: string,
+) {
   const parts = skipped.map((x) => `${formatDateTime(x.at, s.tz)}适逢${x.holiday}，本次跳过`);
   if (shiftedFor) parts.push(`原定日期适逢${shiftedFor}，顺延至下一个工作日`);
   const text = `【例会安排】${s.title}（系列 ${s.id}）：${parts.join('；')}。下次会议：${formatDateTime(m.startAt, s.tz)}，编号 ${m.id}。`;
-  deps.logger.info({ seriesId: s.id, meetingId: m.id, skipped: skipped.length, shifted: !!shiftedFor }, 'series occurrence adjusted for holidays');
+  deps.logger.info(
+    { seriesId: s.id, meetingId: m.id, skipped: skipped.length, shifted: !!shiftedFor },
+    'series occurrence adjusted for holidays',
+  );
   const to = await secretaryRecipients(deps.stores, s.branchId, deps.config.adminIds);
-  await deps.outbox.enqueueMany(to.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.series(s.id, day, 'holiday', contactId) })));
+  await deps.outbox.enqueueMany(
+    to.map((contactId) => ({ to: { contactId }, text, key: outboxKeys.series(s.id, day, 'holiday', contactId) })),
+  );
 }

@@ -11,7 +11,11 @@ export interface RoleQuery {
 
 export type RoleResolver = (q: RoleQuery) => Promise<Role>;
 
-export function createRoleResolver(stores: { admins: AdminStore; branches: BranchStore; members: MemberStore }): RoleResolver {
+export function createRoleResolver(stores: {
+  admins: AdminStore;
+  branches: BranchStore;
+  members: MemberStore;
+}): RoleResolver {
   return async function resolveRole(q) {
     const [admin, secretaryOf, roomBranch, member] = await Promise.all([
       stores.admins.isAdmin(q.talkerId),

@@ -25,7 +25,9 @@ export function connectRedis(url: string, opts: RedisOptions = {}): Redis {
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
   // Without a listener every reconnect attempt prints a stack trace.
-  client.on('error', (err: Error) => opts.logger?.warn({ err: err.message, conn: opts.name }, 'redis connection error'));
+  client.on('error', (err: Error) =>
+    opts.logger?.warn({ err: err.message, conn: opts.name }, 'redis connection error'),
+  );
   return client;
 }
 
@@ -37,9 +39,12 @@ export async function checkRedisDurability(client: Redis, logger: Logger): Promi
     const save = (await client.config('GET', 'save')) as string[];
     const policy = (await client.config('GET', 'maxmemory-policy')) as string[];
     if (aof[1] !== 'yes' && !save[1]) warnings.push('Redis 未开启持久化（appendonly/save），重启后定时任务会丢失');
-    if (policy[1] && policy[1] !== 'noeviction') warnings.push(`Redis maxmemory-policy 为 ${policy[1]}，应为 noeviction，否则队列数据可能被淘汰`);
+    if (policy[1] && policy[1] !== 'noeviction')
+      warnings.push(`Redis maxmemory-policy 为 ${policy[1]}，应为 noeviction，否则队列数据可能被淘汰`);
   } catch (err) {
-    warnings.push(`无法读取 Redis 配置（${(err as Error).message}），请自行确认已开启 AOF 且 maxmemory-policy=noeviction`);
+    warnings.push(
+      `无法读取 Redis 配置（${(err as Error).message}），请自行确认已开启 AOF 且 maxmemory-policy=noeviction`,
+    );
   }
   for (const w of warnings) logger.warn(w);
   return warnings;

@@ -40,20 +40,41 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-export async function startEmbeddedRedis(opts: { dir: string; port?: number; bin?: string; startTimeoutMs?: number }): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(opts: {
+  dir: string;
+  port?: number;
+  bin?: string;
+  startTimeoutMs?: number;
+}): Promise<EmbeddedRedis> {
   const bin = opts.bin ?? 'redis-server';
   if (!redisServerAvailable(bin)) throw new RedisMissingError();
   fs.mkdirSync(opts.dir, { recursive: true });
   const port = opts.port ?? (await freePort());
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', opts.dir,
-    '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
-    '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    opts.dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+    '--protected-mode',
+    'yes',
   ];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server 启动超时：\n${output}`)), opts.startTimeoutMs ?? 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server 启动超时：\n${output}`)),
+      opts.startTimeoutMs ?? 10_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {

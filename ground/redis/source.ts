@@ -36,7 +36,9 @@ async function answersPing(url: string): Promise<boolean> {
   const client = connectRedis(url, { name: 'probe' });
   client.options.maxRetriesPerRequest = 1;
   try {
-    return (await Promise.race([client.ping(), new Promise<string>((r) => setTimeout(() => r('timeout'), 1500))])) === 'PONG';
+    return (
+      (await Promise.race([client.ping(), new Promise<string>((r) => setTimeout(() => r('timeout'), 1500))])) === 'PONG'
+    );
   } catch {
     return false;
   } finally {
@@ -68,7 +70,12 @@ export async function findRunningEmbedded(dir: string): Promise<(LockFile & { ur
  * Opens Redis for a process. `owner` names it in the lock file ("bot", "cli"). A long-running bot never
  * borrows a server that a short CLI command owns: it waits for that command to finish.
  */
-export async function openRedisSource(config: Config, logger: Logger, owner: 'bot' | 'cli', waitMs = 30_000): Promise<RedisSource> {
+export async function openRedisSource(
+  config: Config,
+  logger: Logger,
+  owner: 'bot' | 'cli',
+  waitMs = 30_000,
+): Promise<RedisSource> {
   if (config.redisUrl) return { url: config.redisUrl };
   const dir = path.join(config.dataDir, 'redis');
   const deadline = Date.now() + waitMs;
@@ -79,12 +86,16 @@ export async function openRedisSource(config: Config, logger: Logger, owner: 'bo
       logger.info({ url: running.url, owner: running.owner }, 'using the embedded redis-server of a running zhibu');
       return { url: running.url };
     }
-    if (Date.now() > deadline) throw new Error(`数据目录 ${dir} 的 Redis 正被另一个 zhibu 命令（pid ${running.pid}）占用，请等它结束后再启动。`);
+    if (Date.now() > deadline)
+      throw new Error(`数据目录 ${dir} 的 Redis 正被另一个 zhibu 命令（pid ${running.pid}）占用，请等它结束后再启动。`);
     await new Promise((r) => setTimeout(r, 500));
   }
   const owned = await startEmbeddedRedis({ dir });
   const lockPath = path.join(dir, LOCK_NAME);
-  fs.writeFileSync(lockPath, JSON.stringify({ port: owned.port, pid: process.pid, redisPid: owned.pid, owner } satisfies LockFile));
+  fs.writeFileSync(
+    lockPath,
+    JSON.stringify({ port: owned.port, pid: process.pid, redisPid: owned.pid, owner } satisfies LockFile),
+  );
   logger.info({ port: owned.port, dir }, 'started embedded redis-server');
   const stop = owned.stop.bind(owned);
   owned.stop = async (timeoutMs?: number) => {

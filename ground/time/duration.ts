@@ -1,6 +1,19 @@
 // Chinese numbers and durations: 两小时, 半小时, 1天, 30秒, 1小时30分钟, 十五分钟.
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 3, 十, 十五, 二十, 二十三, 一百 → number; undefined when not a number. */
 export function parseCnNumber(text: string): number | undefined {
@@ -69,7 +82,7 @@ function sumDuration(text: string): number | undefined {
       amount = parseCnNumber(m[0].replace(/个$/, ''));
       rest = rest.slice(m[0].length);
       const andHalf = /^半/.exec(rest); // 一个半小时
-      if (andHalf && amount !== undefined) amount += 0.5, (rest = rest.slice(1));
+      if (andHalf && amount !== undefined) (amount += 0.5), (rest = rest.slice(1));
     }
     const unit = UNITS.find(([re]) => re.test(rest));
     if (!unit || amount === undefined) return undefined;
@@ -86,8 +99,13 @@ export function parseDurationList(text: string): number[] | undefined {
 }
 
 /** Like parseDurationList, telling a part that is too long from one that is no duration. */
-export function checkDurationList(text: string): { ok: true; ms: number[] } | { ok: false; reason: 'not-duration' | 'too-long' } {
-  const parts = text.split(/[,，、/和及]+/).map((p) => p.trim()).filter(Boolean);
+export function checkDurationList(
+  text: string,
+): { ok: true; ms: number[] } | { ok: false; reason: 'not-duration' | 'too-long' } {
+  const parts = text
+    .split(/[,，、/和及]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return { ok: false, reason: 'not-duration' };
   const out: number[] = [];
   for (const p of parts) {
@@ -102,7 +120,12 @@ export function checkDurationList(text: string): { ok: true; ms: number[] } | { 
 export function formatDuration(ms: number): string {
   const parts: string[] = [];
   let rest = Math.round(ms / 1000);
-  for (const [unit, secs] of [['天', 86_400], ['小时', 3_600], ['分钟', 60], ['秒', 1]] as const) {
+  for (const [unit, secs] of [
+    ['天', 86_400],
+    ['小时', 3_600],
+    ['分钟', 60],
+    ['秒', 1],
+  ] as const) {
     const n = Math.floor(rest / secs);
     if (n) parts.push(`${n}${unit}`);
     rest -= n * secs;

@@ -26,6 +26,7 @@ export function isWorkday(day: string): boolean {
 /** Latest year the installed holiday data covers (used to warn about series beyond it). */
 export function holidayDataYears(): number[] {
   const years = new Set<number>();
-  for (const y of [2024, 2025, 2026, 2027, 2028]) if (chineseDays.getHolidaysInRange(`${y}-01-01`, `${y}-12-31`, false).length) years.add(y);
+  for (const y of [2024, 2025, 2026, 2027, 2028])
+    if (chineseDays.getHolidaysInRange(`${y}-01-01`, `${y}-12-31`, false).length) years.add(y);
   return [...years];
 }

@@ -60,7 +60,11 @@ export function parseMeetingTime(input: string, ctx: TimeContext): TimeParse {
 }
 
 /** The whole text as one instant; a day without an hour takes `dayTime` (its part of day's usual hour when given). */
-export function parseInstant(input: string, ctx: TimeContext, opts: PhraseOptions & { dayTime?: 'start' | 'usual' } = {}): number | undefined {
+export function parseInstant(
+  input: string,
+  ctx: TimeContext,
+  opts: PhraseOptions & { dayTime?: 'start' | 'usual' } = {},
+): number | undefined {
   const m = parsePhrase(normalizeTimeText(input), ctx, opts);
   if (!m || m.rest) return undefined;
   if (m.kind === 'instant') return m.at;
@@ -73,18 +77,57 @@ export function parseInstant(input: string, ctx: TimeContext, opts: PhraseOption
 
 export type Period = 'dawn' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
 const PERIODS: Array<[string, Period]> = [
-  ['凌晨', 'dawn'], ['清晨', 'morning'], ['早晨', 'morning'], ['早上', 'morning'], ['上午', 'morning'], ['早', 'morning'],
-  ['中午', 'noon'], ['正午', 'noon'], ['午后', 'afternoon'], ['下午', 'afternoon'], ['傍晚', 'evening'],
-  ['晚上', 'evening'], ['晚间', 'evening'], ['夜里', 'night'], ['夜间', 'night'], ['夜晚', 'night'], ['半夜', 'night'],
-  ['深夜', 'night'], ['晚', 'evening'], ['夜', 'night'],
+  ['凌晨', 'dawn'],
+  ['清晨', 'morning'],
+  ['早晨', 'morning'],
+  ['早上', 'morning'],
+  ['上午', 'morning'],
+  ['早', 'morning'],
+  ['中午', 'noon'],
+  ['正午', 'noon'],
+  ['午后', 'afternoon'],
+  ['下午', 'afternoon'],
+  ['傍晚', 'evening'],
+  ['晚上', 'evening'],
+  ['晚间', 'evening'],
+  ['夜里', 'night'],
+  ['夜间', 'night'],
+  ['夜晚', 'night'],
+  ['半夜', 'night'],
+  ['深夜', 'night'],
+  ['晚', 'evening'],
+  ['夜', 'night'],
 ];
 /** Hours chrono-node implied for a part of day alone (kept for broadcasts such as 明晚). */
-const PERIOD_USUAL_HOUR: Record<Period, number> = { dawn: 0, morning: 6, noon: 12, afternoon: 15, evening: 22, night: 22 };
+const PERIOD_USUAL_HOUR: Record<Period, number> = {
+  dawn: 0,
+  morning: 6,
+  noon: 12,
+  afternoon: 15,
+  evening: 22,
+  night: 22,
+};
 
 const CN = '[零〇一二两三四五六七八九十百]+';
 const N = `(?:\\d+|${CN})`;
 const WEEKDAY_CHARS = '一二三四五六日天1234567';
-const WEEKDAY_INDEX: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, 1: 0, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 6 };
+const WEEKDAY_INDEX: Record<string, number> = {
+  一: 0,
+  二: 1,
+  三: 2,
+  四: 3,
+  五: 4,
+  六: 5,
+  日: 6,
+  天: 6,
+  1: 0,
+  2: 1,
+  3: 2,
+  4: 3,
+  5: 4,
+  6: 5,
+  7: 6,
+};
 const DAY_WORDS: Record<string, number> = { 大前: -3, 前: -2, 昨: -1, 今: 0, 明: 1, 后: 2, 大后: 3 };
 
 interface Cursor {
@@ -139,13 +182,22 @@ const RELATIVE = new RegExp(
 );
 
 // 1小时30分钟后, 2小时15分后
-const COMPOUND = new RegExp(`(再)?\\s*(过)?\\s*((?:${N}\\s*个?半?\\s*(?:小时|钟头|分钟|分|秒钟?)\\s*){2,3})(以后|之后|后|以前|之前|前)?`);
+const COMPOUND = new RegExp(
+  `(再)?\\s*(过)?\\s*((?:${N}\\s*个?半?\\s*(?:小时|钟头|分钟|分|秒钟?)\\s*){2,3})(以后|之后|后|以前|之前|前)?`,
+);
 
-function relative(c: Cursor, ctx: TimeContext): { kind: 'instant'; at: number } | { kind: 'day'; date: CivilDate } | undefined {
+function relative(
+  c: Cursor,
+  ctx: TimeContext,
+): { kind: 'instant'; at: number } | { kind: 'day'; date: CivilDate } | undefined {
   const save = c.i;
   const compound = eat(c, COMPOUND);
-  const span = compound && (compound[1] || compound[2] || compound[4]) ? parseDuration(compound[3]!.replace(/\s/g, '')) : undefined;
-  if (compound && span !== undefined) return { kind: 'instant', at: Math.floor((ctx.now + (compound[4]?.endsWith('前') ? -span : span)) / 1000) * 1000 };
+  const span =
+    compound && (compound[1] || compound[2] || compound[4])
+      ? parseDuration(compound[3]!.replace(/\s/g, ''))
+      : undefined;
+  if (compound && span !== undefined)
+    return { kind: 'instant', at: Math.floor((ctx.now + (compound[4]?.endsWith('前') ? -span : span)) / 1000) * 1000 };
   c.i = save;
   const m = eat(c, RELATIVE);
   if (!m || !m[3]!.replace(/[个\s]/g, '') || !(m[1] || m[2] || m[5])) {
@@ -158,14 +210,17 @@ function relative(c: Cursor, ctx: TimeContext): { kind: 'instant'; at: number } 
   let at: number;
   if (/月|年/.test(unit)) {
     const n = num(amountText.replace(/个$/, ''));
-    if (n === undefined) return (c.i = save), undefined;
+    if (n === undefined) return ((c.i = save), undefined);
     const p = localParts(ctx.now, ctx.tz);
     const months = sign * n * (unit === '年' ? 12 : 1);
-    const day = Math.min(p.day, daysInMonth(p.year + Math.floor((p.month - 1 + months) / 12), ((p.month - 1 + months) % 12 + 12) % 12 + 1));
+    const day = Math.min(
+      p.day,
+      daysInMonth(p.year + Math.floor((p.month - 1 + months) / 12), ((((p.month - 1 + months) % 12) + 12) % 12) + 1),
+    );
     at = fromLocal(p.year, p.month + months, day, p.hour, p.minute, ctx.tz, p.second);
   } else {
     const span = parseDuration(`${amountText}${unit === '刻' ? '刻钟' : unit}`);
-    if (span === undefined) return (c.i = save), undefined;
+    if (span === undefined) return ((c.i = save), undefined);
     at = Math.floor((ctx.now + sign * span) / 1000) * 1000;
   }
   // A day-sized offset may carry a time of day: 3天后下午3点.
@@ -174,7 +229,11 @@ function relative(c: Cursor, ctx: TimeContext): { kind: 'instant'; at: number } 
     const time = timePart(c);
     const p = localParts(at, ctx.tz);
     const date = { year: p.year, month: p.month, day: p.day };
-    if (time?.hour !== undefined) return { kind: 'instant', at: fromLocal(date.year, date.month, date.day, time.hour, time.minute, ctx.tz, time.second) };
+    if (time?.hour !== undefined)
+      return {
+        kind: 'instant',
+        at: fromLocal(date.year, date.month, date.day, time.hour, time.minute, ctx.tz, time.second),
+      };
     if (time) return { kind: 'day', date };
     c.i = save2;
   }
@@ -192,14 +251,19 @@ function datePart(c: Cursor, ctx: TimeContext, forward: boolean, nextYear: boole
   const now = today(ctx.now, ctx.tz);
   const valid = (y: number, mo: number, d: number): CivilDate | null =>
     mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? { year: y, month: mo, day: d } : null;
-  const before = (a: CivilDate, b: CivilDate) => a.year * 10_000 + a.month * 100 + a.day < b.year * 10_000 + b.month * 100 + b.day;
+  const before = (a: CivilDate, b: CivilDate) =>
+    a.year * 10_000 + a.month * 100 + a.day < b.year * 10_000 + b.month * 100 + b.day;
   let m: RegExpExecArray | undefined;
 
   // 2026年12月5日, 明年3月5号, 12月5日 (a passed year-less date means next year)
   if ((m = eat(c, new RegExp(`(\\d{4}年|今年|明年|去年|后年|前年)?\\s*(${N})月\\s*(${N})\\s*(?:日|号)?`)))) {
     const yearWord = m[1];
     const offsets: Record<string, number> = { 今年: 0, 明年: 1, 去年: -1, 后年: 2, 前年: -2 };
-    const year = yearWord ? (/\d/.test(yearWord) ? Number(yearWord.slice(0, 4)) : now.year + offsets[yearWord]!) : now.year;
+    const year = yearWord
+      ? /\d/.test(yearWord)
+        ? Number(yearWord.slice(0, 4))
+        : now.year + offsets[yearWord]!
+      : now.year;
     const mo = num(m[2]);
     const d = num(m[3]);
     if (mo === undefined || d === undefined) return null;
@@ -214,7 +278,7 @@ function datePart(c: Cursor, ctx: TimeContext, forward: boolean, nextYear: boole
     const ahead = m[1]!.startsWith('下下') ? 2 : m[1]!.startsWith('下') ? 1 : m[1]!.startsWith('上') ? -1 : 0;
     const month0 = now.month - 1 + ahead;
     const year = now.year + Math.floor(month0 / 12);
-    const date = valid(year, ((month0 % 12) + 12) % 12 + 1, num(m[2]) ?? 0);
+    const date = valid(year, (((month0 % 12) + 12) % 12) + 1, num(m[2]) ?? 0);
     return date && { date };
   }
   // 本周五, 下周一, 下下周三, 上周二, 这个星期天, 周三 (bare: the coming one)
@@ -225,13 +289,24 @@ function datePart(c: Cursor, ctx: TimeContext, forward: boolean, nextYear: boole
       const ahead = (idx - ((weekdayOf(now) + 6) % 7) + 7) % 7;
       return { date: addDays(now, ahead), bareWeekday: true };
     }
-    const weeks = which.startsWith('下下') ? 2 : which.startsWith('下') ? 1 : which.startsWith('上上') ? -2 : which.startsWith('上') ? -1 : 0;
+    const weeks = which.startsWith('下下')
+      ? 2
+      : which.startsWith('下')
+        ? 1
+        : which.startsWith('上上')
+          ? -2
+          : which.startsWith('上')
+            ? -1
+            : 0;
     return { date: addDays(mondayOf(now), weeks * 7 + idx) };
   }
   // 今天, 明天, 后天, 大后天, 昨天; 今晚, 明早, 明晚
   if ((m = eat(c, /(大前|前|昨|今|明|大后|后)(?:天|日|儿)/))) return { date: addDays(now, DAY_WORDS[m[1]!]!) };
   if ((m = eat(c, /(昨|今|明)(早|晚|夜)/))) {
-    return { date: addDays(now, DAY_WORDS[m[1]!]!), period: m[2] === '早' ? 'morning' : m[2] === '晚' ? 'evening' : 'night' };
+    return {
+      date: addDays(now, DAY_WORDS[m[1]!]!),
+      period: m[2] === '早' ? 'morning' : m[2] === '晚' ? 'evening' : 'night',
+    };
   }
   // 5号 / 5日: this month's, next month's once passed
   if ((m = eat(c, new RegExp(`(${N})\\s*(?:日|号)(?![楼室院栋])`)))) {
@@ -283,7 +358,11 @@ function timePart(c: Cursor, inherited?: Period): TimeHit | undefined {
   // A range: take its start, consume its end so it is not mistaken for the place.
   const afterStart = c.i;
   if (eat(c, /——|—|–|-|~|～|至|到/)) {
-    for (const [word] of PERIODS) if (c.s.slice(c.i).trimStart().startsWith(word)) { c.i = c.s.indexOf(word, c.i) + word.length; break; }
+    for (const [word] of PERIODS)
+      if (c.s.slice(c.i).trimStart().startsWith(word)) {
+        c.i = c.s.indexOf(word, c.i) + word.length;
+        break;
+      }
     if (!readClock(c)) c.i = afterStart;
   }
   return { period, hour, minute: clock.minute, second: clock.second };
@@ -296,10 +375,28 @@ function readClock(c: Cursor): { hour: number; minute: number; second: number } 
   const hour = num(m[1]);
   // A bare number is not a time: 3 in "3楼"; it needs ':' or 点/时.
   const hasColon = m[2] !== undefined;
-  if (!hasColon && !/[点时]/.test(m[0])) return (c.i = save), undefined;
-  const minute = hasColon ? Number(m[2]) : m[4] === '半' ? 30 : m[4] === '一刻' ? 15 : m[4] === '三刻' ? 45 : m[5] !== undefined ? num(m[5]) : 0;
-  const second = hasColon ? Number(m[3] ?? 0) : m[6] !== undefined ? num(m[6]) ?? 0 : 0;
-  if (hour === undefined || hour > 24 || minute === undefined || minute > 59 || second > 59 || (hour === 24 && minute > 0)) return (c.i = save), undefined;
+  if (!hasColon && !/[点时]/.test(m[0])) return ((c.i = save), undefined);
+  const minute = hasColon
+    ? Number(m[2])
+    : m[4] === '半'
+      ? 30
+      : m[4] === '一刻'
+        ? 15
+        : m[4] === '三刻'
+          ? 45
+          : m[5] !== undefined
+            ? num(m[5])
+            : 0;
+  const second = hasColon ? Number(m[3] ?? 0) : m[6] !== undefined ? (num(m[6]) ?? 0) : 0;
+  if (
+    hour === undefined ||
+    hour > 24 ||
+    minute === undefined ||
+    minute > 59 ||
+    second > 59 ||
+    (hour === 24 && minute > 0)
+  )
+    return ((c.i = save), undefined);
   return { hour, minute, second };
 }
 
@@ -313,7 +410,13 @@ function withPeriod(hour: number, period: Period | undefined): number | undefine
     case 'morning':
       return hour <= 12 ? hour : undefined;
     case 'noon':
-      return hour >= 11 && hour <= 12 ? hour : hour >= 1 && hour <= 3 ? hour + 12 : hour >= 13 && hour <= 15 ? hour : undefined;
+      return hour >= 11 && hour <= 12
+        ? hour
+        : hour >= 1 && hour <= 3
+          ? hour + 12
+          : hour >= 13 && hour <= 15
+            ? hour
+            : undefined;
     case 'afternoon':
       return hour >= 1 && hour < 12 ? hour + 12 : hour >= 12 && hour <= 19 ? hour : undefined;
     case 'evening':

@@ -21,14 +21,22 @@ export interface Rule {
 const WEEKDAYS: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 const WD = '(?:周|星期|礼拜)([日天一二三四五六])';
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<Rule, 'hour' | 'minute'> | undefined]> = [
-  [new RegExp(`^每个?月(?:的)?第(${NUM})个?${WD}`), (m) => ({ kind: 'monthly-nth-weekday', nthWeek: parseCnNumber(m[1]!), weekday: WEEKDAYS[m[2]!] })],
-  [new RegExp(`^每个?月(?:的)?最后一个?${WD}`), (m) => ({ kind: 'monthly-nth-weekday', nthWeek: -1, weekday: WEEKDAYS[m[1]!] })],
+  [
+    new RegExp(`^每个?月(?:的)?第(${NUM})个?${WD}`),
+    (m) => ({ kind: 'monthly-nth-weekday', nthWeek: parseCnNumber(m[1]!), weekday: WEEKDAYS[m[2]!] }),
+  ],
+  [
+    new RegExp(`^每个?月(?:的)?最后一个?${WD}`),
+    (m) => ({ kind: 'monthly-nth-weekday', nthWeek: -1, weekday: WEEKDAYS[m[1]!] }),
+  ],
   [new RegExp(`^每个?月(?:的)?(${NUM})(?:号|日)`), (m) => ({ kind: 'monthly-day', monthDay: parseCnNumber(m[1]!) })],
   [/^每(?:周|星期|礼拜)([日天一二三四五六])/, (m) => ({ kind: 'weekly', weekday: WEEKDAYS[m[1]!] })],
   [/^每(?:天|日)/, () => ({ kind: 'daily' })],
 ];
 
-export type RuleParse = { ok: true; rule: Rule; text: string; rest: string } | { ok: false; reason: 'not-recurring' | 'unparseable' | 'no-time' };
+export type RuleParse =
+  | { ok: true; rule: Rule; text: string; rest: string }
+  | { ok: false; reason: 'not-recurring' | 'unparseable' | 'no-time' };
 
 /** Parses a rule at the start of the text; the time of day follows, attached or after a space. */
 export function parseRecurrence(input: string): RuleParse {
@@ -38,19 +46,37 @@ export function parseRecurrence(input: string): RuleParse {
     const m = re.exec(text);
     if (!m) continue;
     const base = build(m);
-    if (!base || (base.nthWeek !== undefined && (base.nthWeek === 0 || base.nthWeek > 5)) || (base.monthDay !== undefined && (base.monthDay < 1 || base.monthDay > 28))) {
+    if (
+      !base ||
+      (base.nthWeek !== undefined && (base.nthWeek === 0 || base.nthWeek > 5)) ||
+      (base.monthDay !== undefined && (base.monthDay < 1 || base.monthDay > 28))
+    ) {
       return { ok: false, reason: 'unparseable' };
     }
     const time = parseTimeOfDay(text.slice(m[0].length));
     if (!time) return { ok: false, reason: 'no-time' };
-    return { ok: true, rule: { ...base, hour: time.hour, minute: time.minute }, text: `${m[0]} ${time.text}`, rest: time.rest };
+    return {
+      ok: true,
+      rule: { ...base, hour: time.hour, minute: time.minute },
+      text: `${m[0]} ${time.text}`,
+      rest: time.rest,
+    };
   }
   return { ok: false, reason: 'unparseable' };
 }
 
 /** Seconds-first cron pattern, evaluated by BullMQ with tz (5#1 = first Friday, 5L = last Friday). */
 export function cronPattern(r: Rule): string {
-  const dow = r.kind === 'daily' ? '*' : r.kind === 'weekly' ? String(r.weekday) : r.kind === 'monthly-nth-weekday' ? (r.nthWeek === -1 ? `${r.weekday}L` : `${r.weekday}#${r.nthWeek}`) : '*';
+  const dow =
+    r.kind === 'daily'
+      ? '*'
+      : r.kind === 'weekly'
+        ? String(r.weekday)
+        : r.kind === 'monthly-nth-weekday'
+          ? r.nthWeek === -1
+            ? `${r.weekday}L`
+            : `${r.weekday}#${r.nthWeek}`
+          : '*';
   const dom = r.kind === 'monthly-day' ? String(r.monthDay) : '*';
   return `0 ${r.minute} ${r.hour} ${dom} * ${dow}`;
 }
@@ -85,7 +111,13 @@ export interface Occurrence {
 }
 
 /** The next occurrence after `after` with the holiday policy applied; skipped ones are reported to `onSkip`. */
-export function nextOccurrence(r: Rule, after: number, tz: string, policy: HolidayPolicy, onSkip?: (nominal: number, holiday: string) => void): Occurrence {
+export function nextOccurrence(
+  r: Rule,
+  after: number,
+  tz: string,
+  policy: HolidayPolicy,
+  onSkip?: (nominal: number, holiday: string) => void,
+): Occurrence {
   let cursor = after;
   for (let i = 0; i < 60; i++) {
     const nominal = nextRuleTime(r, cursor, tz);

@@ -17,8 +17,15 @@ function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
     });
     formatters.set(tz, f);
   }
@@ -42,8 +49,12 @@ export function localParts(ms: number, tz: string): LocalParts {
   const map: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) map[p.type] = p.value;
   return {
-    year: Number(map.year), month: Number(map.month), day: Number(map.day),
-    hour: Number(map.hour), minute: Number(map.minute), second: Number(map.second),
+    year: Number(map.year),
+    month: Number(map.month),
+    day: Number(map.day),
+    hour: Number(map.hour),
+    minute: Number(map.minute),
+    second: Number(map.second),
     weekday: WEEKDAY.indexOf(map.weekday ?? ''),
   };
 }
@@ -56,7 +67,15 @@ export function offsetMinutes(ms: number, tz: string): number {
 }
 
 /** UTC ms of a wall-clock time in the zone (month 1..12; day, hour… may overflow, Date.UTC normalises them). */
-export function fromLocal(year: number, month: number, day: number, hour: number, minute: number, tz: string, second = 0): number {
+export function fromLocal(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  tz: string,
+  second = 0,
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   const first = guess - offsetMinutes(guess, tz) * 60_000;
   // Re-check once around DST transitions (none in China, but keep zones honest).

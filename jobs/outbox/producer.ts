@@ -63,8 +63,19 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
   // (or the job is available at once).
   const toJob = (m: OutboxMessage, now = Date.now()) => ({
     name: m.tag ?? 'send',
-    data: { to: m.to, parts: splitText(sendableText(m.text), opts.partMaxChars), mentionIds: m.mentionIds ?? [], key: m.key, tag: m.tag, ...(m.onlyIf ? { onlyIf: m.onlyIf } : {}) } satisfies OutboxJobData,
-    opts: { ...jobOpts, jobId: jobIdFor(m.key), ...(m.notBefore !== undefined && m.notBefore > now ? { timestamp: now, delay: m.notBefore - now } : {}) },
+    data: {
+      to: m.to,
+      parts: splitText(sendableText(m.text), opts.partMaxChars),
+      mentionIds: m.mentionIds ?? [],
+      key: m.key,
+      tag: m.tag,
+      ...(m.onlyIf ? { onlyIf: m.onlyIf } : {}),
+    } satisfies OutboxJobData,
+    opts: {
+      ...jobOpts,
+      jobId: jobIdFor(m.key),
+      ...(m.notBefore !== undefined && m.notBefore > now ? { timestamp: now, delay: m.notBefore - now } : {}),
+    },
   });
   const pending = async () => {
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');

@@ -99,7 +99,12 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     if (wait > 0) await sleep(wait);
     lastSentAt = Date.now();
     await withTimeout(o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : []), o.sendTimeoutMs ?? 60_000);
-    await o.redis.multi().set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S).incr(keys.day(day)).expire(keys.day(day), 3 * 24 * 3600).exec();
+    await o.redis
+      .multi()
+      .set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S)
+      .incr(keys.day(day))
+      .expire(keys.day(day), 3 * 24 * 3600)
+      .exec();
   }
 
   /** The message's condition (if any) still holds: e.g. a pre-staged meeting reminder whose meeting was not cancelled or moved. */
@@ -154,7 +159,9 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   // never reaches deadLetter() there: dead-letter and report it here, or the message would vanish unreported.
   worker.on('failed', (job, err) => {
     if (!job || !/stalled more than allowable limit/.test(err.message)) return;
-    deadLetter(job, new Error(`发送途中进程多次中断（${err.message}）`)).catch((e: unknown) => log.error({ jobId: job.id, err: (e as Error).message }, 'could not dead-letter a stalled message'));
+    deadLetter(job, new Error(`发送途中进程多次中断（${err.message}）`)).catch((e: unknown) =>
+      log.error({ jobId: job.id, err: (e as Error).message }, 'could not dead-letter a stalled message'),
+    );
   });
   return {
     worker,

@@ -16,7 +16,9 @@ afterAll(async () => {
 async function say(from: string, text: string, roomId?: string): Promise<string> {
   const before = w.said.length;
   w.post(from, text, roomId ? { roomId } : {});
-  const reply = await w.waitFor((s) => w.said.indexOf(s) >= before && (roomId ? s.roomId === roomId : s.contactId === w.world.contactId(from)));
+  const reply = await w.waitFor(
+    (s) => w.said.indexOf(s) >= before && (roomId ? s.roomId === roomId : s.contactId === w.world.contactId(from)),
+  );
   return reply.text;
 }
 
@@ -31,7 +33,10 @@ describe('/绑定', () => {
     expect(await say('王书记', '/绑定 第一党支部', ROOM2)).toContain('本群已绑定到第一党支部（原绑定：第二党支部）');
     expect((await w.stores.branches.get(w.branch.id))!.rooms).toEqual([ROOM, ROOM2].sort());
     const audit = await w.app.deps.audit.list();
-    expect(audit.filter((a) => a.action === 'branch.bind-room' && a.ok).map((a) => a.actor)).toEqual(['wxid_admin', 'wxid_wang']);
+    expect(audit.filter((a) => a.action === 'branch.bind-room' && a.ok).map((a) => a.actor)).toEqual([
+      'wxid_admin',
+      'wxid_wang',
+    ]);
     expect(audit.filter((a) => a.action === 'refused').map((a) => a.actor)).toEqual(['wxid_zhang', 'wxid_wang']);
   });
 });
@@ -49,7 +54,7 @@ describe('/我是 and nickname matching', () => {
     expect(await say('张三', `/绑定 确认 ${id}`)).toContain('只有第一党支部的书记或管理员可以确认绑定');
     expect(await say('王书记', `/绑定 确认 ${id}`)).toContain('已确认：孙七 绑定为李四');
     expect((await w.stores.members.getByWechat('wxid_sun'))?.name).toBe('李四');
-    expect((await w.stores.members.getByWechat('wxid_li'))).toBeUndefined();
+    expect(await w.stores.members.getByWechat('wxid_li')).toBeUndefined();
     await w.waitFor((s) => s.contactId === 'wxid_sun' && s.text.includes('您已绑定为李四'));
   });
 
@@ -58,7 +63,8 @@ describe('/我是 and nickname matching', () => {
     expect(member.wechatId).toBeUndefined();
     w.post('管理员', '大家好', { roomId: ROOM });
     const deadline = Date.now() + 5000;
-    while (!(await w.stores.members.get(member.id))?.wechatId && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!(await w.stores.members.get(member.id))?.wechatId && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await w.stores.members.get(member.id))?.wechatId).toBe('wxid_admin');
     const audit = await w.app.deps.audit.list();
     expect(audit.some((a) => a.action === 'member.match' && a.detail?.includes('管理员'))).toBe(true);

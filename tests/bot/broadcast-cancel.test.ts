@@ -8,11 +8,19 @@ import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 import { ADMIN, broadcastSpec, seedBranches } from '../helpers/broadcast-world.js';
 
 const ROOMS = 50;
-const answerer: Answerer = { answer: async () => ({ text: '（答案）', citations: [], refused: false, sources: [], mode: 'extractive' }) };
+const answerer: Answerer = {
+  answer: async () => ({ text: '（答案）', citations: [], refused: false, sources: [], mode: 'extractive' }),
+};
 let bot: TestBot;
 
 beforeAll(async () => {
-  bot = await startTestBot({ spec: broadcastSpec(ROOMS), features: [rolesFeature, broadcastsFeature], answerer, env: { ADMIN_IDS: ADMIN }, outbox: { ratePerMinute: 300 } });
+  bot = await startTestBot({
+    spec: broadcastSpec(ROOMS),
+    features: [rolesFeature, broadcastsFeature],
+    answerer,
+    env: { ADMIN_IDS: ADMIN },
+    outbox: { ratePerMinute: 300 },
+  });
   await seedBranches(bot.app.deps.redis, bot.prefix, ROOMS);
 });
 afterAll(async () => {

@@ -11,14 +11,20 @@ import { ADMIN, MEMBER, broadcastSpec, roomId, seedBranches } from '../helpers/b
 
 const ROOMS = 50;
 const RATE = 1200; // one message per 50 ms
-const answerer: Answerer = { answer: async () => ({ text: '（答案）', citations: [], refused: false, sources: [], mode: 'extractive' }) };
+const answerer: Answerer = {
+  answer: async () => ({ text: '（答案）', citations: [], refused: false, sources: [], mode: 'extractive' }),
+};
 const clock = manualClock(Date.now());
 let bot: TestBot;
 
 beforeAll(async () => {
   bot = await startTestBot({
-    spec: broadcastSpec(ROOMS), features: [rolesFeature, broadcastsFeature], answerer, clock,
-    env: { ADMIN_IDS: ADMIN }, outbox: { ratePerMinute: RATE },
+    spec: broadcastSpec(ROOMS),
+    features: [rolesFeature, broadcastsFeature],
+    answerer,
+    clock,
+    env: { ADMIN_IDS: ADMIN },
+    outbox: { ratePerMinute: RATE },
   });
   await seedBranches(bot.app.deps.redis, bot.prefix, ROOMS);
 });
@@ -27,7 +33,8 @@ afterAll(async () => {
 });
 
 /** Messages carry the injected clock's time, or the edge would drop them as stale once the clock moves. */
-const post = (from: string, text: string, roomId?: string) => bot.post(from, text, { timestamp: clock.now(), roomId, mentionBot: !!roomId });
+const post = (from: string, text: string, roomId?: string) =>
+  bot.post(from, text, { timestamp: clock.now(), roomId, mentionBot: !!roomId });
 const toAdmin = (re: RegExp) => (s: { contactId?: string; text: string }) => s.contactId === ADMIN && re.test(s.text);
 
 describe('/广播', () => {
@@ -49,7 +56,9 @@ describe('/广播', () => {
     const span = inRooms.at(-1)!.at - inRooms[0]!.at;
     expect(span).toBeGreaterThanOrEqual((ROOMS - 1) * (60_000 / RATE) * 0.9);
     const audit = await bot.app.deps.audit.list();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['broadcast.draft', 'broadcast.create', 'broadcast.report']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['broadcast.draft', 'broadcast.create', 'broadcast.report']),
+    );
     expect(audit.find((a) => a.action === 'broadcast.create')?.detail).toContain(roomId(17));
   });
 
@@ -101,11 +110,16 @@ describe('/广播', () => {
     const ok = await bot.waitFor(toAdmin(/已确认：广播 #\d+ 已按周期安排/));
     const id = /#(\d+)/.exec(ok.text)![1]!;
     const { Queue } = await import('bullmq');
-    const queue = new Queue(broadcastQueueName(bot.app.deps.botId), { connection: bot.app.deps.redis, prefix: bot.prefix.replace(/:$/, '') });
+    const queue = new Queue(broadcastQueueName(bot.app.deps.botId), {
+      connection: bot.app.deps.redis,
+      prefix: bot.prefix.replace(/:$/, ''),
+    });
     try {
       const s = await queue.getJobScheduler(`bc-${id}`);
       expect(s).toMatchObject({ pattern: '0 0 8 * * *', tz: 'Asia/Shanghai' });
-      expect(new Date(s!.next!).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hourCycle: 'h23' })).toBe('08:00:00');
+      expect(new Date(s!.next!).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hourCycle: 'h23' })).toBe(
+        '08:00:00',
+      );
       post(ADMIN, `/广播 详情 ${id}`);
       const detail = await bot.waitFor(toAdmin(new RegExp(`广播 #${id}（周期进行中）`)));
       expect(detail.text).toMatch(/时间：每天 08:00，下次 \d{4}年\d+月\d+日（周.）08:00/);

@@ -11,7 +11,13 @@ const answerer: Answerer = {
     questions.push(q);
     if (q.includes('炸')) throw new Error('index exploded');
     const quote = '党支部要把“三会一课”的计划安排报上级党组织备案';
-    return { text: `《实施方案》第16条：“${quote}”。`, citations: [{ doc: '《实施方案》', clause: '第16条', quote }], refused: false, sources: [], mode: 'extractive' };
+    return {
+      text: `《实施方案》第16条：“${quote}”。`,
+      citations: [{ doc: '《实施方案》', clause: '第16条', quote }],
+      refused: false,
+      sources: [],
+      mode: 'extractive',
+    };
   },
 };
 
@@ -19,7 +25,10 @@ let t: TestBot;
 beforeAll(async () => {
   t = await startTestBot({ answerer, env: { QUESTION_RATE_PER_MIN: '3', ADMIN_IDS: 'wxid_wang' } });
   // Roles come from the roster: 张三 and 李四 are members of the room's branch.
-  await seedRoster(t, ROOM, [['wxid_zhang', '张三'], ['wxid_li', '李四']]);
+  await seedRoster(t, ROOM, [
+    ['wxid_zhang', '张三'],
+    ['wxid_li', '李四'],
+  ]);
 });
 afterAll(async () => {
   await t.close();

@@ -25,7 +25,9 @@ afterAll(async () => {
 
 describe('check-in loop', () => {
   it('reminds, classifies, acknowledges, escalates and reports once each', async () => {
-    w.post('王书记', '/会议 新建 党课 9秒后 三楼会议室 主题：学习党章 提醒：6秒 书记提醒：8秒 催办：3秒 截止：4秒', { roomId: ROOM });
+    w.post('王书记', '/会议 新建 党课 9秒后 三楼会议室 主题：学习党章 提醒：6秒 书记提醒：8秒 催办：3秒 截止：4秒', {
+      roomId: ROOM,
+    });
     const created = await w.waitFor((s) => s.roomId === ROOM && s.text.includes('已创建会议'));
     const id = /编号 (\d+)/.exec(created.text)![1]!;
     const m = (await w.stores.meetings.get(id))!;
@@ -52,7 +54,9 @@ describe('check-in loop', () => {
     w.post('王五', '请假 出差在外', { roomId: ROOM });
     w.post('孙七', '签到', { roomId: ROOM }); // not in the room's roster: told once how to bind
     // Replies are handled concurrently: the names are in the order they were recorded.
-    const ack = await w.waitFor((s) => s.roomId === ROOM && /已签到 2\/5：(张三、李四|李四、张三)；请假 1/.test(s.text));
+    const ack = await w.waitFor(
+      (s) => s.roomId === ROOM && /已签到 2\/5：(张三、李四|李四、张三)；请假 1/.test(s.text),
+    );
     expect(ack.text).toMatch(/^已签到 2\/5：(张三、李四|李四、张三)；请假 1$/);
     const acks = () => w.saidIn(ROOM).filter((s) => s.text.startsWith('已签到'));
     expect(acks().length).toBeLessThanOrEqual(2);
@@ -88,18 +92,49 @@ describe('check-in loop', () => {
     const day = localDay(m.startAt, 'Asia/Shanghai');
     const env = { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: w.prefix, LOG_LEVEL: 'silent' };
     const xlsx = path.join(dir, 'ledger.xlsx');
-    const out = await promisify(execFile)(process.execPath, ['bin/zhibu.js', 'export', '--from', day, '--to', day, '--branch', '第一党支部', '--format', 'xlsx', '--out', xlsx], { cwd: PROJECT_ROOT, env });
+    const out = await promisify(execFile)(
+      process.execPath,
+      [
+        'bin/zhibu.js',
+        'export',
+        '--from',
+        day,
+        '--to',
+        day,
+        '--branch',
+        '第一党支部',
+        '--format',
+        'xlsx',
+        '--out',
+        xlsx,
+      ],
+      { cwd: PROJECT_ROOT, env },
+    );
     expect(out.stdout).toContain('已导出 1 次会议');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const row = (wb.getWorksheet('会议台账')!.getRow(2).values as unknown[]).slice(1);
-    expect(row.slice(0, 9)).toEqual([Number(id), '第一党支部', '党课', expect.stringMatching(/年.*月.*日（周.）/), '三楼会议室', '学习党章', '已召开', 5, 3]);
+    expect(row.slice(0, 9)).toEqual([
+      Number(id),
+      '第一党支部',
+      '党课',
+      expect.stringMatching(/年.*月.*日（周.）/),
+      '三楼会议室',
+      '学习党章',
+      '已召开',
+      5,
+      3,
+    ]);
     expect(row.slice(14)).toEqual(['王书记', '王五（出差在外）', '赵六']);
     expect(String(row[13]).split('、').sort()).toEqual(['张三', '李四'].sort());
     const detail = wb.getWorksheet('签到明细')!;
     expect(detail.rowCount).toBe(6);
     const csv = path.join(dir, 'ledger.csv');
-    await promisify(execFile)(process.execPath, ['bin/zhibu.js', 'export', '--from', day, '--to', day, '--format', 'csv', '--out', csv], { cwd: PROJECT_ROOT, env });
+    await promisify(execFile)(
+      process.execPath,
+      ['bin/zhibu.js', 'export', '--from', day, '--to', day, '--format', 'csv', '--out', csv],
+      { cwd: PROJECT_ROOT, env },
+    );
     expect(fs.readFileSync(csv, 'utf8')).toContain('王五（出差在外）');
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -19,7 +19,13 @@ describe('/签到', () => {
     const zhang = (await w.stores.members.getByWechat('wxid_zhang'))!;
     const li = (await w.stores.members.getByWechat('wxid_li'))!;
     await w.stores.attendance.set(id, { memberId: zhang.id, status: 'present', at: Date.now(), text: '签到' });
-    await w.stores.attendance.set(id, { memberId: li.id, status: 'leave', at: Date.now(), text: '请假 住院', reason: '住院' });
+    await w.stores.attendance.set(id, {
+      memberId: li.id,
+      status: 'leave',
+      at: Date.now(),
+      text: '请假 住院',
+      reason: '住院',
+    });
     w.post('王书记', `/签到 ${id}`);
     const state = await w.waitFor((s) => s.contactId === 'wxid_wang' && s.text.includes('【签到情况】'));
     expect(state.text).toContain('应到 5 人，实到 1 人（其中迟到 0 人），请假 1 人，未回复 3 人，出席率 20%');

@@ -14,7 +14,16 @@ function runChat(input: string): Promise<{ code: number | null; stdout: string; 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'zhibu.js'), 'chat'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: '', WECHATY_PUPPET: '', LOG_LEVEL: 'info', OPENAI_BASE_URL: '', CHAT_MODEL: '', EMBEDDING_MODEL: '' },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        REDIS_URL: '',
+        WECHATY_PUPPET: '',
+        LOG_LEVEL: 'info',
+        OPENAI_BASE_URL: '',
+        CHAT_MODEL: '',
+        EMBEDDING_MODEL: '',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -20,10 +20,14 @@ describe('console commands', () => {
     const names = namesFrom(demoWorldSpec('支部助手'));
     const world = { botName: '支部助手' } as MockWorld;
     const at = Date.UTC(2026, 10, 28, 2, 3, 4);
-    expect(formatBotSaid({ roomId: DEMO_BRANCH.roomId, text: '@张三 答\n第二行', at }, world, names, 'Asia/Shanghai')).toBe(
-      '[10:03:04] 支部助手 → 群「第一党支部」：\n  @张三 答\n  第二行',
+    expect(
+      formatBotSaid({ roomId: DEMO_BRANCH.roomId, text: '@张三 答\n第二行', at }, world, names, 'Asia/Shanghai'),
+    ).toBe('[10:03:04] 支部助手 → 群「第一党支部」：\n  @张三 答\n  第二行');
+    expect(formatBotSaid({ contactId: 'wxid_demo_lisi', text: '你好', at }, world, names, 'Asia/Shanghai')).toContain(
+      '支部助手 → 李四（私聊）',
     );
-    expect(formatBotSaid({ contactId: 'wxid_demo_lisi', text: '你好', at }, world, names, 'Asia/Shanghai')).toContain('支部助手 → 李四（私聊）');
-    expect(formatTyped(at, '李四', undefined, '/帮助', 'Asia/Shanghai')).toBe('[10:03:04] 李四 → 机器人（私聊）：/帮助');
+    expect(formatTyped(at, '李四', undefined, '/帮助', 'Asia/Shanghai')).toBe(
+      '[10:03:04] 李四 → 机器人（私聊）：/帮助',
+    );
   });
 });

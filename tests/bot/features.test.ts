@@ -8,7 +8,13 @@ import { seedRoster, startTestBot, type TestBot } from '../helpers/mock-wechaty.
 
 const ROOM = 'room-1@chatroom';
 const answerer: Answerer = {
-  answer: async (q) => ({ text: `答：${q}（《实施方案》第1条）`, citations: [], refused: false, sources: [], mode: 'extractive' }),
+  answer: async (q) => ({
+    text: `答：${q}（《实施方案》第1条）`,
+    citations: [],
+    refused: false,
+    sources: [],
+    mode: 'extractive',
+  }),
 };
 const hooked: string[] = [];
 
@@ -40,7 +46,11 @@ let t: TestBot;
 beforeAll(async () => {
   t = await startTestBot({ answerer, features: [() => demo], env: { ADMIN_IDS: 'wxid_zhao' } });
   // Roles come from the records (domains/roles/resolve.ts): 王书记 is the secretary of this room's branch.
-  await seedRoster(t, ROOM, [['wxid_wang', '王书记', 'secretary'], ['wxid_zhang', '张三'], ['wxid_li', '李四']]);
+  await seedRoster(t, ROOM, [
+    ['wxid_wang', '王书记', 'secretary'],
+    ['wxid_zhang', '张三'],
+    ['wxid_li', '李四'],
+  ]);
 });
 afterAll(async () => {
   await t.close();
@@ -60,7 +70,15 @@ describe('features in the router', () => {
     const refusal = await t.waitFor((s) => s.text.startsWith('@张三') && s.text.includes('只有'));
     expect(refusal.text).toContain('支部书记、管理员');
     const audit = await t.app.deps.audit.list();
-    expect(audit).toContainEqual(expect.objectContaining({ actor: 'wxid_zhang', action: 'refused', detail: '/会议 取消 7', roomId: ROOM, ok: false }));
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        actor: 'wxid_zhang',
+        action: 'refused',
+        detail: '/会议 取消 7',
+        roomId: ROOM,
+        ok: false,
+      }),
+    );
   });
 
   it('treats ADMIN_IDS as admins and shows each role its own help', async () => {
@@ -99,7 +117,9 @@ describe('features in the router', () => {
     t.post('李四', '帮助', { roomId: ROOM });
     expect(await t.quietFor(300)).toEqual([]);
     t.post('李四', '/帮助', { roomId: ROOM });
-    const help = await t.waitFor((s) => s.roomId === ROOM && s.text.startsWith('@李四') && s.text.includes('身份：党员'));
+    const help = await t.waitFor(
+      (s) => s.roomId === ROOM && s.text.startsWith('@李四') && s.text.includes('身份：党员'),
+    );
     expect(help.text).toContain('/帮助');
   });
 });

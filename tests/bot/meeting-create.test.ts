@@ -60,9 +60,13 @@ describe('/会议 新建 time phrases', () => {
 
   it('creates a recurring series through the job scheduler and echoes the next date', async () => {
     const text = await create('/会议 新建 主题党日 每月第一个周五 15:00 党员活动室 节假日：顺延');
-    expect(text).toContain('已创建例会（系列 1）：主题党日，每月第一个周五 15:00，遇法定节假日顺延到下一个工作日（含调休上班日）');
+    expect(text).toContain(
+      '已创建例会（系列 1）：主题党日，每月第一个周五 15:00，遇法定节假日顺延到下一个工作日（含调休上班日）',
+    );
     // The pinned chinese-days data ends with 2026: the secretary is told that later holidays are not yet known.
-    expect(text).toContain('节假日数据目前只到2026年，2027年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别');
+    expect(text).toContain(
+      '节假日数据目前只到2026年，2027年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别',
+    );
     expect(text).toMatch(/下次会议：2026年12月4日（周五）15:00，编号 \d+，地点：党员活动室/);
     const q = createMeetingQueue(w.app.deps.redis, w.prefix, silentLogger);
     expect((await q.getJobScheduler(jobIds.series('1')))?.pattern).toBe('0 0 15 * * 5#1');
@@ -77,7 +81,9 @@ describe('/会议 新建 time phrases', () => {
   });
 
   it('shows and changes the branch defaults (secretary only), used by later meetings', async () => {
-    expect(await create('/会议 设置', '张三')).toContain('群提醒：会前1天、会前1小时；书记提醒：会前3天；签到截止：开始后30分钟');
+    expect(await create('/会议 设置', '张三')).toContain(
+      '群提醒：会前1天、会前1小时；书记提醒：会前3天；签到截止：开始后30分钟',
+    );
     expect(await create('/会议 设置 提醒：2小时', '张三')).toContain('只有第一党支部的书记或管理员可以修改会议设置');
     expect(await create('/会议 设置 提醒：1天,2小时 缺席提醒：2')).toContain('群提醒：会前1天、会前2小时');
     const text = await create('/会议 新建 党课 12月20日9:00');
@@ -96,7 +102,9 @@ describe('/会议 新建 time phrases', () => {
       await create(`/会议 取消 ${id}`);
       await create(`/会议 取消 ${id} 确认`);
       expect((await w.stores.meetings.get(id))?.status).toBe('cancelled'); // out of the later tests' lists
-      expect(await create('/会议 新建 党课 明天上午9点 截止：99999999天')).toContain('截止：“99999999天”太长了，时长最多366天');
+      expect(await create('/会议 新建 党课 明天上午9点 截止：99999999天')).toContain(
+        '截止：“99999999天”太长了，时长最多366天',
+      );
     } finally {
       clock.set(NOW);
     }
@@ -125,7 +133,9 @@ describe('/会议 新建 time phrases', () => {
   it('lets members list and shows details; 改期 and 取消 (with 确认) change the jobs', async () => {
     const created = await create('/会议 新建 党员大会 12月12日9:00 礼堂');
     const id = /编号 (\d+)/.exec(created)![1]!;
-    expect(await create('/会议 列表', '张三')).toMatch(/第一党支部的会议：\n待召开：\n\d+\. 11月27日 10:30 党课（待召开，签到 0\/5，请假 0）/);
+    expect(await create('/会议 列表', '张三')).toMatch(
+      /第一党支部的会议：\n待召开：\n\d+\. 11月27日 10:30 党课（待召开，签到 0\/5，请假 0）/,
+    );
     expect(await create(`/会议 详情 ${id}`, '李四')).toContain('时间：2026年12月12日（周六）09:00');
     expect(await create(`/会议 改期 ${id} 12月13日14:30`)).toMatch(/改为：2026年12月13日（周日）14:30/);
     expect((await w.stores.meetings.get(id))?.startAt).toBe(Date.parse('2026-12-13T06:30:00Z'));

@@ -7,7 +7,9 @@ import type { Answerer } from '../../knowledge/types.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 
 const ROOM = 'room-1@chatroom';
-const answerer: Answerer = { answer: async (q) => ({ text: `答：${q}`, citations: [], refused: false, sources: [], mode: 'extractive' }) };
+const answerer: Answerer = {
+  answer: async (q) => ({ text: `答：${q}`, citations: [], refused: false, sources: [], mode: 'extractive' }),
+};
 const calls = { hook: 0, inbound: [] as string[] };
 const roleLookups = () => t.app.edge.router.stats().roleLookups;
 

@@ -6,7 +6,13 @@ import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 
 const ROOM = 'room-1@chatroom';
 const answerer: Answerer = {
-  answer: async (q) => ({ text: `答：${q}（《实施方案》第16条）`, citations: [], refused: false, sources: [], mode: 'extractive' }),
+  answer: async (q) => ({
+    text: `答：${q}（《实施方案》第16条）`,
+    citations: [],
+    refused: false,
+    sources: [],
+    mode: 'extractive',
+  }),
 };
 
 let t: TestBot;
@@ -14,13 +20,18 @@ let attempts: Record<string, number> = {};
 let failRoom: 'none' | 'always' | 'throttle' = 'none';
 
 beforeAll(async () => {
-  t = await startTestBot({ answerer, env: { ADMIN_IDS: 'wxid_wang,wxid_li' }, outbox: { attempts: 3, backoffMs: 40, rateLimitBackoffMs: 150 } });
+  t = await startTestBot({
+    answerer,
+    env: { ADMIN_IDS: 'wxid_wang,wxid_li' },
+    outbox: { attempts: 3, backoffMs: 40, rateLimitBackoffMs: 150 },
+  });
   const puppet = t.app.wechat.bot.puppet;
   const original = puppet.messageSendText.bind(puppet);
   puppet.messageSendText = async (conversationId: string, text: string, mentionIds?: string[]) => {
     attempts[conversationId] = (attempts[conversationId] ?? 0) + 1;
     if (conversationId === ROOM && failRoom === 'always') throw new Error('puppet: send failed');
-    if (conversationId === ROOM && failRoom === 'throttle' && attempts[conversationId]! <= 2) throw new Error('操作过于频繁，请稍后再试');
+    if (conversationId === ROOM && failRoom === 'throttle' && attempts[conversationId]! <= 2)
+      throw new Error('操作过于频繁，请稍后再试');
     return original(conversationId, text, mentionIds);
   };
 });

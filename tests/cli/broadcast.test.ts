@@ -16,12 +16,24 @@ let bot: TestBot;
 
 async function zhibu(...args: string[]) {
   return run(process.execPath, [path.join(PROJECT_ROOT, 'bin/zhibu.js'), ...args], {
-    cwd: PROJECT_ROOT, env: { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: bot.prefix, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' }, timeout: 60_000,
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      REDIS_URL: testRedisUrl(),
+      REDIS_PREFIX: bot.prefix,
+      LOG_LEVEL: 'silent',
+      TZ: 'Asia/Shanghai',
+    },
+    timeout: 60_000,
   });
 }
 
 beforeAll(async () => {
-  bot = await startTestBot({ spec: broadcastSpec(ROOMS), features: [broadcastsFeature], answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) } });
+  bot = await startTestBot({
+    spec: broadcastSpec(ROOMS),
+    features: [broadcastsFeature],
+    answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) },
+  });
   await seedBranches(bot.app.deps.redis, bot.prefix, ROOMS);
 });
 afterAll(async () => {
@@ -30,7 +42,14 @@ afterAll(async () => {
 
 describe('zhibu broadcast / audit', () => {
   it('send -y previews, follows with a progress bar and prints the result; every room gets it once', async () => {
-    const { stdout, stderr } = await zhibu('broadcast', 'send', '立即', '第一党支部、第二党支部', '请于周五前提交学习心得', '-y');
+    const { stdout, stderr } = await zhibu(
+      'broadcast',
+      'send',
+      '立即',
+      '第一党支部、第二党支部',
+      '请于周五前提交学习心得',
+      '-y',
+    );
     expect(stdout).toContain('【广播预览】');
     expect(stdout).toContain(`共 ${ROOMS} 个群`);
     expect(stdout).toContain('已确认：广播 #1');
@@ -43,7 +62,9 @@ describe('zhibu broadcast / audit', () => {
 
   it('list, status and cancel of a scheduled broadcast; audit prints the trail', async () => {
     await zhibu('broadcast', 'send', '12月31日9:00', '全部', '年终总结', '-y');
-    expect((await zhibu('broadcast', 'list')).stdout).toMatch(/#2 待发送 2026年12月31日（周四）09:00 → 全部（6 群）：年终总结/);
+    expect((await zhibu('broadcast', 'list')).stdout).toMatch(
+      /#2 待发送 2026年12月31日（周四）09:00 → 全部（6 群）：年终总结/,
+    );
     expect((await zhibu('broadcast', 'status', '2')).stdout).toContain('尚未开始发送');
     expect((await zhibu('broadcast', 'cancel', '2')).stdout).toContain('已取消广播 #2（尚未开始发送）');
     const { stdout } = await zhibu('audit', '--since', '1h');

@@ -14,7 +14,9 @@ let redis: Redis;
 
 const zhibu = (...args: string[]) =>
   run(process.execPath, [path.join(PROJECT_ROOT, 'bin/zhibu.js'), ...args], {
-    cwd: PROJECT_ROOT, env: { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' }, timeout: 60_000,
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' },
+    timeout: 60_000,
   });
 
 beforeAll(async () => {

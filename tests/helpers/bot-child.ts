@@ -29,7 +29,12 @@ function identOf(text: string): string {
 // Patched on the prototype before createApp: the outbox worker starts inside createApp and may send at once.
 const original = PuppetMock.prototype.messageSendText;
 const passOn = original as (this: PuppetMock, ...args: unknown[]) => Promise<void>;
-PuppetMock.prototype.messageSendText = async function (this: PuppetMock, conversationId: string, text: string, ...rest: unknown[]) {
+PuppetMock.prototype.messageSendText = async function (
+  this: PuppetMock,
+  conversationId: string,
+  text: string,
+  ...rest: unknown[]
+) {
   const entry = `${conversationId}|${identOf(text)}`;
   await journal.rpush(key, `A|${entry}`);
   if (env.HANG_TEXT && text.includes(env.HANG_TEXT)) await new Promise(() => undefined);
@@ -38,9 +43,20 @@ PuppetMock.prototype.messageSendText = async function (this: PuppetMock, convers
   return result;
 };
 
-const config = loadConfig({ REDIS_URL: env.REDIS_URL, REDIS_PREFIX: env.REDIS_PREFIX, DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai', ADMIN_IDS: env.ADMIN_IDS ?? '' });
+const config = loadConfig({
+  REDIS_URL: env.REDIS_URL,
+  REDIS_PREFIX: env.REDIS_PREFIX,
+  DATA_DIR: env.DATA_DIR,
+  LOG_LEVEL: 'silent',
+  TZ: 'Asia/Shanghai',
+  ADMIN_IDS: env.ADMIN_IDS ?? '',
+});
 const app = await createApp({
-  config, logger: silentLogger, mock: true, mockSpec: broadcastSpec(Number(env.ROOMS)), features: featureFactories,
+  config,
+  logger: silentLogger,
+  mock: true,
+  mockSpec: broadcastSpec(Number(env.ROOMS)),
+  features: featureFactories,
   answerer: { answer: async () => ({ text: '（测试）', citations: [], refused: true, sources: [], mode: 'refusal' }) },
   outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
 });

@@ -27,15 +27,23 @@ export interface BotProcess {
 }
 
 const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
-const exited = (c: ChildProcess) => new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
+const exited = (c: ChildProcess) =>
+  new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
 
 export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<BotProcess> {
-  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string | number
+  >;
   return spawnChild('tests/helpers/bot-child.ts', vars, startTimeoutMs);
 }
 
 /** Runs `node --import tsx <script>` (relative to the project root) and resolves once it prints "ready". */
-export function spawnChild(script: string, env: Record<string, string | number>, startTimeoutMs = 30_000): Promise<BotProcess> {
+export function spawnChild(
+  script: string,
+  env: Record<string, string | number>,
+  startTimeoutMs = 30_000,
+): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },

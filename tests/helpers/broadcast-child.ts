@@ -10,10 +10,20 @@ import { broadcastSpec } from './broadcast-world.js';
 
 const env = process.env;
 const rooms = Number(env.ROOMS);
-const config = loadConfig({ REDIS_URL: env.REDIS_URL, REDIS_PREFIX: env.REDIS_PREFIX, DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai' });
+const config = loadConfig({
+  REDIS_URL: env.REDIS_URL,
+  REDIS_PREFIX: env.REDIS_PREFIX,
+  DATA_DIR: env.DATA_DIR,
+  LOG_LEVEL: 'silent',
+  TZ: 'Asia/Shanghai',
+});
 const redis = connectRedis(config.redisUrl!, { name: 'crash-child' });
 const app = await createApp({
-  config, logger: silentLogger, mock: true, mockSpec: broadcastSpec(rooms), features: [broadcastsFeature],
+  config,
+  logger: silentLogger,
+  mock: true,
+  mockSpec: broadcastSpec(rooms),
+  features: [broadcastsFeature],
   answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) },
   outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
 });

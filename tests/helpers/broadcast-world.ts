@@ -10,11 +10,19 @@ export const MEMBER = 'wxid_zhang';
 export const roomId = (i: number) => `room-${i}@chatroom`;
 
 export function broadcastSpec(rooms: number): MockWorldSpec {
-  const members = [{ id: ADMIN, name: '组织委员' }, { id: MEMBER, name: '张三' }, { id: 'wxid_li', name: '李四' }];
+  const members = [
+    { id: ADMIN, name: '组织委员' },
+    { id: MEMBER, name: '张三' },
+    { id: 'wxid_li', name: '李四' },
+  ];
   return {
     bot: { id: 'wxid_bot', name: '支部助手' },
     contacts: members,
-    rooms: Array.from({ length: rooms }, (_, k) => ({ id: roomId(k + 1), topic: `第${k + 1}党小组群`, memberIds: members.map((m) => m.id) })),
+    rooms: Array.from({ length: rooms }, (_, k) => ({
+      id: roomId(k + 1),
+      topic: `第${k + 1}党小组群`,
+      memberIds: members.map((m) => m.id),
+    })),
   };
 }
 

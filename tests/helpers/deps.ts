@@ -19,5 +19,13 @@ export interface TestDepsOptions {
 
 export function testDeps(o: TestDepsOptions): BuiltDeps {
   const config = { ...loadConfig({ REDIS_PREFIX: o.prefix, TZ: 'Asia/Shanghai', ...o.env }), ...o.config };
-  return createDeps({ config, logger: silentLogger, redisUrl: testRedisUrl(), redis: o.redis, botId: o.botId ?? 'wxid_bot', clock: o.clock, outbox: o.outbox });
+  return createDeps({
+    config,
+    logger: silentLogger,
+    redisUrl: testRedisUrl(),
+    redis: o.redis,
+    botId: o.botId ?? 'wxid_bot',
+    clock: o.clock,
+    outbox: o.outbox,
+  });
 }

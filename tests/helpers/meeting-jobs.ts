@@ -15,7 +15,12 @@ import { testDeps } from './deps.js';
 import type { Branch, Meeting } from '../../store/types.js';
 import { connectTestRedis, deletePrefix, randomPrefix } from './redis.js';
 
-export interface Sent { to: OutboxTarget; text: string; mentionIds: string[]; at: number }
+export interface Sent {
+  to: OutboxTarget;
+  text: string;
+  mentionIds: string[];
+  at: number;
+}
 
 export interface JobsWorld {
   redis: Redis;
@@ -38,24 +43,63 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
   const redis = connectTestRedis();
   const prefix = randomPrefix();
   const botId = 'wxid_bot';
-  const base = testDeps({ redis, prefix, botId, clock: opts.clock, env: { ADMIN_IDS: 'wxid_admin' }, outbox: { attempts: 3, backoffMs: 50 } });
+  const base = testDeps({
+    redis,
+    prefix,
+    botId,
+    clock: opts.clock,
+    env: { ADMIN_IDS: 'wxid_admin' },
+    outbox: { attempts: 3, backoffMs: 50 },
+  });
   const { stores, outbox } = base;
   const sent: Sent[] = [];
-  const sender: Sender = { async send(to, text, mentionIds) { sent.push({ to, text, mentionIds, at: Date.now() }); } };
+  const sender: Sender = {
+    async send(to, text, mentionIds) {
+      sent.push({ to, text, mentionIds, at: Date.now() });
+    },
+  };
   const outboxWorker: OutboxWorker = startOutboxWorker({
-    outbox, sender, redis, connect: base.connect, prefix, botId, logger: silentLogger, clock: systemClock,
-    timeZone: 'Asia/Shanghai', ratePerMinute: 60_000, dailyCap: 100_000, adminIds: [], rateLimitBackoffMs: 100,
+    outbox,
+    sender,
+    redis,
+    connect: base.connect,
+    prefix,
+    botId,
+    logger: silentLogger,
+    clock: systemClock,
+    timeZone: 'Asia/Shanghai',
+    ratePerMinute: 60_000,
+    dailyCap: 100_000,
+    adminIds: [],
+    rateLimitBackoffMs: 100,
   });
   const queue = createMeetingQueue(redis, prefix, silentLogger);
-  const deps: MeetingDeps = { ...base, queue, buckets: createDueBuckets(redis, prefix), ackWindowMs: opts.ackWindowMs ?? 1000 };
+  const deps: MeetingDeps = {
+    ...base,
+    queue,
+    buckets: createDueBuckets(redis, prefix),
+    ackWindowMs: opts.ackWindowMs ?? 1000,
+  };
   const { branch } = await stores.branches.ensure('第一党支部');
   await stores.branches.bindRoom(branch.id, ROOM);
-  for (const [name, wechatId, role] of [['王书记', 'wx_wang', 'secretary'], ['张三', 'wx_zhang', 'member'], ['李四', 'wx_li', 'member'], ['赵六', 'wx_zhao', 'member']] as const) {
+  for (const [name, wechatId, role] of [
+    ['王书记', 'wx_wang', 'secretary'],
+    ['张三', 'wx_zhang', 'member'],
+    ['李四', 'wx_li', 'member'],
+    ['赵六', 'wx_zhao', 'member'],
+  ] as const) {
     await stores.members.upsert({ name, branchId: branch.id, role, wechatId });
   }
   const workers: MeetingWorker[] = [];
   return {
-    redis, prefix, botId, stores, outbox, deps, sent, branch: (await stores.branches.get(branch.id))!,
+    redis,
+    prefix,
+    botId,
+    stores,
+    outbox,
+    deps,
+    sent,
+    branch: (await stores.branches.get(branch.id))!,
     startWorker() {
       const w = startMeetingWorker(deps);
       workers.push(w);
@@ -67,14 +111,30 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
         const tick = () => {
           const hit = sent.find(match);
           if (hit) return resolve(hit);
-          if (Date.now() > until) return reject(new Error(`not sent within ${timeoutMs} ms; sent: ${JSON.stringify(sent.map((s) => s.text.slice(0, 40)))}`));
+          if (Date.now() > until)
+            return reject(
+              new Error(
+                `not sent within ${timeoutMs} ms; sent: ${JSON.stringify(sent.map((s) => s.text.slice(0, 40)))}`,
+              ),
+            );
           setTimeout(tick, 25);
         };
         tick();
       });
     },
     meetingInput(startAt, over = {}) {
-      return { branchId: branch.id, type: '党课', title: '党课', startAt, groupOffsets: [], secretaryOffsets: [], closeAfter: 1000, escalateBefore: 0, createdBy: 'wx_wang', ...over };
+      return {
+        branchId: branch.id,
+        type: '党课',
+        title: '党课',
+        startAt,
+        groupOffsets: [],
+        secretaryOffsets: [],
+        closeAfter: 1000,
+        escalateBefore: 0,
+        createdBy: 'wx_wang',
+        ...over,
+      };
     },
     async close() {
       for (const w of workers) await w.close();

@@ -11,7 +11,12 @@ const url = process.env.REDIS_URL!;
 const prefix = process.env.PREFIX!;
 const config = loadConfig({ REDIS_URL: url, REDIS_PREFIX: prefix, TZ: 'Asia/Shanghai' });
 const base = createDeps({ config, logger: silentLogger, redisUrl: url, botId: process.env.BOT_ID! });
-const deps = { ...base, queue: createMeetingQueue(base.redis, prefix, silentLogger), buckets: createDueBuckets(base.redis, prefix), ackWindowMs: 1000 };
+const deps = {
+  ...base,
+  queue: createMeetingQueue(base.redis, prefix, silentLogger),
+  buckets: createDueBuckets(base.redis, prefix),
+  ackWindowMs: 1000,
+};
 const worker = startMeetingWorker(deps);
 await worker.worker.waitUntilReady();
 process.stdout.write('ready\n');

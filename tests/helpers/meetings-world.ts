@@ -20,7 +20,9 @@ export interface MeetingWorld extends TestBot {
   branch: Branch;
 }
 
-export async function startMeetingWorld(opts: { clock?: Clock; ackWindowMs?: number; settings?: Partial<BranchSettings>; bind?: boolean } = {}): Promise<MeetingWorld> {
+export async function startMeetingWorld(
+  opts: { clock?: Clock; ackWindowMs?: number; settings?: Partial<BranchSettings>; bind?: boolean } = {},
+): Promise<MeetingWorld> {
   const spec = defaultSpec();
   spec.contacts.push({ id: 'wxid_admin', name: '管理员' });
   spec.rooms.push({ id: 'room-2@chatroom', topic: '新群', memberIds: ['wxid_admin', 'wxid_wang', 'wxid_zhang'] });
@@ -36,8 +38,13 @@ export async function startMeetingWorld(opts: { clock?: Clock; ackWindowMs?: num
   if (opts.bind !== false) await stores.branches.bindRoom(branch.id, ROOM);
   if (opts.settings) await stores.branches.updateSettings(branch.id, opts.settings);
   const roster: Array<[string, string, 'secretary' | 'member']> = [
-    ['王书记', 'wxid_wang', 'secretary'], ['张三', 'wxid_zhang', 'member'], ['李四', 'wxid_li', 'member'], ['王五', 'wxid_wangwu', 'member'], ['赵六', 'wxid_zhao', 'member'],
+    ['王书记', 'wxid_wang', 'secretary'],
+    ['张三', 'wxid_zhang', 'member'],
+    ['李四', 'wxid_li', 'member'],
+    ['王五', 'wxid_wangwu', 'member'],
+    ['赵六', 'wxid_zhao', 'member'],
   ];
-  for (const [name, wechatId, role] of roster) await stores.members.upsert({ name, branchId: branch.id, role, wechatId });
+  for (const [name, wechatId, role] of roster)
+    await stores.members.upsert({ name, branchId: branch.id, role, wechatId });
   return { ...bot, stores, branch: (await stores.branches.get(branch.id))! };
 }

@@ -10,7 +10,13 @@ import { createApp, type App } from '../../app/container.js';
 import type { Clock } from '../../ground/clock.js';
 import type { Answerer } from '../../knowledge/types.js';
 import type { FeatureFactory } from '../../bot/types.js';
-import { startMockWorld, type BotSaid, type MockWorld, type MockWorldSpec, type PostOptions } from '../../bot/channels/wechaty/mock-world.js';
+import {
+  startMockWorld,
+  type BotSaid,
+  type MockWorld,
+  type MockWorldSpec,
+  type PostOptions,
+} from '../../bot/channels/wechaty/mock-world.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from './redis.js';
 
 export type { BotSaid, MockWorldSpec };
@@ -18,7 +24,11 @@ export type { BotSaid, MockWorldSpec };
 /** A small default world: bot 支部助手, room 第一党支部 with 王书记 and 张三…赵六, and 孙七 outside the room. */
 export function defaultSpec(botName = '支部助手'): MockWorldSpec {
   const members = [
-    ['wxid_wang', '王书记'], ['wxid_zhang', '张三'], ['wxid_li', '李四'], ['wxid_wangwu', '王五'], ['wxid_zhao', '赵六'],
+    ['wxid_wang', '王书记'],
+    ['wxid_zhang', '张三'],
+    ['wxid_li', '李四'],
+    ['wxid_wangwu', '王五'],
+    ['wxid_zhao', '赵六'],
   ] as const;
   return {
     bot: { id: 'wxid_bot', name: botName },
@@ -68,7 +78,11 @@ export function chatOn(world: MockWorld): Chat {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`the bot did not say the expected message within ${timeoutMs} ms; it said: ${JSON.stringify(said)}`));
+          reject(
+            new Error(
+              `the bot did not say the expected message within ${timeoutMs} ms; it said: ${JSON.stringify(said)}`,
+            ),
+          );
         }, timeoutMs);
         timer.unref();
         waiters.add(check);
@@ -109,7 +123,14 @@ export interface TestBotOptions {
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
   const prefix = randomPrefix();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-testbot-'));
-  const config = loadConfig({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, DATA_DIR: dataDir, LOG_LEVEL: 'silent', TZ: 'Asia/Shanghai', ...opts.env });
+  const config = loadConfig({
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: prefix,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    TZ: 'Asia/Shanghai',
+    ...opts.env,
+  });
   const app = await createApp({
     config,
     logger: silentLogger,
@@ -136,9 +157,14 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
 }
 
 /** Puts the named contacts of the default world on the roster of a branch bound to `roomId` (roles come from the records). */
-export async function seedRoster(t: TestBot, roomId: string, members: Array<[wechatId: string, name: string, role?: 'secretary' | 'member']>): Promise<void> {
+export async function seedRoster(
+  t: TestBot,
+  roomId: string,
+  members: Array<[wechatId: string, name: string, role?: 'secretary' | 'member']>,
+): Promise<void> {
   const { branches, members: store } = t.app.deps.stores;
   const { branch } = await branches.ensure('第一党支部');
   await branches.bindRoom(branch.id, roomId);
-  for (const [wechatId, name, role] of members) await store.upsert({ name, branchId: branch.id, role: role ?? 'member', wechatId });
+  for (const [wechatId, name, role] of members)
+    await store.upsert({ name, branchId: branch.id, role: role ?? 'member', wechatId });
 }

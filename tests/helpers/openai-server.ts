@@ -82,7 +82,10 @@ export function hashVector(text: string, dim: number): number[] {
 
 function chatReply(content: string, model: string) {
   return {
-    id: `chatcmpl-${Date.now()}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
+    id: `chatcmpl-${Date.now()}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
     choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop', logprobs: null }],
     usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
   };
@@ -90,7 +93,11 @@ function chatReply(content: string, model: string) {
 
 function toolReply(name: string, args: string, model: string) {
   const reply = chatReply('', model);
-  reply.choices[0]!.message = { role: 'assistant', content: null, tool_calls: [{ id: `call_${Date.now()}`, type: 'function', function: { name, arguments: args } }] } as any;
+  reply.choices[0]!.message = {
+    role: 'assistant',
+    content: null,
+    tool_calls: [{ id: `call_${Date.now()}`, type: 'function', function: { name, arguments: args } }],
+  } as any;
   reply.choices[0]!.finish_reason = 'tool_calls';
   return reply;
 }
@@ -127,17 +134,47 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       if (path.endsWith('/embeddings')) {
         const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input ?? ''];
         const data = inputs.map((t, index) => ({ object: 'embedding', index, embedding: hashVector(String(t), dim) }));
-        return send(200, { object: 'list', data, model: body.model ?? 'test-embedding', usage: { prompt_tokens: 1, total_tokens: 1 } });
+        return send(200, {
+          object: 'list',
+          data,
+          model: body.model ?? 'test-embedding',
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        });
       }
       if (path.endsWith('/chat/completions')) {
         const messages: Array<{ role: string; content: string }> = body.messages ?? [];
-        const user = messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
-        const method = body.response_format?.type === 'json_schema' ? 'jsonSchema' : body.tools?.length ? 'functionCalling' : 'text';
-        if (method === 'jsonSchema' && opts.jsonSchema === false) return send(400, { error: { message: 'response_format json_schema is not supported', type: 'invalid_request_error' } });
+        const user = messages
+          .filter((m) => m.role === 'user')
+          .map((m) => m.content)
+          .join('\n');
+        const method =
+          body.response_format?.type === 'json_schema' ? 'jsonSchema' : body.tools?.length ? 'functionCalling' : 'text';
+        if (method === 'jsonSchema' && opts.jsonSchema === false)
+          return send(400, {
+            error: { message: 'response_format json_schema is not supported', type: 'invalid_request_error' },
+          });
         const req = parseChatRequest(user, method);
-        const reply: ModelReply = mode === 'fabricated' ? { answerable: true, sentences: [1], lead: opts.fabricatedLead ?? FABRICATED_LEAD } : (select ?? carefulSelect)(req);
-        const content = 'raw' in reply ? reply.raw : JSON.stringify({ answerable: reply.answerable ?? true, sentences: reply.sentences ?? [], lead: reply.lead ?? '' });
-        if (method === 'functionCalling' && !('raw' in reply)) return send(200, toolReply(body.tool_choice?.function?.name ?? body.tools[0].function.name, content, body.model ?? 'test-chat'));
+        const reply: ModelReply =
+          mode === 'fabricated'
+            ? { answerable: true, sentences: [1], lead: opts.fabricatedLead ?? FABRICATED_LEAD }
+            : (select ?? carefulSelect)(req);
+        const content =
+          'raw' in reply
+            ? reply.raw
+            : JSON.stringify({
+                answerable: reply.answerable ?? true,
+                sentences: reply.sentences ?? [],
+                lead: reply.lead ?? '',
+              });
+        if (method === 'functionCalling' && !('raw' in reply))
+          return send(
+            200,
+            toolReply(
+              body.tool_choice?.function?.name ?? body.tools[0].function.name,
+              content,
+              body.model ?? 'test-chat',
+            ),
+          );
         return send(200, chatReply(content, body.model ?? 'test-chat'));
       }
       send(404, { error: { message: `no route ${path}` } });

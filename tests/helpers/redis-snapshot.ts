@@ -13,7 +13,11 @@ async function readValue(redis: Redis, key: string): Promise<string | undefined>
       return `string:${await redis.get(key)}`;
     case 'hash': {
       const h = await redis.hgetall(key);
-      return `hash:${JSON.stringify(Object.keys(h).sort().map((f) => [f, h[f]]))}`;
+      return `hash:${JSON.stringify(
+        Object.keys(h)
+          .sort()
+          .map((f) => [f, h[f]]),
+      )}`;
     }
     case 'set':
       return `set:${JSON.stringify((await redis.smembers(key)).sort())}`;

@@ -21,10 +21,14 @@ describe('watchFailures', () => {
     const queue = new Queue('flaky', { connection: redis, prefix: bullPrefix(prefix) });
     const connection = connectRedis(testRedisUrl(), { forWorker: true, name: 'flaky-worker' });
     let runs = 0;
-    const worker = new Worker('flaky', async (): Promise<unknown> => {
-      runs++;
-      throw new Error('boom');
-    }, { connection, prefix: bullPrefix(prefix), ...RESILIENT_WORKER_OPTIONS });
+    const worker = new Worker(
+      'flaky',
+      async (): Promise<unknown> => {
+        runs++;
+        throw new Error('boom');
+      },
+      { connection, prefix: bullPrefix(prefix), ...RESILIENT_WORKER_OPTIONS },
+    );
     worker.on('error', () => undefined);
     watchFailures(worker, { logger: silentLogger, outbox, adminIds: ['wxid_a', 'wxid_b'], label: '测试' });
     await queue.add('close', {}, { jobId: 'job-1', attempts: 2, backoff: { type: 'fixed', delay: 50 } });

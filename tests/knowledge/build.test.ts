@@ -27,7 +27,11 @@ describe('the saved index', () => {
     const first = await createKnowledge(config, silentLogger);
     expect(first.built).toBe(true);
     const manifest = JSON.parse(fs.readFileSync(path.join(indexDir(config), 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ corpusHash: first.manifest.corpusHash, embedderId: 'local-ngram-v1-512', files: ['plan.txt'] });
+    expect(manifest).toMatchObject({
+      corpusHash: first.manifest.corpusHash,
+      embedderId: 'local-ngram-v1-512',
+      files: ['plan.txt'],
+    });
 
     const t0 = performance.now();
     const second = await createKnowledge(config, silentLogger);
@@ -35,7 +39,10 @@ describe('the saved index', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
     expect((await second.answerer.answer('三会一课计划报谁备案')).text).toContain('报上级党组织备案');
 
-    fs.writeFileSync(path.join(corpus, 'extra.md'), '# 关于测试的若干规定\n来源: 测试\n\n第一条　支部每月开展一次测试活动。\n');
+    fs.writeFileSync(
+      path.join(corpus, 'extra.md'),
+      '# 关于测试的若干规定\n来源: 测试\n\n第一条　支部每月开展一次测试活动。\n',
+    );
     const third = await createKnowledge(config, silentLogger);
     expect(third.built).toBe(true);
     expect(third.manifest.files).toEqual(['extra.md', 'plan.txt']);
@@ -47,12 +54,20 @@ describe('the saved index', () => {
     const dataDir = tempDir();
     const base = { DATA_DIR: dataDir, CORPUS_DIR: PLAN_FILE, LOG_LEVEL: 'silent' };
     await createKnowledge(loadConfig(base), silentLogger);
-    const remote = loadConfig({ ...base, OPENAI_BASE_URL: server.baseURL, EMBEDDING_MODEL: 'test-embed', LLM_TIMEOUT_MS: '800', LLM_MAX_RETRIES: '0' });
+    const remote = loadConfig({
+      ...base,
+      OPENAI_BASE_URL: server.baseURL,
+      EMBEDDING_MODEL: 'test-embed',
+      LLM_TIMEOUT_MS: '800',
+      LLM_MAX_RETRIES: '0',
+    });
     server.setMode('normal');
     const k = await createKnowledge(remote, silentLogger);
     expect(k.built).toBe(true);
     expect(k.manifest.embedderId).toContain('openai:test-embed');
-    expect(server.requests.some((r) => r.path.endsWith('/embeddings') && r.body.encoding_format === 'float')).toBe(true);
+    expect(server.requests.some((r) => r.path.endsWith('/embeddings') && r.body.encoding_format === 'float')).toBe(
+      true,
+    );
     const reloaded = await createKnowledge(remote, silentLogger);
     expect(reloaded.built).toBe(false);
     server.setMode('down');
@@ -63,7 +78,15 @@ describe('the saved index', () => {
 
   it('falls back to the local embedder when the embeddings endpoint is down at build time', async () => {
     server.setMode('down');
-    const config = loadConfig({ DATA_DIR: tempDir(), CORPUS_DIR: PLAN_FILE, LOG_LEVEL: 'silent', OPENAI_BASE_URL: server.baseURL, EMBEDDING_MODEL: 'test-embed', LLM_TIMEOUT_MS: '500', LLM_MAX_RETRIES: '0' });
+    const config = loadConfig({
+      DATA_DIR: tempDir(),
+      CORPUS_DIR: PLAN_FILE,
+      LOG_LEVEL: 'silent',
+      OPENAI_BASE_URL: server.baseURL,
+      EMBEDDING_MODEL: 'test-embed',
+      LLM_TIMEOUT_MS: '500',
+      LLM_MAX_RETRIES: '0',
+    });
     const k = await createKnowledge(config, silentLogger);
     expect(k.manifest.embedderId).toBe('local-ngram-v1-512');
     expect((await k.answerer.answer('三会一课计划报谁备案')).text).toContain('报上级党组织备案');

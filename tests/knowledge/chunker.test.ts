@@ -26,7 +26,10 @@ describe('chunking the plan', () => {
 
   it('keeps the cover notice (document number and date) before the plan title', async () => {
     const { chunks } = chunkDoc(await loadDoc(PLAN_FILE));
-    const letter = chunks.filter((c) => c.unit === 'letter').map((c) => c.text).join('\n');
+    const letter = chunks
+      .filter((c) => c.unit === 'letter')
+      .map((c) => c.text)
+      .join('\n');
     expect(letter).toContain('宁委办发〔2017〕39号');
     expect(letter).toContain('2017年5月12日');
     expect(chunks.find((c) => c.unit === 'preamble')!.text.startsWith('为贯彻落实')).toBe(true);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, isPageBreak } from '../../knowledge/clean.js';
 import { findTitle, shortTitle } from '../../knowledge/titles.js';
 
-const LONG = '这是一个很长的段落，用来模拟排版时被分页切断的正文行，它的长度超过了标题和题目的长度，所以被认为是一整行，是凝';
+const LONG =
+  '这是一个很长的段落，用来模拟排版时被分页切断的正文行，它的长度超过了标题和题目的长度，所以被认为是一整行，是凝';
 
 describe('cleaning', () => {
   it('rejoins a line cut by a page break', () => {
@@ -31,6 +32,8 @@ describe('cleaning', () => {
     expect(shortTitle('中国共产党章程')).toBe('党章');
     expect(shortTitle('关于新形势下党内政治生活的若干准则')).toBe('政治生活准则');
     expect(shortTitle('中国共产党支部工作条例（试行）')).toBe('支部工作条例');
-    expect(findTitle('某市委办公厅\n\n某市委办公厅印发《关于加强支部建设的意见》的通知\n\n正文')).toBe('关于加强支部建设的意见');
+    expect(findTitle('某市委办公厅\n\n某市委办公厅印发《关于加强支部建设的意见》的通知\n\n正文')).toBe(
+      '关于加强支部建设的意见',
+    );
   });
 });

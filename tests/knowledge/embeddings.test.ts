@@ -14,7 +14,15 @@ let k: Knowledge;
 beforeAll(async () => {
   server = await startOpenAIServer({ dimensions: DIM });
   k = await createKnowledge(
-    testConfig({ CORPUS_DIR: PLAN_FILE, OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test', EMBEDDING_MODEL: 'test-embed', EMBEDDING_DIMENSIONS: String(DIM), LLM_TIMEOUT_MS: '20000', LLM_MAX_RETRIES: '1' }),
+    testConfig({
+      CORPUS_DIR: PLAN_FILE,
+      OPENAI_BASE_URL: server.baseURL,
+      OPENAI_API_KEY: 'test',
+      EMBEDDING_MODEL: 'test-embed',
+      EMBEDDING_DIMENSIONS: String(DIM),
+      LLM_TIMEOUT_MS: '20000',
+      LLM_MAX_RETRIES: '1',
+    }),
     silentLogger,
   );
 });
@@ -31,7 +39,11 @@ describe('remote embeddings', () => {
   it('embed every chunk through the endpoint at build, with the configured model, dimensions and float encoding', () => {
     const calls = server.requests.filter((r) => r.path.endsWith('/embeddings'));
     const inputs = calls.flatMap((r) => r.body.input as string[]);
-    expect(calls.every((r) => r.body.model === 'test-embed' && r.body.dimensions === DIM && r.body.encoding_format === 'float')).toBe(true);
+    expect(
+      calls.every(
+        (r) => r.body.model === 'test-embed' && r.body.dimensions === DIM && r.body.encoding_format === 'float',
+      ),
+    ).toBe(true);
     expect(inputs).toEqual(k.index.chunks.map(sent));
     expect(k.manifest.embedderId).toBe(`openai:test-embed:${DIM}@${server.baseURL}`);
   });
@@ -57,7 +69,10 @@ describe('remote embeddings', () => {
       const a = await k.answerer.answer('三会一课计划报谁备案');
       expect(Date.now() - t0, mode).toBeLessThan(QUERY_DEADLINE_MS + 5000);
       expect(a.text, mode).toContain('报上级党组织备案');
-      expect(a.citations.some((c) => c.clause === '第16条'), mode).toBe(true);
+      expect(
+        a.citations.some((c) => c.clause === '第16条'),
+        mode,
+      ).toBe(true);
     }
     server.setMode('normal');
   });

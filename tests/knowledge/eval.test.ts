@@ -5,7 +5,7 @@ const plan = { docId: 'ningweibanfa-2017-39', unit: 'c16', kind: 'clause' as con
 const charter = { docId: 'dangzhang_2022', unit: 'a33', kind: 'article' as const };
 
 describe('eval ids', () => {
-  it('qualifies units of other documents, keeps the plan\'s ids bare, and accepts both forms for the plan', () => {
+  it("qualifies units of other documents, keeps the plan's ids bare, and accepts both forms for the plan", () => {
     const letter = { docId: 'ningweibanfa-2017-39', unit: 'letter', kind: 'letter' as const };
     const bare = bareDocs([plan, charter, letter]);
     expect([...bare]).toEqual(['ningweibanfa-2017-39']);
@@ -20,10 +20,29 @@ describe('eval ids', () => {
 });
 
 describe('eval summary', () => {
-  const row = (r: Partial<EvalRow>): EvalRow => ({ id: 'x', q: 'q', answerable: true, refused: false, notStated: false, rank: 1, ranked: [], included: 1, mustTotal: 1, ms: 1, text: '', reason: 'ok', ...r });
+  const row = (r: Partial<EvalRow>): EvalRow => ({
+    id: 'x',
+    q: 'q',
+    answerable: true,
+    refused: false,
+    notStated: false,
+    rank: 1,
+    ranked: [],
+    included: 1,
+    mustTotal: 1,
+    ms: 1,
+    text: '',
+    reason: 'ok',
+    ...r,
+  });
 
   it('counts "not stated" as a refusal and reports how many there were', () => {
-    const rows = [row({}), row({ answerable: false, refused: true, notStated: true, rank: 0 }), row({ answerable: false, refused: true, rank: 0 }), row({ refused: true, notStated: true, rank: 2, included: 0 })];
+    const rows = [
+      row({}),
+      row({ answerable: false, refused: true, notStated: true, rank: 0 }),
+      row({ answerable: false, refused: true, rank: 0 }),
+      row({ refused: true, notStated: true, rank: 2, included: 0 }),
+    ];
     const s = summarize(rows);
     expect(s.not_stated).toBe(2);
     expect(s.refusal_recall).toBe(1);

@@ -8,10 +8,19 @@ import { tempDir, removeTempDirs } from './fixtures.js';
 
 async function writeDocx(file: string, paragraphs: string[]): Promise<void> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
   const body = paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
 }
 
@@ -44,7 +53,11 @@ describe('loading the corpus folder', () => {
     fs.writeFileSync(path.join(dir, 'b.md'), '# 中国共产党测试条例\n来源: 测试\n\n第一条　本条例用于测试。\n');
     fs.writeFileSync(path.join(dir, 'README.md'), '# notes');
     fs.writeFileSync(path.join(dir, 'c.json'), '{}');
-    await writeDocx(path.join(dir, 'd.docx'), ['关于加强支部建设的意见', '第一条　支部每月开展一次主题党日。', '第二条　支部书记每年述职。']);
+    await writeDocx(path.join(dir, 'd.docx'), [
+      '关于加强支部建设的意见',
+      '第一条　支部每月开展一次主题党日。',
+      '第二条　支部书记每年述职。',
+    ]);
     writePdf(path.join(dir, 'e.pdf'), 'Article 1 Branches meet every month.');
     expect((await listCorpusFiles(dir)).map((f) => path.basename(f))).toEqual(['a.txt', 'b.md', 'd.docx', 'e.pdf']);
     const docs = await loadCorpus(dir);

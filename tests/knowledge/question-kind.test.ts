@@ -52,7 +52,7 @@ describe('words that do not ask for a kind of thing', () => {
     expect(kinds('例会多久开1次')).toEqual(['frequency']);
   });
 
-  it('accepts what answers the ask in the documents\' own words', () => {
+  it("accepts what answers the ask in the documents' own words", () => {
     expect(answers('预备期从啥时候起算', '预备期从支部大会通过之日算起。')).toBe(true);
     expect(answers('这个文件哪一年发的', '自通过之日起施行。')).toBe(false);
     expect(answers('发展党员要几个入党介绍人', '要有两名正式党员作介绍人。')).toBe(true);

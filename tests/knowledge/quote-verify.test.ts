@@ -4,8 +4,22 @@ import { buildModelContext, quoteRuns, resolveSelection } from '../../knowledge/
 import { renderQuotes } from '../../knowledge/llm-answer.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 
-const text = '16. 严格落实“三会一课”制度。党支部要制定年度“三会一课”计划并报上级党组织备案，如实记录“三会一课”开展情况。要把“两学一做”纳入“三会一课”。';
-const chunk: Chunk = { id: 'plan#1', docId: 'plan', title: '实施方案', short: '《实施方案》', section: '', clause: '第16条', kind: 'clause', unit: 'c16', part: 0, start: 0, end: text.length, text };
+const text =
+  '16. 严格落实“三会一课”制度。党支部要制定年度“三会一课”计划并报上级党组织备案，如实记录“三会一课”开展情况。要把“两学一做”纳入“三会一课”。';
+const chunk: Chunk = {
+  id: 'plan#1',
+  docId: 'plan',
+  title: '实施方案',
+  short: '《实施方案》',
+  section: '',
+  clause: '第16条',
+  kind: 'clause',
+  unit: 'c16',
+  part: 0,
+  start: 0,
+  end: text.length,
+  text,
+};
 const verifier = createQuoteVerifier([{ text }]);
 
 describe('quote verification', () => {
@@ -20,9 +34,15 @@ describe('the model context and its selection', () => {
   const ctx = buildModelContext([{ chunk }]);
 
   it('numbers every sentence, without the clause number, and fences the passage under its label', () => {
-    expect(ctx.sentences.map((s) => s.text)).toEqual(['严格落实“三会一课”制度。', '党支部要制定年度“三会一课”计划并报上级党组织备案，如实记录“三会一课”开展情况。', '要把“两学一做”纳入“三会一课”。']);
+    expect(ctx.sentences.map((s) => s.text)).toEqual([
+      '严格落实“三会一课”制度。',
+      '党支部要制定年度“三会一课”计划并报上级党组织备案，如实记录“三会一课”开展情况。',
+      '要把“两学一做”纳入“三会一课”。',
+    ]);
     for (const s of ctx.sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
-    expect(ctx.text).toBe(`《实施方案》第16条\n<<<\n[1] 严格落实“三会一课”制度。\n[2] ${ctx.sentences[1]!.text}\n[3] 要把“两学一做”纳入“三会一课”。\n>>>`);
+    expect(ctx.text).toBe(
+      `《实施方案》第16条\n<<<\n[1] 严格落实“三会一课”制度。\n[2] ${ctx.sentences[1]!.text}\n[3] 要把“两学一做”纳入“三会一课”。\n>>>`,
+    );
   });
 
   it('ignores numbers that do not exist, repeats and non-integers', () => {

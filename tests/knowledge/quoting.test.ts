@@ -10,7 +10,8 @@ import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 const chunk = { short: '《示例》', clause: '第三条', docId: 'example', unit: 'a3' } as Chunk;
 
 describe('lists', () => {
-  const text = '会员必须履行下列义务：\n（一）按时参加活动，认真学习。\n（二）遵守章程。\n（三）交纳会费，并且按照规定的时间和标准交纳。\n（四）保守秘密。';
+  const text =
+    '会员必须履行下列义务：\n（一）按时参加活动，认真学习。\n（二）遵守章程。\n（三）交纳会费，并且按照规定的时间和标准交纳。\n（四）保守秘密。';
 
   it('a short list is one quote, whole, and not marked as cut', () => {
     const spans = joinLists(splitSentences(text), text, 400);
@@ -27,7 +28,9 @@ describe('lists', () => {
     expect(first.text).toContain('（二）遵守章程。」（…，共四项，详见《示例》第三条）');
     // An item quoted alone carries its list's lead before it.
     const item = formatQuoted([{ chunk, quote: spans[1]!.text, list: spans[1]!.list } as never], 500);
-    expect(item.text).toBe('《示例》第三条：「会员必须履行下列义务：…（三）交纳会费，并且按照规定的时间和标准交纳。」（…，共四项，详见《示例》第三条）');
+    expect(item.text).toBe(
+      '《示例》第三条：「会员必须履行下列义务：…（三）交纳会费，并且按照规定的时间和标准交纳。」（…，共四项，详见《示例》第三条）',
+    );
     expect(item.citations[0]!.quote).toBe(spans[1]!.text);
   });
 
@@ -53,7 +56,8 @@ describe('whole-corpus answers', () => {
     expect(a.refused).toBe(false);
     expect(a.text).toContain('《党章》第三条');
     if (!a.text.includes('（八）')) expect(a.text).toContain('共八项，详见《党章》第三条');
-    for (const c of a.citations) expect(k.index.docs.map((d) => squashSpace(d.text)).join('\n')).toContain(squashSpace(c.quote));
+    for (const c of a.citations)
+      expect(k.index.docs.map((d) => squashSpace(d.text)).join('\n')).toContain(squashSpace(c.quote));
   });
 
   it('answers a count the text states with another classifier (几个 → 两名)', async () => {

@@ -15,7 +15,11 @@ afterAll(async () => {
   await full.close();
 });
 
-const topUnits = async (k: Knowledge, q: string, n = 3) => (await k.retriever.retrieve(q, { k: 8 })).hits.map((h) => h.chunk.unit).filter((u, i, a) => a.indexOf(u) === i).slice(0, n);
+const topUnits = async (k: Knowledge, q: string, n = 3) =>
+  (await k.retriever.retrieve(q, { k: 8 })).hits
+    .map((h) => h.chunk.unit)
+    .filter((u, i, a) => a.indexOf(u) === i)
+    .slice(0, n);
 
 describe('hybrid retrieval on a real built index', () => {
   it('finds the clause that answers, despite colloquial wording and numerals', async () => {

@@ -28,7 +28,8 @@ const IGNORE = [
   /^seen:/, // the inbox: when each talker was last seen
   /^rl:/, // question rate-limit windows
   /^audit$/, // the audit log records every refusal
-  /^outbox:/, /^outbox-/, // the replies themselves: outbox sent-markers, day counters, its BullMQ queue
+  /^outbox:/,
+  /^outbox-/, // the replies themselves: outbox sent-markers, day counters, its BullMQ queue
   /^room:(topic|by-topic:)/, // room topics as last seen (for broadcast targets)
   /^member-claim:/, // a /我是 request waiting for the secretary's confirmation (the records are unchanged)
   /^flag:bind-hint:/, // "you are not on the roster" is told once per person
@@ -45,22 +46,44 @@ beforeAll(async () => {
   const spec = defaultSpec();
   spec.contacts.push({ id: 'wxid_admin', name: '管理员' });
   spec.rooms.push({ id: OTHER_ROOM, topic: '新群', memberIds: ['wxid_admin', 'wxid_wang', 'wxid_zhang', 'wxid_sun'] });
-  t = await startTestBot({ spec, features: featureFactories, env: { ADMIN_IDS: 'wxid_admin', QUESTION_RATE_PER_MIN: '30' } });
+  t = await startTestBot({
+    spec,
+    features: featureFactories,
+    env: { ADMIN_IDS: 'wxid_admin', QUESTION_RATE_PER_MIN: '30' },
+  });
   stores = createStores(t.app.deps.redis, t.prefix);
   const { branch } = await stores.branches.ensure('第一党支部');
   await stores.branches.bindRoom(branch.id, ROOM);
-  for (const [name, wechatId, role] of [['王书记', 'wxid_wang', 'secretary'], ['张三', 'wxid_zhang', 'member'], ['李四', 'wxid_li', 'member'], ['王五', 'wxid_wangwu', 'member'], ['赵六', 'wxid_zhao', 'member']] as const) {
+  for (const [name, wechatId, role] of [
+    ['王书记', 'wxid_wang', 'secretary'],
+    ['张三', 'wxid_zhang', 'member'],
+    ['李四', 'wxid_li', 'member'],
+    ['王五', 'wxid_wangwu', 'member'],
+    ['赵六', 'wxid_zhao', 'member'],
+  ] as const) {
     await stores.members.upsert({ name, branchId: branch.id, role, wechatId });
   }
   await stores.members.upsert({ name: '钱八', branchId: branch.id, role: 'member' }); // on the roster, no WeChat yet
   // Meetings that must not take check-ins: one cancelled and one closed whose windows would be open now,
   // and one scheduled in three days (window not open yet) with its jobs queued.
   const now = Date.now();
-  const base = { branchId: branch.id, type: '党课' as const, title: '党课', groupOffsets: [3_600_000], secretaryOffsets: [], closeAfter: 3_600_000, escalateBefore: 0, createdBy: 'wxid_wang' };
+  const base = {
+    branchId: branch.id,
+    type: '党课' as const,
+    title: '党课',
+    groupOffsets: [3_600_000],
+    secretaryOffsets: [],
+    closeAfter: 3_600_000,
+    escalateBefore: 0,
+    createdBy: 'wxid_wang',
+  };
   await stores.meetings.create({ ...base, startAt: now + 600_000, status: 'cancelled' }, now);
   await stores.meetings.create({ ...base, startAt: now - 600_000, status: 'closed' }, now);
   const queue = createMeetingQueue(t.app.deps.redis, t.prefix, t.app.deps.logger);
-  await createMeeting({ stores, queue, buckets: createDueBuckets(t.app.deps.redis, t.prefix), clock: t.app.deps.clock }, { ...base, startAt: now + 3 * 86_400_000 });
+  await createMeeting(
+    { stores, queue, buckets: createDueBuckets(t.app.deps.redis, t.prefix), clock: t.app.deps.clock },
+    { ...base, startAt: now + 3 * 86_400_000 },
+  );
   await queue.close();
   // Count what the router's boundary and the features log as errors (the test bot's logger is silent).
   const logger = t.app.deps.logger as unknown as { error: (...a: unknown[]) => void };
@@ -73,19 +96,31 @@ afterAll(async () => {
   await t?.close();
 });
 
-interface Sender { id: string; name: string }
+interface Sender {
+  id: string;
+  name: string;
+}
 
 function toMessage(input: BadInput, from: Sender, i: number, rng: ReturnType<typeof createRng>): InboundMessage {
   const where = rng.next();
   const roomId = where < 0.6 ? ROOM : where < 0.75 ? OTHER_ROOM : undefined;
   return {
-    id: `bad-${seed}-${i}`, text: input.text.trim(), talkerId: from.id, talkerName: from.name,
+    id: `bad-${seed}-${i}`,
+    text: input.text.trim(),
+    talkerId: from.id,
+    talkerName: from.name,
     ...(roomId ? { roomId, roomTopic: roomId === ROOM ? '第一党支部' : '新群' } : {}),
-    addressed: roomId ? rng.chance(0.6) : true, timestamp: Date.now(),
+    addressed: roomId ? rng.chance(0.6) : true,
+    timestamp: Date.now(),
   };
 }
 
-async function drive(inputs: BadInput[], senders: Sender[], rng: ReturnType<typeof createRng>, viaWechaty: number): Promise<void> {
+async function drive(
+  inputs: BadInput[],
+  senders: Sender[],
+  rng: ReturnType<typeof createRng>,
+  viaWechaty: number,
+): Promise<void> {
   const router = t.app.edge.router;
   const msgs = inputs.map((input, i) => ({ input, from: rng.pick(senders), i }));
   // Some through real Wechaty (adapter: mention parsing, filters) …
@@ -96,7 +131,9 @@ async function drive(inputs: BadInput[], senders: Sender[], rng: ReturnType<type
   // … the rest straight into the router, ten at a time; handle() must never throw.
   const rest = msgs.slice(viaWechaty);
   for (let i = 0; i < rest.length; i += 10) {
-    await Promise.all(rest.slice(i, i + 10).map(({ input, from, i: n }) => router.handle(toMessage(input, from, n, rng))));
+    await Promise.all(
+      rest.slice(i, i + 10).map(({ input, from, i: n }) => router.handle(toMessage(input, from, n, rng))),
+    );
   }
   await t.app.edge.inbound.idle();
   expect(await t.app.outbox.whenIdle(60_000)).toBe(true);
@@ -104,7 +141,9 @@ async function drive(inputs: BadInput[], senders: Sender[], rng: ReturnType<type
 
 function checkReplies(from: number): { count: number; problems: string[] } {
   const replies = t.said.slice(from);
-  const problems = replies.flatMap((s) => replyProblems(s.text, PART_MAX_CHARS).map((p) => `${p}: ${JSON.stringify(s.text.slice(0, 120))}`));
+  const problems = replies.flatMap((s) =>
+    replyProblems(s.text, PART_MAX_CHARS).map((p) => `${p}: ${JSON.stringify(s.text.slice(0, 120))}`),
+  );
   expect(replies.filter((s) => s.text.includes(APOLOGY))).toEqual([]);
   return { count: replies.length, problems };
 }
@@ -116,13 +155,21 @@ describe('hostile input through the real router', () => {
     const before = await snapshot(t.app.deps.redis, t.prefix, IGNORE);
     const said = t.said.length;
     const senders = [
-      { id: 'wxid_zhang', name: '张三' }, { id: 'wxid_li', name: '李四' }, { id: 'wxid_wangwu', name: '王五' }, { id: 'wxid_zhao', name: '赵六' }, { id: 'wxid_sun', name: '孙七' },
+      { id: 'wxid_zhang', name: '张三' },
+      { id: 'wxid_li', name: '李四' },
+      { id: 'wxid_wangwu', name: '王五' },
+      { id: 'wxid_zhao', name: '赵六' },
+      { id: 'wxid_sun', name: '孙七' },
     ];
     await drive(inputs, senders, rng, VIA_WECHATY);
     const after = await snapshot(t.app.deps.redis, t.prefix, IGNORE);
     const { count, problems } = checkReplies(said);
-    const kinds = Object.entries(inputs.reduce<Record<string, number>>((a, x) => ({ ...a, [x.kind]: (a[x.kind] ?? 0) + 1 }), {}));
-    process.stdout.write(`[bad-input] members: ${inputs.length} messages (${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}), ${count} replies\n`);
+    const kinds = Object.entries(
+      inputs.reduce<Record<string, number>>((a, x) => ({ ...a, [x.kind]: (a[x.kind] ?? 0) + 1 }), {}),
+    );
+    process.stdout.write(
+      `[bad-input] members: ${inputs.length} messages (${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}), ${count} replies\n`,
+    );
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
     expect(unhandled).toEqual([]);
@@ -138,7 +185,9 @@ describe('hostile input through the real router', () => {
     const rng = createRng(seed + 1);
     // Only commands that must fail even for the secretary: drop the few that are valid for that role.
     const valid = /取消 1$|改期 1 |绑定 第一党支部$|^\/我是 |^确认|地点：\n/;
-    const inputs = badInputs(rng, N_SECRETARY * 6).filter((x) => x.kind === 'command' && !valid.test(x.text)).slice(0, N_SECRETARY);
+    const inputs = badInputs(rng, N_SECRETARY * 6)
+      .filter((x) => x.kind === 'command' && !valid.test(x.text))
+      .slice(0, N_SECRETARY);
     const before = await snapshot(t.app.deps.redis, t.prefix, IGNORE);
     const said = t.said.length;
     await drive(inputs, [{ id: 'wxid_wang', name: '王书记' }], rng, 0);

@@ -23,7 +23,14 @@ let t: TestBot;
 beforeAll(async () => {
   server = await startOpenAIServer();
   // No LLM_TIMEOUT_MS / LLM_MAX_RETRIES: the defaults a deployment gets.
-  t = await startTestBot({ env: { OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test', CHAT_MODEL: 'test-chat', QUESTION_RATE_PER_MIN: '100' } });
+  t = await startTestBot({
+    env: {
+      OPENAI_BASE_URL: server.baseURL,
+      OPENAI_API_KEY: 'test',
+      CHAT_MODEL: 'test-chat',
+      QUESTION_RATE_PER_MIN: '100',
+    },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -40,7 +47,11 @@ describe('answers while the LLM endpoint fails', () => {
         t.ask(ASKERS[i]!, ROOM, item.q);
         return { ...item, asker: ASKERS[i]!, at };
       });
-      const replies = await Promise.all(posted.map((p) => t.waitFor((s) => s.roomId === ROOM && s.at >= p.at && s.text.startsWith(`@${p.asker}`), LIMIT_MS + 2000)));
+      const replies = await Promise.all(
+        posted.map((p) =>
+          t.waitFor((s) => s.roomId === ROOM && s.at >= p.at && s.text.startsWith(`@${p.asker}`), LIMIT_MS + 2000),
+        ),
+      );
       for (const [i, p] of posted.entries()) {
         const r = replies[i]!;
         expect(r.at - p.at, `${mode}: “${p.q}” answered after ${r.at - p.at} ms`).toBeLessThanOrEqual(LIMIT_MS);
@@ -49,9 +60,12 @@ describe('answers while the LLM endpoint fails', () => {
         expect(r.text).not.toMatch(/抱歉|出了点问题|502|html/i);
       }
       // The model was really tried (and failed) for these questions.
-      expect(server.requests.slice(before).filter((x) => x.path.endsWith('/chat/completions')).length).toBeGreaterThanOrEqual(QUESTIONS.length);
+      expect(
+        server.requests.slice(before).filter((x) => x.path.endsWith('/chat/completions')).length,
+      ).toBeGreaterThanOrEqual(QUESTIONS.length);
       // Each asker got exactly one reply.
-      for (const p of posted) expect(t.saidIn(ROOM).filter((s) => s.at >= p.at && s.text.startsWith(`@${p.asker}`))).toHaveLength(1);
+      for (const p of posted)
+        expect(t.saidIn(ROOM).filter((s) => s.at >= p.at && s.text.startsWith(`@${p.asker}`))).toHaveLength(1);
     }, 40_000);
   }
 });

@@ -22,17 +22,25 @@ import { createRoomDirectory } from '../../store/room-directory.js';
 import { roomId } from '../helpers/broadcast-world.js';
 import { readJournal, spawnBot, spawnChild, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
 import { seededRng } from '../helpers/prng.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, } from '../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 import { testDeps } from '../helpers/deps.js';
 
-const num = (name: string, fallback: number) => (process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback);
+const num = (name: string, fallback: number) =>
+  process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback;
 const ROOMS = num('CRASH_ROOMS', 200);
 const REMINDERS = num('CRASH_REMINDERS', 500);
 const KILLS = num('CRASH_KILLS', 10);
 const rng = seededRng('process-crash', 'RELIABILITY_SEED', 20261128);
 const prefix = randomPrefix();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-proc-crash-'));
-const env: BotProcessEnv = { REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, DATA_DIR: dataDir, ROOMS, RATE: 3000, JOURNAL_KEY: `${prefix}test:journal` };
+const env: BotProcessEnv = {
+  REDIS_URL: testRedisUrl(),
+  REDIS_PREFIX: prefix,
+  DATA_DIR: dataDir,
+  ROOMS,
+  RATE: 3000,
+  JOURNAL_KEY: `${prefix}test:journal`,
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let redis: Redis;
@@ -41,7 +49,12 @@ let queue: MeetingQueue;
 let rt: BroadcastRuntime;
 let bot: BotProcess | undefined;
 let worker: BotProcess | undefined;
-const spawnWorker = () => spawnChild('tests/helpers/meeting-worker-process.ts', { REDIS_URL: env.REDIS_URL, PREFIX: prefix, BOT_ID: 'wxid_bot' });
+const spawnWorker = () =>
+  spawnChild('tests/helpers/meeting-worker-process.ts', {
+    REDIS_URL: env.REDIS_URL,
+    PREFIX: prefix,
+    BOT_ID: 'wxid_bot',
+  });
 
 beforeAll(async () => {
   redis = connectTestRedis();
@@ -85,15 +98,27 @@ describe('bot process killed with kill -9 during a broadcast and a burst of remi
     for (let i = 0; i < REMINDERS; i++) {
       const b = branches[i % branches.length]!;
       const m = await createMeeting(ops, {
-        branchId: b.id, type: '党课', title: `党课${i + 1}`, startAt: due + 3_600_000, groupOffsets: [3_600_000], secretaryOffsets: [],
-        closeAfter: 86_400_000, escalateBefore: 0, createdBy: 'cli:test',
+        branchId: b.id,
+        type: '党课',
+        title: `党课${i + 1}`,
+        startAt: due + 3_600_000,
+        groupOffsets: [3_600_000],
+        secretaryOffsets: [],
+        closeAfter: 86_400_000,
+        escalateBefore: 0,
+        createdBy: 'cli:test',
       });
       expected.add(`${branchRoom.get(b.id)}|remind:${m.id}`);
     }
     const rooms = Array.from({ length: ROOMS }, (_, i) => roomId(i + 1));
     await rt.service.create({
-      kind: 'text', text: 'CRASH-BROADCAST 请各支部于本周五前报送学习材料', targets: ['全部'], rooms,
-      schedule: { type: 'once', at: Date.now() }, createdBy: 'cli:test', createdAt: Date.now(),
+      kind: 'text',
+      text: 'CRASH-BROADCAST 请各支部于本周五前报送学习材料',
+      targets: ['全部'],
+      rooms,
+      schedule: { type: 'once', at: Date.now() },
+      createdBy: 'cli:test',
+      createdAt: Date.now(),
     });
     for (const r of rooms) expected.add(`${r}|broadcast`);
 
@@ -112,8 +137,13 @@ describe('bot process killed with kill -9 during a broadcast and a burst of remi
         const lastA = [...journal].reverse().find((e) => e.phase === 'A');
         if (lastA) inFlight.push(`${lastA.room}|${lastA.ident}`);
       }
-      killLog.push(`kill ${k + 1} (${target}) after ${after} ms: ${journal.filter((e) => e.phase === 'D').length} delivered`);
-      [bot, worker] = await Promise.all([target !== 'worker' ? spawnBot(env) : bot, target !== 'bot' ? spawnWorker() : worker]);
+      killLog.push(
+        `kill ${k + 1} (${target}) after ${after} ms: ${journal.filter((e) => e.phase === 'D').length} delivered`,
+      );
+      [bot, worker] = await Promise.all([
+        target !== 'worker' ? spawnBot(env) : bot,
+        target !== 'bot' ? spawnWorker() : worker,
+      ]);
     }
     process.stdout.write(`[process-crash] ${killLog.join('; ')}\n`);
 
@@ -121,7 +151,9 @@ describe('bot process killed with kill -9 during a broadcast and a burst of remi
     const deadline = Date.now() + 150_000;
     let delivered = new Set<string>();
     while (Date.now() < deadline) {
-      delivered = new Set((await readJournal(redis, env.JOURNAL_KEY)).filter((e) => e.phase === 'D').map((e) => `${e.room}|${e.ident}`));
+      delivered = new Set(
+        (await readJournal(redis, env.JOURNAL_KEY)).filter((e) => e.phase === 'D').map((e) => `${e.room}|${e.ident}`),
+      );
       if ([...expected].every((x) => delivered.has(x))) break;
       await sleep(500);
     }
@@ -130,7 +162,8 @@ describe('bot process killed with kill -9 during a broadcast and a burst of remi
 
     const journal = await readJournal(redis, env.JOURNAL_KEY);
     const attempts = new Map<string, number>();
-    for (const e of journal) if (e.phase === 'A') attempts.set(`${e.room}|${e.ident}`, (attempts.get(`${e.room}|${e.ident}`) ?? 0) + 1);
+    for (const e of journal)
+      if (e.phase === 'A') attempts.set(`${e.room}|${e.ident}`, (attempts.get(`${e.room}|${e.ident}`) ?? 0) + 1);
     delivered = new Set(journal.filter((e) => e.phase === 'D').map((e) => `${e.room}|${e.ident}`));
     const lost = [...expected].filter((x) => !delivered.has(x));
     const repeated = [...attempts].filter(([, n]) => n > 1);

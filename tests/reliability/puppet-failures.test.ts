@@ -11,7 +11,15 @@ const ROOM = 'room-1@chatroom';
 const ATTEMPTS = 3;
 const BACKOFF_MS = 200;
 const RATE_LIMIT_BACKOFF_MS = 200;
-const answerer: Answerer = { answer: async (q) => ({ text: `答：${q}（《实施方案》第16条）`, citations: [], refused: false, sources: [], mode: 'extractive' }) };
+const answerer: Answerer = {
+  answer: async (q) => ({
+    text: `答：${q}（《实施方案》第16条）`,
+    citations: [],
+    refused: false,
+    sources: [],
+    mode: 'extractive',
+  }),
+};
 
 let t: TestBot;
 let mode: 'ok' | 'throw' | 'throttle' = 'ok';
@@ -19,7 +27,8 @@ const calls: Array<{ to: string; text: string; at: number; ok: boolean }> = [];
 
 beforeAll(async () => {
   t = await startTestBot({
-    answerer, env: { ADMIN_IDS: 'wxid_wang,wxid_li', QUESTION_RATE_PER_MIN: '100' },
+    answerer,
+    env: { ADMIN_IDS: 'wxid_wang,wxid_li', QUESTION_RATE_PER_MIN: '100' },
     outbox: { attempts: ATTEMPTS, backoffMs: BACKOFF_MS, rateLimitBackoffMs: RATE_LIMIT_BACKOFF_MS },
   });
   const puppet = t.app.wechat.bot.puppet;
@@ -44,7 +53,9 @@ describe('outbox over a failing puppet', () => {
     mode = 'throw';
     const questions = ['问题甲', '问题乙', '问题丙', '问题丁'];
     for (const [i, q] of questions.entries()) t.ask(['张三', '李四', '王五', '赵六'][i]!, ROOM, q);
-    for (const q of questions) for (const admin of ['wxid_wang', 'wxid_li']) await t.waitFor((s) => s.contactId === admin && s.text.includes('【发送失败】') && s.text.includes(q), 15_000);
+    for (const q of questions)
+      for (const admin of ['wxid_wang', 'wxid_li'])
+        await t.waitFor((s) => s.contactId === admin && s.text.includes('【发送失败】') && s.text.includes(q), 15_000);
     // A quiet window after the last notice: nothing else is attempted (no tight loop, no retries past the limit).
     const settled = calls.length;
     await sleep(1500);
@@ -59,7 +70,8 @@ describe('outbox over a failing puppet', () => {
     const dead = await t.app.outbox.deadLetters();
     expect(dead.filter((d) => d.error === 'puppet: connection reset')).toHaveLength(questions.length);
     // Exactly one notice per admin per dead letter, and the notices themselves were sent once.
-    for (const admin of ['wxid_wang', 'wxid_li']) expect(t.saidTo(admin).filter((s) => s.text.includes('【发送失败】'))).toHaveLength(questions.length);
+    for (const admin of ['wxid_wang', 'wxid_li'])
+      expect(t.saidTo(admin).filter((s) => s.text.includes('【发送失败】'))).toHaveLength(questions.length);
     expect(t.saidIn(ROOM)).toEqual([]);
   }, 30_000);
 
@@ -76,11 +88,18 @@ describe('outbox over a failing puppet', () => {
     expect(throttled.length).toBeGreaterThanOrEqual(2);
     expect(throttled.length).toBeLessThanOrEqual(5);
     const gaps = throttled.slice(1).map((c, i) => c.at - throttled[i]!.at);
-    process.stdout.write(`[puppet-failures] 操作过于频繁 for 2.5 s: ${throttled.length} attempts, gaps ${gaps.join(', ')} ms\n`);
-    gaps.forEach((g, i) => expect(g, `throttle gap ${i + 1}`).toBeGreaterThanOrEqual(RATE_LIMIT_BACKOFF_MS * 2 ** i - 20));
+    process.stdout.write(
+      `[puppet-failures] 操作过于频繁 for 2.5 s: ${throttled.length} attempts, gaps ${gaps.join(', ')} ms\n`,
+    );
+    gaps.forEach((g, i) =>
+      expect(g, `throttle gap ${i + 1}`).toBeGreaterThanOrEqual(RATE_LIMIT_BACKOFF_MS * 2 ** i - 20),
+    );
     await t.waitFor((s) => s.roomId === ROOM && s.text.includes(questions.at(-1)!), 10_000);
     await sleep(500);
-    const said = t.saidIn(ROOM).filter((s) => s.at >= t0).map((s) => s.text.replace(/\s+/g, ' '));
+    const said = t
+      .saidIn(ROOM)
+      .filter((s) => s.at >= t0)
+      .map((s) => s.text.replace(/\s+/g, ' '));
     expect(said).toEqual(questions.map((q) => `@王五 答：${q}（《实施方案》第16条）`));
     // Rate limiting spends no attempts: nothing new in the dead letters.
     expect((await t.app.outbox.deadLetters()).filter((d) => d.error.includes('频繁'))).toEqual([]);

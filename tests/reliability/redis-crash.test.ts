@@ -38,13 +38,29 @@ beforeAll(async () => {
   server = await startEmbeddedRedis({ dir: path.join(dir, 'redis') });
   probe = connectRedis(server.url, { name: 'probe' });
   t = await startTestBot({
-    spec: defaultSpec(), features: featureFactories, env: { REDIS_URL: server.url, ADMIN_IDS: 'wxid_admin' },
-    answerer: { answer: async (q) => ({ text: `答：${q}（《实施方案》第16条）`, citations: [], refused: false, sources: [], mode: 'extractive' }) },
+    spec: defaultSpec(),
+    features: featureFactories,
+    env: { REDIS_URL: server.url, ADMIN_IDS: 'wxid_admin' },
+    answerer: {
+      answer: async (q) => ({
+        text: `答：${q}（《实施方案》第16条）`,
+        citations: [],
+        refused: false,
+        sources: [],
+        mode: 'extractive',
+      }),
+    },
   });
   stores = createStores(t.app.deps.redis, t.prefix);
   ({ branch } = await stores.branches.ensure('第一党支部'));
   await stores.branches.bindRoom(branch.id, ROOM);
-  for (const [name, wechatId, role] of [['王书记', 'wxid_wang', 'secretary'], ['张三', 'wxid_zhang', 'member'], ['李四', 'wxid_li', 'member'], ['王五', 'wxid_wangwu', 'member'], ['赵六', 'wxid_zhao', 'member']] as const) {
+  for (const [name, wechatId, role] of [
+    ['王书记', 'wxid_wang', 'secretary'],
+    ['张三', 'wxid_zhang', 'member'],
+    ['李四', 'wxid_li', 'member'],
+    ['王五', 'wxid_wangwu', 'member'],
+    ['赵六', 'wxid_zhao', 'member'],
+  ] as const) {
     await stores.members.upsert({ name, branchId: branch.id, role, wechatId });
   }
 }, 60_000);
@@ -75,15 +91,39 @@ describe('Redis killed with kill -9 and restarted from its AOF', () => {
     const created = await t.waitFor((s) => s.roomId === ROOM && s.text.includes('已创建会议'));
     const chatMeetingId = /编号 (\d+)/.exec(created.text)![1]!;
     // 2. A meeting whose check-in window is open now, and four check-ins (one leave) recorded.
-    const open = await createMeeting(ops, { branchId: branch.id, type: '党小组会', title: '党小组会', startAt: Date.now() + 20 * 60_000, groupOffsets: [3_600_000], secretaryOffsets: [], closeAfter: 3_600_000, escalateBefore: 0, createdBy: 'wxid_wang' });
+    const open = await createMeeting(ops, {
+      branchId: branch.id,
+      type: '党小组会',
+      title: '党小组会',
+      startAt: Date.now() + 20 * 60_000,
+      groupOffsets: [3_600_000],
+      secretaryOffsets: [],
+      closeAfter: 3_600_000,
+      escalateBefore: 0,
+      createdBy: 'wxid_wang',
+    });
     t.post('张三', '签到', { roomId: ROOM });
     t.post('李四', '到', { roomId: ROOM });
     t.post('王五', '请假 出差在外', { roomId: ROOM });
     for (let i = 0; i < 100 && (await stores.attendance.list(open.id)).length < 3; i++) await sleep(50);
-    expect((await stores.attendance.list(open.id)).map((a) => a.status).sort()).toEqual(['leave', 'present', 'present']);
+    expect((await stores.attendance.list(open.id)).map((a) => a.status).sort()).toEqual([
+      'leave',
+      'present',
+      'present',
+    ]);
     // 3. A meeting whose reminder is due 15 s from now: it will fire after the crash.
     const remindAt = Date.now() + 15_000;
-    const later = await createMeeting(ops, { branchId: branch.id, type: '党课', title: '崩溃后提醒', startAt: remindAt + 3_600_000, groupOffsets: [3_600_000], secretaryOffsets: [], closeAfter: 3_600_000, escalateBefore: 0, createdBy: 'wxid_wang' });
+    const later = await createMeeting(ops, {
+      branchId: branch.id,
+      type: '党课',
+      title: '崩溃后提醒',
+      startAt: remindAt + 3_600_000,
+      groupOffsets: [3_600_000],
+      secretaryOffsets: [],
+      closeAfter: 3_600_000,
+      escalateBefore: 0,
+      createdBy: 'wxid_wang',
+    });
 
     // Acknowledged. Let the AOF settle, take a snapshot, crash Redis.
     await fsyncSettled();
@@ -94,7 +134,9 @@ describe('Redis killed with kill -9 and restarted from its AOF', () => {
     const downAt = Date.now();
     await sleep(1500); // the bot notices: its connections fail and retry
     server = await startEmbeddedRedis({ dir: server.dir, port: server.port });
-    process.stdout.write(`[redis-crash] redis-server down ${Date.now() - downAt} ms, restarted from its AOF on port ${server.port}\n`);
+    process.stdout.write(
+      `[redis-crash] redis-server down ${Date.now() - downAt} ms, restarted from its AOF on port ${server.port}\n`,
+    );
 
     // Every acknowledged record and job is there, unchanged.
     const after = await snapshot(probe, t.prefix, VOLATILE);
@@ -104,7 +146,9 @@ describe('Redis killed with kill -9 and restarted from its AOF', () => {
     expect((await stores.meetings.get(chatMeetingId))?.topic).toBe('学习党章');
     expect(await stores.meetings.get(later.id)).toMatchObject({ title: '崩溃后提醒', status: 'scheduled' });
     expect((await stores.attendance.list(open.id)).length).toBe(3);
-    expect((await queue.getDelayed()).map((j) => j.id).sort()).toEqual(expect.arrayContaining(delayedBefore.filter((id) => !id?.includes('-ack-'))));
+    expect((await queue.getDelayed()).map((j) => j.id).sort()).toEqual(
+      expect.arrayContaining(delayedBefore.filter((id) => !id?.includes('-ack-'))),
+    );
 
     // The bot carries on by itself: the check-ins are acknowledged, a new check-in is taken, the reminder
     // scheduled before the crash is delivered, and a command is answered.
@@ -112,13 +156,20 @@ describe('Redis killed with kill -9 and restarted from its AOF', () => {
     t.post('赵六', '签到', { roomId: ROOM });
     for (let i = 0; i < 200 && (await stores.attendance.list(open.id)).length < 4; i++) await sleep(50);
     expect((await stores.attendance.list(open.id)).length).toBe(4);
-    const reminder = await t.waitFor((s) => s.roomId === ROOM && s.text.includes('【会议提醒】') && s.text.includes(`编号 ${later.id}`), 30_000);
+    const reminder = await t.waitFor(
+      (s) => s.roomId === ROOM && s.text.includes('【会议提醒】') && s.text.includes(`编号 ${later.id}`),
+      30_000,
+    );
     expect(reminder.at).toBeGreaterThanOrEqual(remindAt - 100);
-    process.stdout.write(`[redis-crash] reminder scheduled before the crash delivered ${reminder.at - remindAt} ms after its due time\n`);
+    process.stdout.write(
+      `[redis-crash] reminder scheduled before the crash delivered ${reminder.at - remindAt} ms after its due time\n`,
+    );
     t.post('王书记', '/会议 列表', { roomId: ROOM });
     await t.waitFor((s) => s.roomId === ROOM && s.text.includes('崩溃后提醒'), 10_000);
     await sleep(1000);
-    expect(t.saidIn(ROOM).filter((s) => s.text.includes(`编号 ${later.id}`) && s.text.includes('【会议提醒】'))).toHaveLength(1);
+    expect(
+      t.saidIn(ROOM).filter((s) => s.text.includes(`编号 ${later.id}`) && s.text.includes('【会议提醒】')),
+    ).toHaveLength(1);
     await queue.close();
   }, 90_000);
 });

@@ -20,7 +20,15 @@ import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../h
 const prefix = randomPrefix();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-stalled-'));
 const HANG = 'HANG-ME';
-const env: BotProcessEnv = { REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, DATA_DIR: dataDir, ROOMS: 2, RATE: 6000, JOURNAL_KEY: `${prefix}test:journal`, ADMIN_IDS: 'wxid_admin' };
+const env: BotProcessEnv = {
+  REDIS_URL: testRedisUrl(),
+  REDIS_PREFIX: prefix,
+  DATA_DIR: dataDir,
+  ROOMS: 2,
+  RATE: 6000,
+  JOURNAL_KEY: `${prefix}test:journal`,
+  ADMIN_IDS: 'wxid_admin',
+};
 const queueName = outboxQueueName('wxid_bot');
 const stuckId = jobIdFor('stalled:stuck');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -35,7 +43,12 @@ beforeAll(async () => {
   redis = connectTestRedis();
   outbox = createOutbox({ redis, prefix, botId: 'wxid_bot', logger: silentLogger });
   janitorConnection = connectRedis(testRedisUrl(), { forWorker: true, name: 'janitor' });
-  janitor = new Worker(queueName, async () => undefined, { connection: janitorConnection, prefix: bullPrefix(prefix), autorun: false, stalledInterval: 300 });
+  janitor = new Worker(queueName, async () => undefined, {
+    connection: janitorConnection,
+    prefix: bullPrefix(prefix),
+    autorun: false,
+    stalledInterval: 300,
+  });
   janitor.on('error', () => undefined);
   void janitor.startStalledCheckTimer();
 });
@@ -60,7 +73,8 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
   }
 }
 
-const attemptsOf = async (ident: string) => (await readJournal(redis, env.JOURNAL_KEY)).filter((e) => e.phase === 'A' && e.ident.includes(ident)).length;
+const attemptsOf = async (ident: string) =>
+  (await readJournal(redis, env.JOURNAL_KEY)).filter((e) => e.phase === 'A' && e.ident.includes(ident)).length;
 
 /** kill -9 while the message hangs, then fast-forward the dead process's lock and check interval; the janitor recovers the job. */
 async function crashWhileSending(attempt: number): Promise<void> {
@@ -80,18 +94,26 @@ describe('a message in flight at two crashes', () => {
     bot = await spawnBot({ ...env, HANG_TEXT: HANG });
     await crashWhileSending(2);
     bot = await spawnBot(env); // the platform is fine again
-    const journal = await until('the queue to settle', async () => {
-      const j = await readJournal(redis, env.JOURNAL_KEY);
-      const behind = j.some((e) => e.phase === 'D' && e.ident.includes('排在后面的通知'));
-      const stuck = j.some((e) => e.phase === 'D' && e.ident.includes(HANG));
-      const reported = j.some((e) => e.phase === 'D' && e.room === 'wxid_admin' && e.ident.includes('【发送失败】'));
-      return behind && (stuck || reported) ? j : undefined;
-    }, 30_000).catch(async (err: Error) => {
-      throw new Error(`${err.message}; job state ${await outbox.queue.getJobState(stuckId)}, dead letters ${(await outbox.deadLetters()).length}, journal ${JSON.stringify(await readJournal(redis, env.JOURNAL_KEY))}`);
+    const journal = await until(
+      'the queue to settle',
+      async () => {
+        const j = await readJournal(redis, env.JOURNAL_KEY);
+        const behind = j.some((e) => e.phase === 'D' && e.ident.includes('排在后面的通知'));
+        const stuck = j.some((e) => e.phase === 'D' && e.ident.includes(HANG));
+        const reported = j.some((e) => e.phase === 'D' && e.room === 'wxid_admin' && e.ident.includes('【发送失败】'));
+        return behind && (stuck || reported) ? j : undefined;
+      },
+      30_000,
+    ).catch(async (err: Error) => {
+      throw new Error(
+        `${err.message}; job state ${await outbox.queue.getJobState(stuckId)}, dead letters ${(await outbox.deadLetters()).length}, journal ${JSON.stringify(await readJournal(redis, env.JOURNAL_KEY))}`,
+      );
     });
     const delivered = journal.some((e) => e.phase === 'D' && e.ident.includes(HANG));
     const dead = await outbox.deadLetters();
-    process.stdout.write(`[stalled-twice] after two crashes in flight: ${delivered ? 'delivered' : `dead-lettered (${dead[0]?.error}) and reported`}\n`);
+    process.stdout.write(
+      `[stalled-twice] after two crashes in flight: ${delivered ? 'delivered' : `dead-lettered (${dead[0]?.error}) and reported`}\n`,
+    );
     if (!delivered) expect(dead.map((d) => d.key)).toContain('stalled:stuck');
   }, 90_000);
 });

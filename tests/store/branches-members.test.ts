@@ -68,7 +68,16 @@ describe('members and roles', () => {
 describe('meetings and attendance', () => {
   it('stores, lists by time and branch, updates and records attendance', async () => {
     const branch = (await s.branches.ensure('第五党支部')).branch;
-    const base = { branchId: branch.id, type: '党课' as const, title: '党课', groupOffsets: [60_000], secretaryOffsets: [], closeAfter: 1_000, escalateBefore: 0, createdBy: 'x' };
+    const base = {
+      branchId: branch.id,
+      type: '党课' as const,
+      title: '党课',
+      groupOffsets: [60_000],
+      secretaryOffsets: [],
+      closeAfter: 1_000,
+      escalateBefore: 0,
+      createdBy: 'x',
+    };
     const m1 = await s.meetings.create({ ...base, startAt: 2_000 });
     const m2 = await s.meetings.create({ ...base, startAt: 1_000 });
     expect((await s.meetings.list({ branchId: branch.id })).map((m) => m.id)).toEqual([m2.id, m1.id]);

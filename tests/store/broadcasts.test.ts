@@ -18,17 +18,30 @@ afterAll(async () => {
 });
 
 const input = (text: string, rooms: string[]): NewBroadcast => ({
-  kind: 'text', text, targets: ['全部'], rooms, schedule: { type: 'once', at: 1000 }, createdBy: 'wxid_admin', reportTo: 'wxid_admin', createdAt: 1000,
+  kind: 'text',
+  text,
+  targets: ['全部'],
+  rooms,
+  schedule: { type: 'once', at: 1000 },
+  createdBy: 'wxid_admin',
+  reportTo: 'wxid_admin',
+  createdAt: 1000,
 });
 
 describe('broadcast store', () => {
   it('creates with increasing ids, lists newest first, keeps status', async () => {
     const store = createBroadcastStore(redis, prefix);
     const a = await store.create(input('一', ['r1']));
-    const b = await store.create({ ...input('二', ['r1']), schedule: { type: 'daily', hour: 8, minute: 0, tz: 'Asia/Shanghai' } });
+    const b = await store.create({
+      ...input('二', ['r1']),
+      schedule: { type: 'daily', hour: 8, minute: 0, tz: 'Asia/Shanghai' },
+    });
     expect([a.id, a.status, b.id, b.status]).toEqual(['1', 'scheduled', '2', 'active']);
     await store.setStatus('1', 'cancelled');
-    expect((await store.list()).map((x) => [x.id, x.status])).toEqual([['2', 'active'], ['1', 'cancelled']]);
+    expect((await store.list()).map((x) => [x.id, x.status])).toEqual([
+      ['2', 'active'],
+      ['1', 'cancelled'],
+    ]);
     expect(await store.get('99')).toBeUndefined();
   });
 
@@ -42,7 +55,15 @@ describe('broadcast store', () => {
     expect(await store.markRooms(b.id, '1', ['r1', 'r4'], 'skipped')).toBe(1);
     expect(await store.markRooms(b.id, '1', ['r4'], 'sent', undefined, true)).toBe(1);
     const r = await store.report(b.id, '1');
-    expect(r).toMatchObject({ total: 4, sent: 3, failed: 1, skipped: 0, queued: 0, failures: { r3: 'room not found' }, startedAt: 5000 });
+    expect(r).toMatchObject({
+      total: 4,
+      sent: 3,
+      failed: 1,
+      skipped: 0,
+      queued: 0,
+      failures: { r3: 'room not found' },
+      startedAt: 5000,
+    });
     expect((await store.get(b.id))!.runs).toBe(1);
     expect(await store.claimReport(b.id, '1')).toBe(true);
     expect(await store.claimReport(b.id, '1')).toBe(false);

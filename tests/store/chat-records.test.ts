@@ -55,23 +55,37 @@ describe('chat records', () => {
 
   it('counts rate-limit hits per limit, user and window, and records last-seen times', async () => {
     const counts = createRateLimitStore(redis, prefix);
-    expect([await counts.countHit('q', 'wx_a', 1, 120_000), await counts.countHit('q', 'wx_a', 1, 120_000)]).toEqual([1, 2]);
+    expect([await counts.countHit('q', 'wx_a', 1, 120_000), await counts.countHit('q', 'wx_a', 1, 120_000)]).toEqual([
+      1, 2,
+    ]);
     expect(await counts.countHit('q', 'wx_a', 2, 120_000)).toBe(1);
     expect(await counts.countHit('q', 'wx_b', 1, 120_000)).toBe(1);
     expect(await redis.pttl(`${prefix}rl:q:wx_a:1`)).toBeGreaterThan(60_000);
     const inbox = createInbox(redis, prefix);
     await inbox.record({ roomId: 'r1', talkerId: 'wx_a', timestamp: 1234 });
     await inbox.record({ talkerId: 'wx_a', timestamp: 99 });
-    expect([await inbox.lastSeen('wx_a', 'r1'), await inbox.lastSeen('wx_a'), await inbox.lastSeen('wx_b', 'r1')]).toEqual([1234, 99, undefined]);
+    expect([
+      await inbox.lastSeen('wx_a', 'r1'),
+      await inbox.lastSeen('wx_a'),
+      await inbox.lastSeen('wx_b', 'r1'),
+    ]).toEqual([1234, 99, undefined]);
   });
 
   it('due buckets take steps in one or many buckets, drop processed ones and remove withdrawn ones', async () => {
     const buckets = createDueBuckets(redis, prefix);
     await buckets.add(new Map([[1000, ['a', 'b']]]));
-    await buckets.add(new Map<number | string, string[]>([[1000, ['b', 'c']], ['2000-n1500', ['d']]]));
+    await buckets.add(
+      new Map<number | string, string[]>([
+        [1000, ['b', 'c']],
+        ['2000-n1500', ['d']],
+      ]),
+    );
     expect((await buckets.members(1000)).sort()).toEqual(['a', 'b', 'c']);
     await buckets.discard(1000, ['a']);
-    await buckets.remove([[1000, 'b'], ['2000-n1500', 'd']]);
+    await buckets.remove([
+      [1000, 'b'],
+      ['2000-n1500', 'd'],
+    ]);
     expect([await buckets.members(1000), await buckets.members('2000-n1500')]).toEqual([['c'], []]);
   });
 

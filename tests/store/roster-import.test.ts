@@ -70,7 +70,10 @@ describe('roster import', () => {
     ws.addRow(['X', '党员', '']);
     await wb.xlsx.writeFile(file);
     const env = { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' };
-    const out = await run(process.execPath, ['bin/zhibu.js', 'roster', 'import', file, '--branch', '第三党支部'], { cwd: PROJECT_ROOT, env }).catch((e: { stdout: string; code: number }) => e);
+    const out = await run(process.execPath, ['bin/zhibu.js', 'roster', 'import', file, '--branch', '第三党支部'], {
+      cwd: PROJECT_ROOT,
+      env,
+    }).catch((e: { stdout: string; code: number }) => e);
     expect(out.stdout).toContain('接受 2 行（新增 2，更新 0），拒绝 1 行');
     expect(out.stdout).toContain('第 4 行：姓名“X”格式不对');
     expect((await stores.members.getByWechat('wx_wu'))?.name).toBe('吴十');

@@ -75,7 +75,11 @@ export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions):
       case 'as': {
         const member = DEMO_BRANCH.members.find((m) => m.name === cmd.name);
         if (member) speaker = member.name;
-        write(member ? `（你现在是 ${speaker}）` : `（没有成员“${cmd.name}”，可选：${DEMO_BRANCH.members.map((m) => m.name).join('、')}）`);
+        write(
+          member
+            ? `（你现在是 ${speaker}）`
+            : `（没有成员“${cmd.name}”，可选：${DEMO_BRANCH.members.map((m) => m.name).join('、')}）`,
+        );
         return true;
       }
       case 'private':
@@ -96,7 +100,8 @@ export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions):
         write(`（内存：RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(1)} MB）`);
         return true;
       case 'say': {
-        if (!o.interactive) write(formatTyped(Date.now(), speaker, inRoom ? DEMO_BRANCH.topic : undefined, cmd.text, config.timeZone));
+        if (!o.interactive)
+          write(formatTyped(Date.now(), speaker, inRoom ? DEMO_BRANCH.topic : undefined, cmd.text, config.timeZone));
         const mentioned = inRoom && /^[@＠]/.test(cmd.text) ? stripBotName(cmd.text, world.botName) : undefined;
         if (mentioned !== undefined) world.post(speaker, mentioned, { roomId: DEMO_BRANCH.roomId, mentionBot: true });
         else world.post(speaker, cmd.text, inRoom ? { roomId: DEMO_BRANCH.roomId } : {});
@@ -107,9 +112,15 @@ export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions):
   }
 
   if (o.interactive) {
-    o.output.write(`模拟支部「${DEMO_BRANCH.topic}」已就绪：你是 ${speaker}，在群里用“@${world.botName} 问题”提问。\n${CONSOLE_HELP}\n`);
+    o.output.write(
+      `模拟支部「${DEMO_BRANCH.topic}」已就绪：你是 ${speaker}，在群里用“@${world.botName} 问题”提问。\n${CONSOLE_HELP}\n`,
+    );
   }
-  rl = readline.createInterface({ input: o.input, output: o.interactive ? o.output : undefined, terminal: o.interactive });
+  rl = readline.createInterface({
+    input: o.input,
+    output: o.interactive ? o.output : undefined,
+    terminal: o.interactive,
+  });
   if (o.interactive) {
     rl.on('SIGINT', () => rl?.close());
     rl.setPrompt(prompt());

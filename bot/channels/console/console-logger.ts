@@ -10,7 +10,10 @@ export function createConsoleLogger(dataDir: string, level: string): { logger: L
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'zhibu.log');
   const streams = pino.multistream([
-    { level: level === 'silent' ? 'fatal' : (level as pino.Level), stream: pino.destination({ dest: file, sync: false, mkdir: true }) },
+    {
+      level: level === 'silent' ? 'fatal' : (level as pino.Level),
+      stream: pino.destination({ dest: file, sync: false, mkdir: true }),
+    },
     { level: 'warn', stream: briefStderr() },
   ]);
   return { logger: createLogger(level === 'silent' ? 'silent' : level, streams), file };

@@ -7,7 +7,10 @@ export interface Names {
   contact(contactId: string): string;
 }
 
-export function namesFrom(spec: { contacts: Array<{ id: string; name: string }>; rooms: Array<{ id: string; topic: string }> }): Names {
+export function namesFrom(spec: {
+  contacts: Array<{ id: string; name: string }>;
+  rooms: Array<{ id: string; topic: string }>;
+}): Names {
   const contacts = new Map(spec.contacts.map((c) => [c.id, c.name]));
   const rooms = new Map(spec.rooms.map((r) => [r.id, r.topic]));
   return { room: (id) => rooms.get(id) ?? id, contact: (id) => contacts.get(id) ?? id };
@@ -18,9 +21,19 @@ export function formatBotSaid(said: BotSaid, world: MockWorld, names: Names, tim
   return `[${formatClock(said.at, timeZone)}] ${world.botName} → ${target}：\n${indent(said.text)}`;
 }
 
-export function formatTyped(at: number, speaker: string, roomTopic: string | undefined, text: string, timeZone: string): string {
+export function formatTyped(
+  at: number,
+  speaker: string,
+  roomTopic: string | undefined,
+  text: string,
+  timeZone: string,
+): string {
   const target = roomTopic ? `群「${roomTopic}」` : '机器人（私聊）';
   return `[${formatClock(at, timeZone)}] ${speaker} → ${target}：${text}`;
 }
 
-const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');

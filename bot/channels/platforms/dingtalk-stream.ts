@@ -63,7 +63,8 @@ export class DingtalkStreamClient {
       if (messageId) this.sdk.socketCallBackResponse(messageId, { ok: true });
       if (!d || d.msgtype !== 'text') return;
       const group = d.conversationType === '2';
-      const mentioned = group && (d.isInAtList === true || (d.atUsers ?? []).some((u: any) => u?.dingtalkId === d.chatbotUserId));
+      const mentioned =
+        group && (d.isInAtList === true || (d.atUsers ?? []).some((u: any) => u?.dingtalkId === d.chatbotUserId));
       handler(
         {
           platform: 'dingtalk',
@@ -81,7 +82,8 @@ export class DingtalkStreamClient {
 
   /** Answers in the chat the message came from (group or private) while its session webhook is valid. */
   async reply(target: DingtalkReplyTarget, text: string): Promise<void> {
-    if (Date.now() > target.sessionWebhookExpiredTime) throw new PlatformSendError('dingtalk', 'session-expired', 'session webhook expired; push instead');
+    if (Date.now() > target.sessionWebhookExpiredTime)
+      throw new PlatformSendError('dingtalk', 'session-expired', 'session webhook expired; push instead');
     const data = await this.request(target.sessionWebhook, { msgtype: 'text', text: { content: text } });
     if (data?.errcode && data.errcode !== 0) {
       // 410100: sending too fast (robots are limited to 20 messages a minute per group).
@@ -92,17 +94,33 @@ export class DingtalkStreamClient {
 
   /** Proactive text to a group, by its openConversationId (the conversationId of its messages). */
   async pushGroup(openConversationId: string, text: string): Promise<void> {
-    await this.request(`${this.apiBase}/v1.0/robot/groupMessages/send`, { robotCode: this.robotCode, openConversationId, msgKey: 'sampleText', msgParam: JSON.stringify({ content: text }) }, await this.accessToken());
+    await this.request(
+      `${this.apiBase}/v1.0/robot/groupMessages/send`,
+      {
+        robotCode: this.robotCode,
+        openConversationId,
+        msgKey: 'sampleText',
+        msgParam: JSON.stringify({ content: text }),
+      },
+      await this.accessToken(),
+    );
   }
 
   /** Proactive text to members in private chats with the robot, by staff id. */
   async pushPrivate(userIds: string[], text: string): Promise<void> {
-    await this.request(`${this.apiBase}/v1.0/robot/oToMessages/batchSend`, { robotCode: this.robotCode, userIds, msgKey: 'sampleText', msgParam: JSON.stringify({ content: text }) }, await this.accessToken());
+    await this.request(
+      `${this.apiBase}/v1.0/robot/oToMessages/batchSend`,
+      { robotCode: this.robotCode, userIds, msgKey: 'sampleText', msgParam: JSON.stringify({ content: text }) },
+      await this.accessToken(),
+    );
   }
 
   private async accessToken(): Promise<string> {
     if (this.token && Date.now() < this.token.until) return this.token.value;
-    const data = await this.request(`${this.apiBase}/v1.0/oauth2/accessToken`, { appKey: this.cfg.clientId, appSecret: this.cfg.clientSecret });
+    const data = await this.request(`${this.apiBase}/v1.0/oauth2/accessToken`, {
+      appKey: this.cfg.clientId,
+      appSecret: this.cfg.clientSecret,
+    });
     this.token = { value: String(data.accessToken), until: Date.now() + (Number(data.expireIn) - 300) * 1000 };
     return this.token.value;
   }
@@ -117,12 +135,19 @@ export class DingtalkStreamClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      throw new PlatformSendError('dingtalk', 'transport', redact(err instanceof Error ? err.message : String(err), [this.cfg.clientSecret]));
+      throw new PlatformSendError(
+        'dingtalk',
+        'transport',
+        redact(err instanceof Error ? err.message : String(err), [this.cfg.clientSecret]),
+      );
     }
     const data: any = await res.json().catch(() => null);
     if (res.ok) return data;
     const code = String(data?.code ?? res.status);
-    const Cls = res.status === 429 || code.includes('QpsLimit') || code.startsWith('Throttling') ? PlatformRateLimitError : PlatformSendError;
+    const Cls =
+      res.status === 429 || code.includes('QpsLimit') || code.startsWith('Throttling')
+        ? PlatformRateLimitError
+        : PlatformSendError;
     throw new Cls('dingtalk', code, String(data?.message ?? ''));
   }
 }

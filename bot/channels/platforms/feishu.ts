@@ -2,7 +2,13 @@
 // replies and pushes through the OpenAPI Client. Events are acknowledged at once (the platform re-pushes anything
 // not acked within 3 s); the handler runs after the ack.
 import * as lark from '@larksuiteoapi/node-sdk';
-import { sdkLogger, PlatformRateLimitError, PlatformSendError, type PlatformInbound, type SdkLogSink } from './sdk-log.js';
+import {
+  sdkLogger,
+  PlatformRateLimitError,
+  PlatformSendError,
+  type PlatformInbound,
+  type SdkLogSink,
+} from './sdk-log.js';
 
 export interface FeishuConfig {
   /** cli_ followed by 16 hex digits; the SDK silently refuses to start otherwise. */
@@ -22,7 +28,10 @@ export class FeishuClient {
   private readonly dispatcher: lark.EventDispatcher;
   private ready: Promise<void>;
 
-  constructor(cfg: FeishuConfig, private readonly log: SdkLogSink) {
+  constructor(
+    cfg: FeishuConfig,
+    private readonly log: SdkLogSink,
+  ) {
     const domain = cfg.domain ?? lark.Domain.Feishu;
     const logger = sdkLogger(log, [cfg.appSecret]);
     const common = { appId: cfg.appId, appSecret: cfg.appSecret, domain, logger, loggerLevel: lark.LoggerLevel.info };
@@ -64,12 +73,22 @@ export class FeishuClient {
 
   /** Answers a message in its own chat. `uuid` makes a retried send idempotent (Feishu de-duplicates for 1 h). */
   async reply(messageId: string, text: string, uuid?: string): Promise<void> {
-    await this.settle(() => this.api.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'text', content: JSON.stringify({ text }), uuid } }));
+    await this.settle(() =>
+      this.api.im.message.reply({
+        path: { message_id: messageId },
+        data: { msg_type: 'text', content: JSON.stringify({ text }), uuid },
+      }),
+    );
   }
 
   /** Proactive text to a group (chat_id) or, privately, to a member (open_id). */
   async push(receiveId: string, text: string, kind: 'chat_id' | 'open_id' = 'chat_id', uuid?: string): Promise<void> {
-    await this.settle(() => this.api.im.message.create({ params: { receive_id_type: kind }, data: { receive_id: receiveId, msg_type: 'text', content: JSON.stringify({ text }), uuid } }));
+    await this.settle(() =>
+      this.api.im.message.create({
+        params: { receive_id_type: kind },
+        data: { receive_id: receiveId, msg_type: 'text', content: JSON.stringify({ text }), uuid },
+      }),
+    );
   }
 
   private normalise(m: any, sender: any): PlatformInbound {
@@ -102,8 +121,13 @@ export class FeishuClient {
     } catch (err: any) {
       const data = err?.response?.data;
       const code = Number(data?.code ?? err?.response?.status ?? NaN);
-      if (RATE_LIMIT_CODES.has(code) || err?.response?.status === 429) throw new PlatformRateLimitError('feishu', code, String(data?.msg ?? ''));
-      throw new PlatformSendError('feishu', Number.isNaN(code) ? 'transport' : code, String(data?.msg ?? err?.message ?? err));
+      if (RATE_LIMIT_CODES.has(code) || err?.response?.status === 429)
+        throw new PlatformRateLimitError('feishu', code, String(data?.msg ?? ''));
+      throw new PlatformSendError(
+        'feishu',
+        Number.isNaN(code) ? 'transport' : code,
+        String(data?.msg ?? err?.message ?? err),
+      );
     }
     if (res && typeof res.code === 'number' && res.code !== 0) {
       const Cls = RATE_LIMIT_CODES.has(res.code) ? PlatformRateLimitError : PlatformSendError;

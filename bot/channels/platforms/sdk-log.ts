@@ -25,7 +25,9 @@ export function redact(text: string, secrets: readonly string[]): string {
 // Errors are rendered by message only: an HTTP client error carries its request (headers, body with secrets).
 // Feishu's logger proxy hands its arguments over as one array: flatten it.
 function line(message: unknown, args: unknown[]): string {
-  const parts = [message, ...args].flat().map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : safeJson(a)));
+  const parts = [message, ...args]
+    .flat()
+    .map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : safeJson(a)));
   return parts.join(' ');
 }
 

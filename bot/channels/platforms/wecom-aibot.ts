@@ -1,7 +1,13 @@
 // Thin client over the official WeCom smart-robot SDK (@wecom/aibot-node-sdk): one long connection, text in,
 // replies / pushes / template cards out. No routing here: it hands PlatformInbound to whoever listens.
 import { WSClient } from '@wecom/aibot-node-sdk';
-import { sdkLogger, PlatformRateLimitError, PlatformSendError, type PlatformInbound, type SdkLogSink } from './sdk-log.js';
+import {
+  sdkLogger,
+  PlatformRateLimitError,
+  PlatformSendError,
+  type PlatformInbound,
+  type SdkLogSink,
+} from './sdk-log.js';
 
 export interface WecomAibotConfig {
   botId: string;

@@ -28,7 +28,10 @@ export class WecomWebhookClient {
 
   /** Plain text; mentions are userids or '@all'. */
   sendText(key: string, content: string, mentionedList?: string[]): Promise<void> {
-    return this.post(key, { msgtype: 'text', text: { content, ...(mentionedList?.length ? { mentioned_list: mentionedList } : {}) } });
+    return this.post(key, {
+      msgtype: 'text',
+      text: { content, ...(mentionedList?.length ? { mentioned_list: mentionedList } : {}) },
+    });
   }
 
   sendMarkdown(key: string, content: string): Promise<void> {

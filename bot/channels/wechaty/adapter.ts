@@ -30,7 +30,11 @@ async function toRaw(msg: Message): Promise<RawMessage> {
   return raw;
 }
 
-export function attachInbound(bot: Wechaty, handle: (msg: InboundMessage) => Promise<void>, opts: InboundOptions): InboundAdapter {
+export function attachInbound(
+  bot: Wechaty,
+  handle: (msg: InboundMessage) => Promise<void>,
+  opts: InboundOptions,
+): InboundAdapter {
   const inFlight = new Set<Promise<void>>();
   let open = true;
   const onMessage = (msg: Message) => {

@@ -7,7 +7,8 @@ import type { Logger } from '../../../ground/logger.js';
 
 export function buildRealWechaty(config: Config, logger: Logger): Wechaty {
   const puppet = config.puppet;
-  if (!puppet || puppet === 'wechaty-puppet-mock') throw new Error('buildRealWechaty needs WECHATY_PUPPET to name a real puppet');
+  if (!puppet || puppet === 'wechaty-puppet-mock')
+    throw new Error('buildRealWechaty needs WECHATY_PUPPET to name a real puppet');
   const puppetOptions = puppet === 'wechaty-puppet-service' ? { token: config.puppetToken } : {};
   const bot = WechatyBuilder.build({ name: `zhibu-${config.botName}`, puppet, puppetOptions });
   bot.on('scan', (qrcode: string, status: ScanStatus) => {

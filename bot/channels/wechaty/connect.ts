@@ -19,7 +19,11 @@ export interface WechatConnection extends Channel {
 
 function asChannel(bot: Wechaty, botId: string, stop: () => Promise<void>, world?: MockWorld): WechatConnection {
   return {
-    bot, botId, world, accountId: botId, stop,
+    bot,
+    botId,
+    world,
+    accountId: botId,
+    stop,
     attach: (handle, opts) => attachInbound(bot, handle, opts),
     sender: createWechatySender(bot),
   };
@@ -27,7 +31,11 @@ function asChannel(bot: Wechaty, botId: string, stop: () => Promise<void>, world
 
 export const usesRealPuppet = (config: Config) => Boolean(config.puppet && config.puppet !== 'wechaty-puppet-mock');
 
-export async function connectWechat(config: Config, logger: Logger, opts: { mock?: boolean; mockSpec?: MockWorldSpec; signal?: AbortSignal } = {}): Promise<WechatConnection> {
+export async function connectWechat(
+  config: Config,
+  logger: Logger,
+  opts: { mock?: boolean; mockSpec?: MockWorldSpec; signal?: AbortSignal } = {},
+): Promise<WechatConnection> {
   if (opts.mock || !usesRealPuppet(config)) {
     const world = await startMockWorld(opts.mockSpec ?? demoWorldSpec(config.botName));
     return asChannel(world.bot, world.botId, () => world.stop(), world);

@@ -76,7 +76,11 @@ export async function startMockWorld(spec: MockWorldSpec): Promise<MockWorld> {
   (botContact as unknown as EventEmitterLike).on('message', (m: MessageMockLike) => {
     if (m.talker().id !== spec.bot.id) return;
     const roomId = m.room()?.id;
-    const said: BotSaid = { text: m.text() ?? '', at: Date.now(), ...(roomId ? { roomId } : { contactId: m.listener()?.id }) };
+    const said: BotSaid = {
+      text: m.text() ?? '',
+      at: Date.now(),
+      ...(roomId ? { roomId } : { contactId: m.listener()?.id }),
+    };
     for (const l of listeners) l(said);
   });
 
@@ -99,7 +103,12 @@ export async function startMockWorld(spec: MockWorldSpec): Promise<MockWorld> {
       const id = randomUUID();
       const base = { id, talkerId, timestamp: opts.timestamp ?? Date.now(), type: types.Message.Text };
       const payload = opts.roomId
-        ? { ...base, roomId: opts.roomId, text: opts.mentionBot ? `@${spec.bot.name}\u2005${text}` : text, mentionIdList: opts.mentionBot ? [spec.bot.id] : [] }
+        ? {
+            ...base,
+            roomId: opts.roomId,
+            text: opts.mentionBot ? `@${spec.bot.name}\u2005${text}` : text,
+            mentionIdList: opts.mentionBot ? [spec.bot.id] : [],
+          }
         : { ...base, listenerId: spec.bot.id, text };
       mocker.MessageMock.create(payload);
       puppet.emit('message', { messageId: id });

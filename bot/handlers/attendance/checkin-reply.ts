@@ -68,12 +68,20 @@ export function checkinReplyHook(md: MeetingDeps) {
 
 /** First contact: an unbound roster name equal to the group nickname (or WeChat name) is bound silently. */
 async function matchByNickname(ctx: ChatContext, md: MeetingDeps, branch: Branch): Promise<Member | undefined> {
-  const names = [...new Set([ctx.msg.roomAlias, ctx.msg.talkerName].filter((n): n is string => !!n?.trim()).map((n) => n.trim()))];
+  const names = [
+    ...new Set([ctx.msg.roomAlias, ctx.msg.talkerName].filter((n): n is string => !!n?.trim()).map((n) => n.trim())),
+  ];
   for (const name of names) {
     const free = (await md.stores.members.findByName(name, branch.id)).filter((m) => !m.wechatId);
     if (free.length === 1) {
       const bound = await md.stores.members.bindWechat(free[0]!.id, ctx.msg.talkerId);
-      await ctx.deps.audit.record({ actor: 'system', action: 'member.match', detail: `${name} ← ${ctx.msg.talkerId}（群昵称匹配）`, roomId: ctx.msg.roomId, ok: true });
+      await ctx.deps.audit.record({
+        actor: 'system',
+        action: 'member.match',
+        detail: `${name} ← ${ctx.msg.talkerId}（群昵称匹配）`,
+        roomId: ctx.msg.roomId,
+        ok: true,
+      });
       return bound;
     }
     if (free.length > 1) {
@@ -85,7 +93,12 @@ async function matchByNickname(ctx: ChatContext, md: MeetingDeps, branch: Branch
 }
 
 async function tellOnceHowToBind(ctx: ChatContext, md: MeetingDeps, branch: Branch): Promise<void> {
-  await tellOnce(ctx, md, 'bind-hint', `您还不在${branch.name}的名册中（或尚未绑定），签到未记录。请发送：/我是 您的姓名`);
+  await tellOnce(
+    ctx,
+    md,
+    'bind-hint',
+    `您还不在${branch.name}的名册中（或尚未绑定），签到未记录。请发送：/我是 您的姓名`,
+  );
 }
 
 const HINT_TTL_S = 30 * 86_400;

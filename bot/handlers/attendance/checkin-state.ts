@@ -19,7 +19,9 @@ export function checkinStateCommand(md: MeetingDeps): CommandSpec {
       if (!m) {
         const branch = await commandBranch(ctx, md);
         const now = md.clock.now();
-        m = (await openMeeting(md.stores, branch.id, now)) ?? (await md.stores.meetings.list({ branchId: branch.id, from: now, status: ['scheduled'], limit: 1 }))[0];
+        m =
+          (await openMeeting(md.stores, branch.id, now)) ??
+          (await md.stores.meetings.list({ branchId: branch.id, from: now, status: ['scheduled'], limit: 1 }))[0];
         if (!m) throw new UserError('没有正在签到或待召开的会议。查看某次会议：/签到 编号');
       }
       assertCanManage(ctx, (await md.stores.branches.get(m.branchId))!, '查看签到情况');

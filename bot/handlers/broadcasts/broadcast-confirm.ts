@@ -38,12 +38,20 @@ export function createDraftReplyHook(rt: BroadcastRuntime, drafts: DraftStore) {
       await ctx.replyPrivately('这条广播草稿已超过 10 分钟未确认，已失效。请重新发送 /广播 命令。');
       return true;
     }
-    const input = draft.input.schedule.type === 'once' && draft.input.schedule.at < deps.clock.now()
-      ? { ...draft.input, schedule: { type: 'once' as const, at: deps.clock.now() } }
-      : draft.input;
+    const input =
+      draft.input.schedule.type === 'once' && draft.input.schedule.at < deps.clock.now()
+        ? { ...draft.input, schedule: { type: 'once' as const, at: deps.clock.now() } }
+        : draft.input;
     const b = await service.create(input);
-    const when = b.schedule.type === 'once' ? (b.schedule.at <= deps.clock.now() + 1000 ? '现在开始发送' : `将于 ${formatDateTime(b.schedule.at, deps.config.timeZone)} 发送`) : '已按周期安排';
-    await ctx.replyPrivately(`已确认：广播 #${b.id} ${when}，共 ${b.rooms.length} 个群。发送完会把报告发给您；“/广播 详情 ${b.id}”可随时查看。`);
+    const when =
+      b.schedule.type === 'once'
+        ? b.schedule.at <= deps.clock.now() + 1000
+          ? '现在开始发送'
+          : `将于 ${formatDateTime(b.schedule.at, deps.config.timeZone)} 发送`
+        : '已按周期安排';
+    await ctx.replyPrivately(
+      `已确认：广播 #${b.id} ${when}，共 ${b.rooms.length} 个群。发送完会把报告发给您；“/广播 详情 ${b.id}”可随时查看。`,
+    );
     return true;
   };
 }

@@ -20,7 +20,9 @@ export function createBroadcastCommand(rt: BroadcastRuntime, drafts: DraftStore)
 
   async function list(ctx: ChatContext): Promise<void> {
     const all = await service.list(20);
-    await ctx.replyPrivately(all.length ? ['最近的广播：', ...all.map((b) => formatListItem(b, tz))].join('\n') : '还没有广播。');
+    await ctx.replyPrivately(
+      all.length ? ['最近的广播：', ...all.map((b) => formatListItem(b, tz))].join('\n') : '还没有广播。',
+    );
   }
 
   async function detail(ctx: ChatContext, id: string): Promise<void> {
@@ -42,7 +44,8 @@ export function createBroadcastCommand(rt: BroadcastRuntime, drafts: DraftStore)
       const [sub, rest = ''] = [args.trim().split(/\s+/)[0] ?? '', args.trim().split(/\s+/).slice(1).join(' ')];
       if (!sub) return ctx.replyPrivately(USAGE);
       if (sub === '列表') return list(ctx);
-      if (sub === '详情' || sub === '状态') return rest ? detail(ctx, rest) : ctx.replyPrivately('请写上广播编号，例如“/广播 详情 3”。');
+      if (sub === '详情' || sub === '状态')
+        return rest ? detail(ctx, rest) : ctx.replyPrivately('请写上广播编号，例如“/广播 详情 3”。');
       if (sub === '取消') return rest ? cancel(ctx, rest) : ctx.replyPrivately('请写上广播编号，例如“/广播 取消 3”。');
       return draft(ctx, args);
     },

@@ -27,9 +27,15 @@ export function bindRoomCommand(md: MeetingDeps): CommandSpec {
       if (!branch) ({ branch, created } = await branches.ensure(name, md.clock.now()));
       const previous = await branches.branchOfRoom(ctx.msg.roomId);
       await branches.bindRoom(branch.id, ctx.msg.roomId);
-      await ctx.deps.audit.recordBy(ctx.msg, 'branch.bind-room', `${ctx.msg.roomTopic ?? ctx.msg.roomId} → ${branch.name}${created ? '（新建支部）' : ''}`);
+      await ctx.deps.audit.recordBy(
+        ctx.msg,
+        'branch.bind-room',
+        `${ctx.msg.roomTopic ?? ctx.msg.roomId} → ${branch.name}${created ? '（新建支部）' : ''}`,
+      );
       const moved = previous && previous.id !== branch.id ? `（原绑定：${previous.name}）` : '';
-      await ctx.reply(`本群已绑定到${branch.name}${created ? '（新建）' : ''}${moved}。会议提醒和签到将在本群进行；名册导入：zhibu roster import 名册.xlsx`);
+      await ctx.reply(
+        `本群已绑定到${branch.name}${created ? '（新建）' : ''}${moved}。会议提醒和签到将在本群进行；名册导入：zhibu roster import 名册.xlsx`,
+      );
     },
   };
 }

@@ -16,7 +16,8 @@ async function manageable(ctx: ChatContext, md: MeetingDeps, idWord: string | un
   const m = await meetingById(md, idWord);
   const branch = (await md.stores.branches.get(m.branchId))!;
   assertCanManage(ctx, branch, what);
-  if (m.status !== 'scheduled') throw new UserError(`会议 ${m.id} ${m.status === 'cancelled' ? '已取消' : '已结束'}，不能再${what}。`);
+  if (m.status !== 'scheduled')
+    throw new UserError(`会议 ${m.id} ${m.status === 'cancelled' ? '已取消' : '已结束'}，不能再${what}。`);
   return m;
 }
 
@@ -27,13 +28,19 @@ export async function rescheduleCommand(ctx: ChatContext, md: MeetingDeps, args:
   const parsed = parseMeetingTime(rest.join(' '), { now, tz: md.config.timeZone });
   if (!parsed.ok) throw timeError(parsed, md.config.timeZone);
   const next = await rescheduleMeeting(md, m, parsed.at);
-  await ctx.deps.audit.recordBy(ctx.msg, 'meeting.reschedule', `#${m.id} ${formatDateTime(m.startAt, md.config.timeZone)} → ${formatDateTime(next.startAt, md.config.timeZone)}`);
-  await ctx.reply([
-    `会议 ${m.id}（${m.type}）已改期：`,
-    `原定：${formatDateTime(m.startAt, md.config.timeZone)}`,
-    `改为：${formatDateTime(next.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
-    `提醒已按新时间重新安排。${planText(next, now)}`,
-  ].join('\n'));
+  await ctx.deps.audit.recordBy(
+    ctx.msg,
+    'meeting.reschedule',
+    `#${m.id} ${formatDateTime(m.startAt, md.config.timeZone)} → ${formatDateTime(next.startAt, md.config.timeZone)}`,
+  );
+  await ctx.reply(
+    [
+      `会议 ${m.id}（${m.type}）已改期：`,
+      `原定：${formatDateTime(m.startAt, md.config.timeZone)}`,
+      `改为：${formatDateTime(next.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
+      `提醒已按新时间重新安排。${planText(next, now)}`,
+    ].join('\n'),
+  );
 }
 
 export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
@@ -43,22 +50,37 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
   const m = await manageable(ctx, md, idWord, '取消');
   if (confirm !== '确认') {
     await md.stores.cancelRequests.open(m.id, ctx.msg.talkerId, CONFIRM_TTL_S);
-    await ctx.deps.audit.recordBy(ctx.msg, 'meeting.cancel-requested', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
-    return ctx.reply(`确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`);
+    await ctx.deps.audit.recordBy(
+      ctx.msg,
+      'meeting.cancel-requested',
+      `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`,
+    );
+    return ctx.reply(
+      `确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`,
+    );
   }
   if (!(await md.stores.cancelRequests.consume(m.id, ctx.msg.talkerId))) {
     return ctx.reply(`请先发送 /会议 取消 ${m.id}，看过会议信息后再回复“/会议 取消 ${m.id} 确认”。`);
   }
   await cancelMeeting(md, m);
-  await ctx.deps.audit.recordBy(ctx.msg, 'meeting.cancel', `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`);
-  await ctx.reply(`已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}），相关提醒已撤销。`);
+  await ctx.deps.audit.recordBy(
+    ctx.msg,
+    'meeting.cancel',
+    `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`,
+  );
+  await ctx.reply(
+    `已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}），相关提醒已撤销。`,
+  );
 }
 
 async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string, confirmed: boolean): Promise<void> {
   const s = await md.stores.series.get(id);
   if (s?.status !== 'active') throw new UserError(`没有进行中的例会系列 ${id}。`);
   assertCanManage(ctx, (await md.stores.branches.get(s.branchId))!, '取消例会');
-  if (!confirmed) return ctx.reply(`确定停止例会系列 ${id}（${s.type}，${s.rule}）吗？已安排的下一次会议不受影响，可另行 /会议 取消。\n请回复：/会议 取消 系列${id} 确认`);
+  if (!confirmed)
+    return ctx.reply(
+      `确定停止例会系列 ${id}（${s.type}，${s.rule}）吗？已安排的下一次会议不受影响，可另行 /会议 取消。\n请回复：/会议 取消 系列${id} 确认`,
+    );
   await cancelSeries(md, id);
   await ctx.deps.audit.recordBy(ctx.msg, 'series.cancel', `系列 ${id} ${s.type} ${s.rule}`);
   await ctx.reply(`已停止例会系列 ${id}（${s.type}，${s.rule}），不再自动安排。`);

@@ -14,15 +14,16 @@ const USAGE = [
   '可选：提醒：1天,1小时 ｜ 书记提醒：3天 ｜ 截止：30分钟 ｜ 催办：30分钟 ｜ 节假日：跳过/顺延/照常',
 ].join('\n');
 
-const SUB: Record<string, (ctx: Parameters<CommandSpec['handle']>[0], md: MeetingDeps, args: string) => Promise<void>> = {
-  新建: createMeetingCommand,
-  创建: createMeetingCommand,
-  列表: listMeetings,
-  详情: showMeeting,
-  改期: rescheduleCommand,
-  取消: cancelCommand,
-  设置: meetingSettings,
-};
+const SUB: Record<string, (ctx: Parameters<CommandSpec['handle']>[0], md: MeetingDeps, args: string) => Promise<void>> =
+  {
+    新建: createMeetingCommand,
+    创建: createMeetingCommand,
+    列表: listMeetings,
+    详情: showMeeting,
+    改期: rescheduleCommand,
+    取消: cancelCommand,
+    设置: meetingSettings,
+  };
 
 export function meetingCommand(md: MeetingDeps): CommandSpec {
   return {

@@ -18,9 +18,15 @@ import { assertCanManage, commandBranch } from './meeting-support.js';
 export const TIME_EXAMPLES = '下周五下午3点、12月5日14:30、明天上午9点、下个月3号上午10点、3天后下午3点、30分钟后';
 
 export function timeError(r: Exclude<TimeParse, { ok: true }>, tz: string): UserError {
-  if (r.reason === 'past') return new UserError(`时间“${r.text}”是 ${formatDateTime(r.at!, tz)}，已经过去了，请换一个将来的时间。未创建任何会议。`);
-  if (r.reason === 'no-time') return new UserError(`“${r.text}”缺少具体几点，请写成例如 12月5日14:30。未创建任何会议。`);
-  return new UserError(`没能识别时间“${r.text ?? ''}”。请这样写：${TIME_EXAMPLES}；时间和地点之间用空格隔开。未创建任何会议。`);
+  if (r.reason === 'past')
+    return new UserError(
+      `时间“${r.text}”是 ${formatDateTime(r.at!, tz)}，已经过去了，请换一个将来的时间。未创建任何会议。`,
+    );
+  if (r.reason === 'no-time')
+    return new UserError(`“${r.text}”缺少具体几点，请写成例如 12月5日14:30。未创建任何会议。`);
+  return new UserError(
+    `没能识别时间“${r.text ?? ''}”。请这样写：${TIME_EXAMPLES}；时间和地点之间用空格隔开。未创建任何会议。`,
+  );
 }
 
 export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
@@ -28,7 +34,10 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   if (errors.length) throw new UserError(errors.join('\n'));
   const [typeWord, ...restWords] = head.split(/\s+/).filter(Boolean);
   const type = typeWord ? meetingTypeOf(typeWord) : undefined;
-  if (!type) throw new UserError(`用法：/会议 新建 <类型> <时间> [地点] [主题：…]\n类型：${MEETING_TYPES.join('、')}（也可写 党员大会、支委会 等简称）\n例如：/会议 新建 党课 下周五下午3点 三楼会议室 主题：学习新党章`);
+  if (!type)
+    throw new UserError(
+      `用法：/会议 新建 <类型> <时间> [地点] [主题：…]\n类型：${MEETING_TYPES.join('、')}（也可写 党员大会、支委会 等简称）\n例如：/会议 新建 党课 下周五下午3点 三楼会议室 主题：学习新党章`,
+    );
   const rest = restWords.join(' ');
   const branch = await commandBranch(ctx, md, options.branchName);
   assertCanManage(ctx, branch, '安排会议');
@@ -39,18 +48,33 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
     await ctx.deps.audit.recordBy(ctx.msg, 'meeting.create', `${args}（时间无效：${parsed.reason}）`, false);
     throw timeError(parsed, md.config.timeZone);
   }
-  const m = await createMeeting(md, meetingInput({
-    branch, type, startAt: parsed.at, placeFromText: parsed.rest, options, createdBy: ctx.msg.talkerId, now,
-  }));
-  await ctx.deps.audit.recordBy(ctx.msg, 'meeting.create', `#${m.id} ${type} ${formatDateTime(m.startAt, md.config.timeZone)} ← ${args}`);
-  await ctx.reply([
-    `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,
-    `时间：${formatDateTimeExact(m.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
-    ...(m.place ? [`地点：${m.place}`] : []),
-    ...(m.topic ? [`主题：${m.topic}`] : []),
-    planText(m, now),
-    `改期：/会议 改期 ${m.id} 新时间；取消：/会议 取消 ${m.id}`,
-  ].join('\n'));
+  const m = await createMeeting(
+    md,
+    meetingInput({
+      branch,
+      type,
+      startAt: parsed.at,
+      placeFromText: parsed.rest,
+      options,
+      createdBy: ctx.msg.talkerId,
+      now,
+    }),
+  );
+  await ctx.deps.audit.recordBy(
+    ctx.msg,
+    'meeting.create',
+    `#${m.id} ${type} ${formatDateTime(m.startAt, md.config.timeZone)} ← ${args}`,
+  );
+  await ctx.reply(
+    [
+      `已创建会议（编号 ${m.id}）：${type}${branch.name ? `，${branch.name}` : ''}`,
+      `时间：${formatDateTimeExact(m.startAt, md.config.timeZone)}（按“${parsed.text}”理解）`,
+      ...(m.place ? [`地点：${m.place}`] : []),
+      ...(m.topic ? [`主题：${m.topic}`] : []),
+      planText(m, now),
+      `改期：/会议 改期 ${m.id} 新时间；取消：/会议 取消 ${m.id}`,
+    ].join('\n'),
+  );
 }
 
 /** Holiday data comes from a package updated once the State Council publishes the next year's schedule. */
@@ -58,30 +82,63 @@ function holidayCoverageNote(now: number, tz: string): string {
   const covered = holidayDataYears();
   const thisYear = today(now, tz).year;
   const last = covered.length ? Math.max(...covered) : thisYear - 1;
-  return last > thisYear ? '' : `注意：节假日数据目前只到${last}年，${last + 1}年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别。`;
+  return last > thisYear
+    ? ''
+    : `注意：节假日数据目前只到${last}年，${last + 1}年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别。`;
 }
 
-async function createSeriesCommand(ctx: ChatContext, md: MeetingDeps, branch: Branch, type: MeetingType, rest: string, options: MeetingOptions): Promise<void> {
+async function createSeriesCommand(
+  ctx: ChatContext,
+  md: MeetingDeps,
+  branch: Branch,
+  type: MeetingType,
+  rest: string,
+  options: MeetingOptions,
+): Promise<void> {
   const r = parseRecurrence(rest);
   // A daily meeting is not a 三会一课 rhythm; 每天 rules are for broadcasts.
   if (!r.ok || r.rule.kind === 'daily') {
-    throw new UserError(!r.ok && r.reason === 'no-time'
-      ? '例会需要写明几点，例如：/会议 新建 主题党日 每月第一个周五 15:00'
-      : '没能识别重复规则。支持：每月第一个周五 15:00、每月最后一个周四 14:30、每月5号 9:00、每周三 14:00。');
+    throw new UserError(
+      !r.ok && r.reason === 'no-time'
+        ? '例会需要写明几点，例如：/会议 新建 主题党日 每月第一个周五 15:00'
+        : '没能识别重复规则。支持：每月第一个周五 15:00、每月最后一个周四 14:30、每月5号 9:00、每周三 14:00。',
+    );
   }
   const policy = options.holidayPolicy ?? 'skip';
   const { series, first } = await createSeries(md, {
-    branchId: branch.id, type, title: type, rule: r.text, pattern: cronPattern(r.rule), tz: md.config.timeZone,
-    nthWeek: r.rule.nthWeek, weekday: r.rule.weekday, monthDay: r.rule.monthDay, hour: r.rule.hour, minute: r.rule.minute,
-    leadMs: 0, holidayPolicy: policy, place: options.place ?? (r.rest || undefined), topic: options.topic,
-    groupOffsets: options.groupOffsets, secretaryOffsets: options.secretaryOffsets, createdBy: ctx.msg.talkerId,
+    branchId: branch.id,
+    type,
+    title: type,
+    rule: r.text,
+    pattern: cronPattern(r.rule),
+    tz: md.config.timeZone,
+    nthWeek: r.rule.nthWeek,
+    weekday: r.rule.weekday,
+    monthDay: r.rule.monthDay,
+    hour: r.rule.hour,
+    minute: r.rule.minute,
+    leadMs: 0,
+    holidayPolicy: policy,
+    place: options.place ?? (r.rest || undefined),
+    topic: options.topic,
+    groupOffsets: options.groupOffsets,
+    secretaryOffsets: options.secretaryOffsets,
+    createdBy: ctx.msg.talkerId,
   });
   await ctx.deps.audit.recordBy(ctx.msg, 'series.create', `系列 ${series.id} ${type} ${r.text} 节假日:${policy}`);
-  const policyText = { skip: '遇法定节假日跳过', shift: '遇法定节假日顺延到下一个工作日（含调休上班日）', none: '节假日照常' }[policy];
-  await ctx.reply([
-    `已创建例会（系列 ${series.id}）：${type}，${r.text}，${policyText}。`,
-    first ? `下次会议：${formatDateTime(first.startAt, md.config.timeZone)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}` : '下次会议已安排。',
-    '每次会议前照常提醒和签到。',
-    ...(policy === 'none' ? [] : [holidayCoverageNote(md.clock.now(), md.config.timeZone)].filter(Boolean)),
-  ].join('\n'));
+  const policyText = {
+    skip: '遇法定节假日跳过',
+    shift: '遇法定节假日顺延到下一个工作日（含调休上班日）',
+    none: '节假日照常',
+  }[policy];
+  await ctx.reply(
+    [
+      `已创建例会（系列 ${series.id}）：${type}，${r.text}，${policyText}。`,
+      first
+        ? `下次会议：${formatDateTime(first.startAt, md.config.timeZone)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}`
+        : '下次会议已安排。',
+      '每次会议前照常提醒和签到。',
+      ...(policy === 'none' ? [] : [holidayCoverageNote(md.clock.now(), md.config.timeZone)].filter(Boolean)),
+    ].join('\n'),
+  );
 }

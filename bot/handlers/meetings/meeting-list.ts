@@ -15,12 +15,26 @@ async function counts(md: MeetingDeps, m: Meeting): Promise<string> {
 export async function listMeetings(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
   const branch = await commandBranch(ctx, md, /支部[：:](\S+)/.exec(args)?.[1]);
   const now = md.clock.now();
-  const upcoming = await md.stores.meetings.list({ branchId: branch.id, from: now - 86_400_000, status: ['scheduled'], limit: 10 });
+  const upcoming = await md.stores.meetings.list({
+    branchId: branch.id,
+    from: now - 86_400_000,
+    status: ['scheduled'],
+    limit: 10,
+  });
   const recent = (await md.stores.meetings.list({ branchId: branch.id, to: now, status: ['closed'] })).slice(-3);
-  if (!upcoming.length && !recent.length) return ctx.reply(`${branch.name}暂无会议安排。书记可发送：/会议 新建 党课 下周五下午3点 三楼会议室`);
+  if (!upcoming.length && !recent.length)
+    return ctx.reply(`${branch.name}暂无会议安排。书记可发送：/会议 新建 党课 下周五下午3点 三楼会议室`);
   const lines = [`${branch.name}的会议：`];
-  if (upcoming.length) lines.push('待召开：', ...(await Promise.all(upcoming.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))));
-  if (recent.length) lines.push('最近结束：', ...(await Promise.all(recent.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))));
+  if (upcoming.length)
+    lines.push(
+      '待召开：',
+      ...(await Promise.all(upcoming.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))),
+    );
+  if (recent.length)
+    lines.push(
+      '最近结束：',
+      ...(await Promise.all(recent.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))),
+    );
   lines.push('详情：/会议 详情 编号');
   await ctx.reply(lines.join('\n'));
 }

@@ -23,7 +23,9 @@ export async function meetingSettings(ctx: ChatContext, md: MeetingDeps, args: s
   if (options.escalateBefore !== undefined) patch.escalateBefore = options.escalateBefore;
   if (options.absenceThreshold !== undefined) patch.absenceThreshold = options.absenceThreshold;
   if (!Object.keys(patch).length) {
-    return ctx.reply(`${branch.name}的会议默认设置：${describe(branch.settings)}\n修改示例：/会议 设置 提醒：1天,2小时 书记提醒：3天 截止：30分钟 缺席提醒：3`);
+    return ctx.reply(
+      `${branch.name}的会议默认设置：${describe(branch.settings)}\n修改示例：/会议 设置 提醒：1天,2小时 书记提醒：3天 截止：30分钟 缺席提醒：3`,
+    );
   }
   assertCanManage(ctx, branch, '修改会议设置');
   const next = await md.stores.branches.updateSettings(branch.id, patch);

@@ -18,7 +18,9 @@ export async function commandBranch(ctx: ChatContext, md: MeetingDeps, branchNam
     return b;
   }
   const ids = await branches.branchesOfSecretary(ctx.msg.talkerId);
-  const own = ids.length ? ids : [(await members.getByWechat(ctx.msg.talkerId))?.branchId].filter((x): x is string => !!x);
+  const own = ids.length
+    ? ids
+    : [(await members.getByWechat(ctx.msg.talkerId))?.branchId].filter((x): x is string => !!x);
   const all = own.length ? own : ctx.role === 'admin' ? (await branches.list()).map((b) => b.id) : [];
   if (all.length === 1) return (await branches.get(all[0]!))!;
   if (!all.length) throw new UserError('您还没有绑定到任何支部。请在支部群里发送：/我是 您的姓名');

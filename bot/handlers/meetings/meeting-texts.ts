@@ -8,12 +8,17 @@ const STATUS: Record<Meeting['status'], string> = { scheduled: '待召开', canc
 
 /** The reminder and check-in plan, leaving out reminders already past. */
 export function planText(m: Meeting, now: number): string {
-  const ahead = (offsets: number[]) => offsets.filter((o) => m.startAt - o > now).map((o) => `会前${formatDuration(o)}`);
+  const ahead = (offsets: number[]) =>
+    offsets.filter((o) => m.startAt - o > now).map((o) => `会前${formatDuration(o)}`);
   const group = ahead(m.groupOffsets);
   const sec = ahead(m.secretaryOffsets);
   const w = windowOf(m);
-  const parts = [`群提醒：${group.length ? group.join('、') : '无'}`, `书记提醒：${sec.length ? sec.join('、') : '无'}`];
-  if (m.escalateBefore > 0 && m.startAt - m.escalateBefore > now) parts.push(`催办：会前${formatDuration(m.escalateBefore)}`);
+  const parts = [
+    `群提醒：${group.length ? group.join('、') : '无'}`,
+    `书记提醒：${sec.length ? sec.join('、') : '无'}`,
+  ];
+  if (m.escalateBefore > 0 && m.startAt - m.escalateBefore > now)
+    parts.push(`催办：会前${formatDuration(m.escalateBefore)}`);
   parts.push(`签到：会前${formatDuration(m.startAt - w.openAt)}起至开始后${formatDuration(m.closeAfter)}`);
   return parts.join('；');
 }

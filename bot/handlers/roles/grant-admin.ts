@@ -23,9 +23,20 @@ export function createGrantCommands(admins: AdminStore, members: MemberStore, fi
     help: '/授权 <姓名或微信ID>：授予管理员权限（管理员）',
     async handle(ctx, args) {
       const who = await whom(args, members);
-      const added = await admins.grant({ wechatId: who.id, name: who.name, grantedBy: ctx.msg.talkerId, at: ctx.deps.clock.now() });
-      await ctx.deps.audit.recordBy(ctx.msg, 'admin.grant', `${who.name ?? ''}(${who.id})${added ? '' : ' 已是管理员'}`);
-      await ctx.replyPrivately(added ? `已授予 ${who.name ?? who.id} 管理员权限。` : `${who.name ?? who.id} 已经是管理员。`);
+      const added = await admins.grant({
+        wechatId: who.id,
+        name: who.name,
+        grantedBy: ctx.msg.talkerId,
+        at: ctx.deps.clock.now(),
+      });
+      await ctx.deps.audit.recordBy(
+        ctx.msg,
+        'admin.grant',
+        `${who.name ?? ''}(${who.id})${added ? '' : ' 已是管理员'}`,
+      );
+      await ctx.replyPrivately(
+        added ? `已授予 ${who.name ?? who.id} 管理员权限。` : `${who.name ?? who.id} 已经是管理员。`,
+      );
     },
   };
   const revoke: CommandSpec = {
@@ -39,8 +50,15 @@ export function createGrantCommands(admins: AdminStore, members: MemberStore, fi
         throw new UserError(`${who.name ?? who.id} 是配置文件（ADMIN_IDS）中的管理员，需修改配置才能撤销。`);
       }
       const removed = await admins.revoke(who.id);
-      await ctx.deps.audit.recordBy(ctx.msg, 'admin.revoke', `${who.name ?? ''}(${who.id})${removed ? '' : ' 本不是管理员'}`, removed);
-      await ctx.replyPrivately(removed ? `已撤销 ${who.name ?? who.id} 的管理员权限。` : `${who.name ?? who.id} 不是经授权的管理员。`);
+      await ctx.deps.audit.recordBy(
+        ctx.msg,
+        'admin.revoke',
+        `${who.name ?? ''}(${who.id})${removed ? '' : ' 本不是管理员'}`,
+        removed,
+      );
+      await ctx.replyPrivately(
+        removed ? `已撤销 ${who.name ?? who.id} 的管理员权限。` : `${who.name ?? who.id} 不是经授权的管理员。`,
+      );
     },
   };
   return [grant, revoke];

@@ -3,7 +3,11 @@
 // events, and what it sends back is recorded by the fake with the right target.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WecomAibotClient, type AibotFrame, type CardClick } from '../../../bot/channels/platforms/wecom-aibot.js';
-import { PlatformRateLimitError, type PlatformInbound, type SdkLogSink } from '../../../bot/channels/platforms/sdk-log.js';
+import {
+  PlatformRateLimitError,
+  type PlatformInbound,
+  type SdkLogSink,
+} from '../../../bot/channels/platforms/sdk-log.js';
 import { startWecomAibotServer, type WecomAibotServer } from '../../helpers/platforms/wecom-aibot-server.js';
 import { Recorder } from '../../helpers/platforms/recorder.js';
 import { WecomWebhookClient } from '../../../bot/channels/platforms/wecom-webhook.js';
@@ -13,7 +17,11 @@ import { spawn } from 'node:child_process';
 import { DingtalkStreamClient, type DingtalkReplyTarget } from '../../../bot/channels/platforms/dingtalk-stream.js';
 import { FeishuClient } from '../../../bot/channels/platforms/feishu.js';
 import { startFeishuWsServer, type FeishuWsServer } from '../../helpers/platforms/feishu-ws-server.js';
-import { ROBOT_TOPIC, startDingtalkStreamServer, type DingtalkStreamServer } from '../../helpers/platforms/dingtalk-stream-server.js';
+import {
+  ROBOT_TOPIC,
+  startDingtalkStreamServer,
+  type DingtalkStreamServer,
+} from '../../helpers/platforms/dingtalk-stream-server.js';
 
 /** A log sink that keeps every line, to look for secrets and for the SDK's complaints. */
 function captureLog(): SdkLogSink & { lines: string[] } {
@@ -30,7 +38,10 @@ describe('WeCom smart robot: @wecom/aibot-node-sdk against the fake long-connect
 
   beforeAll(async () => {
     fake = await startWecomAibotServer({ secret: 'wecom-secret-7f3a9c' });
-    client = new WecomAibotClient({ botId: fake.botId, secret: fake.secret, wsUrl: fake.url, botName: fake.botName, reconnectIntervalMs: 200 }, log);
+    client = new WecomAibotClient(
+      { botId: fake.botId, secret: fake.secret, wsUrl: fake.url, botName: fake.botName, reconnectIntervalMs: 200 },
+      log,
+    );
     client.onText((msg, frame) => texts.push({ msg, frame }));
     client.onCardClick((click, frame) => clicks.push({ click, frame }));
     await client.connect();
@@ -67,7 +78,15 @@ describe('WeCom smart robot: @wecom/aibot-node-sdk against the fake long-connect
   });
 
   it('pushes a button card to a group, receives the click and updates the card', async () => {
-    const card = { card_type: 'button_interaction', task_id: 'meeting-42', main_title: { title: '支部大会签到' }, button_list: [{ text: '签到', key: 'checkin' }, { text: '请假', key: 'leave' }] };
+    const card = {
+      card_type: 'button_interaction',
+      task_id: 'meeting-42',
+      main_title: { title: '支部大会签到' },
+      button_list: [
+        { text: '签到', key: 'checkin' },
+        { text: '请假', key: 'leave' },
+      ],
+    };
     await client.pushCard('group-1', card);
     await fake.sent.waitFor((s) => s.cmd === 'aibot_send_msg' && s.body.template_card?.task_id === 'meeting-42');
     const pushed = fake.pushCardClick({ chatid: 'group-1', userid: 'wangwu' }, 'meeting-42', 'checkin');
@@ -76,7 +95,11 @@ describe('WeCom smart robot: @wecom/aibot-node-sdk against the fake long-connect
     await client.updateCard(frame, { ...card, main_title: { title: '支部大会签到（已签到 1 人）' } }, ['wangwu']);
     const update = await fake.sent.waitFor((s) => s.reqId === pushed.reqId);
     expect(update.cmd).toBe('aibot_respond_update_msg');
-    expect(update.body).toMatchObject({ response_type: 'update_template_card', userids: ['wangwu'], template_card: { task_id: 'meeting-42' } });
+    expect(update.body).toMatchObject({
+      response_type: 'update_template_card',
+      userids: ['wangwu'],
+      template_card: { task_id: 'meeting-42' },
+    });
   });
 
   it('surfaces the rate-limit answer to the caller, and the next send goes through', async () => {
@@ -174,7 +197,10 @@ describe('DingTalk Stream: dingtalk-stream DWClient against the fake gateway and
       savedEnv[k] = process.env[k];
       process.env[k] = v;
     }
-    client = new DingtalkStreamClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, apiBase: fake.baseUrl }, log);
+    client = new DingtalkStreamClient(
+      { clientId: fake.clientId, clientSecret: fake.clientSecret, apiBase: fake.baseUrl },
+      log,
+    );
     client.onText((msg, target) => texts.push({ msg, target }));
     await client.connect();
     await fake.connections.waitFor();
@@ -198,7 +224,13 @@ describe('DingTalk Stream: dingtalk-stream DWClient against the fake gateway and
   it('delivers a group @-mention, acks it, and records the reply in that group', async () => {
     const msgId = fake.pushGroupText('cid-group-1', { staffId: 'staff-zhang', nick: '张三' }, '三会一课是什么');
     const { msg, target } = await texts.waitFor((t) => t.msg.messageId === msgId);
-    expect(msg).toMatchObject({ roomId: 'cid-group-1', senderId: 'staff-zhang', senderName: '张三', text: '三会一课是什么', mentionedBot: true });
+    expect(msg).toMatchObject({
+      roomId: 'cid-group-1',
+      senderId: 'staff-zhang',
+      senderName: '张三',
+      text: '三会一课是什么',
+      mentionedBot: true,
+    });
     await fake.acks.waitFor((a) => a.data?.response?.ok === true);
     await client.reply(target, '三会一课是指……');
     const sent = await fake.sends.waitFor((s) => s.kind === 'session' && s.body.text?.content === '三会一课是指……');
@@ -215,7 +247,10 @@ describe('DingTalk Stream: dingtalk-stream DWClient against the fake gateway and
     expect((await fake.sends.waitFor((s) => s.kind === 'private')).target).toBe('staff-li');
     await client.pushGroup('cid-group-1', '支部大会提醒');
     const push = await fake.sends.waitFor((s) => s.kind === 'group');
-    expect(push).toMatchObject({ target: 'cid-group-1', body: { msgKey: 'sampleText', msgParam: JSON.stringify({ content: '支部大会提醒' }) } });
+    expect(push).toMatchObject({
+      target: 'cid-group-1',
+      body: { msgKey: 'sampleText', msgParam: JSON.stringify({ content: '支部大会提醒' }) },
+    });
   });
 
   it('answers the server ping', async () => {
@@ -247,12 +282,20 @@ describe('DingTalk Stream: dingtalk-stream DWClient against the fake gateway and
   });
 
   it('documents an SDK hazard: a malformed frame crashes the receiving process', async () => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', `
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import { DWClient } from 'dingtalk-stream';
       const c = new DWClient({ clientId: ${JSON.stringify(fake.clientId)}, clientSecret: ${JSON.stringify(fake.clientSecret)} });
       await c.connect();
       setInterval(() => {}, 1000);
-    `], { cwd: process.cwd(), env: { ...process.env, ...fake.sdkEnv() }, stdio: ['ignore', 'ignore', 'pipe'] });
+    `,
+      ],
+      { cwd: process.cwd(), env: { ...process.env, ...fake.sdkEnv() }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -292,21 +335,39 @@ describe('Feishu: @larksuiteoapi/node-sdk WSClient and Client against the fake l
   it('delivers a group @-mention, acks it within 3 s, and records the reply to that message', async () => {
     const id = fake.pushGroupText('oc_group_1', 'ou_zhangsan', '三会一课是什么');
     const msg = await texts.waitFor((t) => t.messageId === id);
-    expect(msg).toMatchObject({ roomId: 'oc_group_1', senderId: 'ou_zhangsan', text: '三会一课是什么', mentionedBot: true });
+    expect(msg).toMatchObject({
+      roomId: 'oc_group_1',
+      senderId: 'ou_zhangsan',
+      text: '三会一课是什么',
+      mentionedBot: true,
+    });
     const ack = await fake.acks.waitFor((a) => a.messageId === id);
     expect(ack.latencyMs).toBeLessThan(3000);
     await client.reply(id, '三会一课是指……', 'reply-1');
     const sent = await fake.sends.waitFor((s) => s.kind === 'reply' && s.target === id);
-    expect(sent.body).toMatchObject({ msg_type: 'text', content: JSON.stringify({ text: '三会一课是指……' }), uuid: 'reply-1' });
+    expect(sent.body).toMatchObject({
+      msg_type: 'text',
+      content: JSON.stringify({ text: '三会一课是指……' }),
+      uuid: 'reply-1',
+    });
   });
 
   it('delivers a private message and pushes to the member and to a group', async () => {
     const id = fake.pushPrivateText('ou_lisi', '请假');
-    expect(await texts.waitFor((t) => t.messageId === id)).toMatchObject({ roomId: undefined, senderId: 'ou_lisi', text: '请假', mentionedBot: false });
+    expect(await texts.waitFor((t) => t.messageId === id)).toMatchObject({
+      roomId: undefined,
+      senderId: 'ou_lisi',
+      text: '请假',
+      mentionedBot: false,
+    });
     await client.push('ou_lisi', '明天上午 9:00 支部大会', 'open_id');
-    expect(await fake.sends.waitFor((s) => s.kind === 'create' && s.target === 'ou_lisi')).toMatchObject({ receiveIdType: 'open_id' });
+    expect(await fake.sends.waitFor((s) => s.kind === 'create' && s.target === 'ou_lisi')).toMatchObject({
+      receiveIdType: 'open_id',
+    });
     await client.push('oc_group_1', '支部大会提醒');
-    expect(await fake.sends.waitFor((s) => s.kind === 'create' && s.target === 'oc_group_1')).toMatchObject({ receiveIdType: 'chat_id' });
+    expect(await fake.sends.waitFor((s) => s.kind === 'create' && s.target === 'oc_group_1')).toMatchObject({
+      receiveIdType: 'chat_id',
+    });
   });
 
   it('surfaces the frequency-limit answer to the caller, and the next send goes through', async () => {
@@ -338,7 +399,10 @@ describe('Feishu: @larksuiteoapi/node-sdk WSClient and Client against the fake l
 
   it('keeps the app secret out of the log when the token request fails', async () => {
     fake.failNextTokenRequests(1);
-    const other = new FeishuClient({ appId: 'cli_0123456789abcdef', appSecret: 'feishu-secret-9d8c7b', domain: fake.baseUrl }, log);
+    const other = new FeishuClient(
+      { appId: 'cli_0123456789abcdef', appSecret: 'feishu-secret-9d8c7b', domain: fake.baseUrl },
+      log,
+    );
     await expect(other.push('oc_group_1', 'x')).rejects.toThrow();
     expect(log.lines.join('\n')).not.toContain('feishu-secret-9d8c7b');
   });

@@ -10,7 +10,7 @@ import type { Redis } from '../../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../../domains/broadcasts/runtime.js';
 import type { OutboxHandle } from '../../../jobs/outbox/producer.js';
 import { roomId, seedBranches } from '../../helpers/broadcast-world.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl, } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../../helpers/redis.js';
 import { testDeps } from '../../helpers/deps.js';
 
 const ROOMS = 40;
@@ -23,11 +23,23 @@ let rt: BroadcastRuntime;
 const children: ChildProcess[] = [];
 
 function startChild(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/broadcast-child.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, DATA_DIR: dataDir, ROOMS: String(ROOMS), RATE: '600', SAID_KEY: saidKey },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/broadcast-child.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        REDIS_URL: testRedisUrl(),
+        REDIS_PREFIX: prefix,
+        DATA_DIR: dataDir,
+        ROOMS: String(ROOMS),
+        RATE: '600',
+        SAID_KEY: saidKey,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let err = '';
@@ -61,8 +73,13 @@ describe('broadcast across a crash', () => {
   it('after kill -9 and a restart every room has the message, at most one twice', async () => {
     const first = await startChild();
     const b = await rt.service.create({
-      kind: 'text', text: '请各支部于本周五前报送学习材料', targets: ['全部'], rooms: Array.from({ length: ROOMS }, (_, i) => roomId(i + 1)),
-      schedule: { type: 'once', at: Date.now() }, createdBy: 'cli:test', createdAt: Date.now(),
+      kind: 'text',
+      text: '请各支部于本周五前报送学习材料',
+      targets: ['全部'],
+      rooms: Array.from({ length: ROOMS }, (_, i) => roomId(i + 1)),
+      schedule: { type: 'once', at: Date.now() },
+      createdBy: 'cli:test',
+      createdAt: Date.now(),
     });
     while ((await said()).length < ROOMS / 3) await sleep(20);
     first.kill('SIGKILL');

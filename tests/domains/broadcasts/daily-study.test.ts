@@ -20,7 +20,9 @@ let rt: BroadcastRuntime;
 
 beforeAll(async () => {
   bot = await startTestBot({
-    spec: broadcastSpec(2), features: [broadcastsFeature], env: { CORPUS_DIR: corpus },
+    spec: broadcastSpec(2),
+    features: [broadcastsFeature],
+    env: { CORPUS_DIR: corpus },
     answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) },
   });
   await seedBranches(bot.app.deps.redis, bot.prefix, 2);
@@ -38,15 +40,25 @@ describe('每日一学', () => {
     const units = await listStudyUnits(corpus);
     expect(units.map((u) => u.clause)).toEqual(['第一条', '第二条', '第三条']);
     const b = await rt.service.create({
-      kind: 'daily-study', text: '每日一学', studyDocs: [], targets: ['全部'], rooms: [roomId(1), roomId(2)],
-      schedule: { type: 'every', everyMs: 1200 }, createdBy: 'cli:test', createdAt: Date.now(),
+      kind: 'daily-study',
+      text: '每日一学',
+      studyDocs: [],
+      targets: ['全部'],
+      rooms: [roomId(1), roomId(2)],
+      schedule: { type: 'every', everyMs: 1200 },
+      createdBy: 'cli:test',
+      createdAt: Date.now(),
     });
     const study = (room: string) => bot.saidIn(room).filter((s) => s.text.startsWith('【每日一学】'));
     await bot.waitFor(() => study(roomId(1)).length >= 4 && study(roomId(2)).length >= 4, 20_000);
     await rt.service.cancel(b.id, { id: 'cli:test' });
     for (const room of [roomId(1), roomId(2)]) {
-      const texts = study(room).slice(0, 4).map((s) => s.text);
-      expect(texts[0]).toMatch(/^【每日一学】《支部学习条例》第一条（1\/3）\n“第一条\s*党员必须认真学习党的理论。”\n——摘自《中国共产党支部学习条例》 第一章\s*总则$/);
+      const texts = study(room)
+        .slice(0, 4)
+        .map((s) => s.text);
+      expect(texts[0]).toMatch(
+        /^【每日一学】《支部学习条例》第一条（1\/3）\n“第一条\s*党员必须认真学习党的理论。”\n——摘自《中国共产党支部学习条例》 第一章\s*总则$/,
+      );
       expect(texts[1]).toContain('第二条（2/3）');
       expect(texts[2]).toContain('第三条（3/3）');
       expect(texts[2]).toMatch(/第二章\s*服务/);

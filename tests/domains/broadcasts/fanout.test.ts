@@ -1,9 +1,8 @@
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from '../../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../../domains/broadcasts/runtime.js';
 import type { OutboxHandle } from '../../../jobs/outbox/producer.js';
-import { connectTestRedis, deletePrefix, randomPrefix, } from '../../helpers/redis.js';
+import { connectTestRedis, deletePrefix, randomPrefix } from '../../helpers/redis.js';
 import { testDeps } from '../../helpers/deps.js';
 
 const ROOMS = 30;
@@ -38,7 +37,15 @@ async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> 
 describe('broadcast fan-out', () => {
   it('queues each room once even when run twice, and a cancel withdraws them all as skipped', async () => {
     const rooms = Array.from({ length: ROOMS }, (_, i) => `r${i}@chatroom`);
-    const b = await rt.service.create({ kind: 'text', text: '通知', targets: ['全部'], rooms, schedule: { type: 'once', at: Date.now() }, createdBy: 'cli:test', createdAt: Date.now() });
+    const b = await rt.service.create({
+      kind: 'text',
+      text: '通知',
+      targets: ['全部'],
+      rooms,
+      schedule: { type: 'once', at: Date.now() },
+      createdBy: 'cli:test',
+      createdAt: Date.now(),
+    });
     await until(async () => (await outbox.pending()) === ROOMS);
     const first = (await outbox.queue.getWaiting()).map((j) => j.data.key).sort();
     expect(first).toEqual(rooms.map((r) => `broadcast:${b.id}:${r}`).sort());

@@ -41,11 +41,17 @@ describe('time phrases', () => {
 
   it('gives BullMQ cron patterns with tz', () => {
     expect(repeatOf({ type: 'daily', hour: 8, minute: 0, tz: TZ })).toEqual({ pattern: '0 0 8 * * *', tz: TZ });
-    expect(repeatOf({ type: 'weekly', weekday: 1, hour: 9, minute: 5, tz: TZ })).toEqual({ pattern: '0 5 9 * * 1', tz: TZ });
+    expect(repeatOf({ type: 'weekly', weekday: 1, hour: 9, minute: 5, tz: TZ })).toEqual({
+      pattern: '0 5 9 * * 1',
+      tz: TZ,
+    });
   });
 
   it('splits time (one or two words), targets and content', () => {
-    expect(splitArgs('12月1日 9:00 第一党支部、离退休党员群 请 按时参加', NOW, TZ)).toMatchObject({ targets: ['第一党支部', '离退休党员群'], content: '请 按时参加' });
+    expect(splitArgs('12月1日 9:00 第一党支部、离退休党员群 请 按时参加', NOW, TZ)).toMatchObject({
+      targets: ['第一党支部', '离退休党员群'],
+      content: '请 按时参加',
+    });
     expect(splitArgs('每天8:00 每日一学 党章', NOW, TZ)).toMatchObject({ targets: ['全部'], content: '每日一学 党章' });
   });
 });
@@ -62,7 +68,11 @@ describe('prepareBroadcast', () => {
 
   it('makes 每日一学 a study broadcast over the named documents', async () => {
     const { input } = await prepareBroadcast('每天8:00 全部 每日一学 党章 廉洁自律准则', who, deps());
-    expect(input).toMatchObject({ kind: 'daily-study', studyDocs: ['党章', '廉洁自律准则'], schedule: { type: 'daily', hour: 8 } });
+    expect(input).toMatchObject({
+      kind: 'daily-study',
+      studyDocs: ['党章', '廉洁自律准则'],
+      schedule: { type: 'daily', hour: 8 },
+    });
   });
 
   it('refuses unknown targets, past times, missing content and one-off study, in Chinese', async () => {

@@ -22,21 +22,48 @@ let branchId: string;
 
 async function meeting(type: MeetingType, startAt: number, status: 'scheduled' | 'closed' | 'cancelled' = 'closed') {
   return stores.meetings.create({
-    branchId, type, title: type, startAt, groupOffsets: [], secretaryOffsets: [], closeAfter: 1800_000, escalateBefore: 1800_000, status, createdBy: SECRETARY,
+    branchId,
+    type,
+    title: type,
+    startAt,
+    groupOffsets: [],
+    secretaryOffsets: [],
+    closeAfter: 1800_000,
+    escalateBefore: 1800_000,
+    status,
+    createdBy: SECRETARY,
   });
 }
 
 beforeAll(async () => {
-  bot = await startTestBot({ features: [digestFeature], clock, answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) } });
+  bot = await startTestBot({
+    features: [digestFeature],
+    clock,
+    answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) },
+  });
   stores = createStores(bot.app.deps.redis, bot.prefix);
   branchId = (await stores.branches.ensure('第一党支部')).branch.id;
   await stores.branches.bindRoom(branchId, 'room-1@chatroom');
   await stores.branches.addSecretary(branchId, SECRETARY);
-  const names = [['王书记', SECRETARY], ['张三', 'wxid_zhang'], ['李四', 'wxid_li'], ['王五', 'wxid_wangwu']] as const;
+  const names = [
+    ['王书记', SECRETARY],
+    ['张三', 'wxid_zhang'],
+    ['李四', 'wxid_li'],
+    ['王五', 'wxid_wangwu'],
+  ] as const;
   const ids: string[] = [];
-  for (const [name, wx] of names) ids.push((await stores.members.upsert({ name, branchId, wechatId: wx, role: wx === SECRETARY ? 'secretary' : 'member' })).member.id);
+  for (const [name, wx] of names)
+    ids.push(
+      (await stores.members.upsert({ name, branchId, wechatId: wx, role: wx === SECRETARY ? 'secretary' : 'member' }))
+        .member.id,
+    );
   // November (last month): 2 支部委员会, 1 党小组会, 1 党课, and a cancelled 党小组会 that does not count.
-  const nov = [await meeting('支部委员会', at(11, 5)), await meeting('支部委员会', at(11, 20)), await meeting('党小组会', at(11, 12)), await meeting('党课', at(11, 26))];
+  const nov = [
+    await meeting('支部委员会', at(11, 5)),
+    await meeting('支部委员会', at(11, 20)),
+    await meeting('党小组会', at(11, 12)),
+    await meeting('党课', at(11, 26)),
+  ];
   await meeting('党小组会', at(11, 28), 'cancelled');
   // October (same quarter): 支部党员大会 and 支部委员会. December: a 党课 scheduled ahead.
   const oct = [await meeting('支部党员大会', at(10, 15)), await meeting('支部委员会', at(10, 22))];
@@ -44,7 +71,9 @@ beforeAll(async () => {
   // Attendance: 李四 (ids[2]) missed all six closed meetings; everyone else came to November's.
   for (const m of [...oct, ...nov]) {
     await stores.attendance.setExpected(m.id, ids);
-    for (const id of ids) if (id !== ids[2] && nov.includes(m)) await stores.attendance.set(m.id, { memberId: id, status: 'present', at: m.startAt, text: '到' });
+    for (const id of ids)
+      if (id !== ids[2] && nov.includes(m))
+        await stores.attendance.set(m.id, { memberId: id, status: 'present', at: m.startAt, text: '到' });
   }
 });
 afterAll(async () => {
@@ -56,7 +85,12 @@ describe('monthly digest', () => {
     const d = (await computeDigest(stores, branchId, clock.now(), TZ, DEFAULT_CADENCE))!;
     const byType = Object.fromEntries(d.types.map((t) => [t.type, [t.lastMonth, t.quarter, t.met]]));
     expect(d.types.every((t) => t.thisMonth === 0)).toBe(true);
-    expect(byType).toEqual({ 支部党员大会: [0, 1, true], 支部委员会: [2, 3, true], 党小组会: [1, 1, true], 党课: [1, 1, true] });
+    expect(byType).toEqual({
+      支部党员大会: [0, 1, true],
+      支部委员会: [2, 3, true],
+      党小组会: [1, 1, true],
+      党课: [1, 1, true],
+    });
     expect(d.lastMonth.label).toBe('2026年11月');
     expect(d.quarter.label).toBe('2026年第4季度');
     expect(d.upcoming.map((m) => m.type)).toEqual(['党课']);

@@ -16,7 +16,9 @@ afterAll(async () => {
 describe('check-in window and classification', () => {
   it('applies replies by time and history', async () => {
     const start = Date.parse('2030-05-06T06:00:00Z');
-    const m = await w.stores.meetings.create(w.meetingInput(start, { groupOffsets: [86_400_000, 3_600_000], closeAfter: 1_800_000 }));
+    const m = await w.stores.meetings.create(
+      w.meetingInput(start, { groupOffsets: [86_400_000, 3_600_000], closeAfter: 1_800_000 }),
+    );
     const win = windowOf(m);
     expect([win.openAt, win.closeAt]).toEqual([start - 3_600_000, start + 1_800_000]);
     expect(await openMeeting(w.stores, w.branch.id, win.openAt - 1)).toBeUndefined();
@@ -32,11 +34,17 @@ describe('check-in window and classification', () => {
 
     expect(await applyReply(w.stores, m, li, { kind: 'leave' }, '请假', start - 60_000)).toBe('need-reason');
     expect(await w.stores.attendance.get(m.id, li.id)).toBeUndefined();
-    expect(await applyReply(w.stores, m, li, { kind: 'leave', reason: '出差' }, '请假 出差', start - 50_000)).toBe('recorded');
-    expect(await applyReply(w.stores, m, li, { kind: 'cancel-leave' }, '取消请假', start - 40_000)).toBe('leave-cancelled');
+    expect(await applyReply(w.stores, m, li, { kind: 'leave', reason: '出差' }, '请假 出差', start - 50_000)).toBe(
+      'recorded',
+    );
+    expect(await applyReply(w.stores, m, li, { kind: 'cancel-leave' }, '取消请假', start - 40_000)).toBe(
+      'leave-cancelled',
+    );
     expect(await w.stores.attendance.get(m.id, li.id)).toBeUndefined();
     expect(await applyReply(w.stores, m, li, { kind: 'cancel-leave' }, '取消请假', start - 30_000)).toBe('no-leave');
-    expect(await applyReply(w.stores, m, li, { kind: 'leave', reason: '出差' }, '请假 出差', start - 20_000)).toBe('recorded');
+    expect(await applyReply(w.stores, m, li, { kind: 'leave', reason: '出差' }, '请假 出差', start - 20_000)).toBe(
+      'recorded',
+    );
     // Came after all, after the start: late.
     expect(await applyReply(w.stores, m, li, { kind: 'present' }, '到', start + 1)).toBe('changed');
     expect((await w.stores.attendance.get(m.id, li.id))?.status).toBe('late');

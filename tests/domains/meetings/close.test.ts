@@ -20,7 +20,10 @@ describe('close', () => {
     const [wang, zhang, li] = [await id('wx_wang'), await id('wx_zhang'), await id('wx_li')];
     const now = Date.now();
     const m1 = await createMeeting(w.deps, w.meetingInput(now + 1000, { closeAfter: 500 }));
-    const m2 = await createMeeting(w.deps, w.meetingInput(now + 2000, { type: '支部党员大会', title: '支部党员大会', closeAfter: 500 }));
+    const m2 = await createMeeting(
+      w.deps,
+      w.meetingInput(now + 2000, { type: '支部党员大会', title: '支部党员大会', closeAfter: 500 }),
+    );
     await w.stores.attendance.set(m1.id, { memberId: zhang, status: 'present', at: now, text: '签到' });
     await w.stores.attendance.set(m1.id, { memberId: wang, status: 'present', at: now, text: '签到' });
     await w.stores.attendance.set(m1.id, { memberId: li, status: 'leave', at: now, text: '请假 出差', reason: '出差' });

@@ -11,7 +11,9 @@ const NOW = Date.parse('2026-11-27T02:00:00Z'); // Fri 10:00
 
 describe('durations', () => {
   it('reads Chinese numbers and units', () => {
-    expect([parseCnNumber('十五'), parseCnNumber('二十三'), parseCnNumber('两'), parseCnNumber('一百')]).toEqual([15, 23, 2, 100]);
+    expect([parseCnNumber('十五'), parseCnNumber('二十三'), parseCnNumber('两'), parseCnNumber('一百')]).toEqual([
+      15, 23, 2, 100,
+    ]);
     expect(parseDuration('1小时30分钟')).toBe(5_400_000);
     expect(parseDuration('半小时')).toBe(1_800_000);
     expect(parseDuration('一个半小时')).toBe(5_400_000);
@@ -47,7 +49,8 @@ describe('time phrases', () => {
     expect(at('随便')).toBe('unparseable');
   });
   it('a year-less date already past this year means next year; today with a past hour stays past (injected clock)', () => {
-    const dec = (t: string, now = Date.parse('2026-12-20T02:00:00Z')) => { // Sun 2026-12-20 10:00 in Shanghai
+    const dec = (t: string, now = Date.parse('2026-12-20T02:00:00Z')) => {
+      // Sun 2026-12-20 10:00 in Shanghai
       const r = parseMeetingTime(t, { now, tz: TZ });
       return r.ok ? formatDateTime(r.at, TZ) : r.reason;
     };
@@ -63,7 +66,10 @@ describe('time phrases', () => {
     expect(dec('1月5日下午3点', Date.parse('2026-01-04T02:00:00Z'))).toBe('2026年1月5日（周一）15:00');
   });
   it('formats date, weekday and time in the zone', () => {
-    expect([NOW, Date.parse('2027-01-01T16:05:00Z')].map((ms) => formatDateTime(ms, TZ))).toEqual(['2026年11月27日（周五）10:00', '2027年1月2日（周六）00:05']);
+    expect([NOW, Date.parse('2027-01-01T16:05:00Z')].map((ms) => formatDateTime(ms, TZ))).toEqual([
+      '2026年11月27日（周五）10:00',
+      '2027年1月2日（周六）00:05',
+    ]);
   });
 });
 
@@ -71,9 +77,19 @@ describe('command options and replies', () => {
   it('splits options and knows short type names', () => {
     const r = splitOptions('党课 明天上午9点 三楼 主题：学习 新党章 提醒：1天,1小时 截止：10分钟 节假日：顺延');
     expect(r.head).toBe('党课 明天上午9点 三楼');
-    expect(r.options).toEqual({ topic: '学习 新党章', groupOffsets: [86_400_000, 3_600_000], closeAfter: 600_000, holidayPolicy: 'shift' });
+    expect(r.options).toEqual({
+      topic: '学习 新党章',
+      groupOffsets: [86_400_000, 3_600_000],
+      closeAfter: 600_000,
+      holidayPolicy: 'shift',
+    });
     expect(splitOptions('党课 明天 提醒：很久').errors[0]).toContain('不是时长');
-    expect([meetingTypeOf('党员大会'), meetingTypeOf('支委会'), meetingTypeOf('党日'), meetingTypeOf('座谈')]).toEqual(['支部党员大会', '支部委员会', '主题党日', undefined]);
+    expect([meetingTypeOf('党员大会'), meetingTypeOf('支委会'), meetingTypeOf('党日'), meetingTypeOf('座谈')]).toEqual([
+      '支部党员大会',
+      '支部委员会',
+      '主题党日',
+      undefined,
+    ]);
   });
   it('classifies check-in replies', () => {
     expect(classifyReply('签到')).toEqual({ kind: 'present' });

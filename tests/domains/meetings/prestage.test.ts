@@ -29,7 +29,8 @@ async function staged(m: Meeting) {
   return (await w.outbox.queue.getJob(id))!;
 }
 
-const reminders = (m: Meeting) => w.sent.filter((s) => s.text.includes('【会议提醒】') && s.text.includes(`编号 ${m.id}`));
+const reminders = (m: Meeting) =>
+  w.sent.filter((s) => s.text.includes('【会议提醒】') && s.text.includes(`编号 ${m.id}`));
 
 describe('pre-staged reminders', () => {
   it('a reminder is staged ahead as a delayed outbox job and arrives at its due time, once', async () => {
@@ -60,12 +61,17 @@ describe('pre-staged reminders', () => {
 
   it('cancelled 1 s before due without an outbox (as the CLI does): the staged job stays, and the outbox drops it at due', async () => {
     const due = Date.now() + 2500;
-    const m = await createMeeting(w.deps, w.meetingInput(due + OFFSET, { title: '命令行取消', groupOffsets: [OFFSET] }));
+    const m = await createMeeting(
+      w.deps,
+      w.meetingInput(due + OFFSET, { title: '命令行取消', groupOffsets: [OFFSET] }),
+    );
     const job = await staged(m);
     await sleep(due - 1000 - Date.now());
     await cancelMeeting({ stores: w.stores, queue: w.deps.queue, buckets: w.deps.buckets, clock: w.deps.clock }, m);
     expect(await job.getState()).toBe('delayed');
-    await expect.poll(async () => (await w.outbox.queue.getJob(job.id!))!.getState(), { timeout: 5000 }).toBe('completed');
+    await expect
+      .poll(async () => (await w.outbox.queue.getJob(job.id!))!.getState(), { timeout: 5000 })
+      .toBe('completed');
     expect((await w.outbox.queue.getJob(job.id!))!.returnvalue).toEqual({ sent: 0, dropped: true });
     await sleep(300);
     expect(reminders(m)).toHaveLength(0);

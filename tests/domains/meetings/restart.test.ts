@@ -14,11 +14,15 @@ const children: ChildProcess[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/meeting-worker-process.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, REDIS_URL: testRedisUrl(), PREFIX: w.prefix, BOT_ID: w.botId },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/meeting-worker-process.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, REDIS_URL: testRedisUrl(), PREFIX: w.prefix, BOT_ID: w.botId },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('worker process did not start')), 20_000);

@@ -25,8 +25,21 @@ async function state(id: string) {
 describe('meeting jobs', () => {
   it('schedules the first step in a due bucket with a fixed job id; reschedule moves it, cancel removes it', async () => {
     const start = Date.now() + 3 * 86_400_000 + 3_600_000;
-    const m = await createMeeting(w.deps, w.meetingInput(start, { groupOffsets: [86_400_000, 3_600_000], secretaryOffsets: [3 * 86_400_000], escalateBefore: 1_800_000 }));
-    expect(stepsOf(m).map((s) => s.kind)).toEqual(['remind-secretary', 'remind-room', 'remind-room', 'escalate', 'close']);
+    const m = await createMeeting(
+      w.deps,
+      w.meetingInput(start, {
+        groupOffsets: [86_400_000, 3_600_000],
+        secretaryOffsets: [3 * 86_400_000],
+        escalateBefore: 1_800_000,
+      }),
+    );
+    expect(stepsOf(m).map((s) => s.kind)).toEqual([
+      'remind-secretary',
+      'remind-room',
+      'remind-room',
+      'escalate',
+      'close',
+    ]);
     const first = stepsOf(m)[0]!;
     const due = dueOf(first);
     expect(due).toBe(start - 3 * 86_400_000);
@@ -52,8 +65,14 @@ describe('meeting jobs', () => {
 
   it('sends a reminder missed while down if the meeting has not started, and skips it otherwise', async () => {
     const now = Date.now();
-    const notStarted = await createMeeting(w.deps, w.meetingInput(now + 6000, { title: '未开始', groupOffsets: [5000] }));
-    const started = await createMeeting(w.deps, w.meetingInput(now + 2500, { title: '已开始', type: '支部委员会', groupOffsets: [2000], closeAfter: 3000 }));
+    const notStarted = await createMeeting(
+      w.deps,
+      w.meetingInput(now + 6000, { title: '未开始', groupOffsets: [5000] }),
+    );
+    const started = await createMeeting(
+      w.deps,
+      w.meetingInput(now + 2500, { title: '已开始', type: '支部委员会', groupOffsets: [2000], closeAfter: 3000 }),
+    );
     await sleep(3500); // no worker: both reminders fall due, one meeting starts
     w.startWorker();
     const late = await w.waitFor((s) => s.text.includes('【会议提醒】'));

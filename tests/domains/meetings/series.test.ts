@@ -42,8 +42,19 @@ describe('recurring series', () => {
     if (!r.ok) throw new Error('rule');
     clock.set(Date.parse('2026-09-04T08:00:00Z')); // just after the September meeting
     const { series, first } = await createSeries(w.deps, {
-      branchId: w.branch.id, type: '主题党日', title: '主题党日', rule: r.text, pattern: cronPattern(r.rule), tz: TZ,
-      nthWeek: r.rule.nthWeek, weekday: r.rule.weekday, hour: 15, minute: 0, leadMs: 0, holidayPolicy: 'skip', createdBy: 'wx_wang',
+      branchId: w.branch.id,
+      type: '主题党日',
+      title: '主题党日',
+      rule: r.text,
+      pattern: cronPattern(r.rule),
+      tz: TZ,
+      nthWeek: r.rule.nthWeek,
+      weekday: r.rule.weekday,
+      hour: 15,
+      minute: 0,
+      leadMs: 0,
+      holidayPolicy: 'skip',
+      createdBy: 'wx_wang',
     });
     expect(formatDateTime(first!.startAt, TZ)).toBe('2026年11月6日（周五）15:00');
     const scheduler = await w.deps.queue.getJobScheduler(jobIds.series(series.id));
@@ -66,6 +77,9 @@ describe('recurring series', () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     all = await w.stores.meetings.list({ branchId: w.branch.id });
-    expect(all.map((m) => formatDateTime(m.startAt, TZ))).toEqual(['2026年11月6日（周五）15:00', '2026年12月4日（周五）15:00']);
+    expect(all.map((m) => formatDateTime(m.startAt, TZ))).toEqual([
+      '2026年11月6日（周五）15:00',
+      '2026年12月4日（周五）15:00',
+    ]);
   });
 });

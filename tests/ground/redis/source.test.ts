@@ -12,11 +12,15 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('openRedisSource', () => {
   it('uses REDIS_URL when set and starts nothing', async () => {
-    const source = await openRedisSource(loadConfig({ REDIS_URL: 'redis://127.0.0.1:1', DATA_DIR: dataDir }), silentLogger, 'cli');
+    const source = await openRedisSource(
+      loadConfig({ REDIS_URL: 'redis://127.0.0.1:1', DATA_DIR: dataDir }),
+      silentLogger,
+      'cli',
+    );
     expect(source).toEqual({ url: 'redis://127.0.0.1:1' });
   });
 
-  it('lets a CLI command share the running bot\'s embedded server instead of starting a second one', async () => {
+  it("lets a CLI command share the running bot's embedded server instead of starting a second one", async () => {
     const config = loadConfig({ DATA_DIR: dataDir });
     const bot = await openRedisSource(config, silentLogger, 'bot');
     expect(bot.owned).toBeDefined();

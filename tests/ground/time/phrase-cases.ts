@@ -5,9 +5,11 @@ import { parseMeetingTime } from '../../../ground/time/phrase.js';
 export const ZONE = 'Asia/Shanghai';
 
 /** Local wall clock in Shanghai (+08:00, no DST) as an instant, without asking the process's zone. */
-export const sh = (local: string): number => Date.parse(`${local.replace(' ', 'T')}${local.length <= 16 ? ':00' : ''}+08:00`);
+export const sh = (local: string): number =>
+  Date.parse(`${local.replace(' ', 'T')}${local.length <= 16 ? ':00' : ''}+08:00`);
 /** An instant as Shanghai wall clock, without asking the process's zone. */
-export const shText = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ').replace(/:00$/, '');
+export const shText = (ms: number): string =>
+  new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ').replace(/:00$/, '');
 
 export const BASES = {
   tue0030: '2026-12-01 00:30', // Tuesday, just after midnight

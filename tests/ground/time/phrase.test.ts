@@ -11,14 +11,23 @@ import { splitOptions } from '../../../domains/meetings/parse-command.js';
 import { formatClock, formatDateTime } from '../../../ground/time/format.js';
 import { parseInstant, parseMeetingTime, parseTimeOfDay } from '../../../ground/time/phrase.js';
 import { parseRecurrence } from '../../../ground/time/recurrence.js';
-import { startOfDay, startOfMonth, startOfNextDay, startOfQuarter, startOfWeek, today } from '../../../ground/time/zoned.js';
+import {
+  startOfDay,
+  startOfMonth,
+  startOfNextDay,
+  startOfQuarter,
+  startOfWeek,
+  today,
+} from '../../../ground/time/zoned.js';
 import { BASES, CASES, runCases, sh, shText, ZONE, type Outcome } from './phrase-cases.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function inChild(tz: string): { tz: string; outcomes: Outcome[] } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'phrase-cases-run.ts')], {
-    env: { ...process.env, TZ: tz }, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, TZ: tz },
+    encoding: 'utf8',
+    timeout: 60_000,
   });
   return JSON.parse(out) as { tz: string; outcomes: Outcome[] };
 }
@@ -52,14 +61,19 @@ describe('time phrases, details', () => {
   });
 
   it('returns what follows the time as the place, and refuses a number that is not a time', () => {
-    expect(parseMeetingTime('明天下午3点 3号楼301室', ctx(BASES.tue1500))).toMatchObject({ ok: true, rest: '3号楼301室' });
+    expect(parseMeetingTime('明天下午3点 3号楼301室', ctx(BASES.tue1500))).toMatchObject({
+      ok: true,
+      rest: '3号楼301室',
+    });
     expect(parseMeetingTime('明天上午10点三楼', ctx(BASES.tue1500))).toMatchObject({ ok: true, rest: '三楼' });
     expect(parseMeetingTime('明天 3号楼', ctx(BASES.tue1500))).toMatchObject({ ok: false, reason: 'no-time' });
     expect(parseMeetingTime('2月30日下午3点', ctx(BASES.tue1500))).toMatchObject({ ok: false, reason: 'unparseable' });
   });
 
   it('reads a whole phrase as one instant, a day alone at its start (since) or usual hour (broadcasts)', () => {
-    expect(shText(parseInstant('昨天', ctx(BASES.tue0030), { forward: false, dayTime: 'start' })!)).toBe('2026-11-30 00:00');
+    expect(shText(parseInstant('昨天', ctx(BASES.tue0030), { forward: false, dayTime: 'start' })!)).toBe(
+      '2026-11-30 00:00',
+    );
     expect(shText(parseInstant('3天前', ctx(BASES.tue1500), { forward: false })!)).toBe('2026-11-28 15:00');
     expect(shText(parseInstant('明晚', ctx(BASES.tue1500), { dayTime: 'usual' })!)).toBe('2026-12-02 22:00');
     expect(parseInstant('明天 全部', ctx(BASES.tue1500), { dayTime: 'usual' })).toBeUndefined();
@@ -79,10 +93,20 @@ describe('time phrases, details', () => {
     expect(parseWhen('明天上午10点', now, ZONE)).toEqual({ type: 'once', at: sh('2026-12-02 10:00') });
     expect(parseWhen('周五 9:00', now, ZONE)).toEqual({ type: 'once', at: sh('2026-12-04 09:00') });
     expect(parseWhen('每天8:00', now, ZONE)).toEqual({ type: 'daily', hour: 8, minute: 0, tz: ZONE });
-    expect(parseWhen('每周三 下午3点', now, ZONE)).toEqual({ type: 'weekly', weekday: 3, hour: 15, minute: 0, tz: ZONE });
+    expect(parseWhen('每周三 下午3点', now, ZONE)).toEqual({
+      type: 'weekly',
+      weekday: 3,
+      hour: 15,
+      minute: 0,
+      tz: ZONE,
+    });
     expect(parseWhen('每月第一个周五 15:00', now, ZONE)).toBeUndefined();
     const meeting = parseRecurrence('每周三 下午3点 三楼');
-    expect(meeting).toMatchObject({ ok: true, rule: { kind: 'weekly', weekday: 3, hour: 15, minute: 0 }, rest: '三楼' });
+    expect(meeting).toMatchObject({
+      ok: true,
+      rule: { kind: 'weekly', weekday: 3, hour: 15, minute: 0 },
+      rest: '三楼',
+    });
   });
 
   it('reads a time of day for rules, refusing midnight-after', () => {
@@ -109,7 +133,9 @@ describe('zone arithmetic', () => {
 describe('durations in meeting options', () => {
   it('tells a duration that is too long from one that is not a duration', () => {
     expect(splitOptions('党课 明天 截止：99999999天').errors).toEqual(['截止：“99999999天”太长了，时长最多366天']);
-    expect(splitOptions('党课 明天 提醒：1天,99999小时').errors).toEqual(['提醒：“1天,99999小时”太长了，时长最多366天']);
+    expect(splitOptions('党课 明天 提醒：1天,99999小时').errors).toEqual([
+      '提醒：“1天,99999小时”太长了，时长最多366天',
+    ]);
     expect(splitOptions('党课 明天 截止：很久').errors[0]).toContain('不是时长');
     expect(splitOptions('党课 明天 截止：一刻钟').options.closeAfter).toBe(900_000);
   });

@@ -76,10 +76,33 @@ interface Downstream {
 function throwawayCert(): { key: string; cert: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'fake-dingtalk-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=api.dingtalk.com', '-addext', 'subjectAltName=DNS:api.dingtalk.com,DNS:oapi.dingtalk.com',
-      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-    return { key: readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=api.dingtalk.com',
+        '-addext',
+        'subjectAltName=DNS:api.dingtalk.com,DNS:oapi.dingtalk.com',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: readFileSync(path.join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -131,7 +154,13 @@ export class DingtalkStreamServer {
 
   /** Environment for the SDK's process: its gateway call goes through this server. */
   sdkEnv(): Record<string, string> {
-    return { HTTPS_PROXY: this.baseUrl, https_proxy: this.baseUrl, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost', NODE_TLS_REJECT_UNAUTHORIZED: '0' };
+    return {
+      HTTPS_PROXY: this.baseUrl,
+      https_proxy: this.baseUrl,
+      NO_PROXY: '127.0.0.1,localhost',
+      no_proxy: '127.0.0.1,localhost',
+      NODE_TLS_REJECT_UNAUTHORIZED: '0',
+    };
   }
 
   get connected(): boolean {
@@ -144,8 +173,23 @@ export class DingtalkStreamServer {
   }
 
   /** A member @-mentions the robot in a group. Returns the msgId. */
-  pushGroupText(conversationId: string, sender: { staffId: string; nick: string }, text: string, title = '第一党支部'): string {
-    return this.pushRobotMessage({ conversationId, conversationType: '2', conversationTitle: title, isInAtList: true, atUsers: [{ dingtalkId: this.botUserId }] }, sender, ` ${text}`);
+  pushGroupText(
+    conversationId: string,
+    sender: { staffId: string; nick: string },
+    text: string,
+    title = '第一党支部',
+  ): string {
+    return this.pushRobotMessage(
+      {
+        conversationId,
+        conversationType: '2',
+        conversationTitle: title,
+        isInAtList: true,
+        atUsers: [{ dingtalkId: this.botUserId }],
+      },
+      sender,
+      ` ${text}`,
+    );
   }
 
   pushPrivateText(sender: { staffId: string; nick: string }, text: string): string {
@@ -155,13 +199,22 @@ export class DingtalkStreamServer {
   /** SYSTEM ping; the SDK must echo it. */
   ping(): string {
     const opaque = randomUUID();
-    this.sendFrame({ specVersion: '1.0', type: 'SYSTEM', headers: this.headers('ping'), data: JSON.stringify({ opaque }) });
+    this.sendFrame({
+      specVersion: '1.0',
+      type: 'SYSTEM',
+      headers: this.headers('ping'),
+      data: JSON.stringify({ opaque }),
+    });
     return opaque;
   }
 
   /** The next n sends (session replies and OpenAPI pushes) are refused as throttled. */
   failNextSends(n: number): void {
-    for (let i = 0; i < n; i++) this.failures.push({ status: 403, body: { code: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi', message: '调用该接口的QPS超过限制' } });
+    for (let i = 0; i < n; i++)
+      this.failures.push({
+        status: 403,
+        body: { code: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi', message: '调用该接口的QPS超过限制' },
+      });
   }
 
   dropConnection(): void {
@@ -173,7 +226,12 @@ export class DingtalkStreamServer {
   announceDisconnect(): void {
     const ws = this.live;
     if (!ws) return;
-    this.sendFrame({ specVersion: '1.0', type: 'SYSTEM', headers: this.headers('disconnect'), data: JSON.stringify({ reason: 'server maintenance' }) });
+    this.sendFrame({
+      specVersion: '1.0',
+      type: 'SYSTEM',
+      headers: this.headers('disconnect'),
+      data: JSON.stringify({ reason: 'server maintenance' }),
+    });
     ws.close();
     this.live = null;
   }
@@ -190,26 +248,51 @@ export class DingtalkStreamServer {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
-  private pushRobotMessage(conv: Record<string, unknown>, sender: { staffId: string; nick: string }, content: string): string {
+  private pushRobotMessage(
+    conv: Record<string, unknown>,
+    sender: { staffId: string; nick: string },
+    content: string,
+  ): string {
     const msgId = `msg${randomBytes(8).toString('hex')}`;
     const session = randomBytes(8).toString('hex');
     this.sessions.set(session, String(conv.conversationId));
     const data = {
       ...conv,
-      chatbotCorpId: 'dingcorp', chatbotUserId: this.botUserId, msgId, senderNick: sender.nick, isAdmin: false,
-      senderStaffId: sender.staffId, senderId: `$:LWCP_v1:$${sender.staffId}`, senderCorpId: 'dingcorp',
+      chatbotCorpId: 'dingcorp',
+      chatbotUserId: this.botUserId,
+      msgId,
+      senderNick: sender.nick,
+      isAdmin: false,
+      senderStaffId: sender.staffId,
+      senderId: `$:LWCP_v1:$${sender.staffId}`,
+      senderCorpId: 'dingcorp',
       sessionWebhook: `${this.baseUrl}/robot/sendBySession?session=${session}`,
-      sessionWebhookExpiredTime: Date.now() + 90 * 60_000, createAt: Date.now(),
-      robotCode: this.clientId, msgtype: 'text', text: { content },
+      sessionWebhookExpiredTime: Date.now() + 90 * 60_000,
+      createAt: Date.now(),
+      robotCode: this.clientId,
+      msgtype: 'text',
+      text: { content },
     };
-    const frame: Downstream = { specVersion: '1.0', type: 'CALLBACK', headers: this.headers(ROBOT_TOPIC), data: JSON.stringify(data) };
+    const frame: Downstream = {
+      specVersion: '1.0',
+      type: 'CALLBACK',
+      headers: this.headers(ROBOT_TOPIC),
+      data: JSON.stringify(data),
+    };
     this.unacked.set(frame.headers.messageId!, frame);
     if (this.connected) this.sendFrame(frame);
     return msgId;
   }
 
   private headers(topic: string): Record<string, string> {
-    return { appId: 'fake-app', connectionId: 'fake-conn', contentType: 'application/json', messageId: randomUUID(), time: String(Date.now()), topic };
+    return {
+      appId: 'fake-app',
+      connectionId: 'fake-conn',
+      contentType: 'application/json',
+      messageId: randomUUID(),
+      time: String(Date.now()),
+      topic,
+    };
   }
 
   private sendFrame(frame: Downstream): void {
@@ -290,7 +373,8 @@ export class DingtalkStreamServer {
           return json(200, { endpoint: `${this.baseUrl.replace('http', 'ws')}/connect`, ticket });
         }
         case 'POST /v1.0/oauth2/accessToken':
-          if (body.appKey !== this.clientId || body.appSecret !== this.clientSecret) return json(400, { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' });
+          if (body.appKey !== this.clientId || body.appSecret !== this.clientSecret)
+            return json(400, { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' });
           return json(200, { accessToken: 'fake-access-token', expireIn: 7200 });
         case 'POST /robot/sendBySession': {
           const conversationId = this.sessions.get(url.searchParams.get('session') ?? '');
@@ -306,8 +390,16 @@ export class DingtalkStreamServer {
           const failure = this.failures.shift();
           if (failure) return json(failure.status, failure.body);
           const group = url.pathname.endsWith('groupMessages/send');
-          this.sends.push({ kind: group ? 'group' : 'private', target: group ? String(body.openConversationId) : (body.userIds ?? []).join(','), body, at: Date.now() });
-          return json(200, { processQueryKey: randomUUID(), ...(group ? {} : { invalidStaffIdList: [], flowControlledStaffIdList: [] }) });
+          this.sends.push({
+            kind: group ? 'group' : 'private',
+            target: group ? String(body.openConversationId) : (body.userIds ?? []).join(','),
+            body,
+            at: Date.now(),
+          });
+          return json(200, {
+            processQueryKey: randomUUID(),
+            ...(group ? {} : { invalidStaffIdList: [], flowControlledStaffIdList: [] }),
+          });
         }
         default:
           return json(404, { code: 'fake.NotFound', message: `${req.method} ${url.pathname}` });

@@ -74,8 +74,18 @@ function lenField(tag: number, bytes: Uint8Array): number[] {
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 export function encodeFrame(f: PbFrame): Buffer {
-  const out: number[] = [...varint(8), ...varint(f.SeqID), ...varint(16), ...varint(f.LogID), ...varint(24), ...varint(f.service), ...varint(32), ...varint(f.method)];
-  for (const h of f.headers) out.push(...lenField(5, Uint8Array.from([...lenField(1, utf8(h.key)), ...lenField(2, utf8(h.value))])));
+  const out: number[] = [
+    ...varint(8),
+    ...varint(f.SeqID),
+    ...varint(16),
+    ...varint(f.LogID),
+    ...varint(24),
+    ...varint(f.service),
+    ...varint(32),
+    ...varint(f.method),
+  ];
+  for (const h of f.headers)
+    out.push(...lenField(5, Uint8Array.from([...lenField(1, utf8(h.key)), ...lenField(2, utf8(h.value))])));
   if (f.payload) out.push(...lenField(8, f.payload));
   return Buffer.from(out);
 }
@@ -200,12 +210,28 @@ export class FeishuWsServer {
 
   /** A member @-mentions the bot in a group. Returns the platform message_id. */
   pushGroupText(chatId: string, senderOpenId: string, text: string): string {
-    const mention = { key: '@_user_1', id: { open_id: this.botOpenId, union_id: 'on_bot', user_id: '' }, name: this.botName, tenant_key: 'tenant' };
-    return this.pushMessage({ chat_id: chatId, chat_type: 'group', content: JSON.stringify({ text: `@_user_1 ${text}` }), mentions: [mention] }, senderOpenId);
+    const mention = {
+      key: '@_user_1',
+      id: { open_id: this.botOpenId, union_id: 'on_bot', user_id: '' },
+      name: this.botName,
+      tenant_key: 'tenant',
+    };
+    return this.pushMessage(
+      {
+        chat_id: chatId,
+        chat_type: 'group',
+        content: JSON.stringify({ text: `@_user_1 ${text}` }),
+        mentions: [mention],
+      },
+      senderOpenId,
+    );
   }
 
   pushPrivateText(senderOpenId: string, text: string): string {
-    return this.pushMessage({ chat_id: `oc_p2p_${senderOpenId}`, chat_type: 'p2p', content: JSON.stringify({ text }) }, senderOpenId);
+    return this.pushMessage(
+      { chat_id: `oc_p2p_${senderOpenId}`, chat_type: 'p2p', content: JSON.stringify({ text }) },
+      senderOpenId,
+    );
   }
 
   /** The next n message sends are refused with a frequency-limit answer. */
@@ -241,15 +267,35 @@ export class FeishuWsServer {
     const now = String(Date.now());
     const event = {
       schema: '2.0',
-      header: { event_id: randomUUID().replace(/-/g, ''), event_type: 'im.message.receive_v1', create_time: now, token: '', app_id: this.appId, tenant_key: 'tenant' },
+      header: {
+        event_id: randomUUID().replace(/-/g, ''),
+        event_type: 'im.message.receive_v1',
+        create_time: now,
+        token: '',
+        app_id: this.appId,
+        tenant_key: 'tenant',
+      },
       event: {
-        sender: { sender_id: { open_id: senderOpenId, union_id: `on_${senderOpenId}`, user_id: '' }, sender_type: 'user', tenant_key: 'tenant' },
+        sender: {
+          sender_id: { open_id: senderOpenId, union_id: `on_${senderOpenId}`, user_id: '' },
+          sender_type: 'user',
+          tenant_key: 'tenant',
+        },
         message: { message_id: messageId, create_time: now, update_time: now, message_type: 'text', ...message },
       },
     };
     const frame: PbFrame = {
-      SeqID: this.seq++, LogID: 0, service: 1, method: 1,
-      headers: [{ key: 'type', value: 'event' }, { key: 'message_id', value: messageId }, { key: 'sum', value: '1' }, { key: 'seq', value: '0' }, { key: 'trace_id', value: randomUUID() }],
+      SeqID: this.seq++,
+      LogID: 0,
+      service: 1,
+      method: 1,
+      headers: [
+        { key: 'type', value: 'event' },
+        { key: 'message_id', value: messageId },
+        { key: 'sum', value: '1' },
+        { key: 'seq', value: '0' },
+        { key: 'trace_id', value: randomUUID() },
+      ],
       payload: utf8(JSON.stringify(event)),
     };
     this.unacked.set(messageId, { frame, pushedAt: Date.now() });
@@ -326,7 +372,8 @@ export class FeishuWsServer {
         if (!ok) return json(200, { code: 514, msg: 'auth failed', data: {} });
         const deviceId = randomBytes(6).toString('hex');
         return json(200, {
-          code: 0, msg: 'ok',
+          code: 0,
+          msg: 'ok',
           data: {
             URL: `${this.baseUrl.replace('http', 'ws')}/ws?device_id=${deviceId}&service_id=1&access_key=${randomBytes(8).toString('hex')}`,
             // Short intervals so a test sees reconnects in about a second; the platform's are 120 s / 30 s.
@@ -347,7 +394,11 @@ export class FeishuWsServer {
       }
       if (!authorised) return json(401, { code: 99991663, msg: 'Invalid access token for authorization' });
       if (req.method === 'GET' && path === '/open-apis/bot/v3/info') {
-        return json(200, { code: 0, msg: 'ok', bot: { activate_status: 2, app_name: this.botName, open_id: this.botOpenId, ip_white_list: [] } });
+        return json(200, {
+          code: 0,
+          msg: 'ok',
+          bot: { activate_status: 2, app_name: this.botName, open_id: this.botOpenId, ip_white_list: [] },
+        });
       }
       const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(path);
       if (req.method === 'POST' && (path === '/open-apis/im/v1/messages' || reply)) {
@@ -355,9 +406,23 @@ export class FeishuWsServer {
         if (failure) return json(failure.status, { code: failure.code, msg: failure.msg });
         const send: FeishuSend = reply
           ? { kind: 'reply', target: decodeURIComponent(reply[1]!), body, at: Date.now() }
-          : { kind: 'create', target: String(body.receive_id), receiveIdType: url.searchParams.get('receive_id_type') ?? '', body, at: Date.now() };
+          : {
+              kind: 'create',
+              target: String(body.receive_id),
+              receiveIdType: url.searchParams.get('receive_id_type') ?? '',
+              body,
+              at: Date.now(),
+            };
         this.sends.push(send);
-        return json(200, { code: 0, msg: 'success', data: { message_id: `om_${randomBytes(12).toString('hex')}`, msg_type: body.msg_type, body: { content: body.content } } });
+        return json(200, {
+          code: 0,
+          msg: 'success',
+          data: {
+            message_id: `om_${randomBytes(12).toString('hex')}`,
+            msg_type: body.msg_type,
+            body: { content: body.content },
+          },
+        });
       }
       json(404, { code: 404, msg: `fake: ${req.method} ${path}` });
     });

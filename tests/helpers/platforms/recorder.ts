@@ -40,7 +40,11 @@ export class Recorder<T> {
 }
 
 /** Resolves when an emitter-style source calls back once; rejects after timeoutMs. */
-export function eventually<T>(subscribe: (done: (value: T) => void) => void, timeoutMs = 8000, what = 'event'): Promise<T> {
+export function eventually<T>(
+  subscribe: (done: (value: T) => void) => void,
+  timeoutMs = 8000,
+  what = 'event',
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
     subscribe((value) => {

@@ -107,7 +107,13 @@ export class WecomAibotServer {
 
   /** A member @-mentions the robot in a group chat. */
   pushGroupText(chatid: string, userid: string, text: string): PushedMessage {
-    return this.pushCallback({ chatid, chattype: 'group', from: { userid }, msgtype: 'text', text: { content: `@${this.botName} ${text}` } });
+    return this.pushCallback({
+      chatid,
+      chattype: 'group',
+      from: { userid },
+      msgtype: 'text',
+      text: { content: `@${this.botName} ${text}` },
+    });
   }
 
   /** A member writes to the robot in a private (single) chat. */
@@ -155,7 +161,13 @@ export class WecomAibotServer {
     this.send(ws, {
       cmd: 'aibot_event_callback',
       headers: { req_id: newId('event') },
-      body: { msgid: newId('msg'), create_time: Math.floor(Date.now() / 1000), aibotid: this.botId, msgtype: 'event', event: { eventtype: 'disconnected_event' } },
+      body: {
+        msgid: newId('msg'),
+        create_time: Math.floor(Date.now() / 1000),
+        aibotid: this.botId,
+        msgtype: 'event',
+        event: { eventtype: 'disconnected_event' },
+      },
     });
     ws.close();
     this.live = null;
@@ -222,7 +234,8 @@ export class WecomAibotServer {
         case 'aibot_respond_update_msg':
         case 'aibot_send_msg': {
           if (ws !== this.live) return ack(-1, 'fake: connection not authenticated');
-          if (frame.cmd !== 'aibot_send_msg' && !this.issuedReqIds.has(reqId)) return ack(-1, 'fake: reply to a req_id the server never issued');
+          if (frame.cmd !== 'aibot_send_msg' && !this.issuedReqIds.has(reqId))
+            return ack(-1, 'fake: reply to a req_id the server never issued');
           const failure = this.failures.shift();
           if (failure) return ack(failure.errcode, failure.errmsg);
           this.sent.push({ cmd: frame.cmd, reqId, body: frame.body, at: Date.now() });

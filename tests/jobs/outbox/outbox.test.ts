@@ -8,7 +8,12 @@ import { startOutboxWorker, type OutboxWorker } from '../../../jobs/outbox/worke
 import { RateLimitedError, type OutboxTarget, type Sender } from '../../../jobs/outbox/types.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testConnect } from '../../helpers/redis.js';
 
-interface Sent { to: OutboxTarget; text: string; mentionIds: string[]; at: number }
+interface Sent {
+  to: OutboxTarget;
+  text: string;
+  mentionIds: string[];
+  at: number;
+}
 
 let redis: Redis;
 const prefix = randomPrefix();
@@ -29,7 +34,9 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function recordingSender(fail?: (text: string, n: number, to: OutboxTarget) => Error | undefined): Sender & { sent: Sent[]; calls: number } {
+function recordingSender(
+  fail?: (text: string, n: number, to: OutboxTarget) => Error | undefined,
+): Sender & { sent: Sent[]; calls: number } {
   const s = {
     sent: [] as Sent[],
     calls: 0,
@@ -43,11 +50,34 @@ function recordingSender(fail?: (text: string, n: number, to: OutboxTarget) => E
   return s;
 }
 
-function start(botId: string, sender: Sender, opt: { rate?: number; cap?: number; attempts?: number; adminIds?: string[]; sendTimeoutMs?: number } = {}) {
-  const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger, attempts: opt.attempts ?? 3, backoffMs: 30 });
+function start(
+  botId: string,
+  sender: Sender,
+  opt: { rate?: number; cap?: number; attempts?: number; adminIds?: string[]; sendTimeoutMs?: number } = {},
+) {
+  const outbox = createOutbox({
+    redis,
+    prefix,
+    botId,
+    logger: silentLogger,
+    attempts: opt.attempts ?? 3,
+    backoffMs: 30,
+  });
   const worker = startOutboxWorker({
-    outbox, sender, redis, connect: testConnect, prefix, botId, logger: silentLogger, clock: systemClock,
-    timeZone: 'Asia/Shanghai', ratePerMinute: opt.rate ?? 6000, dailyCap: opt.cap ?? 1000, adminIds: opt.adminIds ?? [], rateLimitBackoffMs: 100, sendTimeoutMs: opt.sendTimeoutMs,
+    outbox,
+    sender,
+    redis,
+    connect: testConnect,
+    prefix,
+    botId,
+    logger: silentLogger,
+    clock: systemClock,
+    timeZone: 'Asia/Shanghai',
+    ratePerMinute: opt.rate ?? 6000,
+    dailyCap: opt.cap ?? 1000,
+    adminIds: opt.adminIds ?? [],
+    rateLimitBackoffMs: 100,
+    sendTimeoutMs: opt.sendTimeoutMs,
   });
   running.push({ outbox, worker });
   return { outbox, worker };
@@ -59,7 +89,9 @@ describe('outbox', () => {
     const { outbox } = start('pace', sender, { rate: 600 }); // one message per 100 ms
     const n = 6;
     const t0 = Date.now();
-    await outbox.enqueueMany(Array.from({ length: n }, (_, i) => ({ to: { roomId: 'r@chatroom' }, text: `消息${i}`, key: `pace:${i}` })));
+    await outbox.enqueueMany(
+      Array.from({ length: n }, (_, i) => ({ to: { roomId: 'r@chatroom' }, text: `消息${i}`, key: `pace:${i}` })),
+    );
     await outbox.enqueue({ to: { roomId: 'r@chatroom' }, text: '消息0', key: 'pace:0' }); // same key: a no-op
     expect(await outbox.whenIdle(10_000, 20)).toBe(true);
     expect(sender.sent.map((s) => s.text)).toEqual(Array.from({ length: n }, (_, i) => `消息${i}`));
@@ -71,11 +103,15 @@ describe('outbox', () => {
 
   it('gives up a send that never returns: dead-lettered once, admins told, the next message still goes out', async () => {
     const sender = recordingSender();
-    const hung = { ...sender, calls: 0, async send(to: OutboxTarget, text: string, mentionIds: string[]) {
-      hung.calls++;
-      if (text === '卡住') return new Promise<void>(() => undefined); // the puppet never answers
-      return sender.send(to, text, mentionIds);
-    } };
+    const hung = {
+      ...sender,
+      calls: 0,
+      async send(to: OutboxTarget, text: string, mentionIds: string[]) {
+        hung.calls++;
+        if (text === '卡住') return new Promise<void>(() => undefined); // the puppet never answers
+        return sender.send(to, text, mentionIds);
+      },
+    };
     const { outbox } = start('hung', hung, { sendTimeoutMs: 300, adminIds: ['admin1'] });
     await outbox.enqueue({ to: { roomId: 'r@chatroom' }, text: '卡住', key: 'hung:1' });
     await outbox.enqueue({ to: { roomId: 'r@chatroom' }, text: '下一条', key: 'hung:2' });
@@ -91,7 +127,9 @@ describe('outbox', () => {
     const sender = recordingSender();
     const { outbox } = start('empty', sender);
     await outbox.enqueue({ to: { contactId: 'u1' }, text: '  ', key: 'empty:1' });
-    await expect(outbox.enqueue({ to: {}, text: '你好', key: 'empty:2' })).rejects.toThrow(/neither roomId nor contactId/);
+    await expect(outbox.enqueue({ to: {}, text: '你好', key: 'empty:2' })).rejects.toThrow(
+      /neither roomId nor contactId/,
+    );
     await outbox.enqueue({ to: { contactId: 'u1' }, text: '你好', key: 'empty:3' });
     expect(await outbox.whenIdle(10_000, 20)).toBe(true);
     expect(sender.sent.map((s) => s.text)).toEqual(['你好']);

@@ -32,11 +32,26 @@ afterAll(async () => {
 
 function start(botId: string) {
   const sent: Array<{ text: string; at: number }> = [];
-  const sender: Sender = { async send(_to, text) { sent.push({ text, at: Date.now() }); } };
+  const sender: Sender = {
+    async send(_to, text) {
+      sent.push({ text, at: Date.now() });
+    },
+  };
   const outbox = createOutbox({ redis, prefix, botId, logger: silentLogger, attempts: 3, backoffMs: 30 });
   const worker = startOutboxWorker({
-    outbox, sender, redis, connect: testConnect, prefix, botId, logger: silentLogger, clock: systemClock,
-    timeZone: 'Asia/Shanghai', ratePerMinute: 60_000, dailyCap: 1000, adminIds: [], rateLimitBackoffMs: 100,
+    outbox,
+    sender,
+    redis,
+    connect: testConnect,
+    prefix,
+    botId,
+    logger: silentLogger,
+    clock: systemClock,
+    timeZone: 'Asia/Shanghai',
+    ratePerMinute: 60_000,
+    dailyCap: 1000,
+    adminIds: [],
+    rateLimitBackoffMs: 100,
   });
   running.push({ outbox, worker });
   return { outbox, sent };
@@ -69,7 +84,12 @@ describe('outbox: pre-staged messages', () => {
     await outbox.enqueueMany([
       { to: { contactId: 'u1' }, text: '应当发出', key: 'onlyif:1', onlyIf },
       { to: { contactId: 'u1' }, text: '记录已变', key: 'onlyif:2', onlyIf, notBefore: at },
-      { to: { contactId: 'u1' }, text: '记录不存在', key: 'onlyif:3', onlyIf: { key: `${prefix}record:missing`, fields: { status: 'scheduled' } } },
+      {
+        to: { contactId: 'u1' },
+        text: '记录不存在',
+        key: 'onlyif:3',
+        onlyIf: { key: `${prefix}record:missing`, fields: { status: 'scheduled' } },
+      },
     ]);
     await expect.poll(() => sent.length, { timeout: 5000 }).toBe(1);
     await redis.set(key, JSON.stringify({ status: 'cancelled', startAt: 5 }));
