@@ -1,4 +1,4 @@
-// One pino root logger; modules take a namespaced child. Secrets are redacted wherever they appear.
+// One pino root logger; modules take a child named by `mod` (e.g. { mod: 'meetings' }). Secrets are redacted wherever they appear.
 import { pino, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger };

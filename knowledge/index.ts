@@ -31,7 +31,7 @@ export interface KnowledgeOptions {
 }
 
 export async function createKnowledge(config: Config, logger: Logger, opts: KnowledgeOptions = {}): Promise<Knowledge> {
-  const log = logger.child({ module: 'knowledge' });
+  const log = logger.child({ mod: 'knowledge' });
   const { index, manifest, built } = await ensureIndex(config, log, {
     onProgress: opts.onProgress,
     force: opts.rebuild,

@@ -20,7 +20,7 @@ async function contentOf(b: Broadcast, run: string, deps: BroadcastDeps): Promis
 }
 
 export async function fanOut(job: Job<DeliverData>, deps: BroadcastDeps): Promise<FanoutResult> {
-  const log = deps.logger.child({ mod: 'broadcast', broadcastId: job.data.broadcastId });
+  const log = deps.logger.child({ mod: 'broadcasts', broadcastId: job.data.broadcastId });
   const b = await deps.stores.broadcasts.get(job.data.broadcastId);
   if (!b) return { enqueued: 0, skippedReason: 'missing' };
   if (b.status === 'cancelled' || b.status === 'done') return { enqueued: 0, skippedReason: b.status };

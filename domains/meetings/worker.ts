@@ -19,7 +19,7 @@ export function startMeetingWorker(deps: MeetingDeps, opts: { concurrency?: numb
     concurrency: opts.concurrency ?? 20,
     ...RESILIENT_WORKER_OPTIONS,
   });
-  const log = deps.logger.child({ queue: MEETING_QUEUE });
+  const log = deps.logger.child({ mod: 'meetings', queue: MEETING_QUEUE });
   worker.on('error', (err) => log.warn({ err: err.message }, 'meetings worker error'));
   watchFailures(worker, { logger: log, outbox: deps.outbox, adminIds: deps.config.adminIds, label: '会议提醒' });
   return {
