@@ -1,46 +1,17 @@
 // The model's one-sentence lead is shown only when the selected sentences support it: every number, date,
 // duration, quantity, period, bound, modal and negation in it must appear there, and its wording must come
 // mostly from them (or the question). Anything in doubt drops the lead; the quotes stand on their own.
+import { cnToNumber } from '../ground/cn-number.js';
 
 export type LeadVerdict = { ok: true; lead: string } | { ok: false; reason: string };
 
 export const MAX_LEAD_CHARS = 60;
 
-const DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const MAGNITUDE: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 const CN_NUM = '[零〇一二两三四五六七八九十百千万]';
 
-/** 三十五 → 35, 两 → 2, 十二 → 12, 二〇一七 → 2017 (digit by digit when there is no magnitude). */
+/** 三十五 → 35, 两 → 2, 十二 → 12, 二〇一七 → 2017 (ground/cn-number.ts). */
 export function chineseNumber(s: string): number {
-  if (!/[十百千万]/.test(s)) return Number([...s].map((c) => DIGIT[c] ?? 0).join(''));
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const c of s) {
-    if (c in DIGIT) digit = DIGIT[c]!;
-    else if (c === '万') {
-      total += (section + digit) * 10000;
-      section = 0;
-      digit = 0;
-    } else {
-      section += (digit || 1) * MAGNITUDE[c]!;
-      digit = 0;
-    }
-  }
-  return total + section + digit;
+  return cnToNumber(s) ?? Number.NaN;
 }
 
 /** Units after a number; synonyms share a key (个月 = 月, 名 = 人 = 位 = 个). */

@@ -1,34 +1,9 @@
 // Recognises the structural lines of Chinese official documents: headings, articles, numbered clauses.
+import { cnToNumber } from '../ground/cn-number.js';
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 三十三 → 33, 一百五十八 → 158, 12 → 12. */
+/** 三十三 → 33, 一百五十八 → 158, 12 → 12 (ground/cn-number.ts); NaN when not a number. */
 export function chineseToNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  let total = 0;
-  let digit = 0;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
-    else if (ch in CN_UNITS) {
-      total += (digit || 1) * CN_UNITS[ch]!;
-      digit = 0;
-    } else return NaN;
-  }
-  return total + digit;
+  return cnToNumber(s) ?? Number.NaN;
 }
 
 export interface Heading {

@@ -1,37 +1,9 @@
 // Chinese numbers and durations: 两小时, 半小时, 1天, 30秒, 1小时30分钟, 十五分钟.
-
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+import { cnToNumber } from '../cn-number.js';
 
 /** 3, 十, 十五, 二十, 二十三, 一百 → number; undefined when not a number. */
 export function parseCnNumber(text: string): number | undefined {
-  const t = text.trim();
-  if (/^\d+$/.test(t)) return Number(t);
-  if (!t || !/^[零〇一二两三四五六七八九十百]+$/.test(t)) return undefined;
-  let total = 0;
-  let current = 0;
-  for (const ch of t) {
-    if (ch === '百') {
-      total += (current || 1) * 100;
-      current = 0;
-    } else if (ch === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else current = DIGITS[ch]!;
-  }
-  return total + current;
+  return cnToNumber(text);
 }
 
 export const NUM = '(?:\\d+|[零〇一二两三四五六七八九十百]+)';
