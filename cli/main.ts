@@ -18,7 +18,11 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  if (err instanceof ConfigError || isUserError(err) || (err as Error).name === 'RedisMissingError') {
+  if (
+    err instanceof ConfigError ||
+    isUserError(err) ||
+    ['RedisMissingError', 'RedisUnreachableError'].includes((err as Error).name)
+  ) {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(2);
   }

@@ -12,7 +12,8 @@ export function createConsoleLogger(dataDir: string, level: string): { logger: L
   const streams = pino.multistream([
     {
       level: level === 'silent' ? 'fatal' : (level as pino.Level),
-      stream: pino.destination({ dest: file, sync: false, mkdir: true }),
+      // An fd opened here is ready at once: an early process.exit (a start that fails) cannot find it unopened.
+      stream: pino.destination({ dest: fs.openSync(file, 'a'), sync: false }),
     },
     { level: 'warn', stream: briefStderr() },
   ]);
