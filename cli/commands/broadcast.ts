@@ -52,7 +52,7 @@ export function registerBroadcast(program: Command): void {
           `${formatPreview(input, await deps.stores.rooms.topics(input.rooms), deps.config.timeZone, deps.clock.now()).replace(/\n回复“确认”.*$/, '')}\n`,
         );
         // The CLI only queues: without a running bot nothing is sent until one starts, so say so instead of waiting.
-        const botRunning = (await deps.outbox.consumers()) > 0;
+        const botRunning = await rt.botRunning();
         const queuedNote = '机器人（zhibu start）当前没有运行：广播已排队，将在机器人启动后发出。';
         if (!botRunning) process.stderr.write(`注意：${queuedNote}\n`);
         if (!opts.yes && !(await confirm('确认发送？(y/N) '))) return void process.stderr.write('已放弃。\n');
