@@ -145,4 +145,19 @@ describe('/会议 新建 time phrases', () => {
     expect((await w.stores.meetings.get(id))?.status).toBe('cancelled');
     expect(await create(`/会议 改期 ${id} 12月14日14:30`)).toContain('已取消，不能再改期');
   });
+
+  it('a bare 确认 after /会议 取消 ID confirms that cancel, for the one who asked only', async () => {
+    const created = await create('/会议 新建 党课 12月15日9:00 礼堂');
+    const id = /编号 (\d+)/.exec(created)![1]!;
+    expect(await create(`/会议 取消 ${id}`)).toContain('确认');
+    // Someone else's 确认 does not confirm it.
+    w.post('张三', '确认', { roomId: ROOM });
+    await w.quietFor(800);
+    expect((await w.stores.meetings.get(id))?.status).toBe('scheduled');
+    expect(await create('确认')).toContain(`已取消会议 ${id}`);
+    expect((await w.stores.meetings.get(id))?.status).toBe('cancelled');
+    // The request is used up: another 确认 does nothing.
+    w.post('王书记', '确认', { roomId: ROOM });
+    expect((await w.quietFor(800)).filter((s) => s.text.includes('已取消会议'))).toEqual([]);
+  });
 });
