@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../ground/errors.js';
 import { formatDateTime } from '../../ground/time/format.js';
 import { meetingInput } from '../../domains/meetings/input.js';
+import { meetingStatus } from '../../domains/meetings/texts.js';
 import { cancelMeeting, createMeeting } from '../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../ground/time/phrase.js';
@@ -17,12 +18,12 @@ export function registerMeeting(program: Command): void {
       const s = await openMeetingsSession();
       try {
         const b = await s.branchByName(opts.branch);
-        for (const m of await s.deps.stores.meetings.list({
-          branchId: b?.id,
-          from: s.deps.clock.now() - 30 * 86_400_000,
-        })) {
+        const now = s.deps.clock.now();
+        const all = await s.deps.stores.meetings.list({ branchId: b?.id, from: now - 30 * 86_400_000 });
+        if (!all.length) process.stdout.write('近 30 天以来没有会议。\n');
+        for (const m of all) {
           process.stdout.write(
-            `${m.id}\t${formatDateTime(m.startAt, s.config.timeZone)}\t${m.type}\t${m.place ?? ''}\t${m.status}\n`,
+            `${m.id}\t${formatDateTime(m.startAt, s.config.timeZone)}\t${m.type}\t${m.place ?? ''}\t${meetingStatus(m, now)}\n`,
           );
         }
       } finally {

@@ -3,6 +3,13 @@ import { formatDateTime, formatShort } from '../../ground/time/format.js';
 import type { Meeting } from '../../store/types.js';
 import { formatDuration } from '../../ground/time/duration.js';
 
+/** The one status label of a meeting at `now`: a meeting that has started and is not yet closed is 进行中. */
+export function meetingStatus(m: Meeting, now: number): '待召开' | '进行中' | '已结束' | '已取消' {
+  if (m.status === 'cancelled') return '已取消';
+  if (m.status === 'closed') return '已结束';
+  return now >= m.startAt ? '进行中' : '待召开';
+}
+
 export function meetingLabel(m: Meeting): string {
   return m.title && m.title !== m.type ? `${m.type}「${m.title}」` : m.type;
 }
