@@ -4,6 +4,7 @@ import { UserError } from '../../ground/errors.js';
 import { formatDateTime } from '../../ground/time/format.js';
 import { meetingInput } from '../../domains/meetings/input.js';
 import { meetingStatus } from '../../domains/meetings/texts.js';
+import { timeError } from '../../bot/handlers/meetings/meeting-create.js';
 import { cancelMeeting, createMeeting } from '../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../ground/time/phrase.js';
@@ -44,7 +45,7 @@ export function registerMeeting(program: Command): void {
         const type = typeWord ? meetingTypeOf(typeWord) : undefined;
         if (!type) throw new UserError(`不认识的会议类型：${typeWord ?? ''}`);
         const t = parseMeetingTime(rest.join(' '), { now: s.deps.clock.now(), tz: s.config.timeZone });
-        if (!t.ok) throw new UserError(`时间无效（${t.reason}）：${t.text ?? ''}`);
+        if (!t.ok) throw timeError(t, s.config.timeZone);
         const m = await createMeeting(
           s.md,
           meetingInput({
