@@ -73,9 +73,11 @@ describe('zhibu broadcast / audit', () => {
     expect((await zhibu('broadcast', 'status', '2')).stdout).toContain('尚未开始发送');
     expect((await zhibu('broadcast', 'cancel', '2')).stdout).toContain('已取消广播 #2（尚未开始发送）');
     const { stdout } = await zhibu('audit', '--since', '1h');
-    expect(stdout).toMatch(/broadcast\.create\s+cli:/);
-    expect(stdout).toMatch(/broadcast\.cancel\s+cli:/);
-    expect(stdout).toContain('broadcast.report');
+    // One language for people: the actions are named in Chinese.
+    expect(stdout).toMatch(/创建广播\s+cli:/);
+    expect(stdout).toMatch(/取消广播\s+cli:/);
+    expect(stdout).toContain('广播报告');
+    expect(stdout).not.toMatch(/broadcast\./);
   }, 60_000);
 
   it('send -y with no bot running says the broadcast is queued for when the bot runs, and returns', async () => {
