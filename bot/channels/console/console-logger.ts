@@ -29,7 +29,10 @@ const GENERIC_EVERY_MS = 30_000;
  * (Chinese) are shown as they are; developers' English ones become one pointer to the log file, at most
  * every 30 s, so a reconnect loop cannot flood the chat.
  */
-export function briefStderr(file: string, write = (s: string) => process.stderr.write(s)): pino.DestinationStream {
+export function briefStderr(
+  file: string,
+  write: (s: string) => unknown = (s) => process.stderr.write(s),
+): pino.DestinationStream {
   let lastGeneric = 0;
   return {
     write(line: string) {
