@@ -46,7 +46,13 @@ export function registerExport(program: Command): void {
         const tz = s.config.timeZone;
         const { from, to, fromDay, toDay } = exportPeriod(opts, s.deps.clock.now(), tz);
         const branch = await s.branchByName(opts.branch);
-        const ledger = await buildLedger(s.deps.stores, { from, to, branchId: branch?.id, tz });
+        const ledger = await buildLedger(s.deps.stores, {
+          from,
+          to,
+          branchId: branch?.id,
+          tz,
+          now: s.deps.clock.now(),
+        });
         // Files go under DATA_DIR/exports unless --out says otherwise (.env.example: exports live in DATA_DIR).
         const out = opts.out ?? path.join(s.config.dataDir, 'exports', `台账-${fromDay}-${toDay}.${opts.format}`);
         fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

@@ -35,7 +35,7 @@ export interface Ledger {
 
 export async function buildLedger(
   stores: Stores,
-  opts: { from: number; to: number; branchId?: string; tz: string },
+  opts: { from: number; to: number; branchId?: string; tz: string; now?: number },
 ): Promise<Ledger> {
   const meetings = await stores.meetings.list({ branchId: opts.branchId, from: opts.from, to: opts.to });
   const branchNames = new Map((await stores.branches.list()).map((b) => [b.id, b.name]));
@@ -50,7 +50,8 @@ export async function buildLedger(
       time,
       m.place ?? '',
       m.topic ?? '',
-      STATUS[m.status],
+      // A meeting that has started but is not closed yet is 进行中, not 待召开.
+      m.status === 'scheduled' && m.startAt <= (opts.now ?? Date.now()) ? '进行中' : STATUS[m.status],
     ];
     // Only a held meeting has attendance: a future or cancelled one is listed with its status alone.
     if (m.status !== 'closed') {

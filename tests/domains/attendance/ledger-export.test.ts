@@ -48,12 +48,21 @@ describe('buildLedger', () => {
       from: fromLocal(2026, 11, 1, 0, 0, TZ),
       to: fromLocal(2026, 12, 1, 0, 0, TZ),
       tz: TZ,
+      now: fromLocal(2026, 11, 10, 0, 0, TZ),
     });
     expect(ledger.rows).toHaveLength(3);
     const [h, c, f] = ledger.rows;
     expect(h!.slice(6, 13)).toEqual(['已召开', 3, 1, 0, 0, 2, '33%']);
     expect(c!.slice(6)).toEqual(['已取消', '', '', '', '', '', '', '', '', '', '']);
     expect(f!.slice(6)).toEqual(['待召开', '', '', '', '', '', '', '', '', '', '']);
+    // Once it has started (and until it is closed) the scheduled one is 进行中.
+    const later = await buildLedger(stores, {
+      from: fromLocal(2026, 11, 1, 0, 0, TZ),
+      to: fromLocal(2026, 12, 1, 0, 0, TZ),
+      tz: TZ,
+      now: fromLocal(2026, 11, 20, 16, 0, TZ),
+    });
+    expect(later.rows[2]![6]).toBe('进行中');
     // Only the held meeting has detail lines (one 签到, two 缺席).
     expect(ledger.details.map((d) => d[4])).toEqual(['签到', '缺席', '缺席']);
   });
