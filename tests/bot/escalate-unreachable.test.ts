@@ -30,6 +30,13 @@ describe('escalation with unreachable members', () => {
     expect(escalation.text).toContain('@赵六');
     expect(escalation.text).not.toContain('@孙七');
     expect(escalation.text).not.toContain('@钱八');
+    // The secretary is named in the group like everyone else, but not @-mentioned about himself, and his
+    // private list leaves him out.
+    expect(escalation.text).toContain('王书记');
+    expect(escalation.text).not.toContain('@王书记');
+    const privately = await w.waitFor((s) => s.contactId === 'wxid_wang' && s.text.includes('【未回复名单】'));
+    expect(privately.text).toContain('赵六');
+    expect(privately.text).not.toContain('王书记');
     expect(await w.app.outbox.deadLetters()).toEqual([]);
     expect(w.said.filter((s) => s.text.includes('【发送失败】'))).toEqual([]);
   }, 30_000);
