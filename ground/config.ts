@@ -22,7 +22,26 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/**
+ * A whole number within [min, max] (empty means the default), with a Chinese message that states the bounds;
+ * `why` says what goes wrong outside them.
+ */
+const intIn = (fallback: number | undefined, min: number, max: number, why = '') =>
+  z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v, ctx) => {
+      const text = v === undefined ? '' : String(v).trim();
+      if (text === '') return fallback as number;
+      const n = Number(text);
+      if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `“${text}”无效，须为 ${min} 到 ${max} 之间的整数${why}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const positiveInt = (fallback: number) => intIn(fallback, 1, Number.MAX_SAFE_INTEGER);
 
 const idList = z
   .string()
@@ -34,6 +53,8 @@ const idList = z
       .filter(Boolean),
   );
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 export const PUPPETS = ['wechaty-puppet-service', 'wechaty-puppet-wechat4u', 'wechaty-puppet-mock'] as const;
 
 const schema = z.object({
@@ -43,26 +64,28 @@ const schema = z.object({
       .regex(/^rediss?:\/\//, '须以 redis:// 或 rediss:// 开头')
       .optional(),
   ),
-  REDIS_PREFIX: z.string().default('zhibu:'),
+  REDIS_PREFIX: z.string().trim().min(1, '不能为空（默认 zhibu:）').default('zhibu:'),
   DATA_DIR: z.string().default('data'),
   CORPUS_DIR: z.string().default(path.join('knowledge', 'corpus')),
-  WECHATY_PUPPET: optionalText.pipe(z.enum(PUPPETS).optional()),
+  WECHATY_PUPPET: optionalText.pipe(z.enum(PUPPETS, `只能是 ${PUPPETS.join('、')} 之一，或留空用控制台`).optional()),
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.string().url('不是合法的 URL').optional()),
   CHAT_MODEL: optionalText,
   EMBEDDING_MODEL: optionalText,
-  EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().optional(),
-  LLM_TIMEOUT_MS: positiveInt(8000),
-  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  EMBEDDING_DIMENSIONS: intIn(undefined, 1, 16384).optional(),
+  LLM_TIMEOUT_MS: intIn(8000, 100, 600_000, '（毫秒）'),
+  LLM_MAX_RETRIES: intIn(1, 0, 5),
   TZ: z.string().default('Asia/Shanghai'),
   ADMIN_IDS: idList,
-  BOT_NAME: z.string().trim().min(1).default('支部助手'),
-  OUTBOX_RATE: positiveInt(20),
-  OUTBOX_DAILY_CAP: positiveInt(3000),
-  ANSWER_MAX_CHARS: positiveInt(500),
-  QUESTION_RATE_PER_MIN: positiveInt(5),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_NAME: z.string().trim().min(1, '不能为空（默认 支部助手）').default('支部助手'),
+  // Beyond about one message a second WeChat's risk control restricts or bans the account (README, Risks).
+  OUTBOX_RATE: intIn(20, 1, 60, '（每分钟条数；更快的发送会触发微信风控，可能被限制或封号）'),
+  OUTBOX_DAILY_CAP: intIn(3000, 1, 20_000, '（每天条数）'),
+  // Below about 100 characters a quoted clause with its citation no longer fits: every answer would be cut.
+  ANSWER_MAX_CHARS: intIn(500, 100, 4000, '（字数；太短则引文和出处放不下）'),
+  QUESTION_RATE_PER_MIN: intIn(5, 1, 600, '（每人每分钟提问次数）'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, `只能是 ${LOG_LEVELS.join('、')} 之一`).default('info'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -101,7 +124,8 @@ export class ConfigError extends Error {
 
 /** Validates the environment; relative paths are resolved against the project root. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // Any message zod would write in English is replaced by a Chinese one naming the value.
+  const parsed = schema.safeParse(env, { error: (iss) => `“${String(iss.input ?? '')}”无效` });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

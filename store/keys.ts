@@ -35,6 +35,8 @@ export function storeKeys(prefix: string) {
     expected: (meetingId: string) => `${prefix}meeting:${meetingId}:expected`,
     meetingCancelRequest: (meetingId: string, wechatId: string) =>
       `${prefix}meeting:${meetingId}:cancel-confirm:${wechatId}`,
+    /** The meeting a sender last asked to cancel, so a bare 确认 can confirm it. */
+    meetingCancelPending: (wechatId: string) => `${prefix}meeting-cancel-pending:${wechatId}`,
     dueBucket: (bucket: string | number) => `${prefix}meeting-due:${bucket}`,
     seriesSeq: `${prefix}series:seq`,
     series: (id: string) => `${prefix}series:${id}`,

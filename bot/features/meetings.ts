@@ -8,6 +8,7 @@ import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers
 import { checkinStateCommand } from '../handlers/attendance/checkin-state.js';
 import { claimNameCommand } from '../handlers/roles/claim-name.js';
 import { meetingCommand } from '../handlers/meetings/meeting-command.js';
+import { bareCancelConfirmHook, isBareConfirm } from '../handlers/meetings/meeting-change.js';
 import type { Feature, FeatureFactory } from '../types.js';
 
 export interface MeetingsFeatureOptions {
@@ -27,11 +28,13 @@ export function createMeetingsFeature(opts: MeetingsFeatureOptions = {}): Featur
       ackWindowMs: opts.ackWindowMs ?? DEFAULT_ACK_WINDOW_MS,
     };
     let worker: MeetingWorker | undefined;
+    const confirmCancel = bareCancelConfirmHook(md);
+    const checkinReply = checkinReplyHook(md);
     return {
       name: 'meetings',
       commands: [meetingCommand(md), checkinStateCommand(md), bindRoomCommand(md), claimNameCommand(md)],
-      wantsText: looksLikeCheckin,
-      onText: checkinReplyHook(md),
+      wantsText: (msg) => looksLikeCheckin(msg) || isBareConfirm(msg.text),
+      onText: async (ctx) => (await confirmCancel(ctx)) || checkinReply(ctx),
       onInbound: nicknameMatcher(md, deps),
       async start() {
         if (opts.worker !== false) worker = startMeetingWorker(md);

@@ -47,8 +47,11 @@ export async function openSession(): Promise<CliSession> {
   };
 }
 
-export async function openBroadcasts(s: CliSession): Promise<BroadcastRuntime & { botId: string }> {
+export async function openBroadcasts(
+  s: CliSession,
+): Promise<BroadcastRuntime & { botId: string; botRunning(): Promise<boolean> }> {
   const botId = s.requireBot();
   const rt = createBroadcastRuntime(s.deps, { botId });
-  return { ...rt, botId };
+  // A running bot consumes its outbox; with none, a broadcast waits in the queue until one starts.
+  return { ...rt, botId, botRunning: async () => (await s.deps.outbox.consumers()) > 0 };
 }

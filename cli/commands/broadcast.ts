@@ -51,9 +51,14 @@ export function registerBroadcast(program: Command): void {
         process.stdout.write(
           `${formatPreview(input, await deps.stores.rooms.topics(input.rooms), deps.config.timeZone, deps.clock.now()).replace(/\n回复“确认”.*$/, '')}\n`,
         );
+        // The CLI only queues: without a running bot nothing is sent until one starts, so say so instead of waiting.
+        const botRunning = await rt.botRunning();
+        const queuedNote = '机器人（zhibu start）当前没有运行：广播已排队，将在机器人启动后发出。';
+        if (!botRunning) process.stderr.write(`注意：${queuedNote}\n`);
         if (!opts.yes && !(await confirm('确认发送？(y/N) '))) return void process.stderr.write('已放弃。\n');
         const b = await service.create({ ...input, createdAt: deps.clock.now() });
         process.stdout.write(`已确认：广播 #${b.id}\n`);
+        if (!botRunning) return void process.stdout.write(`${queuedNote}可用 zhibu broadcast status ${b.id} 查看。\n`);
         const startsNow = b.schedule.type === 'once' && b.schedule.at <= deps.clock.now() + 5000;
         if (opts.wait && startsNow) await followBroadcast(service, b.id);
         if (opts.wait && startsNow) process.stdout.write(`${formatDetail(...(await detailArgs(rt, b.id)))}\n`);

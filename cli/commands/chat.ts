@@ -27,15 +27,25 @@ export async function runConsole(config: Config): Promise<void> {
   });
   progress.stop();
   installShutdown(app, logger);
+  let lines = 0;
   try {
-    await runConsoleChat(
+    ({ lines } = await runConsoleChat(
       { world: app.wechat.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox },
       { input: process.stdin, output: process.stdout, interactive },
-    );
+    ));
   } finally {
     await app.stop();
   }
   logger.flush();
+  if (!interactive && lines === 0) {
+    // Under a service manager (stdin = /dev/null) the console would otherwise start and stop without a word.
+    process.stderr.write(
+      '标准输入为空：控制台模拟群聊没有收到任何消息，已退出。\n' +
+        "在终端里运行 npx zhibu start（或 npx zhibu chat）即可交互聊天；脚本可用管道逐行输入，例如 printf '/帮助\\n' | npx zhibu chat。\n" +
+        '要作为服务长期运行，请在 .env 中配置 WECHATY_PUPPET 连接真实微信。\n',
+    );
+    process.exit(1);
+  }
   process.exit(0);
 }
 

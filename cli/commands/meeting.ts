@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { UserError } from '../../ground/errors.js';
 import { formatDateTime } from '../../ground/time/format.js';
 import { meetingInput } from '../../domains/meetings/input.js';
+import { meetingStatus } from '../../domains/meetings/texts.js';
+import { timeError } from '../../bot/handlers/meetings/meeting-create.js';
 import { cancelMeeting, createMeeting } from '../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../ground/time/phrase.js';
@@ -17,12 +19,12 @@ export function registerMeeting(program: Command): void {
       const s = await openMeetingsSession();
       try {
         const b = await s.branchByName(opts.branch);
-        for (const m of await s.deps.stores.meetings.list({
-          branchId: b?.id,
-          from: s.deps.clock.now() - 30 * 86_400_000,
-        })) {
+        const now = s.deps.clock.now();
+        const all = await s.deps.stores.meetings.list({ branchId: b?.id, from: now - 30 * 86_400_000 });
+        if (!all.length) process.stdout.write('近 30 天以来没有会议。\n');
+        for (const m of all) {
           process.stdout.write(
-            `${m.id}\t${formatDateTime(m.startAt, s.config.timeZone)}\t${m.type}\t${m.place ?? ''}\t${m.status}\n`,
+            `${m.id}\t${formatDateTime(m.startAt, s.config.timeZone)}\t${m.type}\t${m.place ?? ''}\t${meetingStatus(m, now)}\n`,
           );
         }
       } finally {
@@ -43,7 +45,7 @@ export function registerMeeting(program: Command): void {
         const type = typeWord ? meetingTypeOf(typeWord) : undefined;
         if (!type) throw new UserError(`不认识的会议类型：${typeWord ?? ''}`);
         const t = parseMeetingTime(rest.join(' '), { now: s.deps.clock.now(), tz: s.config.timeZone });
-        if (!t.ok) throw new UserError(`时间无效（${t.reason}）：${t.text ?? ''}`);
+        if (!t.ok) throw timeError(t, s.config.timeZone);
         const m = await createMeeting(
           s.md,
           meetingInput({

@@ -43,6 +43,36 @@ export async function openMeeting(stores: Stores, branchId: string, now: number)
   return open.sort((a, b) => Math.abs(a.startAt - now) - Math.abs(b.startAt - now))[0];
 }
 
+/**
+ * With no window open: the branch's meeting whose window is nearest to `now`, either not yet open (`before`) or
+ * already closed (`after`), so a 签到 at the wrong time can be told when the window is.
+ */
+export async function nearestWindow(
+  stores: Stores,
+  branchId: string,
+  now: number,
+): Promise<{ meeting: Meeting; when: 'before' | 'after'; openAt: number; closeAt: number } | undefined> {
+  const candidates = await stores.meetings.list({
+    branchId,
+    from: now - 2 * 86_400_000,
+    to: now + 8 * 86_400_000,
+    status: ['scheduled', 'closed'],
+  });
+  let best: { meeting: Meeting; when: 'before' | 'after'; openAt: number; closeAt: number } | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const m of candidates) {
+    const w = windowOf(m);
+    const when = m.status === 'scheduled' && now < w.openAt ? 'before' : now >= w.closeAt ? 'after' : undefined;
+    if (!when) continue;
+    const distance = when === 'before' ? w.openAt - now : now - w.closeAt;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = { meeting: m, when, ...w };
+    }
+  }
+  return best;
+}
+
 export type Outcome = 'recorded' | 'changed' | 'unchanged' | 'need-reason' | 'leave-cancelled' | 'no-leave';
 
 /** Applies one reply; returns what happened so the caller can acknowledge or ask. */

@@ -35,24 +35,33 @@ export interface Ledger {
 
 export async function buildLedger(
   stores: Stores,
-  opts: { from: number; to: number; branchId?: string; tz: string },
+  opts: { from: number; to: number; branchId?: string; tz: string; now?: number },
 ): Promise<Ledger> {
   const meetings = await stores.meetings.list({ branchId: opts.branchId, from: opts.from, to: opts.to });
   const branchNames = new Map((await stores.branches.list()).map((b) => [b.id, b.name]));
   const rows: Ledger['rows'] = [];
   const details: Ledger['details'] = [];
   for (const m of meetings) {
-    const s = await summarize(stores, m);
-    const names = (xs: Array<{ member: { name: string } }>) => xs.map((x) => x.member.name).join('、');
     const time = formatDateTime(m.startAt, opts.tz);
-    rows.push([
+    const head = [
       Number(m.id),
       branchNames.get(m.branchId) ?? m.branchId,
       m.type,
       time,
       m.place ?? '',
       m.topic ?? '',
-      STATUS[m.status],
+      // A meeting that has started but is not closed yet is 进行中, not 待召开.
+      m.status === 'scheduled' && m.startAt <= (opts.now ?? Date.now()) ? '进行中' : STATUS[m.status],
+    ];
+    // Only a held meeting has attendance: a future or cancelled one is listed with its status alone.
+    if (m.status !== 'closed') {
+      rows.push([...head, ...Array<string>(COLUMNS.length - head.length).fill('')]);
+      continue;
+    }
+    const s = await summarize(stores, m);
+    const names = (xs: Array<{ member: { name: string } }>) => xs.map((x) => x.member.name).join('、');
+    rows.push([
+      ...head,
       s.expected.length,
       s.present.length + s.late.length,
       s.late.length,
@@ -77,8 +86,7 @@ export async function buildLedger(
         x.record.reason ?? '',
       ]);
     }
-    if (m.status === 'closed')
-      for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
+    for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
   }
   return { rows, details };
 }

@@ -3,9 +3,19 @@
 import type { StudyUnit } from '../../knowledge/study-units.js';
 import type { StudyCursor } from '../../store/study-cursor.js';
 
+const NUMERAL = '[零〇一二三四五六七八九十百千\\d]+';
+const CLAUSE_LABEL = new RegExp(`^(第${NUMERAL}条)\\s*`);
+const CHAPTER_LABEL = new RegExp(`^(第${NUMERAL}[编章节])\\s*`);
+
+/** A full-width space after a leading 第一条 / 第一章 label, which the corpus often glues to the words after it. */
+function separateLabel(text: string, label: RegExp): string {
+  return text.replace(label, (_, l: string) => `${l}\u3000`);
+}
+
 export function formatStudy(unit: StudyUnit, index: number, total: number): string {
-  const section = unit.section ? ` ${unit.section}` : '';
-  return `【每日一学】${unit.short}${unit.clause}（${index + 1}/${total}）\n“${unit.text.trim()}”\n——摘自《${unit.title}》${section}`;
+  const section = unit.section ? separateLabel(unit.section.trim(), CHAPTER_LABEL) : '';
+  const text = separateLabel(unit.text.trim(), CLAUSE_LABEL);
+  return `【每日一学】${unit.short}${unit.clause}（${index + 1}/${total}）\n“${text}”\n——摘自《${unit.title}》${section}`;
 }
 
 /** The study text for a run, or undefined when the chosen documents have no units. */

@@ -15,12 +15,16 @@ export interface TypeLine {
   quarter: number;
   /** monthly: last month met; quarterly: this quarter met so far. */
   met: boolean;
+  /** 支部党员大会 closed with fewer than half present this quarter: held in name only, not counted. */
+  inquorate: number;
 }
 
 export interface Digest {
   branchId: string;
   branchName: string;
   lastMonth: Period;
+  /** This month up to now (the label of an on-demand digest). */
+  thisMonth: Period;
   quarter: Period;
   types: TypeLine[];
   upcoming: Meeting[];
@@ -30,6 +34,16 @@ export interface Digest {
 
 const held = (ms: Meeting[], type: string, p: Period) =>
   ms.filter((m) => m.type === type && m.startAt >= p.from && m.startAt < p.to).length;
+
+/** A 支部党员大会 needs at least half of its members present (the close summary flags it); others always count. */
+async function hadQuorum(stores: Stores, m: Meeting): Promise<boolean> {
+  if (m.type !== '支部党员大会' || m.status !== 'closed') return true;
+  const expected = await stores.attendance.expected(m.id);
+  if (!expected?.length) return true;
+  const replies = await stores.attendance.list(m.id);
+  const came = new Set(replies.filter((r) => r.status === 'present' || r.status === 'late').map((r) => r.memberId));
+  return expected.filter((id) => came.has(id)).length * 2 >= expected.length;
+}
 
 async function attendanceOf(stores: Stores, meetings: Meeting[]): Promise<Digest['attendance']> {
   const out = { attended: 0, expected: 0, meetings: 0 };
@@ -76,9 +90,12 @@ export async function computeDigest(
   const q = thisQuarter(now, tz);
   const tm = thisMonth(now, tz);
   const from = Math.min(lm.from, q.from);
-  const past = (await stores.meetings.list({ branchId, from, to: now, status: ['scheduled', 'closed'] })).filter(
+  const all = (await stores.meetings.list({ branchId, from, to: now, status: ['scheduled', 'closed'] })).filter(
     (m) => m.startAt < now,
   );
+  const past: Meeting[] = [];
+  const inquorate: Meeting[] = [];
+  for (const m of all) ((await hadQuorum(stores, m)) ? past : inquorate).push(m);
   const types = Object.entries(cadence).map(([type, period]) => {
     const line = {
       type,
@@ -86,15 +103,17 @@ export async function computeDigest(
       lastMonth: held(past, type, lm),
       thisMonth: held(past, type, tm),
       quarter: held(past, type, q),
+      inquorate: held(inquorate, type, q),
     };
     return { ...line, met: period === 'monthly' ? line.lastMonth >= 1 : line.quarter >= 1 };
   });
   const upcoming = (await stores.meetings.list({ branchId, from: now, status: ['scheduled'], limit: 3 })).slice(0, 3);
-  const lastMonthMeetings = past.filter((m) => m.startAt >= lm.from && m.startAt < lm.to);
+  const lastMonthMeetings = all.filter((m) => m.startAt >= lm.from && m.startAt < lm.to);
   return {
     branchId,
     branchName: branch.name,
     lastMonth: lm,
+    thisMonth: tm,
     quarter: q,
     types,
     upcoming,

@@ -16,7 +16,11 @@ export const DIGEST_SCHEDULER = 'digest-daily';
 export type DigestDeps = Deps;
 
 /** Digest texts for branches (default: all), keyed by branch id. */
-export async function digestsFor(deps: Pick<DigestDeps, 'stores' | 'clock' | 'config'>, branchIds?: string[]) {
+export async function digestsFor(
+  deps: Pick<DigestDeps, 'stores' | 'clock' | 'config'>,
+  branchIds?: string[],
+  opts: { onDemand?: boolean } = {},
+) {
   const { stores } = deps;
   const cadence = await stores.cadence.get();
   const ids = branchIds ?? (await stores.branches.list()).map((b) => b.id);
@@ -25,7 +29,7 @@ export async function digestsFor(deps: Pick<DigestDeps, 'stores' | 'clock' | 'co
     const d = await computeDigest(stores, id, deps.clock.now(), deps.config.timeZone, cadence);
     const branch = await stores.branches.get(id);
     if (d && branch)
-      out.push({ branchId: id, secretaries: branch.secretaries, text: formatDigest(d, deps.config.timeZone) });
+      out.push({ branchId: id, secretaries: branch.secretaries, text: formatDigest(d, deps.config.timeZone, opts) });
   }
   return out;
 }

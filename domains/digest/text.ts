@@ -1,18 +1,25 @@
 // The digest as the secretary reads it (plain text for WeChat).
 import { formatShort } from '../../ground/time/format.js';
+import { localParts } from '../../ground/time/zoned.js';
 import { PERIOD_LABEL } from '../../store/cadence.js';
 import type { Digest, TypeLine } from './compute.js';
 
 function typeLine(t: TypeLine): string {
   const mark = t.met ? '✓' : t.period === 'monthly' ? '✗ 上月未开展' : '⚠ 本季度尚未开展';
-  return `${t.type}（${PERIOD_LABEL[t.period]}至少1次）：上月 ${t.lastMonth} 次，本月 ${t.thisMonth} 次，本季度 ${t.quarter} 次 ${mark}`;
+  const thin = t.inquorate ? `（另有 ${t.inquorate} 次不足半数，不计入）` : '';
+  return `${t.type}（${PERIOD_LABEL[t.period]}至少1次）：上月 ${t.lastMonth} 次，本月 ${t.thisMonth} 次，本季度 ${t.quarter} 次${thin} ${mark}`;
 }
 
-export function formatDigest(d: Digest, tz: string): string {
-  const lines = [
-    `【三会一课情况】${d.branchName}（${d.lastMonth.label}，${d.quarter.label}至今）`,
-    ...d.types.map(typeLine),
-  ];
+/**
+ * The scheduled digest (first workday of a month) reports on the month just ended and is labelled with it;
+ * asked for with /本月情况 it is labelled with the current month and the day it was asked, in TZ.
+ */
+export function formatDigest(d: Digest, tz: string, opts: { onDemand?: boolean } = {}): string {
+  const asOf = localParts(d.thisMonth.to, tz);
+  const head = opts.onDemand
+    ? `${d.thisMonth.label}，截至${asOf.month}月${asOf.day}日；${d.quarter.label}`
+    : `${d.lastMonth.label}，${d.quarter.label}至今`;
+  const lines = [`【三会一课情况】${d.branchName}（${head}）`, ...d.types.map(typeLine)];
   lines.push(
     d.upcoming.length
       ? `近期安排：${d.upcoming.map((m) => `${formatShort(m.startAt, tz)} ${m.type}${m.title && m.title !== m.type ? `《${m.title}》` : ''}`).join('；')}`

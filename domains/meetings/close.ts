@@ -34,17 +34,29 @@ export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchCo
     tag,
   }));
   const threshold = (await deps.stores.branches.get(m.branchId))?.settings.absenceThreshold ?? 3;
+  // Alert once per streak: when it reaches the threshold at this meeting, not again at every later one.
+  const reached: Array<{ name: string; wechatId?: string }> = [];
   for (const member of s.absent) {
-    const streak = await absenceStreak(deps.stores, member.id, m);
-    if (streak < threshold) continue;
-    deps.logger.info({ meetingId: m.id, memberId: member.id, streak }, 'absence alert');
-    for (const contactId of to)
+    if ((await absenceStreak(deps.stores, member.id, m)) !== threshold) continue;
+    deps.logger.info({ meetingId: m.id, memberId: member.id, streak: threshold }, 'absence alert');
+    reached.push(member);
+  }
+  // One message per secretary naming everyone, never himself (a secretary's own streak goes to the admins).
+  const reportTo = (contactId: string, names: string[]) => {
+    if (names.length)
       messages.push({
         to: { contactId },
-        text: absenceAlert(member.name, streak, m),
-        key: outboxKeys.absence(m, member.id, contactId),
+        text: absenceAlert(names.join('、'), threshold, m),
+        key: outboxKeys.absence(m, 'streak', contactId),
         tag,
       });
-  }
+  };
+  for (const contactId of to)
+    reportTo(
+      contactId,
+      reached.filter((x) => x.wechatId !== contactId).map((x) => x.name),
+    );
+  const secretariesReached = reached.filter((x) => x.wechatId && to.includes(x.wechatId)).map((x) => x.name);
+  for (const admin of deps.config.adminIds.filter((a) => !to.includes(a))) reportTo(admin, secretariesReached);
   return messages;
 }

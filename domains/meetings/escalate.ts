@@ -16,7 +16,9 @@ export async function escalateStep(m: Meeting, deps: MeetingDeps, bc: BatchConte
   const s = await summarize(deps.stores, m);
   if (!s.absent.length) return [];
   const names = s.absent.map((x) => x.name);
-  const mentionIds = s.absent.map((x) => x.wechatId).filter((id): id is string => !!id);
+  const secretaries = await bc.secretaries(m.branchId);
+  // The secretaries get the list privately: the group nudge names them but does not @-mention them.
+  const mentionIds = s.absent.map((x) => x.wechatId).filter((id): id is string => !!id && !secretaries.includes(id));
   const tag = `meeting:${m.id}`;
   return [
     ...(await bc.rooms(m.branchId)).map((roomId) => ({
@@ -26,11 +28,19 @@ export async function escalateStep(m: Meeting, deps: MeetingDeps, bc: BatchConte
       key: outboxKeys.escalate(m, roomId),
       tag,
     })),
-    ...(await bc.secretaries(m.branchId)).map((contactId) => ({
-      to: { contactId },
-      text: escalationForSecretary(m, deps.config.timeZone, names),
-      key: outboxKeys.escalate(m, contactId),
-      tag,
-    })),
+    ...secretaries.flatMap((contactId) => {
+      // Never a secretary's own name in his private list.
+      const others = s.absent.filter((x) => x.wechatId !== contactId).map((x) => x.name);
+      return others.length
+        ? [
+            {
+              to: { contactId },
+              text: escalationForSecretary(m, deps.config.timeZone, others),
+              key: outboxKeys.escalate(m, contactId),
+              tag,
+            },
+          ]
+        : [];
+    }),
   ];
 }

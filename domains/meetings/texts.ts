@@ -1,7 +1,14 @@
 // The Chinese texts meeting jobs send. Plain text: WeChat shows no Markdown.
-import { formatDateTime } from '../../ground/time/format.js';
+import { formatDateTime, formatShort } from '../../ground/time/format.js';
 import type { Meeting } from '../../store/types.js';
 import { formatDuration } from '../../ground/time/duration.js';
+
+/** The one status label of a meeting at `now`: a meeting that has started and is not yet closed is 进行中. */
+export function meetingStatus(m: Meeting, now: number): '待召开' | '进行中' | '已结束' | '已取消' {
+  if (m.status === 'cancelled') return '已取消';
+  if (m.status === 'closed') return '已结束';
+  return now >= m.startAt ? '进行中' : '待召开';
+}
 
 export function meetingLabel(m: Meeting): string {
   return m.title && m.title !== m.type ? `${m.type}「${m.title}」` : m.type;
@@ -17,6 +24,16 @@ export function meetingDetails(m: Meeting, tz: string): string {
 export function checkinWindowText(m: Meeting): string {
   const open = Math.min(...(m.groupOffsets.length ? m.groupOffsets : [0]));
   return `签到时间：会前${formatDuration(open)}起至开始后${formatDuration(m.closeAfter)}`;
+}
+
+/** A 签到 before the window opens: when it opens. */
+export function checkinNotYetOpen(m: Meeting, tz: string, openAt: number): string {
+  return `${meetingLabel(m)}（编号 ${m.id}，${formatDateTime(m.startAt, tz)}）的签到尚未开始，本次未记录。${checkinWindowText(m)}（${formatShort(openAt, tz)} 起），届时请再回复“签到”。`;
+}
+
+/** A 签到 after the window closed: nothing recorded; the secretary can correct it. */
+export function checkinClosed(m: Meeting, tz: string, closeAt: number): string {
+  return `${meetingLabel(m)}（编号 ${m.id}，${formatDateTime(m.startAt, tz)}）的签到已结束（${formatShort(closeAt, tz)} 截止），本次未记录。如确已参会，请联系书记说明。`;
 }
 
 export function roomReminder(m: Meeting, tz: string, offset: number): string {

@@ -16,19 +16,88 @@ export interface RedisOptions {
   autoPipelining?: boolean;
 }
 
+/** Reconnect attempts (about 5 s in all) before a connection that never succeeded gives up. */
+const FIRST_CONNECT_ATTEMPTS = 6;
+
 export function connectRedis(url: string, opts: RedisOptions = {}): Redis {
+  // Reconnect forever only after a first success: a wrong URL or password must not retry (and warn) for ever.
+  let everReady = false;
   const client = new Redis(url, {
     maxRetriesPerRequest: opts.forWorker ? null : 20,
     enableReadyCheck: true,
     connectionName: opts.name,
     enableAutoPipelining: opts.autoPipelining ?? false,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    retryStrategy: (times) => (!everReady && times >= FIRST_CONNECT_ATTEMPTS ? null : Math.min(times * 200, 2000)),
+  });
+  client.once('ready', () => {
+    everReady = true;
   });
   // Without a listener every reconnect attempt prints a stack trace.
   client.on('error', (err: Error) =>
     opts.logger?.warn({ err: err.message, conn: opts.name }, 'redis connection error'),
   );
   return client;
+}
+
+/** The URL without its password, for messages. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return 'REDIS_URL';
+  }
+}
+
+/** Redis cannot be used at start: the message is Chinese, names REDIS_URL and never shows the password. */
+export class RedisUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RedisUnreachableError';
+  }
+}
+
+/**
+ * Connects once, with no retry, and pings: a closed port, an unknown host or a wrong password fails within
+ * `timeoutMs` with a RedisUnreachableError instead of the endless reconnects of a long-lived connection.
+ */
+export async function assertRedisReachable(url: string, timeoutMs = 5000): Promise<void> {
+  const shown = redactRedisUrl(url);
+  const client = new Redis(url, {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    enableOfflineQueue: false,
+  });
+  let lastError: Error | undefined;
+  client.on('error', (err: Error) => {
+    lastError = err;
+  });
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (err) {
+    const e = lastError ?? (err as Error);
+    const text = `${e.message} ${(e as { code?: string }).code ?? ''}`;
+    if (/WRONGPASS|NOAUTH|invalid password|invalid username-password|AUTH/i.test(text))
+      throw new RedisUnreachableError(
+        `REDIS_URL（${shown}）的用户名或密码不对，Redis 拒绝了连接。请检查 .env 中 REDIS_URL 的密码（redis://:密码@主机:端口）。`,
+      );
+    const why = /ECONNREFUSED/.test(text)
+      ? '连接被拒绝，该端口没有 Redis 在运行'
+      : /ENOTFOUND|EAI_AGAIN/.test(text)
+        ? '找不到该主机'
+        : /ETIMEDOUT|timeout/i.test(text)
+          ? '连接超时'
+          : '连接失败';
+    throw new RedisUnreachableError(
+      `无法连接 REDIS_URL（${shown}）：${why}。请确认 Redis 已启动且地址正确，或删去 REDIS_URL 让 zhibu 自带的 Redis 运行。`,
+    );
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** Warns when Redis would lose acknowledged jobs or evict queue keys. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded.js';
 import type { Logger } from '../logger.js';
-import { connectRedis } from './connect.js';
+import { assertRedisReachable, connectRedis } from './connect.js';
 
 export interface RedisSource {
   url: string;
@@ -76,7 +76,10 @@ export async function openRedisSource(
   owner: 'bot' | 'cli',
   waitMs = 30_000,
 ): Promise<RedisSource> {
-  if (config.redisUrl) return { url: config.redisUrl };
+  if (config.redisUrl) {
+    await assertRedisReachable(config.redisUrl);
+    return { url: config.redisUrl };
+  }
   const dir = path.join(config.dataDir, 'redis');
   const deadline = Date.now() + waitMs;
   for (;;) {

@@ -28,6 +28,8 @@ export interface OutboxHandle extends Outbox {
   pending(): Promise<number>;
   /** Resolves when nothing is pending, or false after the timeout. */
   whenIdle(timeoutMs: number, pollMs?: number): Promise<boolean>;
+  /** How many workers (bot processes) consume this outbox right now: 0 means nothing will be sent yet. */
+  consumers(): Promise<number>;
   /** Dead letters, newest first. */
   deadLetters(limit?: number): Promise<Array<OutboxJobData & { error: string; at: number }>>;
   close(): Promise<void>;
@@ -113,6 +115,9 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
         await new Promise((r) => setTimeout(r, pollMs).unref());
       }
       return false;
+    },
+    async consumers() {
+      return queue.getWorkersCount();
     },
     async deadLetters(limit = 100) {
       const rows = await opts.redis.lrange(keys.dead, 0, limit - 1);

@@ -42,7 +42,10 @@ export interface Outbox {
 
 /** Implemented by bot/ over Wechaty; throws on failure. */
 export interface Sender {
+  /** Mentions of ids the room does not contain are dropped, never a reason to fail the message. */
   send(to: OutboxTarget, text: string, mentionIds: string[]): Promise<void>;
+  /** How a target is shown to admins (群“第一党支部”, a contact's name): never a raw id. */
+  describe?(to: OutboxTarget): Promise<string | undefined>;
 }
 
 /** Thrown by a Sender when the platform says we are sending too fast (e.g. 操作过于频繁). */

@@ -50,6 +50,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The failure as admins read it: a Chinese message as is, anything else (a platform's English) summarised. */
+function reasonInChinese(err: Error): string {
+  return /[\u4e00-\u9fff]/.test(err.message) ? err.message : '微信接口报错，消息未能发出（原始错误见日志）';
+}
+
 export interface OutboxWorker {
   worker: Worker<OutboxJobData>;
   close(): Promise<void>;
@@ -72,12 +77,15 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     await o.redis.multi().lpush(keys.dead, JSON.stringify(entry)).ltrim(keys.dead, 0, 9999).exec();
     log.error({ jobId: job.id, key: job.data.key, err: err.message }, 'outbox message dead-lettered');
     if (job.data.tag === DEAD_LETTER_TAG) return; // never report a failed report: no recursion
-    const where = job.data.to.roomId ? `群 ${job.data.to.roomId}` : `联系人 ${job.data.to.contactId}`;
+    // Admins see a group's name and a Chinese reason; the raw id and error stay in the log and the entry.
+    const where =
+      (await o.sender.describe?.(job.data.to).catch(() => undefined)) ??
+      (job.data.to.roomId ? '一个群（已查不到群名）' : '一位联系人（已查不到名字）');
     const preview = job.data.parts.join('').slice(0, 60);
     await o.outbox.enqueueMany(
       o.adminIds.map((admin) => ({
         to: { contactId: admin },
-        text: `【发送失败】一条发往${where}的消息${err instanceof SendTimeoutError ? '发送超时，可能未送达' : `重试 ${job.attemptsMade + 1} 次后仍未发出`}，已转入死信队列。\n内容：${preview}${preview.length >= 60 ? '…' : ''}\n原因：${err.message}`,
+        text: `【发送失败】一条发往${where}的消息${err instanceof SendTimeoutError ? '发送超时，可能未送达' : `重试 ${job.attemptsMade + 1} 次后仍未发出`}，已转入死信队列。\n内容：${preview}${preview.length >= 60 ? '…' : ''}\n原因：${reasonInChinese(err)}`,
         key: `deadletter:${job.id}:${admin}`,
         tag: DEAD_LETTER_TAG,
       })),

@@ -142,7 +142,7 @@ describe('/广播', () => {
     post(ADMIN, '确认');
     const report = await bot.waitFor(toAdmin(/发送报告[\s\S]*失败 1/), 20_000);
     expect(report.text).toContain('共 2 个群：已发送 1，失败 1，跳过 0');
-    expect(report.text).toMatch(/- gone@chatroom：(room not found|no payload found)/);
+    expect(report.text).toContain('- gone@chatroom：找不到该群（机器人可能已被移出群聊）');
     expect(bot.saidIn(roomId(1)).filter((s) => s.text === '请核对党员信息')).toHaveLength(1);
   });
 });

@@ -10,9 +10,9 @@ import { PROJECT_ROOT } from '../../ground/config.js';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-console-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function runChat(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runChat(input: string, command = 'chat'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'zhibu.js'), 'chat'], {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'zhibu.js'), command], {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
@@ -51,5 +51,13 @@ describe('zhibu chat (scripted console)', () => {
     // Logs went to the file, not into the transcript.
     expect(stdout).not.toContain('"level"');
     expect(fs.readFileSync(path.join(dataDir, 'logs', 'zhibu.log'), 'utf8')).toContain('zhibu started');
+  }, 120_000);
+
+  it('says what happened when standard input is empty (zhibu start < /dev/null) instead of exiting silently', async () => {
+    const { code, stdout, stderr } = await runChat('', 'start');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('标准输入为空');
+    expect(stderr).toContain('zhibu chat');
+    expect(stdout).toBe('');
   }, 120_000);
 });

@@ -145,4 +145,37 @@ describe('/会议 新建 time phrases', () => {
     expect((await w.stores.meetings.get(id))?.status).toBe('cancelled');
     expect(await create(`/会议 改期 ${id} 12月14日14:30`)).toContain('已取消，不能再改期');
   });
+
+  it('a bare 确认 after /会议 取消 ID confirms that cancel, for the one who asked only', async () => {
+    const created = await create('/会议 新建 党课 12月15日9:00 礼堂');
+    const id = /编号 (\d+)/.exec(created)![1]!;
+    expect(await create(`/会议 取消 ${id}`)).toContain('确认');
+    // Someone else's 确认 does not confirm it.
+    w.post('张三', '确认', { roomId: ROOM });
+    await w.quietFor(800);
+    expect((await w.stores.meetings.get(id))?.status).toBe('scheduled');
+    expect(await create('确认')).toContain(`已取消会议 ${id}`);
+    expect((await w.stores.meetings.get(id))?.status).toBe('cancelled');
+    // The request is used up: another 确认 does nothing.
+    w.post('王书记', '确认', { roomId: ROOM });
+    expect((await w.quietFor(800)).filter((s) => s.text.includes('已取消会议'))).toEqual([]);
+  });
+
+  it('shows a started meeting as 进行中, not 待召开, and reminders already sent as sent, not 无', async () => {
+    const created = await create('/会议 新建 党课 2小时后 主题：学习 提醒：1小时 书记提醒：90分钟');
+    const id = /编号 (\d+)/.exec(created)![1]!;
+    const m = (await w.stores.meetings.get(id))!;
+    clock.set(m.startAt - 30 * 60_000); // both reminders are past
+    const detail = await create(`/会议 详情 ${id}`);
+    expect(detail).not.toContain('群提醒：无');
+    expect(detail).toMatch(/群提醒：已发（会前1小时）/);
+    expect(detail).toMatch(/书记提醒：已发（会前1小时30分钟）/);
+    clock.set(m.startAt + 10 * 60_000); // started, not yet closed
+    const list = await create('/会议 列表', '张三');
+    const line = list.split('\n').find((l) => l.startsWith(`${id}. `))!;
+    expect(line).toContain('进行中');
+    const upcoming = list.split('待召开：')[1] ?? '';
+    expect(upcoming).not.toContain(`${id}. `);
+    expect(await create(`/会议 详情 ${id}`)).toContain(`会议 ${id}：党课（进行中）`);
+  });
 });

@@ -46,7 +46,8 @@ describe('outbox over a failing puppet', () => {
     t.ask('张三', ROOM, '三会一课要报什么计划');
     const notice = await t.waitFor((s) => s.contactId === 'wxid_wang' && s.text.includes('【发送失败】'));
     await t.waitFor((s) => s.contactId === 'wxid_li' && s.text.includes('【发送失败】'));
-    expect(notice.text).toContain(ROOM);
+    expect(notice.text).toContain('群“第一党支部”');
+    expect(notice.text).not.toContain(ROOM);
     expect(attempts[ROOM]).toBe(3);
     const dead = await t.app.outbox.deadLetters();
     expect(dead).toHaveLength(1);

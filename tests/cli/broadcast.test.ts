@@ -8,19 +8,24 @@ import { PROJECT_ROOT } from '../../ground/config.js';
 import { broadcastsFeature } from '../../bot/features/broadcasts.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 import { broadcastSpec, seedBranches } from '../helpers/broadcast-world.js';
-import { testRedisUrl } from '../helpers/redis.js';
+import { deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
+import { recordBotId } from '../../store/bot-id.js';
 
 const run = promisify(execFile);
 const ROOMS = 6;
 let bot: TestBot;
 
 async function zhibu(...args: string[]) {
+  return zhibuOn(bot.prefix, ...args);
+}
+
+async function zhibuOn(prefix: string, ...args: string[]) {
   return run(process.execPath, [path.join(PROJECT_ROOT, 'bin/zhibu.js'), ...args], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
       REDIS_URL: testRedisUrl(),
-      REDIS_PREFIX: bot.prefix,
+      REDIS_PREFIX: prefix,
       LOG_LEVEL: 'silent',
       TZ: 'Asia/Shanghai',
     },
@@ -68,8 +73,26 @@ describe('zhibu broadcast / audit', () => {
     expect((await zhibu('broadcast', 'status', '2')).stdout).toContain('尚未开始发送');
     expect((await zhibu('broadcast', 'cancel', '2')).stdout).toContain('已取消广播 #2（尚未开始发送）');
     const { stdout } = await zhibu('audit', '--since', '1h');
-    expect(stdout).toMatch(/broadcast\.create\s+cli:/);
-    expect(stdout).toMatch(/broadcast\.cancel\s+cli:/);
-    expect(stdout).toContain('broadcast.report');
+    // One language for people: the actions are named in Chinese.
+    expect(stdout).toMatch(/创建广播\s+cli:/);
+    expect(stdout).toMatch(/取消广播\s+cli:/);
+    expect(stdout).toContain('广播报告');
+    expect(stdout).not.toMatch(/broadcast\./);
+  }, 60_000);
+
+  it('send -y with no bot running says the broadcast is queued for when the bot runs, and returns', async () => {
+    // A Redis where a bot has run (its account is recorded) but none runs now: nobody consumes the outbox.
+    const prefix = randomPrefix();
+    await recordBotId(bot.app.deps.redis, prefix, 'wxid_gone');
+    await seedBranches(bot.app.deps.redis, prefix, 2);
+    try {
+      const { stdout, stderr } = await zhibuOn(prefix, 'broadcast', 'send', '立即', '全部', '今晚收看党课', '-y');
+      expect(stdout).toContain('已确认：广播 #1');
+      expect(`${stdout}${stderr}`).toMatch(/机器人.*没有运行/);
+      expect(`${stdout}${stderr}`).toMatch(/启动后.*发出/);
+      expect((await zhibuOn(prefix, 'broadcast', 'status', '1')).stdout).toContain('尚未开始发送');
+    } finally {
+      await deletePrefix(bot.app.deps.redis, prefix);
+    }
   }, 60_000);
 });

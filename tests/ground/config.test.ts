@@ -33,3 +33,53 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CHAT_MODEL: 'deepseek-chat' })).toThrow(/OPENAI_BASE_URL/);
   });
 });
+
+describe('bounds', () => {
+  const problem = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+    throw new Error('accepted');
+  };
+
+  it('rejects an answer too short to hold a quote, stating the bounds in Chinese', () => {
+    const msg = problem({ ANSWER_MAX_CHARS: '5' });
+    expect(msg).toContain('ANSWER_MAX_CHARS');
+    expect(msg).toMatch(/100.*4000/);
+  });
+
+  it('rejects an outbox rate beyond the ban risk, saying why', () => {
+    const msg = problem({ OUTBOX_RATE: '100000' });
+    expect(msg).toContain('OUTBOX_RATE');
+    expect(msg).toContain('封号');
+    expect(loadConfig({ OUTBOX_RATE: '60' }).outbox.ratePerMinute).toBe(60);
+  });
+
+  it('gives a Chinese message, never zod English, for every bad value', () => {
+    const bad: Record<string, string> = {
+      REDIS_URL: 'localhost',
+      REDIS_PREFIX: '',
+      WECHATY_PUPPET: 'wechaty-puppet-foo',
+      OPENAI_BASE_URL: 'nope',
+      EMBEDDING_DIMENSIONS: '-3',
+      LLM_TIMEOUT_MS: '0',
+      LLM_MAX_RETRIES: '9',
+      BOT_NAME: ' ',
+      OUTBOX_RATE: '0',
+      OUTBOX_DAILY_CAP: '2.5',
+      ANSWER_MAX_CHARS: 'abc',
+      QUESTION_RATE_PER_MIN: '0',
+      LOG_LEVEL: 'loud',
+    };
+    for (const [name, value] of Object.entries(bad)) {
+      const msg = problem({ [name]: value });
+      const line = msg.split('\n').find((l) => l.includes(name));
+      expect(line, `${name}=${value}`).toBeDefined();
+      expect(line, `${name}=${value}`).not.toMatch(/Too|expected|Invalid|must|received/i);
+      expect(line, `${name}=${value}`).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+});

@@ -32,7 +32,9 @@ export interface ConsoleTarget {
   outbox: Pick<OutboxHandle, 'whenIdle' | 'pending'>;
 }
 
-export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions): Promise<void> {
+/** Returns how many non-blank lines were read (0: the input was empty, e.g. < /dev/null). */
+export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions): Promise<{ lines: number }> {
+  let lines = 0;
   const { world, config } = app;
   const names = namesFrom(demoWorldSpec(config.botName));
   let speaker = DEMO_DEFAULT_SPEAKER;
@@ -128,6 +130,7 @@ export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions):
   }
   try {
     for await (const line of rl) {
+      if (line.trim()) lines++;
       const cmd = parseConsoleLine(line);
       reprompted = false;
       if (cmd && !(await run(cmd))) break;
@@ -140,4 +143,5 @@ export async function runConsoleChat(app: ConsoleTarget, o: ConsoleChatOptions):
   } finally {
     rl.close();
   }
+  return { lines };
 }

@@ -12,24 +12,47 @@ export function createConsoleLogger(dataDir: string, level: string): { logger: L
   const streams = pino.multistream([
     {
       level: level === 'silent' ? 'fatal' : (level as pino.Level),
-      stream: pino.destination({ dest: file, sync: false, mkdir: true }),
+      // An fd opened here is ready at once: an early process.exit (a start that fails) cannot find it unopened.
+      stream: pino.destination({ dest: fs.openSync(file, 'a'), sync: false }),
     },
-    { level: 'warn', stream: briefStderr() },
+    { level: 'warn', stream: briefStderr(file) },
   ]);
   return { logger: createLogger(level === 'silent' ? 'silent' : level, streams), file };
 }
 
-/** One short line per warning on stderr instead of the JSON record. */
-function briefStderr(): pino.DestinationStream {
+const CJK = /[\u4e00-\u9fff]/;
+/** A developer's (English) warning is summarised for the user at most this often; details are in the log file. */
+const GENERIC_EVERY_MS = 30_000;
+
+/**
+ * One short Chinese line per warning on stderr instead of the JSON record. Warnings written for users
+ * (Chinese) are shown as they are; developers' English ones become one pointer to the log file, at most
+ * every 30 s, so a reconnect loop cannot flood the chat.
+ */
+export function briefStderr(
+  file: string,
+  write: (s: string) => unknown = (s) => process.stderr.write(s),
+): pino.DestinationStream {
+  let lastGeneric = 0;
   return {
     write(line: string) {
+      let rec: { level: number; msg?: string; err?: { message?: string } | string };
       try {
-        const rec = JSON.parse(line) as { level: number; msg?: string; err?: { message?: string } };
-        const tag = rec.level >= 50 ? '错误' : '警告';
-        process.stderr.write(`[${tag}] ${rec.msg ?? ''}${rec.err?.message ? `：${rec.err.message}` : ''}\n`);
+        rec = JSON.parse(line) as typeof rec;
       } catch {
-        process.stderr.write(line);
+        return;
       }
+      const tag = rec.level >= 50 ? '错误' : '警告';
+      const msg = rec.msg ?? '';
+      if (CJK.test(msg)) {
+        const err = typeof rec.err === 'string' ? rec.err : rec.err?.message;
+        write(`[${tag}] ${msg}${err && CJK.test(err) ? `：${err}` : ''}\n`);
+        return;
+      }
+      const now = Date.now();
+      if (now - lastGeneric < GENERIC_EVERY_MS) return;
+      lastGeneric = now;
+      write(`[${tag}] 后台出现异常，详情见日志 ${file}\n`);
     },
   };
 }

@@ -1,7 +1,8 @@
 // Check-in replies in a bound room (签到 / 到 / 已到, 请假 事由, 取消请假, 迟到…), and nickname matching of
 // roster members on first contact. Acknowledged by one rolling message per burst, not one per person.
 import { requestAck } from '../../../domains/meetings/ack.js';
-import { applyReply, classifyReply, openMeeting } from '../../../domains/attendance/checkin.js';
+import { applyReply, classifyReply, nearestWindow, openMeeting } from '../../../domains/attendance/checkin.js';
+import { checkinClosed, checkinNotYetOpen } from '../../../domains/meetings/texts.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import type { Branch, Member } from '../../../store/types.js';
 import { createContext } from '../../context.js';
@@ -55,7 +56,16 @@ export function checkinReplyHook(md: MeetingDeps) {
     const now = md.clock.now();
     const meeting = member.branchId === branch.id ? await openMeeting(md.stores, branch.id, now) : undefined;
     if (!meeting) {
-      if (msg.addressed) await ctx.reply('现在没有正在签到的会议。签到时间为会前提醒起至会议开始后一段时间。');
+      const near = member.branchId === branch.id ? await nearestWindow(md.stores, branch.id, now) : undefined;
+      if (near) {
+        // Once per member and meeting: a member who keeps typing 签到 early is not answered every time.
+        const tz = md.config.timeZone;
+        const text =
+          near.when === 'before'
+            ? checkinNotYetOpen(near.meeting, tz, near.openAt)
+            : checkinClosed(near.meeting, tz, near.closeAt);
+        await tellOnce(ctx, md, `checkin-${near.when}:${near.meeting.id}`, text);
+      } else if (msg.addressed) await ctx.reply('现在没有正在签到的会议。签到时间为会前提醒起至会议开始后一段时间。');
       return true;
     }
     const outcome = await applyReply(md.stores, meeting, member, reply, msg.text, now);

@@ -21,7 +21,7 @@ export function createMonthlyDigestCommand(): CommandSpec {
         if (ctx.role !== 'admin' && !mine.includes(b.id)) throw new PermissionError('您只能查看自己所在支部的情况。');
         ids = [b.id];
       } else if (ctx.role !== 'admin') ids = await stores.branches.branchesOfSecretary(ctx.msg.talkerId);
-      const digests = await digestsFor(d, ids);
+      const digests = await digestsFor(d, ids, { onDemand: true });
       await d.audit.recordBy(ctx.msg, 'digest.view', digests.map((x) => x.branchId).join(','));
       await ctx.replyPrivately(digests.length ? digests.map((x) => x.text).join('\n\n') : '还没有登记任何支部。');
     },

@@ -56,7 +56,7 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
       `#${m.id} ${m.type} ${formatDateTime(m.startAt, md.config.timeZone)}`,
     );
     return ctx.reply(
-      `确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复：/会议 取消 ${m.id} 确认`,
+      `确定要取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}）吗？取消后不再提醒和签到。\n请在 5 分钟内回复“确认”（或 /会议 取消 ${m.id} 确认）`,
     );
   }
   if (!(await md.stores.cancelRequests.consume(m.id, ctx.msg.talkerId))) {
@@ -71,6 +71,24 @@ export async function cancelCommand(ctx: ChatContext, md: MeetingDeps, args: str
   await ctx.reply(
     `已取消会议 ${m.id}（${m.type}，${formatDateTime(m.startAt, md.config.timeZone)}），相关提醒已撤销。`,
   );
+}
+
+const BARE_CONFIRM = /^(确认|确定|确认取消)[。！!]?$/;
+
+/** Cheap pre-filter: only a bare 确认 can confirm a pending cancel. */
+export function isBareConfirm(text: string): boolean {
+  return BARE_CONFIRM.test(text.trim());
+}
+
+/** A bare 确认 from a sender with an open cancel request confirms that cancel (as /会议 取消 ID 确认 does). */
+export function bareCancelConfirmHook(md: MeetingDeps) {
+  return async function onText(ctx: ChatContext): Promise<boolean> {
+    if (!isBareConfirm(ctx.msg.text)) return false;
+    const id = await md.stores.cancelRequests.pendingOf(ctx.msg.talkerId);
+    if (!id) return false;
+    await cancelCommand(ctx, md, `${id} 确认`);
+    return true;
+  };
 }
 
 async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string, confirmed: boolean): Promise<void> {

@@ -17,6 +17,8 @@ import { assertCanManage, commandBranch } from './meeting-support.js';
 
 export const TIME_EXAMPLES = '下周五下午3点、12月5日14:30、明天上午9点、下个月3号上午10点、3天后下午3点、30分钟后';
 
+const TIME_REASON = { past: '已过去', 'no-time': '缺少几点', unparseable: '无法识别' } as const;
+
 export function timeError(r: Exclude<TimeParse, { ok: true }>, tz: string): UserError {
   if (r.reason === 'past')
     return new UserError(
@@ -45,7 +47,12 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   const now = md.clock.now();
   const parsed = parseMeetingTime(rest, { now, tz: md.config.timeZone });
   if (!parsed.ok) {
-    await ctx.deps.audit.recordBy(ctx.msg, 'meeting.create', `${args}（时间无效：${parsed.reason}）`, false);
+    await ctx.deps.audit.recordBy(
+      ctx.msg,
+      'meeting.create',
+      `${args}（时间无效：${TIME_REASON[parsed.reason]}）`,
+      false,
+    );
     throw timeError(parsed, md.config.timeZone);
   }
   const m = await createMeeting(

@@ -25,16 +25,21 @@ export async function listMeetings(ctx: ChatContext, md: MeetingDeps, args: stri
   if (!upcoming.length && !recent.length)
     return ctx.reply(`${branch.name}暂无会议安排。书记可发送：/会议 新建 党课 下周五下午3点 三楼会议室`);
   const lines = [`${branch.name}的会议：`];
-  if (upcoming.length)
-    lines.push(
-      '待召开：',
-      ...(await Promise.all(upcoming.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))),
-    );
-  if (recent.length)
-    lines.push(
-      '最近结束：',
-      ...(await Promise.all(recent.map(async (m) => listLine(m, md.config.timeZone, await counts(md, m))))),
-    );
+  const tz = md.config.timeZone;
+  const section = async (title: string, ms: Meeting[]) => {
+    if (ms.length)
+      lines.push(title, ...(await Promise.all(ms.map(async (m) => listLine(m, tz, now, await counts(md, m))))));
+  };
+  // A meeting that has started but is not yet closed is 进行中, not 待召开.
+  await section(
+    '进行中：',
+    upcoming.filter((m) => m.startAt <= now),
+  );
+  await section(
+    '待召开：',
+    upcoming.filter((m) => m.startAt > now),
+  );
+  await section('最近结束：', recent);
   lines.push('详情：/会议 详情 编号');
   await ctx.reply(lines.join('\n'));
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../ground/clock.js';
 import { digestFeature } from '../../../bot/features/digest.js';
 import { computeDigest } from '../../../domains/digest/compute.js';
+import { formatDigest } from '../../../domains/digest/text.js';
 import { startDigestJobs } from '../../../domains/digest/job.js';
 import { fromLocal } from '../../../ground/time/zoned.js';
 import { DEFAULT_CADENCE } from '../../../store/cadence.js';
@@ -85,12 +86,14 @@ describe('monthly digest', () => {
     const d = (await computeDigest(stores, branchId, clock.now(), TZ, DEFAULT_CADENCE))!;
     const byType = Object.fromEntries(d.types.map((t) => [t.type, [t.lastMonth, t.quarter, t.met]]));
     expect(d.types.every((t) => t.thisMonth === 0)).toBe(true);
+    // October's 支部党员大会 had nobody present (0/4, no quorum): it does not count as held.
     expect(byType).toEqual({
-      支部党员大会: [0, 1, true],
+      支部党员大会: [0, 0, false],
       支部委员会: [2, 3, true],
       党小组会: [1, 1, true],
       党课: [1, 1, true],
     });
+    expect(d.types.find((t) => t.type === '支部党员大会')?.inquorate).toBe(1);
     expect(d.lastMonth.label).toBe('2026年11月');
     expect(d.quarter.label).toBe('2026年第4季度');
     expect(d.upcoming.map((m) => m.type)).toEqual(['党课']);
@@ -98,9 +101,22 @@ describe('monthly digest', () => {
     expect(d.absentees).toEqual([{ name: '李四', streak: 6 }]);
   });
 
+  it('labels an on-demand digest with the current month in TZ, the scheduled one with the month reported', async () => {
+    // 30 Nov 23:30 and 1 Dec 00:30 in Shanghai (15:30 and 16:30 UTC on 30 Nov).
+    const late = (await computeDigest(stores, branchId, fromLocal(2026, 11, 30, 23, 30, TZ), TZ, DEFAULT_CADENCE))!;
+    expect(formatDigest(late, TZ, { onDemand: true })).toMatch(/^【三会一课情况】第一党支部（2026年11月，截至11月30日/);
+    const early = (await computeDigest(stores, branchId, fromLocal(2026, 12, 1, 0, 30, TZ), TZ, DEFAULT_CADENCE))!;
+    expect(formatDigest(early, TZ, { onDemand: true })).toMatch(/^【三会一课情况】第一党支部（2026年12月，截至12月1日/);
+    expect(formatDigest(early, TZ)).toMatch(/^【三会一课情况】第一党支部（2026年11月/);
+    expect(formatDigest(early, TZ)).toContain(
+      '支部党员大会（每季度至少1次）：上月 0 次，本月 0 次，本季度 0 次（另有 1 次不足半数，不计入）',
+    );
+  });
+
   it('/本月情况 gives the secretary the digest privately; a member is refused', async () => {
     bot.post(SECRETARY, '/本月情况', { timestamp: clock.now() });
     const reply = await bot.waitFor((s) => s.contactId === SECRETARY && /三会一课情况/.test(s.text));
+    expect(reply.text).toContain('第一党支部（2026年12月，截至12月1日');
     expect(reply.text).toContain('支部委员会（每月至少1次）：上月 2 次，本月 0 次，本季度 3 次 ✓');
     expect(reply.text).toContain('党小组会（每月至少1次）：上月 1 次，本月 0 次，本季度 1 次 ✓');
     expect(reply.text).toMatch(/近期安排：12月4日 15:00 党课/);

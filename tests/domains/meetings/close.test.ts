@@ -44,4 +44,34 @@ describe('close', () => {
     expect(w.sent.filter((s) => s.text.includes('【缺席提醒】')).map((s) => s.text.slice(6, 8))).toEqual(['赵六']);
     expect((await w.stores.attendance.expected(m2.id))?.length).toBe(4);
   }, 20_000);
+
+  it('alerts once per streak, in one message per secretary, and never tells a secretary about himself', async () => {
+    // Continues after the test above: threshold 2; 赵六 has a streak of 2 already (alerted).
+    const id = async (wx: string) => (await w.stores.members.getByWechat(wx))!.id;
+    const [wang, zhang, li] = [await id('wx_wang'), await id('wx_zhang'), await id('wx_li')];
+    const alertsBefore = w.sent.filter((s) => s.text.includes('【缺席提醒】')).length;
+    // A new member who, like 李四, comes to m3 and misses m4 and m5: both reach the threshold at m5, one message.
+    await w.stores.members.upsert({ name: '钱八', branchId: w.branch.id, role: 'member', wechatId: 'wx_qian' });
+    const qian = await id('wx_qian');
+    const now = Date.now();
+    // m3: 王书记, 李四, 钱八 present; 赵六 absent (streak 3). m4: 李四, 钱八, 王书记 (1), 赵六 (4) absent.
+    // m5: 李四, 钱八, 王书记 (2), 赵六 (5) absent.
+    const m3 = await createMeeting(w.deps, w.meetingInput(now + 1000, { closeAfter: 300 }));
+    const m4 = await createMeeting(w.deps, w.meetingInput(now + 2000, { closeAfter: 300 }));
+    const m5 = await createMeeting(w.deps, w.meetingInput(now + 3000, { closeAfter: 300 }));
+    for (const who of [wang, li, qian])
+      await w.stores.attendance.set(m3.id, { memberId: who, status: 'present', at: now, text: '签到' });
+    for (const m of [m3, m4, m5])
+      await w.stores.attendance.set(m.id, { memberId: zhang, status: 'present', at: now, text: '签到' });
+    await w.waitFor((s) => s.text.includes('【签到汇总】') && s.text.includes(`编号 ${m5.id}`), 15_000);
+    await new Promise((r) => setTimeout(r, 800));
+    const alerts = w.sent.filter((s) => s.text.includes('【缺席提醒】')).slice(alertsBefore);
+    // At m5 李四, 钱八 and 王书记 reach the threshold: the secretary gets one message naming the two members, not
+    // himself (the admins are told about him); 赵六's streak was alerted already and is not repeated.
+    expect(alerts.map((a) => a.to.contactId)).toEqual(['wx_wang', 'wxid_admin']);
+    expect(alerts[1]!.text).toContain('王书记 已连续 2 次无故缺席');
+    expect(alerts[0]!.text).toMatch(/(李四、钱八|钱八、李四) 已连续 2 次无故缺席/);
+    expect(alerts[0]!.text).not.toContain('赵六');
+    expect(alerts[0]!.text).not.toContain('王书记');
+  }, 30_000);
 });

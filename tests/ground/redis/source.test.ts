@@ -6,6 +6,7 @@ import { loadConfig } from '../../../ground/config.js';
 import { silentLogger } from '../../../ground/logger.js';
 import { connectRedis } from '../../../ground/redis/connect.js';
 import { openRedisSource } from '../../../ground/redis/source.js';
+import { testRedisUrl } from '../../helpers/redis.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-source-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -13,11 +14,12 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe('openRedisSource', () => {
   it('uses REDIS_URL when set and starts nothing', async () => {
     const source = await openRedisSource(
-      loadConfig({ REDIS_URL: 'redis://127.0.0.1:1', DATA_DIR: dataDir }),
+      loadConfig({ REDIS_URL: testRedisUrl(), DATA_DIR: dataDir }),
       silentLogger,
       'cli',
     );
-    expect(source).toEqual({ url: 'redis://127.0.0.1:1' });
+    expect(source).toEqual({ url: testRedisUrl() });
+    expect(fs.existsSync(path.join(dataDir, 'redis'))).toBe(false);
   });
 
   it("lets a CLI command share the running bot's embedded server instead of starting a second one", async () => {
