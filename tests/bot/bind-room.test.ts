@@ -42,20 +42,18 @@ describe('/绑定', () => {
 });
 
 describe('/我是 and nickname matching', () => {
-  it('binds a free roster name, and asks the secretary to confirm a name already bound', async () => {
+  it('binds a free roster name once the secretary confirms; a bound person cannot take another name', async () => {
     await w.stores.members.upsert({ name: '孙七', branchId: w.branch.id });
-    expect(await say('孙七', '/我是 孙七')).toContain('已绑定：您是孙七');
-    expect((await w.stores.members.getByWechat('wxid_sun'))?.name).toBe('孙七');
-    // 李四's name claimed by someone else (孙七's account is moved only after confirmation).
-    expect(await say('孙七', '/我是 李四')).toContain('已请支部书记确认');
+    expect(await say('孙七', '/我是 孙七')).toContain('已请支部书记确认');
     const ask = await w.waitFor((s) => s.contactId === 'wxid_wang' && s.text.includes('【绑定确认】'));
     const id = /绑定 确认 (\d+)/.exec(ask.text)![1]!;
-    expect((await w.stores.members.getByWechat('wxid_li'))?.name).toBe('李四');
     expect(await say('张三', `/绑定 确认 ${id}`)).toContain('只有第一党支部的书记或管理员可以确认绑定');
-    expect(await say('王书记', `/绑定 确认 ${id}`)).toContain('已确认：孙七 绑定为李四');
-    expect((await w.stores.members.getByWechat('wxid_sun'))?.name).toBe('李四');
-    expect(await w.stores.members.getByWechat('wxid_li')).toBeUndefined();
-    await w.waitFor((s) => s.contactId === 'wxid_sun' && s.text.includes('您已绑定为李四'));
+    expect(await say('王书记', `/绑定 确认 ${id}`)).toContain('已确认：孙七 绑定为孙七');
+    expect((await w.stores.members.getByWechat('wxid_sun'))?.name).toBe('孙七');
+    await w.waitFor((s) => s.contactId === 'wxid_sun' && s.text.includes('您已绑定为孙七'));
+    // 李四's name claimed by someone already bound: refused, nothing moves.
+    expect(await say('孙七', '/我是 李四')).toContain('一人只能绑定名册中的一个姓名');
+    expect((await w.stores.members.getByWechat('wxid_li'))?.name).toBe('李四');
   });
 
   it('matches an unbound roster name by the sender’s name on first contact', async () => {

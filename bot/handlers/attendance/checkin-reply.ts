@@ -3,6 +3,7 @@
 import { requestAck } from '../../../domains/meetings/ack.js';
 import { applyReply, classifyReply, openMeeting } from '../../../domains/attendance/checkin.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
+import { mayAutoMatch } from '../../../domains/roles/claims.js';
 import type { Branch, Member } from '../../../store/types.js';
 import { createContext } from '../../context.js';
 import type { AppDeps, ChatContext, InboundMessage } from '../../types.js';
@@ -66,13 +67,18 @@ export function checkinReplyHook(md: MeetingDeps) {
   };
 }
 
-/** First contact: an unbound roster name equal to the group nickname (or WeChat name) is bound silently. */
+/**
+ * First contact: an unbound person whose group nickname (or name) equals exactly one free ordinary roster entry is
+ * bound to it (mayAutoMatch: never a secretary entry, never a second name; the secretary sees it in the audit log).
+ */
 async function matchByNickname(ctx: ChatContext, md: MeetingDeps, branch: Branch): Promise<Member | undefined> {
+  if (await md.stores.members.getByWechat(ctx.msg.talkerId)) return undefined;
   const names = [
     ...new Set([ctx.msg.roomAlias, ctx.msg.talkerName].filter((n): n is string => !!n?.trim()).map((n) => n.trim())),
   ];
   for (const name of names) {
     const free = (await md.stores.members.findByName(name, branch.id)).filter((m) => !m.wechatId);
+    if (free.length === 1 && !mayAutoMatch(free[0]!, false)) return undefined;
     if (free.length === 1) {
       const bound = await md.stores.members.bindWechat(free[0]!.id, ctx.msg.talkerId);
       await ctx.deps.audit.record({

@@ -1,9 +1,9 @@
 // /绑定 第一党支部 — binds the room to a branch (an admin may create the branch; its secretary may bind).
-// /绑定 确认 N — the secretary confirms a /我是 claim to a roster name that is already bound.
+// /绑定 确认 N, /绑定 拒绝 N — the secretary (or an admin) answers a /我是 claim.
 import { PermissionError, UserError } from '../../../ground/errors.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import type { CommandSpec } from '../../types.js';
-import { confirmClaim } from '../roles/claim-name.js';
+import { answerClaim } from '../roles/claim-name.js';
 
 export function bindRoomCommand(md: MeetingDeps): CommandSpec {
   return {
@@ -12,7 +12,7 @@ export function bindRoomCommand(md: MeetingDeps): CommandSpec {
     help: '/绑定 支部名称 — 在群里把本群绑定到支部（书记或管理员）',
     async handle(ctx, args) {
       const [first, second] = args.trim().split(/\s+/);
-      if (first === '确认') return confirmClaim(ctx, md, second);
+      if (first === '确认' || first === '拒绝') return answerClaim(ctx, md, second, first === '确认');
       const name = args.trim();
       if (!name) throw new UserError('用法：在支部群里发送 /绑定 第一党支部');
       if (!ctx.msg.roomId) throw new UserError('请在要绑定的支部群里发送这条命令。');
