@@ -54,7 +54,9 @@ export function checkinReplyHook(md: MeetingDeps) {
       return true;
     }
     const now = md.clock.now();
-    const meeting = member.branchId === branch.id ? await openMeeting(md.stores, branch.id, now) : undefined;
+    // Recorded against the member's own branch, wherever the group is bound now (a group moved between
+    // branches during a window must not drop its members' check-ins).
+    const meeting = await openMeeting(md.stores, member.branchId, now);
     if (!meeting) {
       if (msg.addressed) await ctx.reply('现在没有正在签到的会议。签到时间为会前提醒起至会议开始后一段时间。');
       return true;
