@@ -52,17 +52,17 @@ export async function buildLedger(
       time,
       m.place ?? '',
       m.topic ?? '',
-      STATUS[m.status],
+      m.uncollected ? `${STATUS[m.status]}（未收集）` : STATUS[m.status],
       s.expected.length,
       s.present.length + s.late.length,
       s.late.length,
       s.leave.length,
-      s.absent.length,
-      percent(s.rate),
+      m.uncollected ? '未收集' : s.absent.length,
+      m.uncollected ? '未收集' : percent(s.rate),
       names(s.present),
       names(s.late),
       s.leave.map((x) => `${x.member.name}（${x.record.reason ?? ''}）`).join('、'),
-      s.absent.map((x) => x.name).join('、'),
+      m.uncollected ? '' : s.absent.map((x) => x.name).join('、'),
     ]);
     const label = { present: '签到', late: '迟到', leave: '请假' } as const;
     for (const x of [...s.present, ...s.late, ...s.leave]) {
@@ -77,7 +77,8 @@ export async function buildLedger(
         x.record.reason ?? '',
       ]);
     }
-    if (m.status === 'closed')
+    // 未收集 (the bot was down for the whole window): nobody is listed absent.
+    if (m.status === 'closed' && !m.uncollected)
       for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
   }
   return { rows, details };
