@@ -12,7 +12,8 @@ export function createConsoleLogger(dataDir: string, level: string): { logger: L
   const streams = pino.multistream([
     {
       level: level === 'silent' ? 'fatal' : (level as pino.Level),
-      stream: pino.destination({ dest: file, sync: false, mkdir: true }),
+      // Opened here, synchronously: the stream is ready at once, so an exit during start never trips over it.
+      stream: pino.destination({ dest: fs.openSync(file, 'a'), sync: false }),
     },
     { level: 'warn', stream: briefStderr() },
   ]);
