@@ -1,5 +1,6 @@
 // The chat edge, assembled: router over the features, inbound adapter of the channel, the outbox worker
 // sending through the channel. The composition root calls this once the channel and the deps are up.
+import { startHeartbeat } from '../domains/attendance/collection.js';
 import type { OutboxHandle } from '../jobs/outbox/producer.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox/worker.js';
 import { openInbox } from './inbox.js';
@@ -44,6 +45,10 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
     adminIds: deps.config.adminIds,
     rateLimitBackoffMs: o.rateLimitBackoffMs,
   });
+  // While the edge runs, check-ins can be collected: meetings whose whole window fell outside every run are 未收集.
+  const stopHeartbeat = startHeartbeat(deps.stores, deps.clock, (err) =>
+    deps.logger.warn({ err: (err as Error).message }, 'heartbeat not written'),
+  );
   const inbound = o.channel.attach((msg) => router.handle(msg), {
     botName: deps.config.botName,
     clock: deps.clock,
@@ -55,6 +60,7 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
     worker,
     async stop(timeoutMs = 10_000) {
       await inbound.drain(timeoutMs);
+      await stopHeartbeat();
       await worker.close();
       await inbox.close();
     },

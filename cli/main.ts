@@ -2,9 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadEnvFile } from '../ground/config.js';
 import { isUserError } from '../ground/errors.js';
+import { installOutputRedaction } from '../ground/redact.js';
 import { commands } from './commands/index.js';
 
 loadEnvFile();
+// From here on nothing written to stdout/stderr (ours or a library's) carries a configured secret.
+installOutputRedaction();
 
 const program = new Command()
   .name('zhibu')

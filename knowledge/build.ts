@@ -4,7 +4,15 @@ import type { Config } from '../ground/config.js';
 import type { Logger } from '../ground/logger.js';
 import { loadCorpus } from './loader.js';
 import { chunkDoc } from './chunker.js';
-import { buildIndex, loadIndex, saveIndex, type DocText, type KnowledgeIndex, type Progress } from './index-store.js';
+import {
+  buildIndex,
+  IndexIntegrityError,
+  loadIndex,
+  saveIndex,
+  type DocText,
+  type KnowledgeIndex,
+  type Progress,
+} from './index-store.js';
 import { corpusHash, isCurrent, readManifest, INDEX_FORMAT, type Manifest } from './manifest.js';
 import { createRemoteEmbedder, embedderId } from './embeddings.js';
 import type { Chunk } from './chunk.js';
@@ -44,11 +52,16 @@ export async function ensureIndex(
   if (!opts.force && isCurrent(existing, hash, embedder)) {
     try {
       const t0 = performance.now();
-      const index = await loadIndex(dir, remote);
+      const index = await loadIndex(dir, existing!, remote);
       logger.info({ dir, chunks: index.chunks.length, ms: Math.round(performance.now() - t0) }, 'index loaded');
       return { index, manifest: existing!, built: false };
     } catch (err) {
-      logger.warn({ err: (err as Error).message, dir }, 'saved index unreadable; rebuilding');
+      if (err instanceof IndexIntegrityError)
+        logger.warn(
+          { dir, file: err.file },
+          'saved index was changed after it was built (does not match its manifest): rebuilding from the corpus',
+        );
+      else logger.warn({ err: (err as Error).message, dir }, 'saved index unreadable; rebuilding');
     }
   }
   const t0 = performance.now();
@@ -74,8 +87,8 @@ export async function ensureIndex(
     builtAt: new Date().toISOString(),
   };
   opts.onProgress?.({ phase: 'save', done: 0, total: 1 });
-  await saveIndex(dir, index, manifest);
+  const saved = await saveIndex(dir, index, manifest);
   opts.onProgress?.({ phase: 'save', done: 1, total: 1 });
   logger.info({ dir, chunks: chunks.length, ms: Math.round(performance.now() - t0) }, 'index built');
-  return { index, manifest, built: true };
+  return { index, manifest: saved, built: true };
 }

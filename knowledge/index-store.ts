@@ -9,7 +9,7 @@ import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
 import { fitLocalEmbedder, restoreLocalEmbedder, type Embedder } from './embeddings.js';
 import type { LocalEmbedderState } from './local-embedder.js';
-import type { Manifest } from './manifest.js';
+import { sha256, type Manifest } from './manifest.js';
 
 export interface DocText {
   id: string;
@@ -84,26 +84,49 @@ export async function buildIndex(
   return { chunks, docs, tokens, tokenizer, bm25: createBm25(tokens), grams: gramIndex(chunks), store, embedder };
 }
 
-export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Manifest): Promise<void> {
+/** Files whose hashes the manifest records and loadIndex verifies. */
+const HASHED = ['chunks.json', 'embedder.json'];
+
+/** A saved file differs from what was built (hand-edited or damaged): the index must be rebuilt. */
+export class IndexIntegrityError extends Error {
+  constructor(readonly file: string) {
+    super(`saved index file ${file} does not match the hash in its manifest`);
+    this.name = 'IndexIntegrityError';
+  }
+}
+
+/** Saves the index; returns the manifest as written (with the hash of each saved file). */
+export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Manifest): Promise<Manifest> {
   const tmp = `${dir}.tmp-${process.pid}`;
   await fs.rm(tmp, { recursive: true, force: true });
   await fs.mkdir(tmp, { recursive: true });
   const { chunks, docs, tokens, tokenizer, store, embedder } = index;
-  await fs.writeFile(path.join(tmp, 'chunks.json'), JSON.stringify({ chunks, docs, tokens, terms: tokenizer.terms }));
+  const contentHashes: Record<string, string> = {};
+  const write = async (name: string, data: string) => {
+    await fs.writeFile(path.join(tmp, name), data);
+    if (HASHED.includes(name)) contentHashes[name] = sha256(data);
+  };
+  await write('chunks.json', JSON.stringify({ chunks, docs, tokens, terms: tokenizer.terms }));
   if ('toJSON' in embedder && embedder.id.startsWith('local')) {
-    await fs.writeFile(
-      path.join(tmp, 'embedder.json'),
-      JSON.stringify((embedder as unknown as { toJSON(): LocalEmbedderState }).toJSON()),
-    );
+    await write('embedder.json', JSON.stringify((embedder as unknown as { toJSON(): LocalEmbedderState }).toJSON()));
   }
   await store.save(path.join(tmp, 'vectors'));
-  await fs.writeFile(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const written = { ...manifest, contentHashes };
+  await fs.writeFile(path.join(tmp, 'manifest.json'), JSON.stringify(written, null, 2));
   await fs.rm(dir, { recursive: true, force: true });
   await fs.rename(tmp, dir);
+  return written;
 }
 
-export async function loadIndex(dir: string, remote?: Embedder): Promise<KnowledgeIndex> {
-  const saved = JSON.parse(await fs.readFile(path.join(dir, 'chunks.json'), 'utf8')) as {
+/** Reads a saved file and checks it against the manifest's hash (a file the manifest does not know is refused). */
+async function readVerified(dir: string, name: string, manifest: Manifest): Promise<string> {
+  const data = await fs.readFile(path.join(dir, name));
+  if (manifest.contentHashes?.[name] !== sha256(data)) throw new IndexIntegrityError(name);
+  return data.toString('utf8');
+}
+
+export async function loadIndex(dir: string, manifest: Manifest, remote?: Embedder): Promise<KnowledgeIndex> {
+  const saved = JSON.parse(await readVerified(dir, 'chunks.json', manifest)) as {
     chunks: Chunk[];
     docs: DocText[];
     tokens: string[][];
@@ -111,7 +134,7 @@ export async function loadIndex(dir: string, remote?: Embedder): Promise<Knowled
   };
   const embedder =
     remote ??
-    restoreLocalEmbedder(JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState);
+    restoreLocalEmbedder(JSON.parse(await readVerified(dir, 'embedder.json', manifest)) as LocalEmbedderState);
   const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
   return {
     ...saved,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { listCorpusFiles } from './loader.js';
 
 /** Bump when chunking, cleaning or tokenising changes, so old indexes rebuild. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 export interface Manifest {
   format: number;
@@ -14,6 +14,12 @@ export interface Manifest {
   files: string[];
   chunks: number;
   builtAt: string;
+  /** sha256 of each saved file the answers quote from (chunks.json: chunks, cleaned documents) or rank with. */
+  contentHashes?: Record<string, string>;
+}
+
+export function sha256(data: string | Buffer): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
 }
 
 export async function corpusHash(corpusPath: string): Promise<{ hash: string; files: string[] }> {

@@ -10,6 +10,7 @@ import { createBroadcastStore, type BroadcastStore } from './broadcasts.js';
 import { createCadenceStore, type CadenceStore } from './cadence.js';
 import { createCancelRequestStore, type CancelRequestStore } from './cancel-requests.js';
 import { createClaimStore, type ClaimStore } from './claims.js';
+import { createEdgeRunStore, type EdgeRunStore } from './edge-runs.js';
 import { createHintStore, type HintStore } from './hints.js';
 import { createStudyCursor, type StudyCursor } from './study-cursor.js';
 import { createMeetingStore, type MeetingStore } from './meetings.js';
@@ -36,6 +37,8 @@ export interface Stores {
   hints: HintStore;
   /** 每日一学: which unit each study broadcast gives next. */
   studyCursor: StudyCursor;
+  /** Heartbeats of the chat edge: when check-ins could be collected. */
+  edgeRuns: EdgeRunStore;
 }
 
 export interface StoreOptions {
@@ -61,6 +64,7 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     cancelRequests: createCancelRequestStore(redis, prefix),
     hints: createHintStore(redis, prefix),
     studyCursor: createStudyCursor(redis, prefix),
+    edgeRuns: createEdgeRunStore(redis, prefix),
   };
 }
 
@@ -74,6 +78,7 @@ export type {
   CancelRequestStore,
   ClaimStore,
   DraftStore,
+  EdgeRunStore,
   HintStore,
   MeetingStore,
   MemberStore,

@@ -64,6 +64,8 @@ export function storeKeys(prefix: string) {
     // The chat edge: last seen per room, per-user rate limits
     lastSeen: (roomId?: string) => `${prefix}seen:${roomId ?? 'private'}`,
     rateLimit: (name: string, userId: string, window: number) => `${prefix}rl:${name}:${userId}:${window}`,
+    /** Runs of the chat edge (member: run start, score: last heartbeat): when check-ins could be collected. */
+    edgeRuns: `${prefix}edge:runs`,
   };
 }
 export type StoreKeys = ReturnType<typeof storeKeys>;

@@ -10,6 +10,8 @@ export interface RosterReport {
   accepted: Array<{ line: number; name: string; branch: string; created: boolean }>;
   rejected: Array<{ line: number; reason: string; raw: string }>;
   branchesCreated: string[];
+  /** Nothing was written: the report says what the real run will do. */
+  dryRun: boolean;
 }
 
 const HEADERS: Record<string, string[]> = {
@@ -57,12 +59,28 @@ function statusOf(text: string): MemberStatus | undefined {
   return undefined;
 }
 
+interface PlannedRow {
+  line: number;
+  name: string;
+  branch: string;
+  role: MemberRole;
+  status: MemberStatus;
+  wechatId?: string;
+  phone?: string;
+  created: boolean;
+}
+
+/**
+ * Plans every row against the records as they are before the import, then (unless dryRun) applies the plan:
+ * a dry run reports exactly what the real run does. A WeChat id held by another member is a rejected row,
+ * never a silent reassignment.
+ */
 export async function importRoster(
   stores: Stores,
   rows: string[][],
   opts: { defaultBranch?: string; dryRun?: boolean } = {},
 ): Promise<RosterReport> {
-  const report: RosterReport = { accepted: [], rejected: [], branchesCreated: [] };
+  const report: RosterReport = { accepted: [], rejected: [], branchesCreated: [], dryRun: !!opts.dryRun };
   const [header, ...body] = rows;
   if (!header) return report;
   const col: Record<string, number> = {};
@@ -72,6 +90,13 @@ export async function importRoster(
   if (col.name === undefined) throw new Error(`表头缺少“姓名”列（现有：${header.join('、')}）`);
   const seen = new Set<string>();
   const seenWx = new Set<string>();
+  const plan: PlannedRow[] = [];
+  const branchIds = new Map<string, string | undefined>();
+  const branchIdOf = async (name: string) => {
+    if (!branchIds.has(name)) branchIds.set(name, (await stores.branches.getByName(name))?.id);
+    return branchIds.get(name);
+  };
+  const branchNames = new Map<string, string>();
   for (const [i, row] of body.entries()) {
     const line = i + 2;
     const get = (f: string) => (col[f] !== undefined ? (row[col[f]!] ?? '').trim() : '');
@@ -110,32 +135,51 @@ export async function importRoster(
       reject(`微信号 ${wechatId} 与前面的行重复`);
       continue;
     }
-    seen.add(`${branchName}/${name}`);
-    if (wechatId) seenWx.add(wechatId);
-    if (opts.dryRun) {
-      report.accepted.push({ line, name, branch: branchName, created: true });
+    const branchId = await branchIdOf(branchName);
+    const existing = branchId ? (await stores.members.findByName(name, branchId))[0] : undefined;
+    const holder = wechatId ? await stores.members.getByWechat(wechatId) : undefined;
+    if (holder && holder.id !== existing?.id) {
+      if (!branchNames.has(holder.branchId))
+        branchNames.set(holder.branchId, (await stores.branches.get(holder.branchId))?.name ?? '');
+      reject(
+        `微信号 ${wechatId} 已绑定给${branchNames.get(holder.branchId)}的${holder.name}，不能再分配给${name}（如确需更换，请先解除原绑定）`,
+      );
       continue;
     }
-    const { branch, created: branchCreated } = await stores.branches.ensure(branchName);
-    if (branchCreated) report.branchesCreated.push(branchName);
-    const { created } = await stores.members.upsert({
+    seen.add(`${branchName}/${name}`);
+    if (wechatId) seenWx.add(wechatId);
+    if (!branchId && !report.branchesCreated.includes(branchName)) report.branchesCreated.push(branchName);
+    plan.push({
+      line,
       name,
-      branchId: branch.id,
+      branch: branchName,
       role,
       status,
       wechatId,
       phone: get('phone') || undefined,
+      created: !existing,
     });
-    report.accepted.push({ line, name, branch: branchName, created });
+  }
+  for (const p of plan) {
+    report.accepted.push({ line: p.line, name: p.name, branch: p.branch, created: p.created });
+    if (opts.dryRun) continue;
+    const { branch } = await stores.branches.ensure(p.branch);
+    await stores.members.upsert({
+      name: p.name,
+      branchId: branch.id,
+      role: p.role,
+      status: p.status,
+      wechatId: p.wechatId,
+      phone: p.phone,
+    });
   }
   return report;
 }
 
 export function formatRosterReport(r: RosterReport): string {
-  const lines = [
-    `导入完成：接受 ${r.accepted.length} 行（新增 ${r.accepted.filter((a) => a.created).length}，更新 ${r.accepted.filter((a) => !a.created).length}），拒绝 ${r.rejected.length} 行。`,
-  ];
-  if (r.branchesCreated.length) lines.push(`新建支部：${r.branchesCreated.join('、')}`);
+  const counts = `接受 ${r.accepted.length} 行（新增 ${r.accepted.filter((a) => a.created).length}，更新 ${r.accepted.filter((a) => !a.created).length}），拒绝 ${r.rejected.length} 行。`;
+  const lines = [r.dryRun ? `试运行（未写入任何数据）：正式导入将${counts}` : `导入完成：${counts}`];
+  if (r.branchesCreated.length) lines.push(`${r.dryRun ? '将新建支部' : '新建支部'}：${r.branchesCreated.join('、')}`);
   for (const x of r.rejected) lines.push(`  第 ${x.line} 行：${x.reason}（${x.raw}）`);
   return lines.join('\n');
 }

@@ -75,6 +75,8 @@ export interface Meeting {
   createdAt: number;
   /** Set when the close job ran. */
   closedAt?: number;
+  /** Set at close when no run of the bot overlapped the check-in window: attendance was not collected (未收集). */
+  uncollected?: boolean;
 }
 
 export type AttendanceStatus = 'present' | 'late' | 'leave';

@@ -23,7 +23,10 @@ export async function runConsole(config: Config): Promise<void> {
     mock: true,
     outbox: { ratePerMinute: CONSOLE_OUTBOX_RATE },
     onKnowledgeProgress: progress.update,
-    seed: (deps) => seedDemo(deps.stores, deps.clock),
+    seed: async (deps) => {
+      if (!(await seedDemo(deps.stores, deps.clock)))
+        process.stderr.write('提示：数据中已有“第一党支部”的名册，未写入演示数据（不覆盖真实名册）。\n');
+    },
   });
   progress.stop();
   installShutdown(app, logger);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createApp, installShutdown } from '../../app/container.js';
 import { createLogger } from '../../ground/logger.js';
-import { usesRealPuppet } from '../../bot/channels/wechaty/connect.js';
+import { ChannelStartError, usesRealPuppet } from '../../bot/channels/wechaty/connect.js';
 import { loadConfig } from '../../ground/config.js';
 import { runConsole } from './chat.js';
 
@@ -14,15 +14,34 @@ export function registerStart(program: Command): void {
       if (!usesRealPuppet(config)) return runConsole(config);
       const logger = createLogger(config.logLevel);
       process.stderr.write(`正在启动 ${config.puppet}…\n`);
-      // Until the app is up (the QR login can take a while) a signal aborts the start and cleans up.
+      // Until the app is up (the QR login can take a while) a signal aborts the start and cleans up; so does a
+      // crash inside the puppet's libraries (e.g. wechaty-token on an unreachable discovery service), so the
+      // embedded redis-server is stopped and the process exits with a Chinese message, not a stack.
       const starting = new AbortController();
+      let failure: unknown;
       const abort = () => starting.abort();
+      const crash = (err: unknown) => {
+        failure ??= err;
+        starting.abort();
+      };
       process.once('SIGINT', abort).once('SIGTERM', abort);
+      process.on('uncaughtException', crash).on('unhandledRejection', crash);
       const app = await createApp({ config, logger, signal: starting.signal }).catch((err: unknown) => {
-        if (!starting.signal.aborted) throw err;
-        process.stderr.write('已取消启动。\n');
-        process.exit(130);
+        const cause = failure ?? (starting.signal.aborted ? undefined : err);
+        if (!cause) {
+          process.stderr.write('已取消启动。\n');
+          process.exit(130);
+        }
+        logger.error({ err: cause }, 'channel start failed');
+        const message =
+          cause instanceof ChannelStartError
+            ? cause.message
+            : new ChannelStartError(config.puppet ?? '', cause).message;
+        process.stderr.write(`${message}\n`);
+        logger.flush();
+        process.exit(1);
       });
+      process.off('uncaughtException', crash).off('unhandledRejection', crash);
       process.off('SIGINT', abort).off('SIGTERM', abort);
       installShutdown(app, logger);
       process.stderr.write(`${config.botName} 已上线（账号 ${app.deps.botId}），按 Ctrl+C 停止。\n`);

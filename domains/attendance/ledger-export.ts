@@ -51,7 +51,11 @@ export async function buildLedger(
       m.place ?? '',
       m.topic ?? '',
       // A meeting that has started but is not closed yet is 进行中, not 待召开.
-      m.status === 'scheduled' && m.startAt <= (opts.now ?? Date.now()) ? '进行中' : STATUS[m.status],
+      m.status === 'scheduled' && m.startAt <= (opts.now ?? Date.now())
+        ? '进行中'
+        : m.uncollected
+          ? `${STATUS[m.status]}（未收集）`
+          : STATUS[m.status],
     ];
     // Only a held meeting has attendance: a future or cancelled one is listed with its status alone.
     if (m.status !== 'closed') {
@@ -66,12 +70,12 @@ export async function buildLedger(
       s.present.length + s.late.length,
       s.late.length,
       s.leave.length,
-      s.absent.length,
-      percent(s.rate),
+      m.uncollected ? '未收集' : s.absent.length,
+      m.uncollected ? '未收集' : percent(s.rate),
       names(s.present),
       names(s.late),
       s.leave.map((x) => `${x.member.name}（${x.record.reason ?? ''}）`).join('、'),
-      s.absent.map((x) => x.name).join('、'),
+      m.uncollected ? '' : s.absent.map((x) => x.name).join('、'),
     ]);
     const label = { present: '签到', late: '迟到', leave: '请假' } as const;
     for (const x of [...s.present, ...s.late, ...s.leave]) {
@@ -86,7 +90,9 @@ export async function buildLedger(
         x.record.reason ?? '',
       ]);
     }
-    for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
+    // 未收集 (the bot was down for the whole window): nobody is listed absent.
+    if (m.status === 'closed' && !m.uncollected)
+      for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
   }
   return { rows, details };
 }

@@ -8,7 +8,8 @@ import type { MeetingDeps } from './deps.js';
 import { outboxKeys } from './queue.js';
 import { summarize } from '../attendance/summary.js';
 import { summaryText } from './summary-text.js';
-import { absenceAlert } from './texts.js';
+import { absenceAlert, uncollectedNotice } from './texts.js';
+import { couldCollect } from '../attendance/collection.js';
 
 export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchContext): Promise<OutboxMessage[]> {
   let m = meeting;
@@ -21,10 +22,20 @@ export async function closeStep(meeting: Meeting, deps: MeetingDeps, bc: BatchCo
         roster.map((x) => x.id),
       );
     }
-    m = await deps.stores.meetings.update(m.id, { status: 'closed', closedAt: bc.now });
+    // Nothing could collect when no run of the bot overlapped the window: 未收集, nobody counted absent.
+    const uncollected = !(await couldCollect(deps.stores, m));
+    m = await deps.stores.meetings.update(m.id, { status: 'closed', closedAt: bc.now, uncollected });
+    if (uncollected) deps.logger.warn({ meetingId: m.id }, 'check-in window ran while the bot was down: not collected');
   }
-  const s = await summarize(deps.stores, m);
   const to = await bc.secretaries(m.branchId);
+  if (m.uncollected)
+    return to.map((contactId) => ({
+      to: { contactId },
+      text: uncollectedNotice(m),
+      key: outboxKeys.summary(m, contactId),
+      tag: `meeting:${m.id}`,
+    }));
+  const s = await summarize(deps.stores, m);
   const text = summaryText(m, s, deps.config.timeZone, { final: true });
   const tag = `meeting:${m.id}`;
   const messages: OutboxMessage[] = to.map((contactId) => ({

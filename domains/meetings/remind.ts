@@ -33,6 +33,7 @@ export async function remindStep(
   const [rooms, secretaries] = await Promise.all([bc.rooms(m.branchId), bc.secretaries(m.branchId)]);
   const recipients = reminderRecipients(step.kind, { rooms, secretaries });
   if (phase.audience === 'rooms') {
+    if (!recipients.length) return noRoom(step, m, deps, secretaries, tag);
     const text = roomReminder(m, deps.config.timeZone, shown);
     return recipients.map((roomId) => ({
       to: { roomId },
@@ -50,6 +51,20 @@ export async function remindStep(
     key: outboxKeys.remind(m, step.offset, contactId),
     tag,
     onlyIf,
+  }));
+}
+
+/** A group reminder with no group to go to (the group was moved to another branch): logged and told, never lost silently. */
+function noRoom(step: Step, m: Meeting, deps: MeetingDeps, secretaries: string[], tag: string): OutboxMessage[] {
+  deps.logger.warn(
+    { meetingId: m.id, branchId: m.branchId, offset: step.offset },
+    'group reminder not sent: no room bound',
+  );
+  return secretaries.map((contactId) => ({
+    to: { contactId },
+    text: `【提醒未发出】${m.title || m.type}（#${m.id}）的群提醒未能发出：本支部当前没有绑定的群。请在支部群里发送 /绑定 支部名称。`,
+    key: outboxKeys.remind(m, step.offset, `noroom:${contactId}`),
+    tag,
   }));
 }
 

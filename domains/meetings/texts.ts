@@ -60,6 +60,10 @@ export function escalationForSecretary(m: Meeting, tz: string, names: string[]):
   return `【未回复名单】${meetingLabel(m)}（编号 ${m.id}，${formatDateTime(m.startAt, tz)}）尚未签到或请假 ${names.length} 人：${names.join('、')}`;
 }
 
+export function uncollectedNotice(m: Meeting): string {
+  return `【未收集】${meetingLabel(m)}（编号 ${m.id}）签到期间助手未在运行，本次签到未收集，不计任何人缺席。请书记核实实际出勤并线下补录台账。`;
+}
+
 export function absenceAlert(name: string, streak: number, m: Meeting): string {
   return `【缺席提醒】${name} 已连续 ${streak} 次无故缺席支部会议（最近一次：${meetingLabel(m)}，编号 ${m.id}）。按照《实施方案》第16条，对没有正当理由长期不参加“三会一课”的党员，应进行批评教育，请及时谈心谈话。`;
 }

@@ -7,6 +7,7 @@ import type { OutboxHandle } from '../../jobs/outbox/producer.js';
 import { startOutboxWorker, type OutboxWorker } from '../../jobs/outbox/worker.js';
 import type { OutboxTarget, Sender } from '../../jobs/outbox/types.js';
 import type { MeetingDeps } from '../../domains/meetings/deps.js';
+import { startHeartbeat } from '../../domains/attendance/collection.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
@@ -39,7 +40,10 @@ export interface JobsWorld {
 
 export const ROOM = 'room-a@chatroom';
 
-export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number } = {}): Promise<JobsWorld> {
+/** `edge: false` runs without the chat edge's heartbeat: as if the bot were down, so windows are 未收集. */
+export async function startJobsWorld(
+  opts: { clock?: Clock; ackWindowMs?: number; edge?: boolean } = {},
+): Promise<JobsWorld> {
   const redis = connectTestRedis();
   const prefix = randomPrefix();
   const botId = 'wxid_bot';
@@ -91,6 +95,9 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
     await stores.members.upsert({ name, branchId: branch.id, role, wechatId });
   }
   const workers: MeetingWorker[] = [];
+  // The chat edge is up (check-ins can be collected) unless the test says otherwise.
+  const stopHeartbeat =
+    opts.edge === false ? async () => {} : startHeartbeat(stores, opts.clock ?? systemClock, () => {}, 200);
   return {
     redis,
     prefix,
@@ -138,6 +145,7 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
     },
     async close() {
       for (const w of workers) await w.close();
+      await stopHeartbeat();
       await outboxWorker.close();
       await queue.close();
       await base.close();

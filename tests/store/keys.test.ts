@@ -114,6 +114,7 @@ describe('store keys', () => {
       k.lastSeen('room@chatroom'),
       k.lastSeen(),
       k.rateLimit('q', 'wx', 28000000),
+      k.edgeRuns,
     ]).toEqual([
       'zhibu:branch:seq',
       'zhibu:branches',
@@ -163,6 +164,7 @@ describe('store keys', () => {
       'zhibu:seen:room@chatroom',
       'zhibu:seen:private',
       'zhibu:rl:q:wx:28000000',
+      'zhibu:edge:runs',
     ]);
   });
 });

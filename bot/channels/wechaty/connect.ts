@@ -29,6 +29,19 @@ function asChannel(bot: Wechaty, botId: string, stop: () => Promise<void>, world
   };
 }
 
+/** The channel could not start: the message says so in Chinese (the cause, redacted, goes to the log). */
+export class ChannelStartError extends Error {
+  constructor(
+    readonly puppet: string,
+    readonly cause: unknown,
+  ) {
+    super(
+      `微信通道（${puppet}）启动失败：${(cause as Error)?.message ?? String(cause)}。请检查 WECHATY_PUPPET、WECHATY_PUPPET_SERVICE_TOKEN 等配置和网络后重试。`,
+    );
+    this.name = 'ChannelStartError';
+  }
+}
+
 export const usesRealPuppet = (config: Config) => Boolean(config.puppet && config.puppet !== 'wechaty-puppet-mock');
 
 export async function connectWechat(
@@ -42,7 +55,24 @@ export async function connectWechat(
   }
   const bot = buildRealWechaty(config, logger);
   const loggedIn = new Promise<string>((resolve) => bot.once('login', (user) => resolve(user.id)));
-  await bot.start();
+  // An error while the puppet starts (service unreachable, token refused) fails the start instead of
+  // waiting for a login that cannot come.
+  let startError: unknown;
+  const onStartError = (err: unknown) => {
+    startError ??= err;
+  };
+  bot.on('error', onStartError);
+  try {
+    await bot.start();
+  } catch (err) {
+    startError ??= err;
+  } finally {
+    bot.off('error', onStartError);
+  }
+  if (startError) {
+    await bot.stop().catch(() => undefined);
+    throw new ChannelStartError(config.puppet ?? '', startError);
+  }
   logger.info({ puppet: config.puppet }, 'waiting for WeChat login');
   const aborted = new Promise<never>((_, reject) => {
     if (opts.signal?.aborted) reject(new Error('aborted before WeChat login'));

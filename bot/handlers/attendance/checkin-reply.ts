@@ -4,6 +4,7 @@ import { requestAck } from '../../../domains/meetings/ack.js';
 import { applyReply, classifyReply, nearestWindow, openMeeting } from '../../../domains/attendance/checkin.js';
 import { checkinClosed, checkinNotYetOpen } from '../../../domains/meetings/texts.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
+import { mayAutoMatch } from '../../../domains/roles/claims.js';
 import type { Branch, Member } from '../../../store/types.js';
 import { createContext } from '../../context.js';
 import type { AppDeps, ChatContext, InboundMessage } from '../../types.js';
@@ -54,7 +55,9 @@ export function checkinReplyHook(md: MeetingDeps) {
       return true;
     }
     const now = md.clock.now();
-    const meeting = member.branchId === branch.id ? await openMeeting(md.stores, branch.id, now) : undefined;
+    // Recorded against the member's own branch, wherever the group is bound now (a group moved between
+    // branches during a window must not drop its members' check-ins).
+    const meeting = await openMeeting(md.stores, member.branchId, now);
     if (!meeting) {
       const near = member.branchId === branch.id ? await nearestWindow(md.stores, branch.id, now) : undefined;
       if (near) {
@@ -76,13 +79,18 @@ export function checkinReplyHook(md: MeetingDeps) {
   };
 }
 
-/** First contact: an unbound roster name equal to the group nickname (or WeChat name) is bound silently. */
+/**
+ * First contact: an unbound person whose group nickname (or name) equals exactly one free ordinary roster entry is
+ * bound to it (mayAutoMatch: never a secretary entry, never a second name; the secretary sees it in the audit log).
+ */
 async function matchByNickname(ctx: ChatContext, md: MeetingDeps, branch: Branch): Promise<Member | undefined> {
+  if (await md.stores.members.getByWechat(ctx.msg.talkerId)) return undefined;
   const names = [
     ...new Set([ctx.msg.roomAlias, ctx.msg.talkerName].filter((n): n is string => !!n?.trim()).map((n) => n.trim())),
   ];
   for (const name of names) {
     const free = (await md.stores.members.findByName(name, branch.id)).filter((m) => !m.wechatId);
+    if (free.length === 1 && !mayAutoMatch(free[0]!, false)) return undefined;
     if (free.length === 1) {
       const bound = await md.stores.members.bindWechat(free[0]!.id, ctx.msg.talkerId);
       await ctx.deps.audit.record({
