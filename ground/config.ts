@@ -63,6 +63,15 @@ const schema = z.object({
   ANSWER_MAX_CHARS: positiveInt(500),
   QUESTION_RATE_PER_MIN: positiveInt(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The web console (web/)
+  WEB_ENABLED: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PUBLIC_URL: optionalText.pipe(z.string().url('不是合法的 URL').optional()),
+  WEB_UPLOAD_MAX_MB: positiveInt(20),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -90,6 +99,8 @@ export interface Config {
   answerMaxChars: number;
   questionRatePerMinute: number;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** The web console: served by the bot process (enabled) or alone with `zhibu web`. */
+  web: { enabled: boolean; host: string; port: number; publicUrl?: string; uploadMaxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -139,6 +150,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     answerMaxChars: raw.ANSWER_MAX_CHARS,
     questionRatePerMinute: raw.QUESTION_RATE_PER_MIN,
     logLevel: raw.LOG_LEVEL,
+    web: {
+      enabled: raw.WEB_ENABLED,
+      host: raw.WEB_HOST,
+      port: raw.WEB_PORT,
+      publicUrl: raw.PUBLIC_URL?.replace(/\/+$/, ''),
+      uploadMaxBytes: raw.WEB_UPLOAD_MAX_MB * 1024 * 1024,
+    },
   };
 }
 

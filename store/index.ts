@@ -16,6 +16,8 @@ import { createMeetingStore, type MeetingStore } from './meetings.js';
 import { createMemberStore, type MemberStore } from './members.js';
 import { createRoomDirectory, type RoomDirectory } from './room-directory.js';
 import { createSeriesStore, type SeriesStore } from './series.js';
+import { createEvidenceStore, type EvidenceStore } from './evidence.js';
+import { createWebAuthStore, type WebAuthStore } from './web-auth.js';
 
 export interface Stores {
   branches: BranchStore;
@@ -36,6 +38,10 @@ export interface Stores {
   hints: HintStore;
   /** 每日一学: which unit each study broadcast gives next. */
   studyCursor: StudyCursor;
+  /** The web console's one-time sign-in links and sessions. */
+  webAuth: WebAuthStore;
+  /** Minutes and photos of meetings (uploaded in the web console). */
+  evidence: EvidenceStore;
 }
 
 export interface StoreOptions {
@@ -61,6 +67,8 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     cancelRequests: createCancelRequestStore(redis, prefix),
     hints: createHintStore(redis, prefix),
     studyCursor: createStudyCursor(redis, prefix),
+    webAuth: createWebAuthStore(redis, prefix),
+    evidence: createEvidenceStore(redis, prefix),
   };
 }
 
@@ -74,11 +82,13 @@ export type {
   CancelRequestStore,
   ClaimStore,
   DraftStore,
+  EvidenceStore,
   HintStore,
   MeetingStore,
   MemberStore,
   RoomDirectory,
   SeriesStore,
   StudyCursor,
+  WebAuthStore,
 };
 export * from './types.js';

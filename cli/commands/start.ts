@@ -11,20 +11,24 @@ export function registerStart(program: Command): void {
     .description('启动机器人：配置了 WECHATY_PUPPET 时登录微信，否则打开控制台模拟群聊')
     .action(async () => {
       const config = loadConfig();
-      if (!usesRealPuppet(config)) return runConsole(config);
+      if (!usesRealPuppet(config)) return runConsole(config, { web: config.web.enabled });
       const logger = createLogger(config.logLevel);
       process.stderr.write(`正在启动 ${config.puppet}…\n`);
       // Until the app is up (the QR login can take a while) a signal aborts the start and cleans up.
       const starting = new AbortController();
       const abort = () => starting.abort();
       process.once('SIGINT', abort).once('SIGTERM', abort);
-      const app = await createApp({ config, logger, signal: starting.signal }).catch((err: unknown) => {
-        if (!starting.signal.aborted) throw err;
-        process.stderr.write('已取消启动。\n');
-        process.exit(130);
-      });
+      const app = await createApp({ config, logger, signal: starting.signal, web: config.web.enabled }).catch(
+        (err: unknown) => {
+          if (!starting.signal.aborted) throw err;
+          process.stderr.write('已取消启动。\n');
+          process.exit(130);
+        },
+      );
       process.off('SIGINT', abort).off('SIGTERM', abort);
       installShutdown(app, logger);
       process.stderr.write(`${config.botName} 已上线（账号 ${app.deps.botId}），按 Ctrl+C 停止。\n`);
+      if (app.web)
+        process.stderr.write(`网页控制台：${app.web.url}（书记和管理员私聊机器人发送 /控制台 获取登录链接）\n`);
     });
 }
