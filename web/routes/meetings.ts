@@ -13,7 +13,7 @@ import { buildLedger, writeLedger } from '../../domains/attendance/ledger-export
 import { percent, summarize } from '../../domains/attendance/summary.js';
 import { meetingInput } from '../../domains/meetings/input.js';
 import { cancelMeeting, createMeeting, rescheduleMeeting } from '../../domains/meetings/ops.js';
-import { meetingTypeOf } from '../../domains/meetings/parse-command.js';
+import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { assertChangeable, timeError } from '../../domains/meetings/rules.js';
 import { assertBranch } from '../../domains/roles/console-access.js';
 import { MEETING_TYPES, type Meeting } from '../../store/types.js';
@@ -73,6 +73,10 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: WebDeps): void
     const scope = await branchScope(deps.stores, v, b.branch);
     const type = meetingTypeOf(b.type ?? '');
     if (!type) throw new UserError(`请选择会议类型：${MEETING_TYPES.join('、')}。`);
+    // Reminder options are written as in chat (提醒：1天,1小时 截止：30分钟) and read by the chat's parser.
+    const extra = splitOptions(` ${(b.options ?? '').trim()}`);
+    if (extra.errors.length || extra.head)
+      throw new UserError(extra.errors.join('\n') || `没看懂选项“${extra.head}”。`);
     const now = deps.clock.now();
     const parsed = parseMeetingTime((b.when ?? '').trim(), { now, tz });
     if (!parsed.ok) {
@@ -91,7 +95,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: WebDeps): void
         type,
         startAt: parsed.at,
         placeFromText: parsed.rest,
-        options: { place: b.place?.trim() || undefined, topic: b.topic?.trim() || undefined },
+        options: { ...extra.options, place: b.place?.trim() || undefined, topic: b.topic?.trim() || undefined },
         createdBy: v.wechatId,
         now,
       }),
