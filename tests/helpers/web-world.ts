@@ -8,6 +8,7 @@ import { issueSignInLink } from '../../domains/roles/console-access.js';
 import { PROJECT_ROOT } from '../../ground/config.js';
 import { broadcastsFeature } from '../../bot/features/broadcasts.js';
 import { createMeetingsFeature } from '../../bot/features/meetings.js';
+import { rolesFeature } from '../../bot/features/roles.js';
 import type { Answer, Answerer } from '../../knowledge/types.js';
 import type { Stores } from '../../store/index.js';
 import type { Branch } from '../../store/types.js';
@@ -42,7 +43,7 @@ async function startConsoleBot(): Promise<ConsoleBot> {
   spec.rooms.push({ id: ROOM2, topic: '第二支部群', memberIds: ['wxid_admin', 'wxid_liu', 'wxid_chen'] });
   const bot = await startTestBot({
     spec,
-    features: [createMeetingsFeature({ ackWindowMs: 500 }), broadcastsFeature],
+    features: [rolesFeature, createMeetingsFeature({ ackWindowMs: 500 }), broadcastsFeature],
     env: { ADMIN_IDS: 'wxid_admin' },
     answerer: noAnswer,
   });
@@ -89,12 +90,20 @@ export interface WebWorld {
   close(): Promise<void>;
 }
 
-export async function startWebWorld(): Promise<WebWorld> {
+export async function startWebWorld(o: { browser?: boolean } = {}): Promise<WebWorld> {
   const w = await startConsoleBot();
-  const web = await startWeb(w.app.deps, { botId: w.app.deps.botId, host: '127.0.0.1', port: 0 });
+  const web = await startWeb(w.app.deps, {
+    botId: w.app.deps.botId,
+    answerer: w.app.deps.answerer,
+    host: '127.0.0.1',
+    port: 0,
+  });
   // Links point where this server listens.
   Object.assign(web.deps.config, { web: { ...web.deps.config.web, publicUrl: web.url } });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const browser =
+    o.browser === false
+      ? (undefined as unknown as Browser)
+      : await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   fs.mkdirSync(SHOT_DIR, { recursive: true });
   const link = async (wechatId: string) => (await issueSignInLink(web.deps, wechatId)).url;
   return {
@@ -117,7 +126,7 @@ export async function startWebWorld(): Promise<WebWorld> {
         throw new Error(`page ${name} scrolls sideways by ${overflow}px at ${page.viewportSize()?.width}px`);
     },
     async close() {
-      await browser.close();
+      await browser?.close();
       await web.close();
       await w.close();
     },
