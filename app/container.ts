@@ -7,6 +7,7 @@ import { checkRedisDurability } from '../ground/redis/connect.js';
 import { openRedisSource } from '../ground/redis/source.js';
 import type { Answerer } from '../knowledge/types.js';
 import type { Progress } from '../knowledge/index.js';
+import type { LiveKnowledge } from '../knowledge/live.js';
 import type { OutboxHandle } from '../jobs/outbox/producer.js';
 import { featureFactories } from '../bot/features.js';
 import { startChatEdge, type ChatEdge } from '../bot/edge.js';
@@ -64,11 +65,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const { url, owned } = await openRedisSource(config, logger, 'bot');
     if (owned) cleanups.push(() => owned.stop());
     let answerer = opts.answerer;
+    let knowledge: LiveKnowledge | undefined;
     if (!answerer) {
-      const { createKnowledge } = await import('../knowledge/index.js');
-      const knowledge = await createKnowledge(config, logger, { onProgress: opts.onKnowledgeProgress });
-      cleanups.push(() => knowledge.close());
-      answerer = knowledge.answerer;
+      // Rebuildable in place (the web console's 知识库): answers switch to the new index once it is built.
+      const { createLiveKnowledge } = await import('../knowledge/live.js');
+      const k = await createLiveKnowledge(config, logger, { onProgress: opts.onKnowledgeProgress });
+      cleanups.push(() => k.close());
+      knowledge = k;
+      answerer = k.answerer;
     }
     const mock = opts.mock || !config.puppet || config.puppet === 'wechaty-puppet-mock';
     const wechat = await connectWechat(config, logger, { mock, mockSpec: opts.mockSpec, signal: opts.signal });
@@ -98,7 +102,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (webOpt) {
       const where = typeof webOpt === 'object' ? webOpt : {};
       // The bot keeps running when the console cannot listen (e.g. the port is taken): it says so and goes on.
-      web = await startWeb(base, { botId: wechat.botId, answerer, ...where }).catch((err: unknown) => {
+      web = await startWeb(base, { botId: wechat.botId, answerer, knowledge, ...where }).catch((err: unknown) => {
         logger.warn({ err }, 'web console not started');
         process.stderr.write(`网页控制台未能启动：${(err as Error).message}\n`);
         return undefined;

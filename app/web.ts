@@ -5,6 +5,7 @@ import { DEFAULT_ACK_WINDOW_MS } from '../domains/meetings/deps.js';
 import { createMeetingQueue } from '../domains/meetings/queue.js';
 import { createBroadcastRuntime } from '../domains/broadcasts/runtime.js';
 import type { Answerer } from '../knowledge/types.js';
+import type { LiveKnowledge } from '../knowledge/live.js';
 import { createDueBuckets } from '../store/due-buckets.js';
 import type { WebDeps } from '../web/deps.js';
 import { startWebServer, type WebServer } from '../web/server.js';
@@ -15,7 +16,7 @@ export interface WebHandle extends WebServer {
 
 export async function startWeb(
   base: Deps,
-  o: { botId?: string; answerer?: Answerer; host?: string; port?: number },
+  o: { botId?: string; answerer?: Answerer; knowledge?: LiveKnowledge; host?: string; port?: number },
 ): Promise<WebHandle> {
   const logger = base.logger.child({ mod: 'web' });
   const queue = createMeetingQueue(base.redis, base.prefix, logger);
@@ -32,6 +33,7 @@ export async function startWeb(
     },
     broadcasts: broadcasts?.service,
     answerer: o.answerer,
+    knowledge: o.knowledge,
     queues: [queue, ...(broadcasts ? [broadcasts.deps.queue] : [])],
   };
   try {

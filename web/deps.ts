@@ -5,6 +5,7 @@ import type { Deps } from '../domains/deps.js';
 import type { MeetingDeps } from '../domains/meetings/deps.js';
 import type { BroadcastService } from '../domains/broadcasts/service.js';
 import type { Answerer } from '../knowledge/types.js';
+import type { LiveKnowledge } from '../knowledge/live.js';
 
 export interface WebDeps extends Deps {
   meetings: MeetingDeps;
@@ -12,6 +13,8 @@ export interface WebDeps extends Deps {
   broadcasts?: BroadcastService;
   /** The bot's answerer, for the knowledge test box (absent when the console runs alone). */
   answerer?: Answerer;
+  /** The bot's rebuildable knowledge core (upload, remove, rebuild); absent when the console runs alone. */
+  knowledge?: LiveKnowledge;
   /** BullMQ queues shown on the 队列 page (bull-board). */
   queues?: Queue[];
 }
