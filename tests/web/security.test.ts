@@ -126,6 +126,73 @@ describe('web console security', () => {
     expect(refused.statusCode).toBe(403);
   });
 
+  it('imports a roster with a row report and lets an admin grant and revoke the admin role, audited', async () => {
+    const { cookie, csrf } = await signIn('wxid_admin');
+    const b = '----zhibu';
+    const csv =
+      '姓名,支部,角色,微信号\n周九,第一党支部,党员,wxid_zhou\n,第一党支部,党员,\n吴十,第一党支部,书记,wxid_wu\n';
+    const payload = Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="名册.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${b}--\r\n`,
+    );
+    const res = await ww.web.app.inject({
+      method: 'POST',
+      url: `/members/import?_csrf=${encodeURIComponent(csrf)}`,
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+      payload,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('接受 2 行，拒绝 1 行');
+    const zhou = (await ww.w.stores.members.findByName('周九'))[0]!;
+    expect(zhou.wechatId).toBe('wxid_zhou');
+    expect(await ww.w.stores.branches.branchesOfSecretary('wxid_wu')).toEqual([ww.w.branch.id]);
+
+    const post = (action: string) =>
+      ww.web.app.inject({
+        method: 'POST',
+        url: '/members/admin',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(csrf)}&memberId=${zhou.id}&action=${action}`,
+      });
+    expect((await post('grant')).statusCode).toBe(303);
+    expect(await ww.w.stores.admins.isAdmin('wxid_zhou')).toBe(true);
+    expect((await post('revoke')).statusCode).toBe(303);
+    expect(await ww.w.stores.admins.isAdmin('wxid_zhou')).toBe(false);
+    const actions = (await ww.w.stores.audit.list()).filter((a) => a.actor === 'wxid_admin').map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['roster.import', 'admin.grant', 'admin.revoke']));
+    // A secretary cannot grant.
+    const wang = await signIn('wxid_wang');
+    const refused = await ww.web.app.inject({
+      method: 'POST',
+      url: '/members/admin',
+      headers: { cookie: wang.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(wang.csrf)}&memberId=${zhou.id}&action=grant`,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(await ww.w.stores.admins.isAdmin('wxid_zhou')).toBe(false);
+  });
+
+  it('signs out (the session is gone) and rate-limits the sign-in pages', async () => {
+    const { cookie, csrf } = await signIn('wxid_wang');
+    const app = ww.web.app;
+    expect((await app.inject({ method: 'GET', url: '/', headers: { cookie } })).statusCode).toBe(200);
+    const out = await app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(csrf)}`,
+    });
+    expect(out.statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url: '/', headers: { cookie } })).statusCode).toBe(401);
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++)
+      codes.push(
+        (await app.inject({ method: 'GET', url: '/login/no-such-token-0000000000', remoteAddress: '10.0.0.9' }))
+          .statusCode,
+      );
+    expect(codes.slice(0, 10).every((c) => c === 410)).toBe(true);
+    expect(codes.slice(10)).toEqual([429, 429]);
+  });
+
   it('answers /控制台 privately with a working link, and not in the group or to members', async () => {
     ww.w.post('王书记', '/控制台', { roomId: ROOM });
     await ww.w.waitFor((s) => s.roomId === ROOM && s.text.includes('请私聊我发送 /控制台'));
