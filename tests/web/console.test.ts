@@ -82,6 +82,16 @@ describe('web console', () => {
       audit.some((a) => a.action === 'attendance.correct' && a.detail?.includes('李四') && a.actor === 'wxid_wang'),
     ).toBe(true);
 
+    // A photo as the meeting's evidence; it is listed on the page and linked from the workbook.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page.setInputFiles('input[type=file]', { name: '合影.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: '上传' }).click();
+    await page.waitForURL(/notice=/);
+    expect(await page.getByRole('link', { name: '合影.png' }).count()).toBe(1);
+
     await page.goto(`${ww.web.url}/meetings`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
     const file = await download.path();

@@ -15,7 +15,7 @@ import { meetingInput } from '../../domains/meetings/input.js';
 import { cancelMeeting, createMeeting, rescheduleMeeting } from '../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { assertChangeable, timeError } from '../../domains/meetings/rules.js';
-import { assertBranch } from '../../domains/roles/console-access.js';
+import { assertBranch, consoleBaseUrl } from '../../domains/roles/console-access.js';
 import { MEETING_TYPES, type Meeting } from '../../store/types.js';
 import { requireViewer, web } from '../auth.js';
 import { branchScope } from '../branch-scope.js';
@@ -195,7 +195,14 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: WebDeps): void
     const mid = Date.UTC(Number(q[1]), (Number(q[2]) - 1) * 3 + 1, 15);
     const from = startOfQuarter(mid, tz);
     const to = startOfMonth(from + 86_400_000, tz, 3) - 1;
-    const ledger = await buildLedger(deps.stores, { from, to, branchId: scope.branch.id, tz });
+    const base = consoleBaseUrl(deps.config);
+    const ledger = await buildLedger(deps.stores, {
+      from,
+      to,
+      branchId: scope.branch.id,
+      tz,
+      evidenceUrl: (meetingId, id) => `${base}/meetings/${meetingId}/evidence/${id}`,
+    });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-export-'));
     const file = path.join(dir, 'ledger.xlsx');
     try {
