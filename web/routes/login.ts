@@ -2,7 +2,7 @@
 // link up), POST consumes it and opens a session. Rate-limited; used or expired links get a clear page.
 import type { FastifyInstance } from 'fastify';
 import { redeemSignIn, signInLinkProblem } from '../../domains/roles/console-access.js';
-import { cookieOptions, SESSION_COOKIE, signOut } from '../auth.js';
+import { cookieOptions, SESSION_COOKIE, signOut, web } from '../auth.js';
 import type { WebDeps } from '../deps.js';
 import { page } from '../render.js';
 
@@ -37,6 +37,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: WebDeps): void {
   });
 
   app.post('/logout', async (req, reply) => {
+    if (req.viewer) await deps.audit.recordBy(web(req.viewer), 'web.logout', '退出控制台');
     await signOut(deps.stores, req, reply);
     return reply.redirect('/signed-out', 303);
   });
