@@ -171,6 +171,52 @@ describe('web console security', () => {
     expect(await ww.w.stores.admins.isAdmin('wxid_zhou')).toBe(false);
   });
 
+  it("reschedules and cancels with the chat's parsing and rules; bad input changes nothing", async () => {
+    const { cookie, csrf } = await signIn('wxid_wang');
+    const form = (url: string, body: string) =>
+      ww.web.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(csrf)}&${body}`,
+      });
+    const created = await form(
+      '/meetings',
+      `branch=${ww.w.branch.id}&type=${encodeURIComponent('支委会')}&when=${encodeURIComponent('下周五下午3点')}&place=${encodeURIComponent('二楼')}`,
+    );
+    expect(created.statusCode).toBe(303);
+    const id = /\/meetings\/(\d+)/.exec(String(created.headers.location))![1]!;
+    const m = (await ww.w.stores.meetings.get(id))!;
+    expect(m.type).toBe('支部委员会');
+    expect(m.place).toBe('二楼');
+
+    const past = await form(`/meetings/${id}/reschedule`, `when=${encodeURIComponent('昨天下午3点')}`);
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('已经过去了');
+    const garbage = await form(`/meetings/${id}/reschedule`, `when=${encodeURIComponent('13月45日')}`);
+    expect(garbage.statusCode).toBe(400);
+    expect(await ww.w.stores.meetings.get(id)).toEqual(m);
+
+    const moved = await form(`/meetings/${id}/reschedule`, `when=${encodeURIComponent('下周六上午9点')}`);
+    expect(moved.statusCode).toBe(303);
+    const next = (await ww.w.stores.meetings.get(id))!;
+    expect(next.startAt).not.toBe(m.startAt);
+    expect(new Date(next.startAt).getUTCHours()).toBe(1); // 09:00 in Shanghai
+
+    const unconfirmed = await form(`/meetings/${id}/cancel`, 'confirm=no');
+    expect(unconfirmed.statusCode).toBe(400);
+    expect((await ww.w.stores.meetings.get(id))!.status).toBe('scheduled');
+    expect((await form(`/meetings/${id}/cancel`, 'confirm=yes')).statusCode).toBe(303);
+    expect((await ww.w.stores.meetings.get(id))!.status).toBe('cancelled');
+    const again = await form(`/meetings/${id}/reschedule`, `when=${encodeURIComponent('下周日上午9点')}`);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('已取消');
+    const audit = (await ww.w.stores.audit.list()).filter(
+      (a) => a.actor === 'wxid_wang' && a.detail?.includes(`#${id}`),
+    );
+    expect(audit.map((a) => a.action)).toEqual(['meeting.create', 'meeting.reschedule', 'meeting.cancel']);
+  });
+
   it('signs out (the session is gone) and rate-limits the sign-in pages', async () => {
     const { cookie, csrf } = await signIn('wxid_wang');
     const app = ww.web.app;
