@@ -1,6 +1,6 @@
 // Which way imports may point (README, "Layout"). `npm run lint` fails on any violation.
-// Floors, bottom to top: ground → store, knowledge, jobs → domains → bot → app → cli (bench beside cli).
-const SRC = '^(ground|store|knowledge|jobs|domains|bot|app|cli|bench)/';
+// Floors, bottom to top: ground → store, knowledge, jobs → domains → bot, web (side by side) → app → cli (bench beside cli).
+const SRC = '^(ground|store|knowledge|jobs|domains|bot|web|app|cli|bench)/';
 
 const onlyTo = (name, from, allowed, comment) => ({
   name,
@@ -22,9 +22,10 @@ module.exports = {
     onlyTo('attendance-below-meetings', '^domains/attendance/', '^(ground|store|jobs|knowledge)/|^domains/(deps\\.ts|roles/|attendance/)', 'attendance: what replies mean and add up to; meetings builds on it.'),
     onlyTo('meetings-below-digest', '^domains/meetings/', '^(ground|store|jobs|knowledge)/|^domains/(deps\\.ts|roles/|attendance/|meetings/)', 'meetings never imports digest or broadcasts.'),
     onlyTo('broadcasts-alone', '^domains/broadcasts/', '^(ground|store|jobs|knowledge)/|^domains/(deps\\.ts|roles/|broadcasts/)', 'broadcasts stand beside meetings.'),
-    onlyTo('edge-below-root', '^bot/', '^(ground|store|jobs|knowledge|domains|bot)/', 'The chat edge never imports the composition root or the CLI.'),
-    onlyTo('root-below-cli', '^app/', '^(ground|store|jobs|knowledge|domains|bot|app)/', 'app/ is imported by the CLI, never the other way.'),
-    onlyTo('bench-not-cli', '^bench/', '^(ground|store|jobs|knowledge|domains|bot|app|bench)/', 'bench/ is run by the CLI, not the other way.'),
+    onlyTo('edge-below-root', '^bot/', '^(ground|store|jobs|knowledge|domains|bot)/', 'The chat edge never imports the web console, the composition root or the CLI.'),
+    onlyTo('web-beside-bot', '^web/', '^(ground|store|jobs|knowledge|domains|web)/', 'The web console stands beside the chat edge: it calls domains/, never bot/, app/ or the CLI.'),
+    onlyTo('root-below-cli', '^app/', '^(ground|store|jobs|knowledge|domains|bot|web|app)/', 'app/ is imported by the CLI, never the other way.'),
+    onlyTo('bench-not-cli', '^bench/', '^(ground|store|jobs|knowledge|domains|bot|web|app|bench)/', 'bench/ is run by the CLI, not the other way.'),
     {
       name: 'wechaty-only-in-its-channel',
       comment: 'Only the Wechaty channel (and its tests and bench) imports wechaty.',

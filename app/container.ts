@@ -7,6 +7,7 @@ import { checkRedisDurability } from '../ground/redis/connect.js';
 import { openRedisSource } from '../ground/redis/source.js';
 import type { Answerer } from '../knowledge/types.js';
 import type { Progress } from '../knowledge/index.js';
+import type { LiveKnowledge } from '../knowledge/live.js';
 import type { OutboxHandle } from '../jobs/outbox/producer.js';
 import { featureFactories } from '../bot/features.js';
 import { startChatEdge, type ChatEdge } from '../bot/edge.js';
@@ -14,6 +15,7 @@ import type { AppDeps, Feature, FeatureFactory } from '../bot/types.js';
 import { connectWechat, type WechatConnection } from '../bot/channels/wechaty/connect.js';
 import type { MockWorldSpec } from '../bot/channels/wechaty/mock-world.js';
 import { createDeps } from './deps.js';
+import { startWeb, type WebHandle } from './web.js';
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +35,9 @@ export interface AppOptions {
   features?: FeatureFactory[];
   /** Outbox tuning: console and tests send faster than the configured rate. */
   outbox?: { ratePerMinute?: number; attempts?: number; backoffMs?: number; rateLimitBackoffMs?: number };
+  /** Serve the web console in this process (`zhibu start` passes WEB_ENABLED; default off for tests and tools); a
+   * port overrides WEB_PORT (0: any free one). */
+  web?: boolean | { port?: number; host?: string };
   /** Aborts a start that is still waiting (e.g. for the WeChat QR login); everything started so far is stopped. */
   signal?: AbortSignal;
 }
@@ -43,6 +48,8 @@ export interface App {
   outbox: OutboxHandle;
   edge: ChatEdge;
   features: Feature[];
+  /** The web console, when served by this process. */
+  web?: WebHandle;
   stop(): Promise<void>;
 }
 
@@ -58,11 +65,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const { url, owned } = await openRedisSource(config, logger, 'bot');
     if (owned) cleanups.push(() => owned.stop());
     let answerer = opts.answerer;
+    let knowledge: LiveKnowledge | undefined;
     if (!answerer) {
-      const { createKnowledge } = await import('../knowledge/index.js');
-      const knowledge = await createKnowledge(config, logger, { onProgress: opts.onKnowledgeProgress });
-      cleanups.push(() => knowledge.close());
-      answerer = knowledge.answerer;
+      // Rebuildable in place (the web console's 知识库): answers switch to the new index once it is built.
+      const { createLiveKnowledge } = await import('../knowledge/live.js');
+      const k = await createLiveKnowledge(config, logger, { onProgress: opts.onKnowledgeProgress });
+      cleanups.push(() => k.close());
+      knowledge = k;
+      answerer = k.answerer;
     }
     const mock = opts.mock || !config.puppet || config.puppet === 'wechaty-puppet-mock';
     const wechat = await connectWechat(config, logger, { mock, mockSpec: opts.mockSpec, signal: opts.signal });
@@ -87,9 +97,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
       rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs,
     });
     cleanups.push(() => edge.stop());
+    let web: WebHandle | undefined;
+    const webOpt = opts.web ?? false;
+    if (webOpt) {
+      const where = typeof webOpt === 'object' ? webOpt : {};
+      // The bot keeps running when the console cannot listen (e.g. the port is taken): it says so and goes on.
+      web = await startWeb(base, { botId: wechat.botId, answerer, knowledge, ...where }).catch((err: unknown) => {
+        logger.warn({ err }, 'web console not started');
+        process.stderr.write(`网页控制台未能启动：${(err as Error).message}\n`);
+        return undefined;
+      });
+      if (web) cleanups.push(() => web!.close());
+    }
     logger.info({ botId: wechat.botId, mock, features: features.map((f) => f.name) }, 'zhibu started');
     let stopped: Promise<void> | undefined;
-    return { deps, wechat, outbox, edge, features, stop: () => (stopped ??= cleanup()) };
+    return { deps, wechat, outbox, edge, features, web, stop: () => (stopped ??= cleanup()) };
   } catch (err) {
     await cleanup();
     throw err;

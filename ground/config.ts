@@ -86,6 +86,15 @@ const schema = z.object({
   ANSWER_MAX_CHARS: intIn(500, 100, 4000, '（字数；太短则引文和出处放不下）'),
   QUESTION_RATE_PER_MIN: intIn(5, 1, 600, '（每人每分钟提问次数）'),
   LOG_LEVEL: z.enum(LOG_LEVELS, `只能是 ${LOG_LEVELS.join('、')} 之一`).default('info'),
+  // The web console (web/)
+  WEB_ENABLED: z
+    .enum(['0', '1', 'true', 'false'], '只能是 1、0、true 或 false')
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  WEB_HOST: z.string().trim().min(1, '不能为空（默认 127.0.0.1）').default('127.0.0.1'),
+  WEB_PORT: intIn(8080, 0, 65535, '（端口号）'),
+  PUBLIC_URL: optionalText.pipe(z.string().url('不是合法的 URL').optional()),
+  WEB_UPLOAD_MAX_MB: intIn(20, 1, 200, '（MB）'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -113,6 +122,8 @@ export interface Config {
   answerMaxChars: number;
   questionRatePerMinute: number;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** The web console: served by the bot process (enabled) or alone with `zhibu web`. */
+  web: { enabled: boolean; host: string; port: number; publicUrl?: string; uploadMaxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -163,6 +174,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     answerMaxChars: raw.ANSWER_MAX_CHARS,
     questionRatePerMinute: raw.QUESTION_RATE_PER_MIN,
     logLevel: raw.LOG_LEVEL,
+    web: {
+      enabled: raw.WEB_ENABLED,
+      host: raw.WEB_HOST,
+      port: raw.WEB_PORT,
+      publicUrl: raw.PUBLIC_URL?.replace(/\/+$/, ''),
+      uploadMaxBytes: raw.WEB_UPLOAD_MAX_MB * 1024 * 1024,
+    },
   };
 }
 

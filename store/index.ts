@@ -17,6 +17,8 @@ import { createMeetingStore, type MeetingStore } from './meetings.js';
 import { createMemberStore, type MemberStore } from './members.js';
 import { createRoomDirectory, type RoomDirectory } from './room-directory.js';
 import { createSeriesStore, type SeriesStore } from './series.js';
+import { createEvidenceStore, type EvidenceStore } from './evidence.js';
+import { createWebAuthStore, type WebAuthStore } from './web-auth.js';
 
 export interface Stores {
   branches: BranchStore;
@@ -39,6 +41,10 @@ export interface Stores {
   studyCursor: StudyCursor;
   /** Heartbeats of the chat edge: when check-ins could be collected. */
   edgeRuns: EdgeRunStore;
+  /** The web console's one-time sign-in links and sessions. */
+  webAuth: WebAuthStore;
+  /** Minutes and photos of meetings (uploaded in the web console). */
+  evidence: EvidenceStore;
 }
 
 export interface StoreOptions {
@@ -65,6 +71,8 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     hints: createHintStore(redis, prefix),
     studyCursor: createStudyCursor(redis, prefix),
     edgeRuns: createEdgeRunStore(redis, prefix),
+    webAuth: createWebAuthStore(redis, prefix),
+    evidence: createEvidenceStore(redis, prefix),
   };
 }
 
@@ -79,11 +87,13 @@ export type {
   ClaimStore,
   DraftStore,
   EdgeRunStore,
+  EvidenceStore,
   HintStore,
   MeetingStore,
   MemberStore,
   RoomDirectory,
   SeriesStore,
   StudyCursor,
+  WebAuthStore,
 };
 export * from './types.js';

@@ -61,6 +61,12 @@ export function storeKeys(prefix: string) {
     cadence: `${prefix}settings:cadence`,
     admins: `${prefix}admins`,
     audit: `${prefix}audit`,
+    // The web console: one-time sign-in links and sessions, both stored by the SHA-256 of their token
+    webLink: (hash: string) => `${prefix}web:link:${hash}`,
+    webLinkUsed: (hash: string) => `${prefix}web:link-used:${hash}`,
+    webSession: (hash: string) => `${prefix}web:session:${hash}`,
+    /** A meeting's evidence (minutes, photos) uploaded in the web console. */
+    meetingEvidence: (meetingId: string) => `${prefix}meeting:${meetingId}:evidence`,
     // The chat edge: last seen per room, per-user rate limits
     lastSeen: (roomId?: string) => `${prefix}seen:${roomId ?? 'private'}`,
     rateLimit: (name: string, userId: string, window: number) => `${prefix}rl:${name}:${userId}:${window}`,

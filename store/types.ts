@@ -90,6 +90,10 @@ export interface AttendanceRecord {
   text: string;
   /** Reason given with 请假. */
   reason?: string;
+  /** Where it came from: typed in the group (default), a button, or corrected by the secretary. */
+  source?: 'typed' | 'button' | 'corrected';
+  /** Who corrected it (WeChat id), when source is corrected. */
+  correctedBy?: string;
 }
 
 export type { HolidayPolicy } from '../ground/time/recurrence.js';

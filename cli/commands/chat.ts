@@ -6,13 +6,14 @@ import { createConsoleLogger } from '../../bot/channels/console/console-logger.j
 import { runConsoleChat } from '../../bot/channels/console/console-chat.js';
 import { demoConfig, seedDemo } from '../../bot/channels/console/seed-demo.js';
 import { createProgressReporter } from './progress.js';
+import { DEMO_SECRETARY_ID, printConsoleLink } from './web.js';
 import type { MockWorld } from '../../bot/channels/wechaty/mock-world.js';
 
 /** The console has no WeChat risk control behind it: its outbox may send fast. */
 const CONSOLE_OUTBOX_RATE = 600;
 
-/** The console chat on the simulated branch 第一党支部 (wechaty-puppet-mock). */
-export async function runConsole(config: Config): Promise<void> {
+/** The console chat on the simulated branch 第一党支部 (wechaty-puppet-mock); `zhibu start` adds the web console. */
+export async function runConsole(config: Config, o: { web?: boolean } = {}): Promise<void> {
   const { logger, file } = createConsoleLogger(config.dataDir, config.logLevel);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (interactive) process.stderr.write(`正在启动（日志写入 ${path.relative(process.cwd(), file) || file}）…\n`);
@@ -27,8 +28,10 @@ export async function runConsole(config: Config): Promise<void> {
       if (!(await seedDemo(deps.stores, deps.clock)))
         process.stderr.write('提示：数据中已有“第一党支部”的名册，未写入演示数据（不覆盖真实名册）。\n');
     },
+    web: o.web,
   });
   progress.stop();
+  if (app.web) await printConsoleLink(app.web.url, app.deps, DEMO_SECRETARY_ID);
   installShutdown(app, logger);
   let lines = 0;
   try {

@@ -11,7 +11,7 @@ export function registerStart(program: Command): void {
     .description('启动机器人：配置了 WECHATY_PUPPET 时登录微信，否则打开控制台模拟群聊')
     .action(async () => {
       const config = loadConfig();
-      if (!usesRealPuppet(config)) return runConsole(config);
+      if (!usesRealPuppet(config)) return runConsole(config, { web: config.web.enabled });
       const logger = createLogger(config.logLevel);
       process.stderr.write(`正在启动 ${config.puppet}…\n`);
       // Until the app is up (the QR login can take a while) a signal aborts the start and cleans up; so does a
@@ -26,24 +26,28 @@ export function registerStart(program: Command): void {
       };
       process.once('SIGINT', abort).once('SIGTERM', abort);
       process.on('uncaughtException', crash).on('unhandledRejection', crash);
-      const app = await createApp({ config, logger, signal: starting.signal }).catch((err: unknown) => {
-        const cause = failure ?? (starting.signal.aborted ? undefined : err);
-        if (!cause) {
-          process.stderr.write('已取消启动。\n');
-          process.exit(130);
-        }
-        logger.error({ err: cause }, 'channel start failed');
-        const message =
-          cause instanceof ChannelStartError
-            ? cause.message
-            : new ChannelStartError(config.puppet ?? '', cause).message;
-        process.stderr.write(`${message}\n`);
-        logger.flush();
-        process.exit(1);
-      });
+      const app = await createApp({ config, logger, signal: starting.signal, web: config.web.enabled }).catch(
+        (err: unknown) => {
+          const cause = failure ?? (starting.signal.aborted ? undefined : err);
+          if (!cause) {
+            process.stderr.write('已取消启动。\n');
+            process.exit(130);
+          }
+          logger.error({ err: cause }, 'channel start failed');
+          const message =
+            cause instanceof ChannelStartError
+              ? cause.message
+              : new ChannelStartError(config.puppet ?? '', cause).message;
+          process.stderr.write(`${message}\n`);
+          logger.flush();
+          process.exit(1);
+        },
+      );
       process.off('uncaughtException', crash).off('unhandledRejection', crash);
       process.off('SIGINT', abort).off('SIGTERM', abort);
       installShutdown(app, logger);
       process.stderr.write(`${config.botName} 已上线（账号 ${app.deps.botId}），按 Ctrl+C 停止。\n`);
+      if (app.web)
+        process.stderr.write(`网页控制台：${app.web.url}（书记和管理员私聊机器人发送 /控制台 获取登录链接）\n`);
     });
 }

@@ -27,21 +27,43 @@ const COLUMNS = [
   '缺席名单',
 ];
 const DETAIL_COLUMNS = ['会议编号', '类型', '时间', '姓名', '情况', '回复时间', '原文', '事由'];
+const EVIDENCE_COLUMNS = ['会议编号', '类型', '时间', '材料', '文件名', '上传时间', '链接'];
 
 export interface Ledger {
   rows: Array<Array<string | number>>;
   details: Array<Array<string | number>>;
+  /** Minutes and photos of the meetings (uploaded in the web console), with links when a base URL is known. */
+  evidence: Array<Array<string | number>>;
 }
 
 export async function buildLedger(
   stores: Stores,
-  opts: { from: number; to: number; branchId?: string; tz: string; now?: number },
+  opts: {
+    from: number;
+    to: number;
+    branchId?: string;
+    tz: string;
+    now?: number;
+    /** Where the console serves a meeting's file (for links in the workbook). */
+    evidenceUrl?: (meetingId: string, evidenceId: string) => string;
+  },
 ): Promise<Ledger> {
   const meetings = await stores.meetings.list({ branchId: opts.branchId, from: opts.from, to: opts.to });
   const branchNames = new Map((await stores.branches.list()).map((b) => [b.id, b.name]));
   const rows: Ledger['rows'] = [];
   const details: Ledger['details'] = [];
+  const evidence: Ledger['evidence'] = [];
   for (const m of meetings) {
+    for (const e of await stores.evidence.list(m.id))
+      evidence.push([
+        Number(m.id),
+        m.type,
+        formatDateTime(m.startAt, opts.tz),
+        e.kind === 'photo' ? '照片' : '会议记录',
+        e.name,
+        formatDateTime(e.at, opts.tz),
+        opts.evidenceUrl?.(m.id, e.id) ?? '',
+      ]);
     const time = formatDateTime(m.startAt, opts.tz);
     const head = [
       Number(m.id),
@@ -94,7 +116,7 @@ export async function buildLedger(
     if (m.status === 'closed' && !m.uncollected)
       for (const a of s.absent) details.push([Number(m.id), m.type, time, a.name, '缺席', '', '', '']);
   }
-  return { rows, details };
+  return { rows, details, evidence };
 }
 
 export async function writeLedger(ledger: Ledger, format: 'xlsx' | 'csv', file: string): Promise<void> {
@@ -110,5 +132,10 @@ export async function writeLedger(ledger: Ledger, format: 'xlsx' | 'csv', file: 
   const detail = wb.addWorksheet('签到明细');
   detail.addRow(DETAIL_COLUMNS).font = { bold: true };
   for (const r of ledger.details) detail.addRow(r);
+  if (ledger.evidence.length) {
+    const ev = wb.addWorksheet('会议记录和照片');
+    ev.addRow(EVIDENCE_COLUMNS).font = { bold: true };
+    for (const r of ledger.evidence) ev.addRow(r);
+  }
   await wb.xlsx.writeFile(file);
 }

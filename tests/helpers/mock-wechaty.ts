@@ -118,6 +118,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   clock?: Clock;
   outbox?: { ratePerMinute?: number; attempts?: number; backoffMs?: number; rateLimitBackoffMs?: number };
+  /** Serve the web console too (e.g. { port: 0 }). */
+  web?: { port?: number; host?: string };
 }
 
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
@@ -140,6 +142,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     answerer: opts.answerer,
     features: opts.features ?? [],
     outbox: { ratePerMinute: 6000, attempts: 3, backoffMs: 50, rateLimitBackoffMs: 100, ...opts.outbox },
+    web: opts.web,
   });
   const chat = chatOn(app.wechat.world!);
   return {

@@ -6,7 +6,7 @@ import { cancelMeeting, rescheduleMeeting } from '../../../domains/meetings/ops.
 import { cancelSeries } from '../../../domains/meetings/series.js';
 import { parseMeetingTime } from '../../../ground/time/phrase.js';
 import type { ChatContext } from '../../types.js';
-import { timeError } from './meeting-create.js';
+import { assertChangeable, timeError } from '../../../domains/meetings/rules.js';
 import { planText } from './meeting-texts.js';
 import { assertCanManage, meetingById } from './meeting-support.js';
 
@@ -16,8 +16,7 @@ async function manageable(ctx: ChatContext, md: MeetingDeps, idWord: string | un
   const m = await meetingById(md, idWord);
   const branch = (await md.stores.branches.get(m.branchId))!;
   assertCanManage(ctx, branch, what);
-  if (m.status !== 'scheduled')
-    throw new UserError(`会议 ${m.id} ${m.status === 'cancelled' ? '已取消' : '已结束'}，不能再${what}。`);
+  assertChangeable(m, what);
   return m;
 }
 

@@ -3,9 +3,10 @@ import { UserError } from '../../../ground/errors.js';
 import { formatDateTime, formatDateTimeExact } from '../../../ground/time/format.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import { meetingInput } from '../../../domains/meetings/input.js';
+import { TIME_EXAMPLES, timeError } from '../../../domains/meetings/rules.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../../domains/meetings/parse-command.js';
-import { parseMeetingTime, type TimeParse } from '../../../ground/time/phrase.js';
+import { parseMeetingTime } from '../../../ground/time/phrase.js';
 import { cronPattern, parseRecurrence } from '../../../ground/time/recurrence.js';
 import { holidayDataYears } from '../../../ground/time/holidays.js';
 import { today } from '../../../ground/time/zoned.js';
@@ -15,21 +16,9 @@ import type { ChatContext } from '../../types.js';
 import { planText } from './meeting-texts.js';
 import { assertCanManage, commandBranch } from './meeting-support.js';
 
-export const TIME_EXAMPLES = '下周五下午3点、12月5日14:30、明天上午9点、下个月3号上午10点、3天后下午3点、30分钟后';
+export { TIME_EXAMPLES, timeError };
 
 const TIME_REASON = { past: '已过去', 'no-time': '缺少几点', unparseable: '无法识别' } as const;
-
-export function timeError(r: Exclude<TimeParse, { ok: true }>, tz: string): UserError {
-  if (r.reason === 'past')
-    return new UserError(
-      `时间“${r.text}”是 ${formatDateTime(r.at!, tz)}，已经过去了，请换一个将来的时间。未创建任何会议。`,
-    );
-  if (r.reason === 'no-time')
-    return new UserError(`“${r.text}”缺少具体几点，请写成例如 12月5日14:30。未创建任何会议。`);
-  return new UserError(
-    `没能识别时间“${r.text ?? ''}”。请这样写：${TIME_EXAMPLES}；时间和地点之间用空格隔开。未创建任何会议。`,
-  );
-}
 
 export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, args: string): Promise<void> {
   const { head, options, errors } = splitOptions(args);

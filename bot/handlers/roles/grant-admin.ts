@@ -1,6 +1,6 @@
 // /授权 and /撤销授权: an admin promotes or demotes another admin, named by WeChat id or by roster name.
 import { UserError } from '../../../ground/errors.js';
-import type { AdminStore } from '../../../store/admins.js';
+import { grantAdmin, revokeAdmin } from '../../../domains/roles/admins.js';
 import type { MemberStore } from '../../../store/members.js';
 import type { CommandSpec } from '../../types.js';
 
@@ -16,24 +16,14 @@ async function whom(arg: string, members: MemberStore): Promise<{ id: string; na
   throw new UserError(`没有找到“${target}”：请使用已绑定微信的姓名，或对方的微信 ID。`);
 }
 
-export function createGrantCommands(admins: AdminStore, members: MemberStore, fixedAdmins: string[]): CommandSpec[] {
+export function createGrantCommands(members: MemberStore): CommandSpec[] {
   const grant: CommandSpec = {
     name: '/授权',
     roles: ['admin'],
     help: '/授权 <姓名或微信ID>：授予管理员权限（管理员）',
     async handle(ctx, args) {
       const who = await whom(args, members);
-      const added = await admins.grant({
-        wechatId: who.id,
-        name: who.name,
-        grantedBy: ctx.msg.talkerId,
-        at: ctx.deps.clock.now(),
-      });
-      await ctx.deps.audit.recordBy(
-        ctx.msg,
-        'admin.grant',
-        `${who.name ?? ''}(${who.id})${added ? '' : ' 已是管理员'}`,
-      );
+      const added = await grantAdmin(ctx.deps, ctx.msg, who, ctx.msg.talkerId);
       await ctx.replyPrivately(
         added ? `已授予 ${who.name ?? who.id} 管理员权限。` : `${who.name ?? who.id} 已经是管理员。`,
       );
@@ -45,17 +35,7 @@ export function createGrantCommands(admins: AdminStore, members: MemberStore, fi
     help: '/撤销授权 <姓名或微信ID>：收回 /授权 给出的管理员权限（管理员）',
     async handle(ctx, args) {
       const who = await whom(args, members);
-      if (fixedAdmins.includes(who.id)) {
-        await ctx.deps.audit.recordBy(ctx.msg, 'admin.revoke', `${who.id} 在 ADMIN_IDS 中，未撤销`, false);
-        throw new UserError(`${who.name ?? who.id} 是配置文件（ADMIN_IDS）中的管理员，需修改配置才能撤销。`);
-      }
-      const removed = await admins.revoke(who.id);
-      await ctx.deps.audit.recordBy(
-        ctx.msg,
-        'admin.revoke',
-        `${who.name ?? ''}(${who.id})${removed ? '' : ' 本不是管理员'}`,
-        removed,
-      );
+      const removed = await revokeAdmin(ctx.deps, ctx.msg, who);
       await ctx.replyPrivately(
         removed ? `已撤销 ${who.name ?? who.id} 的管理员权限。` : `${who.name ?? who.id} 不是经授权的管理员。`,
       );

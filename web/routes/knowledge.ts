@@ -1,0 +1,121 @@
+// 知识库 (admins): the corpus documents and a test box showing the retrieved passages with their scores, the
+// decision (answer / not stated / refuse) and the final answer, through the same answerer the chat uses.
+// Documents are uploaded into and removed from CORPUS_DIR; a rebuild (knowledge/live.ts) swaps the new index in
+// without restarting the bot, its progress shown while it runs.
+// TODO(web/question-log): the question log (unanswered questions, by week, by branch) is being built in store/
+// by another branch; it has not landed here. Its page belongs in this file, beside the test box.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { UserError } from '../../ground/errors.js';
+import { formatDateTime } from '../../ground/time/format.js';
+import { assertAdmin } from '../../domains/roles/console-access.js';
+import { randomBytes } from 'node:crypto';
+import { CORPUS_EXTENSIONS } from '../../knowledge/loader.js';
+import { requireViewer, web } from '../auth.js';
+import type { WebDeps } from '../deps.js';
+import { page } from '../render.js';
+
+const PHASE = { chunk: '切分条款', embed: '计算向量', index: '建立索引', save: '保存' };
+const MAGIC: Record<string, number[]> = { '.pdf': [0x25, 0x50, 0x44, 0x46], '.docx': [0x50, 0x4b, 0x03, 0x04] };
+
+/** A file name safe to write into the corpus folder: the upload's own name when it is plain, else a random one. */
+function safeName(uploaded: string, ext: string): string {
+  const base = path
+    .basename(uploaded, path.extname(uploaded))
+    .replace(/[^\p{L}\p{N}_\-（）()《》·]/gu, '')
+    .slice(0, 80);
+  return `${base || `upload-${randomBytes(4).toString('hex')}`}${ext}`;
+}
+
+const DECISION = { llm: '作答（模型）', extractive: '作答（原文摘录）', 'not-stated': '文件未载明', refusal: '拒答' };
+
+export function registerKnowledgeRoutes(app: FastifyInstance, deps: WebDeps): void {
+  function documents() {
+    const dir = deps.config.corpusDir;
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir)
+      .filter((f) => (CORPUS_EXTENSIONS as readonly string[]).includes(path.extname(f).toLowerCase()))
+      .map((f) => ({ name: f, kb: Math.ceil(fs.statSync(path.join(dir, f)).size / 1024) }));
+  }
+
+  function view(extra: Record<string, unknown>) {
+    const st = deps.knowledge?.state();
+    return {
+      title: '知识库',
+      docs: documents(),
+      q: '',
+      result: undefined,
+      live: !!deps.knowledge,
+      state: st && {
+        ...st,
+        phaseLabel: st.phase ? PHASE[st.phase] : '',
+        loaded: formatDateTime(st.loadedAt, deps.config.timeZone),
+      },
+      ...extra,
+    };
+  }
+
+  app.get<{ Querystring: { notice?: string } }>('/knowledge', async (req, reply) => {
+    assertAdmin(requireViewer(req));
+    return page(reply, 'knowledge', view({ notice: req.query.notice }));
+  });
+
+  app.post('/knowledge/upload', async (req, reply) => {
+    const v = requireViewer(req);
+    assertAdmin(v);
+    const file = await req.file();
+    if (!file) throw new UserError('请选择文件。');
+    const ext = path.extname(file.filename).toLowerCase();
+    if (!(CORPUS_EXTENSIONS as readonly string[]).includes(ext))
+      throw new UserError('只接受 .docx、.pdf、.md、.txt 文件。文件未保存。');
+    const buf = await file.toBuffer();
+    if (file.file.truncated) throw new UserError('文件太大，未保存。');
+    const magic = MAGIC[ext];
+    if (!buf.length || (magic && !magic.every((b, i) => buf[i] === b)) || (!magic && buf.includes(0)))
+      throw new UserError(`文件内容与扩展名 ${ext} 不符或为空，未保存。`);
+    const name = safeName(file.filename, ext);
+    fs.mkdirSync(deps.config.corpusDir, { recursive: true });
+    fs.writeFileSync(path.join(deps.config.corpusDir, name), buf);
+    await deps.audit.recordBy(web(v), 'knowledge.upload', `${name}（${buf.length} 字节）`);
+    return reply.redirect(`/knowledge?notice=${encodeURIComponent(`已上传 ${name}。点“重建索引”后生效。`)}`, 303);
+  });
+
+  app.post<{ Body: { name?: string } }>('/knowledge/remove', async (req, reply) => {
+    const v = requireViewer(req);
+    assertAdmin(v);
+    const doc = documents().find((d) => d.name === req.body.name);
+    if (!doc) throw new UserError('没有这个文件。');
+    fs.rmSync(path.join(deps.config.corpusDir, doc.name));
+    await deps.audit.recordBy(web(v), 'knowledge.remove', doc.name);
+    return reply.redirect(`/knowledge?notice=${encodeURIComponent(`已删除 ${doc.name}。点“重建索引”后生效。`)}`, 303);
+  });
+
+  app.post('/knowledge/rebuild', async (req, reply) => {
+    const v = requireViewer(req);
+    assertAdmin(v);
+    if (!deps.knowledge) throw new UserError('重建需要机器人在运行：请用 zhibu start 启动（控制台随机器人一起启动）。');
+    if (!deps.knowledge.state().running) {
+      await deps.audit.recordBy(web(v), 'knowledge.rebuild', `${documents().length} 个文件`);
+      void deps.knowledge.rebuild();
+    }
+    return reply.redirect('/knowledge', 303);
+  });
+
+  app.post<{ Body: { q?: string } }>('/knowledge/test', async (req, reply) => {
+    const v = requireViewer(req);
+    assertAdmin(v);
+    const q = (req.body.q ?? '').trim().slice(0, 300);
+    if (!q) throw new UserError('请输入要测试的问题。');
+    if (!deps.answerer) throw new UserError('知识库未加载：测试需要机器人在运行（zhibu start）。');
+    const a = deps.knowledge ? await deps.knowledge.answerDetailed(q) : await deps.answerer.answer(q);
+    await deps.audit.recordBy(web(v), 'knowledge.test', q);
+    const reason = 'reason' in a ? String(a.reason) : '';
+    return page(
+      reply,
+      'knowledge',
+      view({ q, result: { decision: DECISION[a.mode], reason, text: a.text, sources: a.sources } }),
+    );
+  });
+}
