@@ -17,6 +17,8 @@ export function storeKeys(prefix: string) {
     branchSecretaries: (id: string) => `${prefix}branch:${id}:secretaries`,
     secretaryBranches: (wx: string) => `${prefix}secretary:${wx}:branches`,
     roomTopics: `${prefix}room:topic`,
+    /** Room id → the channel account in it (`{kind}:{account}`), for the outbox's routing. */
+    roomAccount: `${prefix}room:account`,
     roomsByTopic: (topic: string) => `${prefix}room:by-topic:${topic}`,
     // Members and their /我是 claims awaiting a secretary
     memberSeq: `${prefix}member:seq`,

@@ -29,7 +29,7 @@ export async function runConsole(config: Config): Promise<void> {
   installShutdown(app, logger);
   try {
     await runConsoleChat(
-      { world: app.wechat.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox },
+      { world: app.wechat!.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox },
       { input: process.stdin, output: process.stdout, interactive },
     );
   } finally {

@@ -19,6 +19,12 @@ export function checkinWindowText(m: Meeting): string {
   return `签到时间：会前${formatDuration(open)}起至开始后${formatDuration(m.closeAfter)}`;
 }
 
+/** Buttons a room reminder offers where the channel can show them; a click counts as the member typing the key. */
+export const CHECKIN_BUTTONS = [
+  { key: '签到', label: '签到' },
+  { key: '请假', label: '请假' },
+];
+
 export function roomReminder(m: Meeting, tz: string, offset: number): string {
   return [
     `【会议提醒】${meetingLabel(m)}（编号 ${m.id}）将于${formatDuration(offset)}后开始。`,

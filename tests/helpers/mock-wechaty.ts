@@ -141,7 +141,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     features: opts.features ?? [],
     outbox: { ratePerMinute: 6000, attempts: 3, backoffMs: 50, rateLimitBackoffMs: 100, ...opts.outbox },
   });
-  const chat = chatOn(app.wechat.world!);
+  const chat = chatOn(app.wechat!.world!);
   return {
     ...chat,
     app,
