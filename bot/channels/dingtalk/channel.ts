@@ -7,7 +7,8 @@
 // (onDownStream, which the socket listener looks up on the instance at each frame) is wrapped on this instance:
 // a frame that throws is logged and dropped, the connection stays up. The SDK code itself is untouched.
 // Reconnect: the SDK retries every second forever; the same instance hook doubles that pause per failed
-// attempt up to 30 s and resets it once connected.
+// attempt up to 30 s, resets it once connected, and stops the previous connection's keep-alive timer (the SDK
+// leaves one running per reconnect).
 import type { Logger } from '../../../ground/logger.js';
 import { DingtalkStreamClient } from '../platforms/dingtalk-stream.js';
 import { redact } from '../platforms/sdk-log.js';
@@ -29,6 +30,7 @@ interface SdkInternals {
   connect(): Promise<void>;
   reconnectInterval: number;
   connected: boolean;
+  heartbeatIntervallId?: NodeJS.Timeout;
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -49,6 +51,8 @@ function guard(client: DingtalkStreamClient, log: Logger, secret: string, baseMs
   const connect = sdk.connect.bind(sdk);
   sdk.reconnectInterval = baseMs;
   sdk.connect = async () => {
+    // The SDK starts a keep-alive timer per connection and clears only on disconnect(): drop the old one first.
+    clearInterval(sdk.heartbeatIntervallId);
     await connect();
     if (sdk.connected) sdk.reconnectInterval = baseMs;
     else {
