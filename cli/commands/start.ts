@@ -1,19 +1,22 @@
 import type { Command } from 'commander';
 import { createApp, installShutdown } from '../../app/container.js';
 import { createLogger } from '../../ground/logger.js';
-import { usesRealPuppet } from '../../bot/channels/wechaty/connect.js';
+import { configuredKinds } from '../../bot/channels/open.js';
 import { loadConfig } from '../../ground/config.js';
 import { runConsole } from './chat.js';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('启动机器人：配置了 WECHATY_PUPPET 时登录微信，否则打开控制台模拟群聊')
+    .description(
+      '启动机器人：按 CHANNELS 连接企业微信/钉钉/飞书（或配置了 WECHATY_PUPPET 时登录微信），都未配置时打开控制台模拟群聊',
+    )
     .action(async () => {
       const config = loadConfig();
-      if (!usesRealPuppet(config)) return runConsole(config);
+      const kinds = configuredKinds(config);
+      if (kinds.length === 1 && kinds[0] === 'console') return runConsole(config);
       const logger = createLogger(config.logLevel);
-      process.stderr.write(`正在启动 ${config.puppet}…\n`);
+      process.stderr.write(`正在启动 ${kinds.includes('wechaty') ? config.puppet : kinds.join('、')}…\n`);
       // Until the app is up (the QR login can take a while) a signal aborts the start and cleans up.
       const starting = new AbortController();
       const abort = () => starting.abort();
