@@ -110,7 +110,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
                 : accountKeyOfAddress(to.contactId ?? ''),
           })
         : base.outbox;
-    const deps: AppDeps = { ...base, outbox, answerer, botId: primary.accountId };
+    const deps: AppDeps = {
+      ...base,
+      outbox,
+      answerer,
+      botId: primary.accountId,
+      accountIds: routes.map((r) => r.channel.accountId),
+    };
     await bindWebhookRooms(config, base.stores, clock.now());
     await opts.seed?.(deps);
     const features = await Promise.all((opts.features ?? featureFactories).map((make) => make(deps)));

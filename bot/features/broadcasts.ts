@@ -6,7 +6,7 @@ import { createDraftReplyHook, isDraftReply } from '../handlers/broadcasts/broad
 import type { FeatureFactory } from '../types.js';
 
 export const broadcastsFeature: FeatureFactory = (deps) => {
-  const rt = createBroadcastRuntime(deps, { botId: deps.botId });
+  const rt = createBroadcastRuntime(deps, { botId: deps.botId, accountIds: deps.accountIds });
   const { drafts } = deps.stores;
   return {
     name: 'broadcasts',

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../app/container.js';
 import { createMeetingsFeature } from '../../../bot/features/meetings.js';
+import { broadcastsFeature } from '../../../bot/features/broadcasts.js';
+import { rolesFeature } from '../../../bot/features/roles.js';
+import type { FeatureFactory } from '../../../bot/types.js';
 import { loadConfig } from '../../../ground/config.js';
 import { createLogger } from '../../../ground/logger.js';
 import type { Answerer } from '../../../knowledge/types.js';
@@ -284,7 +287,11 @@ interface Running {
   dataDir: string;
 }
 
-async function startBot(h: Harness, extraEnv: Record<string, string> = {}): Promise<Running> {
+async function startBot(
+  h: Harness,
+  extraEnv: Record<string, string> = {},
+  features: FeatureFactory[] = [createMeetingsFeature({ ackWindowMs: 300 })],
+): Promise<Running> {
   await h.start();
   const prefix = randomPrefix();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-conformance-'));
@@ -305,7 +312,7 @@ async function startBot(h: Harness, extraEnv: Record<string, string> = {}): Prom
     mock: h.mock,
     mockSpec: h.mock ? defaultSpec(config.botName) : undefined,
     answerer: noAnswer,
-    features: [createMeetingsFeature({ ackWindowMs: 300 })],
+    features,
     outbox: { ratePerMinute: 6000, attempts: 3, backoffMs: 50, rateLimitBackoffMs: 300 },
   });
   h.afterApp?.(app);
@@ -451,11 +458,16 @@ describe('channel conformance: WeCom group webhook (outgoing only), beside the c
 
   beforeAll(async () => {
     fake = await startWecomWebhookServer({ keys: [KEY] });
-    r = await startBot(console, {
-      CHANNELS: 'console,wecom-webhook',
-      WECOM_WEBHOOK_ROBOTS: `第一党支部=${KEY}`,
-      WECOM_WEBHOOK_BASE: fake.baseUrl,
-    });
+    r = await startBot(
+      console,
+      {
+        CHANNELS: 'console,wecom-webhook',
+        WECOM_WEBHOOK_ROBOTS: `第一党支部=${KEY}`,
+        WECOM_WEBHOOK_BASE: fake.baseUrl,
+        ADMIN_IDS: 'wxid_wang',
+      },
+      [createMeetingsFeature({ ackWindowMs: 300 }), rolesFeature, broadcastsFeature],
+    );
     await seedBranch(console, r.app);
   }, 30_000);
   afterAll(async () => {
@@ -480,5 +492,15 @@ describe('channel conformance: WeCom group webhook (outgoing only), beside the c
     await new Promise((res) => setTimeout(res, 1000));
     expect(fake.delivered(KEY).filter((p) => p.body.text.content.includes('【会议提醒】'))).toHaveLength(1);
     expect(r.logs.join('\n')).not.toContain(KEY);
+  });
+
+  it('sends a broadcast to rooms across channels, each once, and reports both as sent', async () => {
+    console.privateText!(SECRETARY.pid, '/广播 立即 全部 今晚8点请收看专题党课直播');
+    await console.out.waitFor((x) => x.person === 'wxid_wang' && x.text.includes('广播预览'), 10_000);
+    console.privateText!(SECRETARY.pid, '确认');
+    const report = await console.out.waitFor((x) => x.person === 'wxid_wang' && x.text.includes('发送报告'), 30_000);
+    expect(report.text).toContain('共 2 个群：已发送 2，失败 0');
+    expect(console.delivered('今晚8点请收看专题党课直播').filter((o) => o.room)).toHaveLength(1);
+    expect(fake.delivered(KEY).filter((p) => p.body.text.content === '今晚8点请收看专题党课直播')).toHaveLength(1);
   });
 });
