@@ -50,13 +50,18 @@ function guard(client: DingtalkStreamClient, log: Logger, secret: string, baseMs
   };
   const connect = sdk.connect.bind(sdk);
   sdk.reconnectInterval = baseMs;
+  let failures = 0;
   sdk.connect = async () => {
-    // The SDK starts a keep-alive timer per connection and clears only on disconnect(): drop the old one first.
+    // The SDK keeps a keep-alive timer per connection and clears only on disconnect(): drop the old one first.
     clearInterval(sdk.heartbeatIntervallId);
+    // A failing attempt schedules the next one itself with reconnectInterval: set it before the attempt.
+    sdk.reconnectInterval = Math.min(baseMs * 2 ** (failures + 1), MAX_BACKOFF_MS);
     await connect();
-    if (sdk.connected) sdk.reconnectInterval = baseMs;
-    else {
-      sdk.reconnectInterval = Math.min(sdk.reconnectInterval * 2, MAX_BACKOFF_MS);
+    if (sdk.connected) {
+      failures = 0;
+      sdk.reconnectInterval = baseMs;
+    } else {
+      failures++;
       log.warn({ nextMs: sdk.reconnectInterval }, 'dingtalk: connect failed, retrying');
     }
   };
