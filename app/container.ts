@@ -17,6 +17,7 @@ import { accountKeyOfAddress, type Channel } from '../bot/channels/channel.js';
 import { openChannels } from '../bot/channels/open.js';
 import { webhookRoomOf } from '../bot/channels/wecom-webhook/channel.js';
 import { createOutbox } from '../jobs/outbox/producer.js';
+import { PART_MAX_CHARS } from '../jobs/outbox/split.js';
 import { createRoutedOutbox } from '../jobs/outbox/routed.js';
 import type { Outbox } from '../jobs/outbox/types.js';
 import type { Stores } from '../store/index.js';
@@ -82,7 +83,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     });
     cleanups.push(() => opened.stop());
     const primary = opened.channels[0]!;
-    const base = createDeps({ config, logger, clock, redisUrl: url, botId: primary.accountId, outbox: opts.outbox });
+    // Long texts are split into parts the platform accepts (the outbox's 1,500 characters, or less).
+    const partMaxChars = (ch: Channel) => Math.min(PART_MAX_CHARS, ch.capabilities.maxTextChars);
+    const base = createDeps({
+      config,
+      logger,
+      clock,
+      redisUrl: url,
+      botId: primary.accountId,
+      outbox: { ...opts.outbox, partMaxChars: partMaxChars(primary) },
+    });
     cleanups.push(() => base.close());
     if (!owned) await checkRedisDurability(base.redis, logger);
     // One paced queue per channel account; a message goes to the account that is in its room.
@@ -95,6 +105,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         logger,
         attempts: opts.outbox?.attempts,
         backoffMs: opts.outbox?.backoffMs,
+        partMaxChars: partMaxChars(channel),
       });
       cleanups.push(() => outbox.close());
       return { channel, outbox };

@@ -503,4 +503,28 @@ describe('channel conformance: WeCom group webhook (outgoing only), beside the c
     expect(console.delivered('今晚8点请收看专题党课直播').filter((o) => o.room)).toHaveLength(1);
     expect(fake.delivered(KEY).filter((p) => p.body.text.content === '今晚8点请收看专题党课直播')).toHaveLength(1);
   });
+
+  it('splits a long message into parts the webhook accepts (2,048 bytes each)', async () => {
+    const long = '学习贯彻党的二十大精神，'.repeat(100); // 1,200 characters, 3,600 bytes
+    console.privateText!(SECRETARY.pid, `/广播 立即 全部 ${long}`);
+    await console.out.waitFor(
+      (x) => x.person === 'wxid_wang' && x.text.includes('广播预览') && x.text.includes('学习贯彻'),
+      10_000,
+    );
+    console.privateText!(SECRETARY.pid, '确认');
+    await console.out.waitFor(
+      (x) => x.person === 'wxid_wang' && x.text.includes('发送报告') && x.text.includes('#2'),
+      30_000,
+    );
+    const parts = fake.delivered(KEY).filter((p) => p.body.text.content.includes('学习贯彻'));
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    for (const p of parts) expect(Buffer.byteLength(p.body.text.content)).toBeLessThanOrEqual(2048);
+    expect(
+      parts
+        .map((p) => p.body.text.content)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(long);
+    expect(fake.posts.filter((p) => p.errcode === 40058)).toEqual([]);
+  });
 });
