@@ -69,6 +69,8 @@ interface Harness {
   drop?(): Promise<void>;
   /** The next n sends are refused with the platform's rate-limit answer. */
   throttle(n: number): void;
+  /** Feishu: every event acknowledged within the platform's 3 s (latencies of the acks the fake saw, in ms). */
+  ackLatencies?(): number[];
   /** Sends the platform accepted whose text includes `needle` (refused attempts not counted). */
   delivered(needle: string): Out[];
   start(): Promise<void>;
@@ -223,6 +225,7 @@ function feishuHarness(): Harness {
     },
     throttle: (n) => fake.failNextSends(n),
     delivered: (needle) => out.filter((o) => o.text.includes(needle)),
+    ackLatencies: () => fake.acks.items.map((a) => a.latencyMs),
     close: async () => fake?.close(),
   };
   return h;
@@ -442,6 +445,13 @@ describe.each(harnesses.map((h) => [h.name, h] as const))('channel conformance: 
     await r.app.outbox.whenIdle(5000);
     expect(privateHelps(MEMBER.pid)).toBe(before + 1);
   });
+
+  if (h.ackLatencies)
+    it('acknowledges every event at once (within 3 s), answering through the outbox afterwards', () => {
+      const latencies = h.ackLatencies!();
+      expect(latencies.length).toBeGreaterThanOrEqual(8);
+      expect(Math.max(...latencies)).toBeLessThan(3000);
+    });
 
   it('never writes a secret to the log', () => {
     const all = r.logs.join('\n');
