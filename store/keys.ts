@@ -54,6 +54,8 @@ export function storeKeys(prefix: string) {
     broadcastDraft: (senderId: string) => `${prefix}broadcast:draft:${senderId}`,
     /** Which bot account carries the outbox (the CLI follows it). */
     botId: `${prefix}broadcast:bot-id`,
+    /** Every channel account of the bot, each with its outbox (the CLI follows all of them). */
+    accountIds: `${prefix}broadcast:account-ids`,
     studyCursor: (broadcastId: string) => `${prefix}study:${broadcastId}:cursor`,
     studyPick: (broadcastId: string, run: string) => `${prefix}study:${broadcastId}:run:${run}`,
     studyGiven: (broadcastId: string) => `${prefix}study:${broadcastId}:given`,

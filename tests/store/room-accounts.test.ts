@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from '../../ground/redis/connect.js';
 import { createRoomAccounts } from '../../store/room-accounts.js';
+import { recordAccountIds, recordedAccountIds } from '../../store/bot-id.js';
 import { storeKeys } from '../../store/keys.js';
 import { connectTestRedis, deletePrefix, randomPrefix } from '../helpers/redis.js';
 
@@ -29,5 +30,11 @@ describe('room accounts', () => {
     await fresh.note('oc_x', 'feishu:cli_fedcba9876543210');
     expect(await createRoomAccounts(redis, prefix).accountOf('oc_x')).toBe('feishu:cli_fedcba9876543210');
     expect(await redis.hlen(storeKeys(prefix).roomAccount)).toBe(2);
+  });
+
+  it('records every channel account of the bot for the CLI, [] before any bot ran', async () => {
+    expect(await recordedAccountIds(redis, prefix)).toEqual([]);
+    await recordAccountIds(redis, prefix, ['wecom:bot1', 'wecom-webhook:h0123456789ab']);
+    expect(await recordedAccountIds(redis, prefix)).toEqual(['wecom:bot1', 'wecom-webhook:h0123456789ab']);
   });
 });
