@@ -57,29 +57,49 @@ interface PlatformRates {
   adapter: number;
 }
 
+const ROUNDS = 3;
+
+/**
+ * Raw SDK and adapter take turns (a platform keeps one connection per bot, so they cannot run side by side);
+ * the best of ROUNDS is kept for each, so a burst of load from elsewhere on the machine does not decide the ratio.
+ */
+async function alternate(raw: () => Promise<number>, adapter: () => Promise<number>): Promise<PlatformRates> {
+  const best = { raw: 0, adapter: 0 };
+  for (let i = 0; i < ROUNDS; i++) {
+    best.raw = Math.max(best.raw, await raw());
+    best.adapter = Math.max(best.adapter, await adapter());
+  }
+  return best;
+}
+
 async function wecomRates(): Promise<PlatformRates> {
   const fake = await startWecomAibotServer();
+  const push = (i: number) => void fake.pushGroupText('g1', `u${i % 300}`, `学习第${i}条`);
   try {
     const { WecomAibotClient } = await import('../bot/channels/platforms/wecom-aibot.js');
-    const raw = new WecomAibotClient({ botId: fake.botId, secret: fake.secret, wsUrl: fake.url }, quietSink);
-    let rawCount = 0;
-    raw.onText(() => rawCount++);
-    await raw.connect();
-    const rawRate = await rate(
-      (i) => fake.pushGroupText('g1', `u${i % 300}`, `学习第${i}条`),
-      () => rawCount,
-    );
-    raw.close();
     const { openWecomChannel } = await import('../bot/channels/wecom/channel.js');
-    const channel = await openWecomChannel(
-      { botId: fake.botId, secret: fake.secret, wsUrl: fake.url, botName: '支部助手' },
-      silentLogger,
+    return await alternate(
+      async () => {
+        const raw = new WecomAibotClient({ botId: fake.botId, secret: fake.secret, wsUrl: fake.url }, quietSink);
+        let n = 0;
+        raw.onText(() => n++);
+        await raw.connect();
+        const r = await rate(push, () => n);
+        raw.close();
+        return r;
+      },
+      async () => {
+        const channel = await openWecomChannel(
+          { botId: fake.botId, secret: fake.secret, wsUrl: fake.url, botName: '支部助手' },
+          silentLogger,
+        );
+        const c = counting(channel);
+        const r = await rate(push, c.count);
+        await c.stop();
+        await channel.stop();
+        return r;
+      },
     );
-    const c = counting(channel);
-    const adapterRate = await rate((i) => fake.pushGroupText('g1', `u${i % 300}`, `学习第${i}条`), c.count);
-    await c.stop();
-    await channel.stop();
-    return { raw: rawRate, adapter: adapterRate };
   } finally {
     await fake.close();
   }
@@ -87,26 +107,30 @@ async function wecomRates(): Promise<PlatformRates> {
 
 async function feishuRates(): Promise<PlatformRates> {
   const fake = await startFeishuWsServer();
+  const push = (i: number) => void fake.pushGroupText('oc_g1', `ou_${i % 300}`, `学习第${i}条`);
+  const cfg = { appId: fake.appId, appSecret: fake.appSecret, domain: fake.baseUrl };
   try {
     const { FeishuClient } = await import('../bot/channels/platforms/feishu.js');
-    const cfg = { appId: fake.appId, appSecret: fake.appSecret, domain: fake.baseUrl };
-    const raw = new FeishuClient(cfg, quietSink);
-    let rawCount = 0;
-    raw.onText((_m: PlatformInbound) => rawCount++);
-    await raw.connect();
-    await fake.connections.waitFor();
-    const rawRate = await rate(
-      (i) => fake.pushGroupText('oc_g1', `ou_${i % 300}`, `学习第${i}条`),
-      () => rawCount,
-    );
-    raw.close();
     const { openFeishuChannel } = await import('../bot/channels/feishu/channel.js');
-    const channel = await openFeishuChannel(cfg, silentLogger);
-    const c = counting(channel);
-    const adapterRate = await rate((i) => fake.pushGroupText('oc_g1', `ou_${i % 300}`, `学习第${i}条`), c.count);
-    await c.stop();
-    await channel.stop();
-    return { raw: rawRate, adapter: adapterRate };
+    return await alternate(
+      async () => {
+        const raw = new FeishuClient(cfg, quietSink);
+        let n = 0;
+        raw.onText((_m: PlatformInbound) => n++);
+        await raw.connect();
+        const r = await rate(push, () => n);
+        raw.close();
+        return r;
+      },
+      async () => {
+        const channel = await openFeishuChannel(cfg, silentLogger);
+        const c = counting(channel);
+        const r = await rate(push, c.count);
+        await c.stop();
+        await channel.stop();
+        return r;
+      },
+    );
   } finally {
     await fake.close();
   }
@@ -120,30 +144,36 @@ async function dingtalkRates(): Promise<PlatformRates> {
     saved[k] = process.env[k];
     process.env[k] = v;
   }
-  const silenced = { info: console.info, warn: console.warn };
   // The SDK prints "connect success" / "Disconnecting." straight to the console.
+  const info = console.info;
   console.info = () => {};
+  const push = (i: number) =>
+    void fake.pushGroupText('cidG1', { staffId: `s${i % 300}`, nick: '党员' }, `学习第${i}条`);
+  const cfg = { clientId: fake.clientId, clientSecret: fake.clientSecret, apiBase: fake.baseUrl };
   try {
     const { DingtalkStreamClient } = await import('../bot/channels/platforms/dingtalk-stream.js');
-    const cfg = { clientId: fake.clientId, clientSecret: fake.clientSecret, apiBase: fake.baseUrl };
-    const raw = new DingtalkStreamClient(cfg, quietSink);
-    let rawCount = 0;
-    raw.onText(() => rawCount++);
-    await raw.connect();
-    await fake.connections.waitFor();
-    const push = (i: number) => fake.pushGroupText('cidG1', { staffId: `s${i % 300}`, nick: '党员' }, `学习第${i}条`);
-    const rawRate = await rate(push, () => rawCount);
-    raw.close();
     const { openDingtalkChannel } = await import('../bot/channels/dingtalk/channel.js');
-    const channel = await openDingtalkChannel(cfg, silentLogger);
-    await fake.connections.waitFor((_c) => fake.connected);
-    const c = counting(channel);
-    const adapterRate = await rate(push, c.count);
-    await c.stop();
-    await channel.stop();
-    return { raw: rawRate, adapter: adapterRate };
+    return await alternate(
+      async () => {
+        const raw = new DingtalkStreamClient(cfg, quietSink);
+        let n = 0;
+        raw.onText(() => n++);
+        await raw.connect();
+        const r = await rate(push, () => n);
+        raw.close();
+        return r;
+      },
+      async () => {
+        const channel = await openDingtalkChannel(cfg, silentLogger);
+        const c = counting(channel);
+        const r = await rate(push, c.count);
+        await c.stop();
+        await channel.stop();
+        return r;
+      },
+    );
   } finally {
-    console.info = silenced.info;
+    console.info = info;
     await fake.close();
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
@@ -204,7 +234,7 @@ export const channelsSuite: BenchSuite = {
       ['DingTalk Stream', dingtalkRates],
       ['Feishu', feishuRates],
     ] as const) {
-      ctx.log(`${name}: ${N} group @-mentions from the fake, raw SDK then adapter`);
+      ctx.log(`${name}: ${N} group @-mentions from the fake, raw SDK and adapter in turn, best of ${ROUNDS}`);
       const r = await measure();
       const ratio = r.adapter / r.raw;
       results.push({
