@@ -34,7 +34,7 @@ async function openOne(kind: ChannelKind, config: Config, logger: Logger, o: Ope
     case 'console':
     case 'wechaty': {
       const { connectWechat } = await import('./wechaty/connect.js');
-      return [await connectWechat(config, logger, { mock: kind === 'console' || o.mock, ...o })];
+      return [await connectWechat(config, logger, { ...o, mock: kind === 'console' || o.mock })];
     }
     case 'wecom': {
       const { openWecomChannel } = await import('./wecom/channel.js');
