@@ -44,6 +44,11 @@ export interface ChannelCapabilities {
   rateLimitBackoffMs: number;
 }
 
+/**
+ * A channel is handed to the edge already connected by its opener (bot/channels/open.ts: one factory per kind,
+ * each SDK imported there on demand) and keeps itself connected: every platform channel reconnects with back-off
+ * on its own and drops redeliveries by message id, so the edge never sees a connection state.
+ */
 export interface Channel {
   kind: ChannelKind;
   /** The bot's account on the platform: names its outbox queue. Platform channels prefix it with their kind. */
