@@ -3,7 +3,23 @@ import { pino, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger };
 
-const REDACT = ['apiKey', 'token', 'puppetToken', 'password', '*.apiKey', '*.token', '*.puppetToken', 'llm.apiKey'];
+const REDACT = [
+  'apiKey',
+  'token',
+  'puppetToken',
+  'password',
+  '*.apiKey',
+  '*.token',
+  '*.puppetToken',
+  'llm.apiKey',
+  // Channel credentials (WeCom, DingTalk, Feishu), should a config object ever be logged.
+  'secret',
+  'appSecret',
+  'clientSecret',
+  '*.secret',
+  '*.appSecret',
+  '*.clientSecret',
+];
 
 export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
   return pino(
