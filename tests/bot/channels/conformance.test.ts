@@ -236,7 +236,6 @@ function mockHarness(kind: 'wechaty' | 'console'): Harness {
   const out = new Recorder<Out>();
   let app: App | undefined;
   let throttled = 0;
-  const spec = defaultSpec();
   const ids = new Map([
     [SECRETARY.pid, 'wxid_wang'],
     [MEMBER.pid, 'wxid_zhang'],
@@ -277,7 +276,6 @@ function mockHarness(kind: 'wechaty' | 'console'): Harness {
     delivered: (needle) => out.filter((o) => o.text.includes(needle)),
     async close() {},
   };
-  void spec;
   return h;
 }
 
