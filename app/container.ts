@@ -12,8 +12,16 @@ import type { OutboxHandle } from '../jobs/outbox/producer.js';
 import { featureFactories } from '../bot/features.js';
 import { startChatEdge, type ChatEdge } from '../bot/edge.js';
 import type { AppDeps, Feature, FeatureFactory } from '../bot/types.js';
-import { connectWechat, type WechatConnection } from '../bot/channels/wechaty/connect.js';
+import type { WechatConnection } from '../bot/channels/wechaty/connect.js';
 import type { MockWorldSpec } from '../bot/channels/wechaty/mock-world.js';
+import { accountKeyOfAddress, type Channel } from '../bot/channels/channel.js';
+import { openChannels } from '../bot/channels/open.js';
+import { webhookRoomOf } from '../bot/channels/wecom-webhook/channel.js';
+import { createOutbox } from '../jobs/outbox/producer.js';
+import { PART_MAX_CHARS } from '../jobs/outbox/split.js';
+import { createRoutedOutbox } from '../jobs/outbox/routed.js';
+import type { Outbox } from '../jobs/outbox/types.js';
+import type { Stores } from '../store/index.js';
 import { createDeps } from './deps.js';
 import { startWeb, type WebHandle } from './web.js';
 
@@ -44,7 +52,11 @@ export interface AppOptions {
 
 export interface App {
   deps: AppDeps;
-  wechat: WechatConnection;
+  /** The Wechaty or console channel, when one runs. */
+  wechat?: WechatConnection;
+  /** Every channel, the primary (first in CHANNELS) first. */
+  channels: Channel[];
+  /** The primary account's outbox queue. */
   outbox: OutboxHandle;
   edge: ChatEdge;
   features: Feature[];
@@ -74,14 +86,59 @@ export async function createApp(opts: AppOptions): Promise<App> {
       knowledge = k;
       answerer = k.answerer;
     }
-    const mock = opts.mock || !config.puppet || config.puppet === 'wechaty-puppet-mock';
-    const wechat = await connectWechat(config, logger, { mock, mockSpec: opts.mockSpec, signal: opts.signal });
-    cleanups.push(() => wechat.stop());
-    const base = createDeps({ config, logger, clock, redisUrl: url, botId: wechat.botId, outbox: opts.outbox });
+    const opened = await openChannels(config, logger, {
+      mock: opts.mock,
+      mockSpec: opts.mockSpec,
+      signal: opts.signal,
+    });
+    cleanups.push(() => opened.stop());
+    const primary = opened.channels[0]!;
+    // Long texts are split into parts the platform accepts (the outbox's 1,500 characters, or less).
+    const partMaxChars = (ch: Channel) => Math.min(PART_MAX_CHARS, ch.capabilities.maxTextChars);
+    const base = createDeps({
+      config,
+      logger,
+      clock,
+      redisUrl: url,
+      botId: primary.accountId,
+      outbox: { ...opts.outbox, partMaxChars: partMaxChars(primary) },
+    });
     cleanups.push(() => base.close());
     if (!owned) await checkRedisDurability(base.redis, logger);
-    const deps: AppDeps = { ...base, answerer, botId: wechat.botId };
-    const outbox = base.outbox;
+    // One paced queue per channel account; a message goes to the account that is in its room.
+    const routes = opened.channels.map((channel, i) => {
+      if (i === 0) return { channel, outbox: base.outbox };
+      const outbox = createOutbox({
+        redis: base.redis,
+        prefix: base.prefix,
+        botId: channel.accountId,
+        logger,
+        attempts: opts.outbox?.attempts,
+        backoffMs: opts.outbox?.backoffMs,
+        partMaxChars: partMaxChars(channel),
+      });
+      cleanups.push(() => outbox.close());
+      return { channel, outbox };
+    });
+    const outbox: Outbox =
+      routes.length > 1
+        ? createRoutedOutbox({
+            outboxes: new Map(routes.map((r) => [r.channel.accountId, r.outbox])),
+            fallback: opened.wechat?.accountId ?? primary.accountId,
+            accountOf: async (to) =>
+              to.roomId
+                ? ((await base.stores.roomAccounts.accountOf(to.roomId)) ?? accountKeyOfAddress(to.roomId))
+                : accountKeyOfAddress(to.contactId ?? ''),
+          })
+        : base.outbox;
+    const deps: AppDeps = {
+      ...base,
+      outbox,
+      answerer,
+      botId: primary.accountId,
+      accountIds: routes.map((r) => r.channel.accountId),
+    };
+    await bindWebhookRooms(config, base.stores, clock.now());
     await opts.seed?.(deps);
     const features = await Promise.all((opts.features ?? featureFactories).map((make) => make(deps)));
     for (const f of features) {
@@ -91,8 +148,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const edge = startChatEdge({
       deps,
       features,
-      channel: wechat,
-      outbox,
+      channels: routes,
       ratePerMinute: opts.outbox?.ratePerMinute,
       rateLimitBackoffMs: opts.outbox?.rateLimitBackoffMs,
     });
@@ -102,19 +158,41 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (webOpt) {
       const where = typeof webOpt === 'object' ? webOpt : {};
       // The bot keeps running when the console cannot listen (e.g. the port is taken): it says so and goes on.
-      web = await startWeb(base, { botId: wechat.botId, answerer, knowledge, ...where }).catch((err: unknown) => {
+      web = await startWeb(deps, { botId: primary.accountId, answerer, knowledge, ...where }).catch((err: unknown) => {
         logger.warn({ err }, 'web console not started');
         process.stderr.write(`网页控制台未能启动：${(err as Error).message}\n`);
         return undefined;
       });
       if (web) cleanups.push(() => web!.close());
     }
-    logger.info({ botId: wechat.botId, mock, features: features.map((f) => f.name) }, 'zhibu started');
+    logger.info(
+      { channels: opened.channels.map((c) => c.accountId), features: features.map((f) => f.name) },
+      'zhibu started',
+    );
     let stopped: Promise<void> | undefined;
-    return { deps, wechat, outbox, edge, features, web, stop: () => (stopped ??= cleanup()) };
+    return {
+      deps,
+      wechat: opened.wechat,
+      channels: opened.channels,
+      outbox: base.outbox,
+      edge,
+      features,
+      web,
+      stop: () => (stopped ??= cleanup()),
+    };
   } catch (err) {
     await cleanup();
     throw err;
+  }
+}
+
+/** A WeCom webhook robot posts to one group, which sends nothing back to bind with: its branch comes from the config. */
+async function bindWebhookRooms(config: Config, stores: Stores, now: number): Promise<void> {
+  for (const robot of config.channels.wecomWebhook?.robots ?? []) {
+    const { branch } = await stores.branches.ensure(robot.branchName, now);
+    const roomId = webhookRoomOf(robot.key);
+    await stores.branches.bindRoom(branch.id, roomId);
+    await stores.roomAccounts.note(roomId, accountKeyOfAddress(roomId)!);
   }
 }
 

@@ -19,7 +19,7 @@ export interface DepsOptions {
   clock?: Clock;
   /** An existing client to use for records (tests, bench); otherwise one is opened and closed with close(). */
   redis?: Redis;
-  outbox?: { attempts?: number; backoffMs?: number };
+  outbox?: { attempts?: number; backoffMs?: number; partMaxChars?: number };
 }
 
 export interface BuiltDeps extends Deps {
@@ -41,6 +41,7 @@ export function createDeps(o: DepsOptions): BuiltDeps {
     logger,
     attempts: o.outbox?.attempts,
     backoffMs: o.outbox?.backoffMs,
+    partMaxChars: o.outbox?.partMaxChars,
   });
   return {
     config,

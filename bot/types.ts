@@ -31,8 +31,10 @@ export interface ReplyOptions {
 /** The one dependency object (domains/deps.ts) plus what the chat edge adds: the answerer and the bot account. */
 export interface AppDeps extends Deps {
   answerer: Answerer;
-  /** Account id of the bot, used to name its outbox queue. */
+  /** Account id of the bot, used to name its outbox queue (the primary channel's when several run). */
   botId: string;
+  /** Every channel account, each with its own outbox queue (one entry when one channel runs). */
+  accountIds?: string[];
 }
 
 /** Per-message context: carries reply(), so handlers never touch the bot. */

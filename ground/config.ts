@@ -57,6 +57,96 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export const PUPPETS = ['wechaty-puppet-service', 'wechaty-puppet-wechat4u', 'wechaty-puppet-mock'] as const;
 
+// ---- Channels (issue #10): which platforms the bot runs on, and each one's credentials ----
+export const CHANNEL_KINDS = ['console', 'wechaty', 'wecom', 'wecom-webhook', 'dingtalk', 'feishu'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+const channelSchema = {
+  CHANNELS: idList,
+  WECOM_BOT_ID: optionalText,
+  WECOM_BOT_SECRET: optionalText,
+  WECOM_WS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^wss?:\/\//, '须以 ws:// 或 wss:// 开头')
+      .optional(),
+  ),
+  WECOM_WEBHOOK_ROBOTS: optionalText,
+  WECOM_WEBHOOK_BASE: optionalText.pipe(z.string().url('不是合法的 URL').optional()),
+  DINGTALK_CLIENT_ID: optionalText,
+  DINGTALK_CLIENT_SECRET: optionalText,
+  DINGTALK_ROBOT_CODE: optionalText,
+  DINGTALK_API_BASE: optionalText.pipe(z.string().url('不是合法的 URL').optional()),
+  FEISHU_APP_ID: optionalText,
+  FEISHU_APP_SECRET: optionalText,
+  FEISHU_DOMAIN: optionalText.pipe(z.string().url('不是合法的 URL').optional()),
+  FEISHU_ALL_GROUP_MESSAGES: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()),
+};
+
+export interface ChannelsConfig {
+  /** Empty: as before CHANNELS existed (Wechaty when a real puppet is configured, else the console's mock world). */
+  kinds: ChannelKind[];
+  wecom?: { botId: string; secret: string; wsUrl?: string };
+  wecomWebhook?: { robots: Array<{ branchName: string; key: string }>; baseUrl?: string };
+  dingtalk?: { clientId: string; clientSecret: string; robotCode?: string; apiBase?: string };
+  feishu?: { appId: string; appSecret: string; domain?: string; allGroupMessages: boolean };
+}
+
+type ChannelEnv = z.infer<z.ZodObject<typeof channelSchema>>;
+
+/** The configured channels; problems are Chinese and name the variable. */
+function channelsOf(raw: ChannelEnv, problems: string[]): ChannelsConfig {
+  const kinds: ChannelKind[] = [];
+  for (const k of raw.CHANNELS) {
+    if ((CHANNEL_KINDS as readonly string[]).includes(k)) kinds.push(k as ChannelKind);
+    else problems.push(`CHANNELS: 未知渠道 "${k}"（可选：${CHANNEL_KINDS.join('、')}）`);
+  }
+  const need = (kind: ChannelKind, names: Array<keyof ChannelEnv>) => {
+    if (!kinds.includes(kind)) return false;
+    const missing = names.filter((n) => !raw[n]);
+    for (const n of missing) problems.push(`${n}: 启用渠道 ${kind} 时必须设置`);
+    return missing.length === 0;
+  };
+  const out: ChannelsConfig = { kinds };
+  if (need('wecom', ['WECOM_BOT_ID', 'WECOM_BOT_SECRET']))
+    out.wecom = { botId: raw.WECOM_BOT_ID!, secret: raw.WECOM_BOT_SECRET!, wsUrl: raw.WECOM_WS_URL };
+  if (need('wecom-webhook', ['WECOM_WEBHOOK_ROBOTS'])) {
+    const robots: Array<{ branchName: string; key: string }> = [];
+    for (const entry of raw
+      .WECOM_WEBHOOK_ROBOTS!.split(/[,，;；]/)
+      .map((e) => e.trim())
+      .filter(Boolean)) {
+      const at = entry.lastIndexOf('=');
+      const branchName = entry.slice(0, at).trim();
+      const key = entry.slice(at + 1).trim();
+      if (at <= 0 || !branchName || !/^[\w-]{8,}$/.test(key))
+        problems.push('WECOM_WEBHOOK_ROBOTS: 每项应为「支部名称=webhook 的 key」，多项用逗号分隔');
+      else robots.push({ branchName, key });
+    }
+    out.wecomWebhook = { robots, baseUrl: raw.WECOM_WEBHOOK_BASE };
+  }
+  if (need('dingtalk', ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET']))
+    out.dingtalk = {
+      clientId: raw.DINGTALK_CLIENT_ID!,
+      clientSecret: raw.DINGTALK_CLIENT_SECRET!,
+      robotCode: raw.DINGTALK_ROBOT_CODE,
+      apiBase: raw.DINGTALK_API_BASE,
+    };
+  if (need('feishu', ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'])) {
+    // The SDK silently refuses to start with any other form.
+    if (!/^cli_[0-9a-fA-F]{16}$/.test(raw.FEISHU_APP_ID!))
+      problems.push('FEISHU_APP_ID: 应为 cli_ 加 16 位十六进制字符（飞书开放平台“凭证与基础信息”中的 App ID）');
+    out.feishu = {
+      appId: raw.FEISHU_APP_ID!,
+      appSecret: raw.FEISHU_APP_SECRET!,
+      domain: raw.FEISHU_DOMAIN,
+      allGroupMessages: raw.FEISHU_ALL_GROUP_MESSAGES === 'true' || raw.FEISHU_ALL_GROUP_MESSAGES === '1',
+    };
+  }
+  return out;
+}
+// ---- end of channels ----
+
 const schema = z.object({
   REDIS_URL: optionalText.pipe(
     z
@@ -95,6 +185,7 @@ const schema = z.object({
   WEB_PORT: intIn(8080, 0, 65535, '（端口号）'),
   PUBLIC_URL: optionalText.pipe(z.string().url('不是合法的 URL').optional()),
   WEB_UPLOAD_MAX_MB: intIn(20, 1, 200, '（MB）'),
+  ...channelSchema,
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -124,6 +215,7 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   /** The web console: served by the bot process (enabled) or alone with `zhibu web`. */
   web: { enabled: boolean; host: string; port: number; publicUrl?: string; uploadMaxBytes: number };
+  channels: ChannelsConfig;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((raw.CHAT_MODEL || raw.EMBEDDING_MODEL) && !raw.OPENAI_BASE_URL && !raw.OPENAI_API_KEY) {
     problems.push('OPENAI_BASE_URL / OPENAI_API_KEY: 配置了 CHAT_MODEL 或 EMBEDDING_MODEL 时至少需要其中之一');
   }
+  const channels = channelsOf(raw, problems);
   if (problems.length) throw new ConfigError(problems);
   const resolve = (p: string) => path.resolve(PROJECT_ROOT, p);
   return {
@@ -181,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: raw.PUBLIC_URL?.replace(/\/+$/, ''),
       uploadMaxBytes: raw.WEB_UPLOAD_MAX_MB * 1024 * 1024,
     },
+    channels,
   };
 }
 

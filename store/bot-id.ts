@@ -11,3 +11,14 @@ export async function recordBotId(redis: Redis, prefix: string, botId: string): 
 export async function recordedBotId(redis: Redis, prefix: string): Promise<string | undefined> {
   return (await redis.get(storeKeys(prefix).botId)) ?? undefined;
 }
+
+/** Every channel account the bot runs (several channels at once), the first being the one recorded above. */
+export async function recordAccountIds(redis: Redis, prefix: string, accountIds: string[]): Promise<void> {
+  await redis.set(storeKeys(prefix).accountIds, JSON.stringify(accountIds));
+}
+
+/** The channel accounts last recorded, or [] when none were. */
+export async function recordedAccountIds(redis: Redis, prefix: string): Promise<string[]> {
+  const raw = await redis.get(storeKeys(prefix).accountIds);
+  return raw ? (JSON.parse(raw) as string[]) : [];
+}

@@ -16,6 +16,7 @@ import { createStudyCursor, type StudyCursor } from './study-cursor.js';
 import { createMeetingStore, type MeetingStore } from './meetings.js';
 import { createMemberStore, type MemberStore } from './members.js';
 import { createRoomDirectory, type RoomDirectory } from './room-directory.js';
+import { createRoomAccounts, type RoomAccounts } from './room-accounts.js';
 import { createSeriesStore, type SeriesStore } from './series.js';
 import { createEvidenceStore, type EvidenceStore } from './evidence.js';
 import { createWebAuthStore, type WebAuthStore } from './web-auth.js';
@@ -29,6 +30,8 @@ export interface Stores {
   /** Admins promoted with /授权 (ADMIN_IDS are admins too). */
   admins: AdminStore;
   rooms: RoomDirectory;
+  /** Which channel account is in each room (several channels at once). */
+  roomAccounts: RoomAccounts;
   broadcasts: BroadcastStore;
   drafts: DraftStore;
   cadence: CadenceStore;
@@ -62,6 +65,7 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     series: createSeriesStore(redis, prefix),
     admins: createAdminStore(redis, prefix, opts.adminIds),
     rooms: createRoomDirectory(redis, prefix),
+    roomAccounts: createRoomAccounts(redis, prefix),
     broadcasts: createBroadcastStore(redis, prefix),
     drafts: createDraftStore(redis, prefix),
     cadence: createCadenceStore(redis, prefix),
@@ -92,6 +96,7 @@ export type {
   MeetingStore,
   MemberStore,
   RoomDirectory,
+  RoomAccounts,
   SeriesStore,
   StudyCursor,
   WebAuthStore,

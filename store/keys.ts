@@ -17,6 +17,8 @@ export function storeKeys(prefix: string) {
     branchSecretaries: (id: string) => `${prefix}branch:${id}:secretaries`,
     secretaryBranches: (wx: string) => `${prefix}secretary:${wx}:branches`,
     roomTopics: `${prefix}room:topic`,
+    /** Room id → the channel account in it (`{kind}:{account}`), for the outbox's routing. */
+    roomAccount: `${prefix}room:account`,
     roomsByTopic: (topic: string) => `${prefix}room:by-topic:${topic}`,
     // Members and their /我是 claims awaiting a secretary
     memberSeq: `${prefix}member:seq`,
@@ -54,6 +56,8 @@ export function storeKeys(prefix: string) {
     broadcastDraft: (senderId: string) => `${prefix}broadcast:draft:${senderId}`,
     /** Which bot account carries the outbox (the CLI follows it). */
     botId: `${prefix}broadcast:bot-id`,
+    /** Every channel account of the bot, each with its outbox (the CLI follows all of them). */
+    accountIds: `${prefix}broadcast:account-ids`,
     studyCursor: (broadcastId: string) => `${prefix}study:${broadcastId}:cursor`,
     studyPick: (broadcastId: string, run: string) => `${prefix}study:${broadcastId}:run:${run}`,
     studyGiven: (broadcastId: string) => `${prefix}study:${broadcastId}:given`,

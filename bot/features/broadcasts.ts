@@ -1,12 +1,12 @@
 // Admin broadcasts and 每日一学: /广播, 确认 of drafts, and the worker that fans broadcasts out into the outbox.
 import { createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { recordBotId } from '../../store/bot-id.js';
+import { recordAccountIds, recordBotId } from '../../store/bot-id.js';
 import { createBroadcastCommand } from '../handlers/broadcasts/broadcast.js';
 import { createDraftReplyHook, isDraftReply } from '../handlers/broadcasts/broadcast-confirm.js';
 import type { FeatureFactory } from '../types.js';
 
 export const broadcastsFeature: FeatureFactory = (deps) => {
-  const rt = createBroadcastRuntime(deps, { botId: deps.botId });
+  const rt = createBroadcastRuntime(deps, { botId: deps.botId, accountIds: deps.accountIds });
   const { drafts } = deps.stores;
   return {
     name: 'broadcasts',
@@ -16,6 +16,7 @@ export const broadcastsFeature: FeatureFactory = (deps) => {
     async start() {
       // The CLI reads which bot's outbox carries the broadcasts (for status and cancel).
       await recordBotId(deps.redis, deps.prefix, deps.botId);
+      await recordAccountIds(deps.redis, deps.prefix, deps.accountIds ?? [deps.botId]);
       rt.startWorker();
     },
     async stop() {

@@ -9,7 +9,7 @@ import { createLogger, silentLogger } from '../../ground/logger.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { openRedisSource } from '../../ground/redis/source.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { recordedBotId } from '../../store/bot-id.js';
+import { recordedAccountIds, recordedBotId } from '../../store/bot-id.js';
 
 export interface CliSession {
   config: Config;
@@ -51,7 +51,9 @@ export async function openBroadcasts(
   s: CliSession,
 ): Promise<BroadcastRuntime & { botId: string; botRunning(): Promise<boolean> }> {
   const botId = s.requireBot();
-  const rt = createBroadcastRuntime(s.deps, { botId });
+  // Every channel account's outbox: a broadcast's rooms may be spread over several channels.
+  const accountIds = await recordedAccountIds(s.deps.redis, s.deps.prefix);
+  const rt = createBroadcastRuntime(s.deps, { botId, accountIds });
   // A running bot consumes its outbox; with none, a broadcast waits in the queue until one starts.
   return { ...rt, botId, botRunning: async () => (await s.deps.outbox.consumers()) > 0 };
 }

@@ -36,7 +36,7 @@ export async function runConsole(config: Config, o: { web?: boolean } = {}): Pro
   let lines = 0;
   try {
     ({ lines } = await runConsoleChat(
-      { world: app.wechat.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox },
+      { world: app.wechat!.world as MockWorld, config: app.deps.config, edge: app.edge, outbox: app.outbox },
       { input: process.stdin, output: process.stdout, interactive },
     ));
   } finally {

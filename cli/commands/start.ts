@@ -1,21 +1,26 @@
 import type { Command } from 'commander';
 import { createApp, installShutdown } from '../../app/container.js';
 import { createLogger } from '../../ground/logger.js';
-import { ChannelStartError, usesRealPuppet } from '../../bot/channels/wechaty/connect.js';
+import { configuredKinds } from '../../bot/channels/open.js';
+import { ChannelStartError } from '../../bot/channels/wechaty/connect.js';
 import { loadConfig } from '../../ground/config.js';
 import { runConsole } from './chat.js';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('启动机器人：配置了 WECHATY_PUPPET 时登录微信，否则打开控制台模拟群聊')
+    .description(
+      '启动机器人：按 CHANNELS 连接企业微信/钉钉/飞书（或配置了 WECHATY_PUPPET 时登录微信），都未配置时打开控制台模拟群聊',
+    )
     .action(async () => {
       const config = loadConfig();
-      if (!usesRealPuppet(config)) return runConsole(config, { web: config.web.enabled });
+      const kinds = configuredKinds(config);
+      if (kinds.length === 1 && kinds[0] === 'console') return runConsole(config, { web: config.web.enabled });
       const logger = createLogger(config.logLevel);
-      process.stderr.write(`正在启动 ${config.puppet}…\n`);
+      const what = kinds.includes('wechaty') ? (config.puppet ?? 'wechaty') : kinds.join('、');
+      process.stderr.write(`正在启动 ${what}…\n`);
       // Until the app is up (the QR login can take a while) a signal aborts the start and cleans up; so does a
-      // crash inside the puppet's libraries (e.g. wechaty-token on an unreachable discovery service), so the
+      // crash inside a channel's libraries (e.g. wechaty-token on an unreachable discovery service), so the
       // embedded redis-server is stopped and the process exits with a Chinese message, not a stack.
       const starting = new AbortController();
       let failure: unknown;
@@ -35,9 +40,7 @@ export function registerStart(program: Command): void {
           }
           logger.error({ err: cause }, 'channel start failed');
           const message =
-            cause instanceof ChannelStartError
-              ? cause.message
-              : new ChannelStartError(config.puppet ?? '', cause).message;
+            cause instanceof ChannelStartError ? cause.message : new ChannelStartError(what, cause).message;
           process.stderr.write(`${message}\n`);
           logger.flush();
           process.exit(1);

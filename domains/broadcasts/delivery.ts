@@ -21,14 +21,45 @@ export interface DeliveryProbe {
 
 const PENDING = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'paused']);
 
-export function createDeliveryProbe(o: { redis: Redis; prefix: string; botId: string; logger: Logger }): DeliveryProbe {
-  const queue = new Queue(outboxQueueName(o.botId), { connection: o.redis, prefix: bullPrefix(o.prefix) });
-  queue.on('error', (err) => o.logger.warn({ err: err.message }, 'delivery probe queue error'));
-  const marks = createSentMarks(o.redis, o.prefix, o.botId);
+/**
+ * One account's outbox (`botId`), or several (`accountIds`: every channel account of the bot, the rooms of a
+ * broadcast being spread over them); a message is looked for in each queue, a key lives in one at most.
+ */
+export function createDeliveryProbe(o: {
+  redis: Redis;
+  prefix: string;
+  botId: string;
+  accountIds?: string[];
+  logger: Logger;
+}): DeliveryProbe {
+  const accounts = o.accountIds?.length ? o.accountIds : [o.botId];
+  const boxes = accounts.map((id) => {
+    const queue = new Queue(outboxQueueName(id), { connection: o.redis, prefix: bullPrefix(o.prefix) });
+    queue.on('error', (err) => o.logger.warn({ err: err.message }, 'delivery probe queue error'));
+    return { queue, marks: createSentMarks(o.redis, o.prefix, id) };
+  });
+  const marks = {
+    async wasSent(key: string) {
+      for (const b of boxes) if (await b.marks.wasSent(key)) return true;
+      return false;
+    },
+    async wereSent(list: string[]) {
+      const all = await Promise.all(boxes.map((b) => b.marks.wereSent(list)));
+      return list.map((_, i) => all.some((a) => a[i]));
+    },
+  };
+  /** The queue that has the message, and its state there ('unknown' when none has it). */
+  async function located(jobId: string): Promise<{ queue: Queue; state: string }> {
+    for (const { queue } of boxes) {
+      const state = await queue.getJobState(jobId);
+      if (state !== 'unknown') return { queue, state };
+    }
+    return { queue: boxes[0]!.queue, state: 'unknown' };
+  }
 
   async function queueState(key: string): Promise<{ state: DeliveryState; reason?: string }> {
     const jobId = jobIdFor(key);
-    const state = await queue.getJobState(jobId);
+    const { queue, state } = await located(jobId);
     if (state === 'completed') return { state: 'sent' };
     if (state === 'failed') return { state: 'failed', reason: (await queue.getJob(jobId))?.failedReason ?? '发送失败' };
     if (state === 'active') return { state: 'active' };
@@ -54,7 +85,7 @@ export function createDeliveryProbe(o: { redis: Redis; prefix: string; botId: st
       const gone: string[] = [];
       for (const key of list) {
         const jobId = jobIdFor(key);
-        const state = await queue.getJobState(jobId);
+        const { queue, state } = await located(jobId);
         if (PENDING.has(state)) {
           if ((await queue.remove(jobId)) === 1) gone.push(key);
         } else if (state === 'unknown' && !(await marks.wasSent(key))) gone.push(key);
@@ -62,7 +93,7 @@ export function createDeliveryProbe(o: { redis: Redis; prefix: string; botId: st
       return gone;
     },
     async close() {
-      await queue.close();
+      await Promise.all(boxes.map((b) => b.queue.close()));
     },
   };
 }

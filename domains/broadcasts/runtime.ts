@@ -13,8 +13,10 @@ import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js'
 import { bullPrefix } from '../../jobs/outbox/keys.js';
 
 export interface BroadcastRuntimeOptions {
-  /** The account whose outbox carries the broadcasts. */
+  /** The account whose outbox carries the broadcasts (the primary one when several channels run). */
   botId: string;
+  /** Every channel account whose outbox may carry a broadcast's messages (default: botId alone). */
+  accountIds?: string[];
   batchSize?: number;
   watchMs?: number;
   /** Worker lock; a crashed worker's job is retried after about this long (default 30 s). */
@@ -50,7 +52,13 @@ export function createBroadcastRuntime(base: Deps, o: BroadcastRuntimeOptions): 
   const deps: BroadcastDeps = {
     ...base,
     queue,
-    delivery: createDeliveryProbe({ redis: base.redis, prefix: base.prefix, botId: o.botId, logger: base.logger }),
+    delivery: createDeliveryProbe({
+      redis: base.redis,
+      prefix: base.prefix,
+      botId: o.botId,
+      accountIds: o.accountIds,
+      logger: base.logger,
+    }),
     studyUnits: studyCache(base.config.corpusDir),
     batchSize: o.batchSize,
     watchMs: o.watchMs,

@@ -6,7 +6,7 @@ import type { BatchContext } from './batch-context.js';
 import type { MeetingDeps } from './deps.js';
 import { outboxKeys } from './queue.js';
 import { phaseOf, reminderRecipients, type Step } from './steps.js';
-import { roomReminder, secretaryReminder } from './texts.js';
+import { CHECKIN_BUTTONS, roomReminder, secretaryReminder } from './texts.js';
 
 export async function remindStep(
   step: Step,
@@ -41,6 +41,7 @@ export async function remindStep(
       key: outboxKeys.remind(m, step.offset, roomId),
       tag,
       onlyIf,
+      actions: CHECKIN_BUTTONS,
     }));
   }
   const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;

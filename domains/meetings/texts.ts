@@ -35,6 +35,11 @@ export function checkinNotYetOpen(m: Meeting, tz: string, openAt: number): strin
 export function checkinClosed(m: Meeting, tz: string, closeAt: number): string {
   return `${meetingLabel(m)}（编号 ${m.id}，${formatDateTime(m.startAt, tz)}）的签到已结束（${formatShort(closeAt, tz)} 截止），本次未记录。如确已参会，请联系书记说明。`;
 }
+/** Buttons a room reminder offers where the channel can show them; a click counts as the member typing the key. */
+export const CHECKIN_BUTTONS = [
+  { key: '签到', label: '签到' },
+  { key: '请假', label: '请假' },
+];
 
 export function roomReminder(m: Meeting, tz: string, offset: number): string {
   return [

@@ -72,6 +72,7 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
       key: m.key,
       tag: m.tag,
       ...(m.onlyIf ? { onlyIf: m.onlyIf } : {}),
+      ...(m.actions?.length ? { actions: m.actions } : {}),
     } satisfies OutboxJobData,
     opts: {
       ...jobOpts,

@@ -24,6 +24,23 @@ export interface OutboxMessage {
   notBefore?: number;
   /** Checked by the outbox worker right before sending: when it does not hold, the message is dropped. */
   onlyIf?: OutboxCondition;
+  /**
+   * Buttons offered with the message where the channel can show them (e.g. 签到 / 请假 on a reminder); a click comes
+   * back as the key typed by the member. Channels without buttons send the text alone.
+   */
+  actions?: OutboxAction[];
+}
+
+export interface OutboxAction {
+  /** The text a click stands for (e.g. "签到"). */
+  key: string;
+  label: string;
+}
+
+/** What a channel may use beyond the text: the message key (idempotent sends) and its buttons. */
+export interface SendExtras {
+  key: string;
+  actions?: OutboxAction[];
 }
 
 /** The JSON record stored at `key` exists and has these top-level field values. */
@@ -40,10 +57,10 @@ export interface Outbox {
   withdraw(key: string): Promise<boolean>;
 }
 
-/** Implemented by bot/ over Wechaty; throws on failure. */
+/** Implemented by each channel in bot/channels/; throws on failure. */
 export interface Sender {
   /** Mentions of ids the room does not contain are dropped, never a reason to fail the message. */
-  send(to: OutboxTarget, text: string, mentionIds: string[]): Promise<void>;
+  send(to: OutboxTarget, text: string, mentionIds: string[], extras?: SendExtras): Promise<void>;
   /** How a target is shown to admins (群“第一党支部”, a contact's name): never a raw id. */
   describe?(to: OutboxTarget): Promise<string | undefined>;
 }

@@ -106,7 +106,9 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     const wait = lastSentAt + intervalMs - Date.now();
     if (wait > 0) await sleep(wait);
     lastSentAt = Date.now();
-    await withTimeout(o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : []), o.sendTimeoutMs ?? 60_000);
+    // Buttons go with the last part; the key names the part so a platform that de-duplicates sends can use it.
+    const extras = { key: `${d.key}#${i}`, ...(i === d.parts.length - 1 && d.actions ? { actions: d.actions } : {}) };
+    await withTimeout(o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : [], extras), o.sendTimeoutMs ?? 60_000);
     await o.redis
       .multi()
       .set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S)

@@ -42,7 +42,7 @@ describe('escalation with unreachable members', () => {
   }, 30_000);
 
   it('reports a message that cannot be delivered with the group name and a Chinese reason', async () => {
-    const puppet = w.app.wechat.bot.puppet;
+    const puppet = w.app.wechat!.bot.puppet;
     const original = puppet.messageSendText.bind(puppet);
     puppet.messageSendText = async (conversationId: string, text: string, mentionIds?: string[]) => {
       if (conversationId === ROOM) throw new Error('puppet: send failed');

@@ -25,7 +25,7 @@ beforeAll(async () => {
     env: { ADMIN_IDS: 'wxid_wang,wxid_li' },
     outbox: { attempts: 3, backoffMs: 40, rateLimitBackoffMs: 150 },
   });
-  const puppet = t.app.wechat.bot.puppet;
+  const puppet = t.app.wechat!.bot.puppet;
   const original = puppet.messageSendText.bind(puppet);
   puppet.messageSendText = async (conversationId: string, text: string, mentionIds?: string[]) => {
     attempts[conversationId] = (attempts[conversationId] ?? 0) + 1;

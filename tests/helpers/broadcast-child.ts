@@ -27,7 +27,7 @@ const app = await createApp({
   answerer: { answer: async () => ({ text: '', citations: [], refused: false, sources: [], mode: 'extractive' }) },
   outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
 });
-app.wechat.world!.onBotSay((s) => {
+app.wechat!.world!.onBotSay((s) => {
   if (s.roomId) void redis.rpush(env.SAID_KEY!, `${s.roomId}|${s.text}`);
 });
 process.stdout.write('ready\n');

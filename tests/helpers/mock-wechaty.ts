@@ -144,7 +144,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     outbox: { ratePerMinute: 6000, attempts: 3, backoffMs: 50, rateLimitBackoffMs: 100, ...opts.outbox },
     web: opts.web,
   });
-  const chat = chatOn(app.wechat.world!);
+  const chat = chatOn(app.wechat!.world!);
   return {
     ...chat,
     app,

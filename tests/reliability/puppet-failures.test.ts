@@ -31,7 +31,7 @@ beforeAll(async () => {
     env: { ADMIN_IDS: 'wxid_wang,wxid_li', QUESTION_RATE_PER_MIN: '100' },
     outbox: { attempts: ATTEMPTS, backoffMs: BACKOFF_MS, rateLimitBackoffMs: RATE_LIMIT_BACKOFF_MS },
   });
-  const puppet = t.app.wechat.bot.puppet;
+  const puppet = t.app.wechat!.bot.puppet;
   const original = puppet.messageSendText.bind(puppet);
   puppet.messageSendText = async (to: string, text: string, mentionIds?: string[]) => {
     const failing = to === ROOM && mode !== 'ok';

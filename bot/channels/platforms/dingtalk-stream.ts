@@ -13,6 +13,33 @@ export interface DingtalkConfig {
   timeoutMs?: number;
 }
 
+/** The robot message a CALLBACK frame carries in `data` (topic /v1.0/im/bot/messages/get), as far as we read it. */
+interface RobotMessage {
+  msgtype?: string;
+  msgId?: string;
+  conversationType?: '1' | '2';
+  conversationId?: string;
+  senderStaffId?: string;
+  senderId?: string;
+  senderNick?: string;
+  chatbotUserId?: string;
+  isInAtList?: boolean;
+  atUsers?: Array<{ dingtalkId?: string }>;
+  text?: { content?: string };
+  sessionWebhook?: string;
+  sessionWebhookExpiredTime?: number;
+}
+
+/** An OpenAPI answer: the result fields on success, { code, message } or { errcode, errmsg } on failure. */
+type ApiAnswer = Record<string, unknown> & {
+  code?: string;
+  message?: string;
+  errcode?: number;
+  errmsg?: string;
+  accessToken?: string;
+  expireIn?: number;
+};
+
 /** What a reply needs: the per-message webhook the platform handed us. */
 export interface DingtalkReplyTarget {
   sessionWebhook: string;
@@ -54,17 +81,17 @@ export class DingtalkStreamClient {
   onText(handler: (msg: PlatformInbound, target: DingtalkReplyTarget) => void): void {
     this.sdk.registerCallbackListener(TOPIC_ROBOT, (res) => {
       const messageId = String(res?.headers?.messageId ?? '');
-      let d: any;
+      let d: RobotMessage | undefined;
       try {
-        d = JSON.parse(String(res.data));
+        d = JSON.parse(String(res.data)) as RobotMessage;
       } catch {
         this.log.warn('dingtalk: robot message data is not JSON, ignored');
       }
       if (messageId) this.sdk.socketCallBackResponse(messageId, { ok: true });
-      if (!d || d.msgtype !== 'text') return;
+      if (d?.msgtype !== 'text') return;
       const group = d.conversationType === '2';
       const mentioned =
-        group && (d.isInAtList === true || (d.atUsers ?? []).some((u: any) => u?.dingtalkId === d.chatbotUserId));
+        group && (d.isInAtList === true || (d.atUsers ?? []).some((u) => u?.dingtalkId === d.chatbotUserId));
       handler(
         {
           platform: 'dingtalk',
@@ -125,7 +152,7 @@ export class DingtalkStreamClient {
     return this.token.value;
   }
 
-  private async request(url: string, body: unknown, token?: string): Promise<any> {
+  private async request(url: string, body: unknown, token?: string): Promise<ApiAnswer> {
     let res: Response;
     try {
       res = await fetch(url, {
@@ -141,8 +168,8 @@ export class DingtalkStreamClient {
         redact(err instanceof Error ? err.message : String(err), [this.cfg.clientSecret]),
       );
     }
-    const data: any = await res.json().catch(() => null);
-    if (res.ok) return data;
+    const data = (await res.json().catch(() => null)) as ApiAnswer | null;
+    if (res.ok) return data ?? {};
     const code = String(data?.code ?? res.status);
     const Cls =
       res.status === 429 || code.includes('QpsLimit') || code.startsWith('Throttling')

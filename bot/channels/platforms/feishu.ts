@@ -18,6 +18,25 @@ export interface FeishuConfig {
   domain?: string;
 }
 
+/** The parts of an im.message.receive_v1 event we read. */
+interface ReceivedMessage {
+  message_id: string;
+  chat_id: string;
+  chat_type: string;
+  message_type: string;
+  content: string;
+  mentions?: Array<{ key: string; name: string; id: { open_id?: string } }>;
+}
+interface ReceivedSender {
+  sender_id?: { open_id?: string };
+}
+
+/** An axios-style error as the SDK rethrows it: the platform's { code, msg } in response.data. */
+interface HttpError {
+  message?: string;
+  response?: { status?: number; data?: { code?: number; msg?: string } };
+}
+
 // 99991400: app-level request frequency limit; 230020: message frequency limit in a chat.
 const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 
@@ -28,10 +47,7 @@ export class FeishuClient {
   private readonly dispatcher: lark.EventDispatcher;
   private ready: Promise<void>;
 
-  constructor(
-    cfg: FeishuConfig,
-    private readonly log: SdkLogSink,
-  ) {
+  constructor(cfg: FeishuConfig, log: SdkLogSink) {
     const domain = cfg.domain ?? lark.Domain.Feishu;
     const logger = sdkLogger(log, [cfg.appSecret]);
     const common = { appId: cfg.appId, appSecret: cfg.appSecret, domain, logger, loggerLevel: lark.LoggerLevel.info };
@@ -49,7 +65,9 @@ export class FeishuClient {
 
   /** Learns the bot's open_id (to recognise @-mentions of it), then opens the long connection. */
   async connect(): Promise<void> {
-    const info: any = await this.api.request({ method: 'GET', url: '/open-apis/bot/v3/info' });
+    const info = (await this.api.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as
+      | { bot?: { open_id?: string } }
+      | undefined;
     this.botOpenId = String(info?.bot?.open_id ?? '');
     await this.ws.start({ eventDispatcher: this.dispatcher });
     await this.ready;
@@ -61,7 +79,7 @@ export class FeishuClient {
 
   onText(handler: (msg: PlatformInbound) => void): void {
     this.dispatcher.register({
-      'im.message.receive_v1': async (data: any) => {
+      'im.message.receive_v1': async (data) => {
         const m = data?.message;
         if (m?.message_type !== 'text') return;
         const inbound = this.normalise(m, data.sender);
@@ -91,7 +109,7 @@ export class FeishuClient {
     );
   }
 
-  private normalise(m: any, sender: any): PlatformInbound {
+  private normalise(m: ReceivedMessage, sender: ReceivedSender | undefined): PlatformInbound {
     let text = '';
     try {
       text = String(JSON.parse(String(m.content)).text ?? '');
@@ -114,19 +132,20 @@ export class FeishuClient {
   }
 
   // HTTP errors come as axios errors carrying the platform's { code, msg }; a 200 with code ≠ 0 is returned as data.
-  private async settle(send: () => Promise<any>): Promise<void> {
-    let res: any;
+  private async settle(send: () => Promise<unknown>): Promise<void> {
+    let res: { code?: unknown; msg?: unknown } | undefined;
     try {
-      res = await send();
-    } catch (err: any) {
-      const data = err?.response?.data;
+      res = (await send()) as typeof res;
+    } catch (caught: unknown) {
+      const err = (typeof caught === 'object' && caught !== null ? caught : { message: String(caught) }) as HttpError;
+      const data = err.response?.data;
       const code = Number(data?.code ?? err?.response?.status ?? NaN);
       if (RATE_LIMIT_CODES.has(code) || err?.response?.status === 429)
         throw new PlatformRateLimitError('feishu', code, String(data?.msg ?? ''));
       throw new PlatformSendError(
         'feishu',
         Number.isNaN(code) ? 'transport' : code,
-        String(data?.msg ?? err?.message ?? err),
+        String(data?.msg ?? err.message ?? caught),
       );
     }
     if (res && typeof res.code === 'number' && res.code !== 0) {

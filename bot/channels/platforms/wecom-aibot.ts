@@ -1,6 +1,13 @@
 // Thin client over the official WeCom smart-robot SDK (@wecom/aibot-node-sdk): one long connection, text in,
 // replies / pushes / template cards out. No routing here: it hands PlatformInbound to whoever listens.
-import { WSClient } from '@wecom/aibot-node-sdk';
+import {
+  WSClient,
+  type EventMessageWith,
+  type TemplateCard,
+  type TemplateCardEventData,
+  type TextMessage,
+  type WsFrame,
+} from '@wecom/aibot-node-sdk';
 import {
   sdkLogger,
   PlatformRateLimitError,
@@ -24,7 +31,17 @@ export interface WecomAibotConfig {
 /** The raw frame an inbound message or event came in; replies must carry its req_id. */
 export interface AibotFrame {
   headers: { req_id: string };
-  body?: any;
+  body?: unknown;
+}
+
+/** A click's event as documented (nested under template_card_event) or as the SDK typings put it (on event). */
+type CardEvent = TemplateCardEventData & { template_card_event?: { event_key?: string; task_id?: string } };
+
+/** What the SDK rejects with: the ack frame ({ errcode, errmsg }) or an Error (timeout, socket closed). */
+function ackCode(err: unknown): { errcode: number; errmsg: string } | undefined {
+  if (typeof err !== 'object' || err === null || !('errcode' in err)) return undefined;
+  const { errcode, errmsg } = err as { errcode: unknown; errmsg?: unknown };
+  return typeof errcode === 'number' ? { errcode, errmsg: String(errmsg ?? '') } : undefined;
 }
 
 export interface CardClick {
@@ -71,8 +88,9 @@ export class WecomAibotClient {
   }
 
   onText(handler: (msg: PlatformInbound, frame: AibotFrame) => void): void {
-    this.sdk.on('message.text', (frame: any) => {
+    this.sdk.on('message.text', (frame: WsFrame<TextMessage>) => {
       const b = frame.body;
+      if (!b) return;
       const group = b.chattype === 'group';
       handler(
         {
@@ -90,9 +108,11 @@ export class WecomAibotClient {
   }
 
   onCardClick(handler: (click: CardClick, frame: AibotFrame) => void): void {
-    this.sdk.on('event.template_card_event', (frame: any) => {
+    this.sdk.on('event.template_card_event', (frame: WsFrame<EventMessageWith<TemplateCardEventData>>) => {
       const b = frame.body;
-      const ev = b.event?.template_card_event ?? b.event ?? {};
+      if (!b) return;
+      const event = b.event as CardEvent | undefined;
+      const ev = event?.template_card_event ?? event ?? {};
       handler(
         {
           messageId: String(b.msgid),
@@ -108,25 +128,25 @@ export class WecomAibotClient {
 
   /** Answers an inbound message in its own chat (group or private), as one finished stream message. */
   reply(frame: AibotFrame, text: string): Promise<void> {
-    return this.settle(this.sdk.replyStream(frame as any, `s${frame.headers.req_id}`, text, true));
+    return this.settle(this.sdk.replyStream(frame, `s${frame.headers.req_id}`, text, true));
   }
 
-  replyCard(frame: AibotFrame, card: Record<string, unknown>): Promise<void> {
-    return this.settle(this.sdk.replyTemplateCard(frame as any, card as any));
+  replyCard(frame: AibotFrame, card: TemplateCard): Promise<void> {
+    return this.settle(this.sdk.replyTemplateCard(frame, card));
   }
 
   /** Replaces a clicked card (must come within 5 s of the click event). */
-  updateCard(frame: AibotFrame, card: Record<string, unknown>, userids?: string[]): Promise<void> {
-    return this.settle(this.sdk.updateTemplateCard(frame as any, card as any, userids));
+  updateCard(frame: AibotFrame, card: TemplateCard, userids?: string[]): Promise<void> {
+    return this.settle(this.sdk.updateTemplateCard(frame, card, userids));
   }
 
   /** Proactive markdown message; chatid is a group chatid or, for a private chat, the member's userid. */
   push(chatid: string, markdown: string): Promise<void> {
-    return this.settle(this.sdk.sendMessage(chatid, { msgtype: 'markdown', markdown: { content: markdown } } as any));
+    return this.settle(this.sdk.sendMessage(chatid, { msgtype: 'markdown', markdown: { content: markdown } }));
   }
 
-  pushCard(chatid: string, card: Record<string, unknown>): Promise<void> {
-    return this.settle(this.sdk.sendMessage(chatid, { msgtype: 'template_card', template_card: card } as any));
+  pushCard(chatid: string, card: TemplateCard): Promise<void> {
+    return this.settle(this.sdk.sendMessage(chatid, { msgtype: 'template_card', template_card: card }));
   }
 
   private stripMention(text: string): string {
@@ -139,10 +159,11 @@ export class WecomAibotClient {
   private async settle(p: Promise<unknown>): Promise<void> {
     try {
       await p;
-    } catch (err: any) {
-      if (typeof err?.errcode === 'number') {
-        const Cls = RATE_LIMIT_CODES.has(err.errcode) ? PlatformRateLimitError : PlatformSendError;
-        throw new Cls('wecom', err.errcode, String(err.errmsg ?? ''));
+    } catch (err: unknown) {
+      const ack = ackCode(err);
+      if (ack) {
+        const Cls = RATE_LIMIT_CODES.has(ack.errcode) ? PlatformRateLimitError : PlatformSendError;
+        throw new Cls('wecom', ack.errcode, ack.errmsg);
       }
       throw new PlatformSendError('wecom', 'transport', err instanceof Error ? err.message : String(err));
     }

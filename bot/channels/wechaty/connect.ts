@@ -17,12 +17,30 @@ export interface WechatConnection extends Channel {
   world?: MockWorld;
 }
 
-function asChannel(bot: Wechaty, botId: string, stop: () => Promise<void>, world?: MockWorld): WechatConnection {
+function asChannel(
+  config: Config,
+  bot: Wechaty,
+  botId: string,
+  stop: () => Promise<void>,
+  world?: MockWorld,
+): WechatConnection {
   return {
     bot,
     botId,
     world,
+    // The mock world is the console chat's (and the tests') WeChat; a real puppet is the experimental route.
+    kind: world ? 'console' : 'wechaty',
     accountId: botId,
+    capabilities: {
+      inbound: true,
+      groupDelivery: 'all',
+      mentions: true,
+      buttons: false,
+      markdown: false,
+      maxTextChars: 1500,
+      ratePerMinute: config.outbox.ratePerMinute,
+      rateLimitBackoffMs: 60_000,
+    },
     stop,
     attach: (handle, opts) => attachInbound(bot, handle, opts),
     sender: createWechatySender(bot),
@@ -51,7 +69,7 @@ export async function connectWechat(
 ): Promise<WechatConnection> {
   if (opts.mock || !usesRealPuppet(config)) {
     const world = await startMockWorld(opts.mockSpec ?? demoWorldSpec(config.botName));
-    return asChannel(world.bot, world.botId, () => world.stop(), world);
+    return asChannel(config, world.bot, world.botId, () => world.stop(), world);
   }
   const bot = buildRealWechaty(config, logger);
   const loggedIn = new Promise<string>((resolve) => bot.once('login', (user) => resolve(user.id)));
@@ -81,7 +99,7 @@ export async function connectWechat(
   aborted.catch(() => undefined); // only raced below; never an unhandled rejection
   try {
     const botId = bot.isLoggedIn ? bot.currentUser.id : await Promise.race([loggedIn, aborted]);
-    return asChannel(bot, botId, () => bot.stop());
+    return asChannel(config, bot, botId, () => bot.stop());
   } catch (err) {
     await bot.stop();
     throw err;

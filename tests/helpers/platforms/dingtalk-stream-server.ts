@@ -117,7 +117,7 @@ export class DingtalkStreamServer {
   /** Hosts the SDK asked the proxy to tunnel to (proves it called the real gateway host). */
   readonly tunnels = new Recorder<{ host: string }>();
   /** Gateway calls, with the subscriptions the SDK asked for. */
-  readonly gatewayCalls = new Recorder<{ clientId: string; ok: boolean; subscriptions: any[] }>();
+  readonly gatewayCalls = new Recorder<{ clientId: string; ok: boolean; subscriptions: any[]; at: number }>();
   readonly connections = new Recorder<{ at: number }>();
   /** Acks the SDK sent for pushed frames, by messageId. */
   readonly acks = new Recorder<{ messageId: string; data: any }>();
@@ -132,6 +132,7 @@ export class DingtalkStreamServer {
   private unacked = new Map<string, Downstream>();
   private sessions = new Map<string, string>();
   private failures: { status: number; body: any }[] = [];
+  private gatewayFailures = 0;
   private openSockets = new Set<Socket>();
 
   constructor(opts: DingtalkServerOptions = {}) {
@@ -220,6 +221,11 @@ export class DingtalkStreamServer {
   dropConnection(): void {
     this.live?.terminate();
     this.live = null;
+  }
+
+  /** The next n gateway calls fail with HTTP 503, as during a platform outage. */
+  failNextGatewayCalls(n: number): void {
+    this.gatewayFailures += n;
   }
 
   /** Announces a disconnect (SYSTEM 'disconnect') and closes, as the platform does before maintenance. */
@@ -365,8 +371,18 @@ export class DingtalkStreamServer {
       const authorised = () => req.headers['x-acs-dingtalk-access-token'] === 'fake-access-token';
       switch (`${req.method} ${url.pathname}`) {
         case 'POST /v1.0/gateway/connections/open': {
+          if (this.gatewayFailures > 0) {
+            this.gatewayFailures--;
+            this.gatewayCalls.push({ clientId: String(body.clientId), ok: false, subscriptions: [], at: Date.now() });
+            return json(503, { code: 'ServiceUnavailable', message: 'fake: outage' });
+          }
           const ok = body.clientId === this.clientId && body.clientSecret === this.clientSecret;
-          this.gatewayCalls.push({ clientId: String(body.clientId), ok, subscriptions: body.subscriptions ?? [] });
+          this.gatewayCalls.push({
+            clientId: String(body.clientId),
+            ok,
+            subscriptions: body.subscriptions ?? [],
+            at: Date.now(),
+          });
           if (!ok) return json(401, { code: 'InvalidAuthentication', message: '身份验证失败' });
           const ticket = randomUUID();
           this.tickets.add(ticket);
