@@ -41,7 +41,6 @@ const intIn = (fallback: number | undefined, min: number, max: number, why = '')
       return n;
     });
 
-const positiveInt = (fallback: number) => intIn(fallback, 1, Number.MAX_SAFE_INTEGER);
 
 const idList = z
   .string()
