@@ -41,7 +41,6 @@ const intIn = (fallback: number | undefined, min: number, max: number, why = '')
       return n;
     });
 
-
 const idList = z
   .string()
   .optional()

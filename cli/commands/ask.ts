@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig } from '../../ground/config.js';
-import { createLogger } from '../../ground/logger.js';
+import { cliLogger } from './cli-logger.js';
 import { createProgressReporter } from './progress.js';
 
 export function registerAsk(program: Command): void {
@@ -11,7 +11,7 @@ export function registerAsk(program: Command): void {
     .option('--json', '以 JSON 输出完整答案（含引用与来源）')
     .action(async (words: string[], opts: { json?: boolean }) => {
       const config = loadConfig();
-      const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+      const logger = cliLogger(config.logLevel);
       const { createKnowledge } = await import('../../knowledge/index.js');
       const progress = createProgressReporter();
       const k = await createKnowledge(config, logger, { onProgress: progress.update });

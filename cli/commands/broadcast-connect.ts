@@ -5,7 +5,8 @@ import os from 'node:os';
 import { createDeps, type BuiltDeps } from '../../app/deps.js';
 import { loadConfig, type Config } from '../../ground/config.js';
 import { UserError } from '../../ground/errors.js';
-import { createLogger, silentLogger } from '../../ground/logger.js';
+import { silentLogger } from '../../ground/logger.js';
+import { cliLogger } from './cli-logger.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { openRedisSource } from '../../ground/redis/source.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
@@ -27,7 +28,7 @@ export async function openSession(): Promise<CliSession> {
   const { url, owned } = await openRedisSource(config, silentLogger, 'cli');
   const redis = connectRedis(url, { name: 'cli' });
   const botId = await recordedBotId(redis, config.redisPrefix);
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = cliLogger(config.logLevel);
   // Without a recorded bot the outbox is never used: commands that send call requireBot() first.
   const deps = createDeps({ config, logger, redisUrl: url, redis, botId: botId ?? 'no-bot' });
   return {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../ground/config.js';
-import { createLogger } from '../../ground/logger.js';
+import { cliLogger } from './cli-logger.js';
 
 /** An eval on another corpus gets its own index folder, so it never replaces the main one. */
 function evalConfig(base: Config, corpus?: string): Config {
@@ -23,7 +23,7 @@ export function registerEval(program: Command): void {
     .action(async (opts: { set: string; corpus?: string; json?: boolean; verbose?: boolean }) => {
       const base = loadConfig();
       const config = evalConfig(base, opts.corpus);
-      const logger = createLogger(base.logLevel === 'info' ? 'warn' : base.logLevel);
+      const logger = cliLogger(base.logLevel);
       const { createKnowledge } = await import('../../knowledge/index.js');
       const { bareDocs, evaluate, isMiss, readEvalSet } = await import('../../knowledge/eval.js');
       const items = await readEvalSet(path.resolve(opts.set));

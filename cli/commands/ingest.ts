@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../ground/config.js';
-import { createLogger } from '../../ground/logger.js';
+import { cliLogger } from './cli-logger.js';
 import { createProgressReporter } from './progress.js';
 
 export function registerIngest(program: Command): void {
@@ -12,7 +12,7 @@ export function registerIngest(program: Command): void {
     .action(async (opts: { corpus?: string; force?: boolean }) => {
       const base = loadConfig();
       const config = opts.corpus ? { ...base, corpusDir: opts.corpus } : base;
-      const logger = createLogger(base.logLevel === 'info' ? 'warn' : base.logLevel);
+      const logger = cliLogger(base.logLevel);
       const { createKnowledge } = await import('../../knowledge/index.js');
       const progress = createProgressReporter();
       const t0 = performance.now();

@@ -62,9 +62,11 @@ export async function nearestWindow(
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const m of candidates) {
     const w = windowOf(m);
-    const when = m.status === 'scheduled' && now < w.openAt ? 'before' : now >= w.closeAt ? 'after' : undefined;
+    // A closed meeting has ended even if closed before its window's end.
+    const ended = m.status === 'closed' || now >= w.closeAt;
+    const when = ended ? 'after' : now < w.openAt ? 'before' : undefined;
     if (!when) continue;
-    const distance = when === 'before' ? w.openAt - now : now - w.closeAt;
+    const distance = when === 'before' ? w.openAt - now : Math.max(0, now - w.closeAt);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = { meeting: m, when, ...w };

@@ -30,7 +30,7 @@ const GENERIC_EVERY_MS = 30_000;
  * every 30 s, so a reconnect loop cannot flood the chat.
  */
 export function briefStderr(
-  file: string,
+  file: string | undefined,
   write: (s: string) => unknown = (s) => process.stderr.write(s),
 ): pino.DestinationStream {
   let lastGeneric = 0;
@@ -52,7 +52,7 @@ export function briefStderr(
       const now = Date.now();
       if (now - lastGeneric < GENERIC_EVERY_MS) return;
       lastGeneric = now;
-      write(`[${tag}] 后台出现异常，详情见日志 ${file}\n`);
+      write(`[${tag}] 后台出现异常，${file ? `详情见日志 ${file}` : '设置 LOG_LEVEL=debug 可查看详细日志'}\n`);
     },
   };
 }

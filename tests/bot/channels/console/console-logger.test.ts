@@ -16,4 +16,11 @@ describe('briefStderr', () => {
     ]);
     for (const line of out) expect(line).not.toMatch(/connection error|ECONNREFUSED|boom/);
   });
+
+  it('without a log file points to LOG_LEVEL=debug (the CLI)', () => {
+    const out: string[] = [];
+    const s = briefStderr(undefined, (x) => out.push(x));
+    s.write(`${JSON.stringify({ level: 40, msg: 'outbox queue error' })}\n`);
+    expect(out).toEqual(['[警告] 后台出现异常，设置 LOG_LEVEL=debug 可查看详细日志\n']);
+  });
 });
