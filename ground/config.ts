@@ -62,6 +62,9 @@ const schema = z.object({
   OUTBOX_DAILY_CAP: positiveInt(3000),
   ANSWER_MAX_CHARS: positiveInt(500),
   QUESTION_RATE_PER_MIN: positiveInt(5),
+  // The question log (knowledge): retention in days, and the key that hashes askers' ids (else a per-install salt)
+  QUESTION_LOG_DAYS: positiveInt(180),
+  QUESTION_LOG_SECRET: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -89,6 +92,8 @@ export interface Config {
   outbox: { ratePerMinute: number; dailyCap: number };
   answerMaxChars: number;
   questionRatePerMinute: number;
+  /** The question log: retention and the optional HMAC key for askers' ids. */
+  questionLog: { retentionDays: number; secret?: string };
   logLevel: RawConfig['LOG_LEVEL'];
 }
 
@@ -138,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outbox: { ratePerMinute: raw.OUTBOX_RATE, dailyCap: raw.OUTBOX_DAILY_CAP },
     answerMaxChars: raw.ANSWER_MAX_CHARS,
     questionRatePerMinute: raw.QUESTION_RATE_PER_MIN,
+    questionLog: { retentionDays: raw.QUESTION_LOG_DAYS, secret: raw.QUESTION_LOG_SECRET },
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -11,6 +11,7 @@ import { createCadenceStore, type CadenceStore } from './cadence.js';
 import { createCancelRequestStore, type CancelRequestStore } from './cancel-requests.js';
 import { createClaimStore, type ClaimStore } from './claims.js';
 import { createHintStore, type HintStore } from './hints.js';
+import { createQuestionLog, type QuestionLog } from './question-log.js';
 import { createStudyCursor, type StudyCursor } from './study-cursor.js';
 import { createMeetingStore, type MeetingStore } from './meetings.js';
 import { createMemberStore, type MemberStore } from './members.js';
@@ -36,12 +37,16 @@ export interface Stores {
   hints: HintStore;
   /** 每日一学: which unit each study broadcast gives next. */
   studyCursor: StudyCursor;
+  /** Every question asked, with its outcome (zhibu questions). */
+  questions: QuestionLog;
 }
 
 export interface StoreOptions {
   /** ADMIN_IDS: admins that no /撤销授权 can revoke. */
   adminIds?: string[];
   clock?: Clock;
+  /** QUESTION_LOG_DAYS (default 180) and QUESTION_LOG_SECRET. */
+  questionLog?: { retentionDays: number; secret?: string };
 }
 
 export function createStores(redis: Redis, prefix: string, opts: StoreOptions = {}): Stores {
@@ -61,6 +66,11 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     cancelRequests: createCancelRequestStore(redis, prefix),
     hints: createHintStore(redis, prefix),
     studyCursor: createStudyCursor(redis, prefix),
+    questions: createQuestionLog(redis, prefix, {
+      retentionDays: opts.questionLog?.retentionDays ?? 180,
+      secret: opts.questionLog?.secret,
+      clock: opts.clock,
+    }),
   };
 }
 

@@ -62,6 +62,9 @@ export function storeKeys(prefix: string) {
     // The chat edge: last seen per room, per-user rate limits
     lastSeen: (roomId?: string) => `${prefix}seen:${roomId ?? 'private'}`,
     rateLimit: (name: string, userId: string, window: number) => `${prefix}rl:${name}:${userId}:${window}`,
+    // The question log (what members asked, what the documents could not answer) and its per-install salt
+    questions: `${prefix}questions`,
+    questionSalt: `${prefix}questions:salt`,
   };
 }
 export type StoreKeys = ReturnType<typeof storeKeys>;
