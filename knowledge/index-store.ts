@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { chunkHeader, type Chunk } from './chunk.js';
-import { createBm25, type Bm25 } from './bm25.js';
+import { bm25Builder, restoreBm25, type Bm25, type Bm25State } from './bm25.js';
 import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
@@ -22,11 +22,10 @@ export interface DocText {
 export interface KnowledgeIndex {
   chunks: Chunk[];
   docs: DocText[];
-  tokens: string[][];
   tokenizer: Tokenizer;
   bm25: Bm25;
-  /** BM25 over character pairs: catches what word segmentation splits differently in question and text. */
-  grams: Bm25;
+  /** BM25 over character pairs (as integer codes): catches what word segmentation splits differently. */
+  grams: Bm25<number>;
   store: HnswStore;
   embedder: Embedder;
 }
@@ -39,21 +38,28 @@ export function indexedText(c: Chunk): string {
   return `${chunkHeader(c)}\n${c.text}`;
 }
 
-/** Chinese character pairs of a text (normalised), the tokens of the character channel. */
-export function charPairs(text: string): string[] {
-  const chars = [...normalizeForMatch(text)];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const a = chars[i]!;
-    const b = chars[i + 1]!;
-    if (HAN.test(a) && HAN.test(b)) out.push(a + b);
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
+
+/** Pairs of adjacent Chinese characters of a text (normalised), as small integers: the character channel's terms. */
+export function charPairCodes(text: string): number[] {
+  const s = normalizeForMatch(text);
+  const out: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const han = c >= HAN_FIRST && c <= HAN_LAST ? c - HAN_FIRST : -1;
+    if (han >= 0 && prev >= 0) out.push(prev * HAN_SPAN + han);
+    prev = han;
   }
   return out;
 }
-const HAN = /[\u4e00-\u9fff]/;
 
-function gramIndex(chunks: Chunk[]): Bm25 {
-  return createBm25(chunks.map((c) => charPairs(indexedText(c))));
+function gramIndex(chunks: Chunk[]): Bm25<number> {
+  const builder = bm25Builder<number>();
+  for (const c of chunks) builder.add(charPairCodes(indexedText(c)));
+  return builder.build();
 }
 
 /** Builds the index; `remote` is the configured embedder, else a local one is fitted on the chunks. */
@@ -64,12 +70,14 @@ export async function buildIndex(
 ): Promise<KnowledgeIndex> {
   const texts = chunks.map(indexedText);
   const tokenizer = createTokenizer(opts.useTerms === false ? [] : quotedTerms(docs.map((d) => d.text)));
-  const tokens: string[][] = [];
+  // Tokens go straight into the postings: no per-chunk arrays of strings are kept.
+  const words = bm25Builder<string>();
   texts.forEach((t, i) => {
-    tokens.push(tokenizer.tokenize(t));
+    words.add(tokenizer.tokenize(t));
     if (i % BATCH === 0 || i === texts.length - 1)
       opts.onProgress?.({ phase: 'chunk', done: i + 1, total: texts.length });
   });
+  const bm25 = words.build();
   const embedder = opts.remote ?? fitLocalEmbedder(texts);
   const store = new HnswStore(embedder);
   for (let i = 0; i < texts.length; i += BATCH) {
@@ -81,15 +89,18 @@ export async function buildIndex(
     );
     opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
   }
-  return { chunks, docs, tokens, tokenizer, bm25: createBm25(tokens), grams: gramIndex(chunks), store, embedder };
+  return { chunks, docs, tokenizer, bm25, grams: gramIndex(chunks), store, embedder };
 }
 
 export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Manifest): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}`;
   await fs.rm(tmp, { recursive: true, force: true });
   await fs.mkdir(tmp, { recursive: true });
-  const { chunks, docs, tokens, tokenizer, store, embedder } = index;
-  await fs.writeFile(path.join(tmp, 'chunks.json'), JSON.stringify({ chunks, docs, tokens, terms: tokenizer.terms }));
+  const { chunks, docs, tokenizer, store, embedder } = index;
+  await fs.writeFile(
+    path.join(tmp, 'chunks.json'),
+    JSON.stringify({ chunks, docs, bm25: index.bm25.toJSON(), terms: tokenizer.terms }),
+  );
   if ('toJSON' in embedder && embedder.id.startsWith('local')) {
     await fs.writeFile(
       path.join(tmp, 'embedder.json'),
@@ -106,7 +117,7 @@ export async function loadIndex(dir: string, remote?: Embedder): Promise<Knowled
   const saved = JSON.parse(await fs.readFile(path.join(dir, 'chunks.json'), 'utf8')) as {
     chunks: Chunk[];
     docs: DocText[];
-    tokens: string[][];
+    bm25: Bm25State;
     terms: string[];
   };
   const embedder =
@@ -114,9 +125,10 @@ export async function loadIndex(dir: string, remote?: Embedder): Promise<Knowled
     restoreLocalEmbedder(JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState);
   const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
   return {
-    ...saved,
+    chunks: saved.chunks,
+    docs: saved.docs,
     tokenizer: createTokenizer(saved.terms),
-    bm25: createBm25(saved.tokens),
+    bm25: restoreBm25(saved.bm25),
     grams: gramIndex(saved.chunks),
     store,
     embedder,

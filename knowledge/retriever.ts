@@ -5,7 +5,7 @@ import type { Logger } from '../ground/logger.js';
 import type { Chunk } from './chunk.js';
 import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
-import { charPairs, indexedText } from './index-store.js';
+import { charPairCodes, indexedText } from './index-store.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
@@ -72,7 +72,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         [...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))],
         POOL,
       );
-      const gramHits = index.grams.search(charPairs(topic), POOL);
+      const gramHits = index.grams.search(charPairCodes(topic), POOL);
       const vector = await embedQuery(topic);
       const dense = vector ? index.store.searchVector(vector, POOL) : [];
       // Linear fusion of scores normalised by each ranking's best: keeps magnitudes that rank fusion throws away.
