@@ -28,6 +28,8 @@ export interface Retrieval {
   tokens: string[];
   /** Content words of the question (for coverage). */
   words: string[];
+  /** Share of the question's content words of two or more characters that the corpus contains (1 when none). */
+  known: number;
   /** Documents and articles the question names. */
   scope?: Scope;
   hits: Hit[];
@@ -45,6 +47,21 @@ const WORD_WEIGHT = 0.4;
 const GRAM_WEIGHT = 0.4;
 const DENSE_WEIGHT = 0.2;
 const LEAD_WEIGHT = 0.45;
+
+/**
+ * How much of the question's vocabulary the corpus knows: a word counts when it is a corpus token or all its character
+ * pairs occur. Questions about other matters (挂号, 股票行情, 地铁) use words the party documents never contain.
+ */
+export function knownShare(words: string[], index: Pick<KnowledgeIndex, 'bm25' | 'grams'>): number {
+  const long = [...new Set(words)].filter((w) => w.length >= 2);
+  if (!long.length) return 1;
+  const known = long.filter((w) => {
+    if (index.bm25.has(w)) return true;
+    const pairs = charPairCodes(w);
+    return pairs.length > 0 && pairs.every((p) => index.grams.has(p));
+  });
+  return known.length / long.length;
+}
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
@@ -115,7 +132,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
           coverage: termCoverage(words, matchTextOf(i), index.bm25),
           bigrams: bigramShare(matchText(topic), matchTextOf(i)),
         }));
-      return { question, tokens, words, hits, scope };
+      return { question, tokens, words, hits, scope, known: knownShare(words, index) };
     },
   };
 }
