@@ -8,6 +8,7 @@ import { bigramShare, matchText, termCoverage } from './coverage.js';
 import { charPairCodes, indexedText } from './index-store.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
+import { defines, numberedTerms } from './enumeration.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 
 export interface Hit {
@@ -47,6 +48,9 @@ const WORD_WEIGHT = 0.4;
 const GRAM_WEIGHT = 0.4;
 const DENSE_WEIGHT = 0.2;
 const LEAD_WEIGHT = 0.45;
+// A unit that defines a numbered term the question names (四个意识 → 政治意识、大局意识…) is the answer; units that
+// merely mention the term otherwise outrank it.
+const DEFINES_WEIGHT = 0.3;
 
 /**
  * How much of the question's vocabulary the corpus knows: a word counts when it is a corpus token or all its character
@@ -114,6 +118,9 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         const lead = index.chunks[i]!.lead;
         if (lead) e.score += LEAD_WEIGHT * termCoverage(words, matchText(lead), index.bm25);
       }
+      const numbered = numberedTerms(topic);
+      if (numbered.length)
+        for (const [i, e] of fused) if (numbered.some((t) => defines(matchTextOf(i), t))) e.score += DEFINES_WEIGHT;
       const scope = findScope(question, names);
       if (scope.docs.size || scope.units.size) {
         for (const [i, e] of fused) e.score *= scopeFactor(index.chunks[i]!, scope);
