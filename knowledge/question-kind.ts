@@ -122,7 +122,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
       if (k.relative && /之日|之时|起施行/.test(text)) return true;
       return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(text);
     case 'count': {
-      if (!k.measure) return NUM_RE.test(text);
+      // Numbers inside titles and quoted terms (《…》, “两学一做”, “六个一”) name things; they count nothing.
+      if (!k.measure) return NUM_RE.test(text.replace(/《[^》]*》|“[^”]{1,12}”/g, ''));
       // How many kinds/items is answered by listing them: （一）…（二）…
       if (/[种类项条]/.test(k.measure) && /（一）[\s\S]*（二）/.test(text)) return true;
       // The counted noun's head is its end (入党介绍人 → 介绍人); its start may be left out in the text.
