@@ -31,7 +31,7 @@ interface Parts<T> {
   ids: Map<T, number>;
   offsets: Uint32Array;
   docs: Uint32Array;
-  tfs: Uint16Array;
+  tfs: Uint8Array;
   lengths: Float32Array;
 }
 
@@ -77,7 +77,8 @@ export function bm25Builder<T extends string | number = string>() {
       for (const [id, f] of tf) {
         df.a[id]!++;
         pairs.push(id);
-        pairs.push(Math.min(f, 65535));
+        // A term's frequency in one chunk never nears 255; capping keeps a byte per posting.
+        pairs.push(Math.min(f, 255));
       }
       docEnd.push(pairs.n);
       lengths.push(len);
@@ -87,7 +88,7 @@ export function bm25Builder<T extends string | number = string>() {
       for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t]! + df.a[t]!;
       const total = offsets[terms.length]!;
       const docs = new Uint32Array(total);
-      const tfs = new Uint16Array(total);
+      const tfs = new Uint8Array(total);
       const fill = offsets.slice(0, terms.length);
       let start = 0;
       for (let d = 0; d < docEnd.n; d++) {
@@ -124,7 +125,7 @@ export function restoreBm25<T extends string | number = string>(s: Bm25State<T>)
     ids: new Map(s.terms.map((t, i) => [t, i])),
     offsets: Uint32Array.from(s.offsets),
     docs: Uint32Array.from(s.docs),
-    tfs: Uint16Array.from(s.tfs),
+    tfs: Uint8Array.from(s.tfs),
     lengths: Float32Array.from(s.lengths),
   });
 }

@@ -79,7 +79,7 @@ export async function buildIndex(
   });
   const bm25 = words.build();
   const embedder = opts.remote ?? fitLocalEmbedder(texts);
-  const store = new HnswStore(embedder);
+  const store = new HnswStore(embedder, { capacity: texts.length });
   for (let i = 0; i < texts.length; i += BATCH) {
     const batch = texts.slice(i, i + BATCH);
     const vectors = await embedder.embedDocuments(batch);
