@@ -9,6 +9,7 @@ const answers = (q: string, text: string) => askedKinds(q).every((k) => contains
 describe('what a question asks for', () => {
   it('reads 一回/几回 as 一次/几次, 哪里规定的 as asking for the source, and ignores numbers inside titles and terms', () => {
     expect(kinds('例会多久开一回')).toEqual(['frequency']);
+    expect(kinds('值班人员每天有多少补助')).toEqual(['amount']);
     expect(kinds('他回来以后要报到吗')).toEqual([]);
     expect(kinds('这一条是哪里规定的')).toEqual([]);
     expect(kinds('出自哪个文件')).toEqual([]);
