@@ -161,7 +161,7 @@ function fromParts<T extends string | number>(p: Parts<T>, k1 = 1.2, b = 0.75): 
           scores[d] = scores[d]! + (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * lengths[d]!) / avg));
         }
       }
-      const hits = topK(touched, scores, k);
+      const hits = bm25TopK(touched, scores, k);
       for (const d of touched) scores[d] = 0;
       return hits;
     },
@@ -175,8 +175,8 @@ function fromParts<T extends string | number>(p: Parts<T>, k1 = 1.2, b = 0.75): 
   };
 }
 
-/** The k best of the touched documents, with a small min-heap instead of sorting them all. */
-function topK(touched: number[], scores: Float64Array, k: number): Bm25Hit[] {
+/** The k best of the touched documents (by their score in `scores`), with a small min-heap instead of sorting them all. */
+export function bm25TopK(touched: number[], scores: Float64Array, k: number): Bm25Hit[] {
   const heap: number[] = [];
   const less = (a: number, b: number) => scores[heap[a]!]! < scores[heap[b]!]!;
   const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);

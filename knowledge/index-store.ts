@@ -8,7 +8,8 @@ import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
 import { fitLocalEmbedder, restoreLocalEmbedder, type Embedder } from './embeddings.js';
-import type { LocalEmbedderState } from './local-embedder.js';
+import type { LocalEmbedderState, LocalNgramEmbeddings } from './local-embedder.js';
+import { buildSparseCosine, type SparseCosine } from './sparse-cosine.js';
 import type { Manifest } from './manifest.js';
 
 export interface DocText {
@@ -26,8 +27,11 @@ export interface KnowledgeIndex {
   bm25: Bm25;
   /** BM25 over character pairs (as integer codes): catches what word segmentation splits differently. */
   grams: Bm25<number>;
+  /** Vectors of the configured embeddings endpoint (empty with the local embedder). */
   store: HnswStore;
   embedder: Embedder;
+  /** With the local embedder: exact cosine over its sparse gram weights, in place of the HNSW store. */
+  dense?: SparseCosine;
 }
 
 export type Progress = (p: { phase: 'chunk' | 'embed' | 'index' | 'save'; done: number; total: number }) => void;
@@ -78,7 +82,15 @@ export async function buildIndex(
       opts.onProgress?.({ phase: 'chunk', done: i + 1, total: texts.length });
   });
   const bm25 = words.build();
-  const embedder = opts.remote ?? fitLocalEmbedder(texts);
+  const grams = gramIndex(chunks);
+  if (!opts.remote) {
+    const embedder = fitLocalEmbedder(texts);
+    opts.onProgress?.({ phase: 'embed', done: 0, total: texts.length });
+    const dense = buildSparseCosine(texts, embedder);
+    opts.onProgress?.({ phase: 'embed', done: texts.length, total: texts.length });
+    return { chunks, docs, tokenizer, bm25, grams, store: new HnswStore(embedder), embedder, dense };
+  }
+  const embedder = opts.remote;
   const store = new HnswStore(embedder, { capacity: texts.length });
   for (let i = 0; i < texts.length; i += BATCH) {
     const batch = texts.slice(i, i + BATCH);
@@ -89,7 +101,7 @@ export async function buildIndex(
     );
     opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
   }
-  return { chunks, docs, tokenizer, bm25, grams: gramIndex(chunks), store, embedder };
+  return { chunks, docs, tokenizer, bm25, grams, store, embedder };
 }
 
 export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Manifest): Promise<void> {
@@ -120,9 +132,12 @@ export async function loadIndex(dir: string, remote?: Embedder): Promise<Knowled
     bm25: Bm25State;
     terms: string[];
   };
-  const embedder =
-    remote ??
-    restoreLocalEmbedder(JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState);
+  const local = remote
+    ? undefined
+    : restoreLocalEmbedder(
+        JSON.parse(await fs.readFile(path.join(dir, 'embedder.json'), 'utf8')) as LocalEmbedderState,
+      );
+  const embedder: Embedder = remote ?? local!;
   const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
   return {
     chunks: saved.chunks,
@@ -132,5 +147,6 @@ export async function loadIndex(dir: string, remote?: Embedder): Promise<Knowled
     grams: gramIndex(saved.chunks),
     store,
     embedder,
+    dense: local ? buildSparseCosine(saved.chunks.map(indexedText), local as LocalNgramEmbeddings) : undefined,
   };
 }

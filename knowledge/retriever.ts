@@ -94,8 +94,13 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         POOL,
       );
       const gramHits = index.grams.search(charPairCodes(topic), POOL);
-      const vector = await embedQuery(topic);
-      const dense = vector ? index.store.searchVector(vector, POOL) : [];
+      // The local embedder searches its exact sparse index; a configured endpoint's vectors are in the HNSW store.
+      const vector = index.dense ? undefined : await embedQuery(topic);
+      const dense = index.dense
+        ? index.dense.search(topic, POOL)
+        : vector
+          ? index.store.searchVector(vector, POOL)
+          : [];
       // Linear fusion of scores normalised by each ranking's best: keeps magnitudes that rank fusion throws away.
       const fused = new Map<number, { score: number; bm25: number; cosine: number }>();
       const entry = (i: number) => fused.get(i) ?? fused.set(i, { score: 0, bm25: 0, cosine: 0 }).get(i)!;
