@@ -7,9 +7,9 @@ import { bm25Builder, restoreBm25, type Bm25, type Bm25State } from './bm25.js';
 import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
-import { fitLocalEmbedder, restoreLocalEmbedder, type Embedder } from './embeddings.js';
+import { LOCAL_DIM, restoreLocalEmbedder, type Embedder } from './embeddings.js';
 import type { LocalEmbedderState, LocalNgramEmbeddings } from './local-embedder.js';
-import { buildSparseCosine, type SparseCosine } from './sparse-cosine.js';
+import { buildSparseCosine, fitSparseCosine, type SparseCosine } from './sparse-cosine.js';
 import type { Manifest } from './manifest.js';
 
 export interface DocText {
@@ -84,9 +84,8 @@ export async function buildIndex(
   const bm25 = words.build();
   const grams = gramIndex(chunks);
   if (!opts.remote) {
-    const embedder = fitLocalEmbedder(texts);
     opts.onProgress?.({ phase: 'embed', done: 0, total: texts.length });
-    const dense = buildSparseCosine(texts, embedder);
+    const { embedder, dense } = fitSparseCosine(texts, LOCAL_DIM);
     opts.onProgress?.({ phase: 'embed', done: texts.length, total: texts.length });
     return { chunks, docs, tokenizer, bm25, grams, store: new HnswStore(embedder), embedder, dense };
   }

@@ -3,7 +3,7 @@
 // chunks and found .80 of the true 40 nearest there), the weights go into postings like BM25's: built in seconds,
 // exact, and a question touches only its own grams' postings.
 import { bm25TopK } from './bm25.js';
-import { forEachGram, type LocalNgramEmbeddings } from './local-embedder.js';
+import { forEachGram, LocalNgramEmbeddings } from './local-embedder.js';
 
 export interface DenseHit {
   label: number;
@@ -30,15 +30,74 @@ function weights(text: string, embedder: LocalNgramEmbeddings): Map<number, numb
 }
 
 export function buildSparseCosine(texts: string[], embedder: LocalNgramEmbeddings): SparseCosine {
+  return fromWeights(texts.length, (d) => weights(texts[d]!, embedder), embedder);
+}
+
+/**
+ * Fits the local embedder and builds its index in one reading of the texts: each text's gram counts are kept in flat
+ * arrays while the document frequencies are counted, then weighted (the same index as fit + buildSparseCosine).
+ */
+export function fitSparseCosine(texts: string[], dim: number): { embedder: LocalNgramEmbeddings; dense: SparseCosine } {
+  const df = new Map<number, number>();
+  const counts = new Map<number, number>();
+  let hashes = new Int32Array(1 << 16);
+  let tf = new Uint16Array(1 << 16);
+  let n = 0;
+  const docEnd = new Uint32Array(texts.length + 1);
+  texts.forEach((t, d) => {
+    counts.clear();
+    forEachGram(t, (h) => counts.set(h, (counts.get(h) ?? 0) + 1));
+    for (const [h, c] of counts) {
+      df.set(h, (df.get(h) ?? 0) + 1);
+      if (n === hashes.length) {
+        const a = new Int32Array(n * 2);
+        a.set(hashes);
+        hashes = a;
+        const b = new Uint16Array(n * 2);
+        b.set(tf);
+        tf = b;
+      }
+      hashes[n] = h;
+      tf[n++] = Math.min(c, 65535);
+    }
+    docEnd[d + 1] = n;
+  });
+  const embedder = new LocalNgramEmbeddings({ dim, docs: texts.length, grams: [...df.keys()], df: [...df.values()] });
+  const one = new Map<number, number>();
+  const dense = fromWeights(
+    texts.length,
+    (d) => {
+      one.clear();
+      let norm = 0;
+      for (let i = docEnd[d]!; i < docEnd[d + 1]!; i++) {
+        const w = (1 + Math.log(tf[i]!)) * embedder.idf(hashes[i]!);
+        one.set(hashes[i]!, w);
+        norm += w * w;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (const [h, w] of one) one.set(h, w / norm);
+      return one;
+    },
+    embedder,
+  );
+  return { embedder, dense };
+}
+
+/** Postings of unit-length weights, given each document's weights by gram hash. */
+function fromWeights(
+  count: number,
+  weightsOf: (d: number) => Map<number, number>,
+  embedder: LocalNgramEmbeddings,
+): SparseCosine {
   // Pass 1: each document's weights, appended to flat arrays; term ids in order of first sight.
   const ids = new Map<number, number>();
   const df: number[] = [];
   let termIds = new Uint32Array(1 << 16);
   let values = new Float32Array(1 << 16);
   let n = 0;
-  const docEnd = new Uint32Array(texts.length);
-  texts.forEach((t, d) => {
-    for (const [h, w] of weights(t, embedder)) {
+  const docEnd = new Uint32Array(count);
+  for (let d = 0; d < count; d++) {
+    for (const [h, w] of weightsOf(d)) {
       let id = ids.get(h);
       if (id === undefined) {
         id = df.length;
@@ -58,7 +117,7 @@ export function buildSparseCosine(texts: string[], embedder: LocalNgramEmbedding
       values[n++] = w;
     }
     docEnd[d] = n;
-  });
+  }
   // Pass 2: postings by term (compressed sparse rows).
   const offsets = new Uint32Array(df.length + 1);
   for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
@@ -66,7 +125,7 @@ export function buildSparseCosine(texts: string[], embedder: LocalNgramEmbedding
   const ws = new Float32Array(n);
   const fill = offsets.slice(0, df.length);
   let start = 0;
-  for (let d = 0; d < texts.length; d++) {
+  for (let d = 0; d < count; d++) {
     for (let i = start; i < docEnd[d]!; i++) {
       const at = fill[termIds[i]!]!++;
       docs[at] = d;
@@ -74,7 +133,7 @@ export function buildSparseCosine(texts: string[], embedder: LocalNgramEmbedding
     }
     start = docEnd[d]!;
   }
-  const scores = new Float64Array(texts.length);
+  const scores = new Float64Array(count);
   return {
     search(text, k) {
       const touched: number[] = [];

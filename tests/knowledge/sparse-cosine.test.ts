@@ -2,7 +2,7 @@
 // and a text sharing no gram with the corpus finds nothing.
 import { describe, expect, it } from 'vitest';
 import { fitLocalEmbedder } from '../../knowledge/embeddings.js';
-import { buildSparseCosine } from '../../knowledge/sparse-cosine.js';
+import { buildSparseCosine, fitSparseCosine } from '../../knowledge/sparse-cosine.js';
 
 const texts = [
   '党员必须按期交纳党费。',
@@ -28,5 +28,14 @@ describe('sparse cosine', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i]!.similarity).toBeLessThanOrEqual(hits[i - 1]!.similarity);
     expect(hits.every((h) => h.similarity > 0 && h.similarity <= 1)).toBe(true);
     expect(index.search('xyz', 4)).toEqual([]);
+  });
+
+  it('fitting and indexing in one reading gives the same embedder state and the same hits', () => {
+    const one = fitSparseCosine(texts, 512);
+    const two = fitLocalEmbedder(texts);
+    expect(one.embedder.toJSON()).toEqual(two.toJSON());
+    const apart = buildSparseCosine(texts, two);
+    for (const q of ['党费怎么交纳', '组织生活会每年开几次', '预备期从哪天算起'])
+      expect(one.dense.search(q, 4)).toEqual(apart.search(q, 4));
   });
 });
