@@ -33,7 +33,11 @@ export function createDeps(o: DepsOptions): BuiltDeps {
   const clock = o.clock ?? systemClock;
   const prefix = config.redisPrefix;
   const redis = o.redis ?? connectRedis(o.redisUrl, { logger, name: 'zhibu' });
-  const stores = createStores(redis, prefix, { adminIds: config.adminIds, clock });
+  const stores = createStores(redis, prefix, {
+    adminIds: config.adminIds,
+    clock,
+    questionLog: config.questionLog,
+  });
   const outbox = createOutbox({
     redis,
     prefix,

@@ -173,6 +173,9 @@ const schema = z.object({
   // Below about 100 characters a quoted clause with its citation no longer fits: every answer would be cut.
   ANSWER_MAX_CHARS: intIn(500, 100, 4000, '（字数；太短则引文和出处放不下）'),
   QUESTION_RATE_PER_MIN: intIn(5, 1, 600, '（每人每分钟提问次数）'),
+  // The question log (knowledge): retention in days, and the key that hashes askers' ids (else a per-install salt)
+  QUESTION_LOG_DAYS: intIn(180, 1, 3650, '（天）'),
+  QUESTION_LOG_SECRET: optionalText,
   LOG_LEVEL: z.enum(LOG_LEVELS, `只能是 ${LOG_LEVELS.join('、')} 之一`).default('info'),
   // The web console (web/)
   WEB_ENABLED: z
@@ -210,6 +213,8 @@ export interface Config {
   outbox: { ratePerMinute: number; dailyCap: number };
   answerMaxChars: number;
   questionRatePerMinute: number;
+  /** The question log: retention and the optional HMAC key for askers' ids. */
+  questionLog: { retentionDays: number; secret?: string };
   logLevel: RawConfig['LOG_LEVEL'];
   /** The web console: served by the bot process (enabled) or alone with `zhibu web`. */
   web: { enabled: boolean; host: string; port: number; publicUrl?: string; uploadMaxBytes: number };
@@ -264,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outbox: { ratePerMinute: raw.OUTBOX_RATE, dailyCap: raw.OUTBOX_DAILY_CAP },
     answerMaxChars: raw.ANSWER_MAX_CHARS,
     questionRatePerMinute: raw.QUESTION_RATE_PER_MIN,
+    questionLog: { retentionDays: raw.QUESTION_LOG_DAYS, secret: raw.QUESTION_LOG_SECRET },
     logLevel: raw.LOG_LEVEL,
     web: {
       enabled: raw.WEB_ENABLED,

@@ -1,67 +1,182 @@
-// BM25 over pre-tokenised chunks, with an inverted index so a query costs only its terms' postings.
+// BM25 over pre-tokenised documents, stored compactly: a term dictionary and postings in flat typed arrays
+// (compressed sparse rows), so 50,000 chunks cost tens of MB instead of Maps of strings. Terms are strings
+// (jieba words) or small integers (character-pair codes). A query costs only its terms' postings.
 
 export interface Bm25Hit {
   index: number;
   score: number;
 }
 
-export interface Bm25 {
-  search(tokens: string[], k: number): Bm25Hit[];
+export interface Bm25<T extends string | number = string> {
+  search(tokens: T[], k: number): Bm25Hit[];
   /** Inverse document frequency; a term absent from the corpus gets the highest value. */
-  idf(term: string): number;
-  has(term: string): boolean;
+  idf(term: T): number;
+  has(term: T): boolean;
   size: number;
+  /** The index as plain arrays, to save with the index and restore without tokenising again. */
+  toJSON(): Bm25State<T>;
 }
 
-export function createBm25(docs: string[][], { k1 = 1.2, b = 0.75 } = {}): Bm25 {
-  const n = docs.length;
-  const postings = new Map<string, number[]>();
-  const lengths = new Float32Array(n);
-  let total = 0;
-  docs.forEach((tokens, d) => {
-    lengths[d] = tokens.length;
-    total += tokens.length;
-    const tf = new Map<string, number>();
-    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, f] of tf) {
-      let p = postings.get(t);
-      if (!p) postings.set(t, (p = []));
-      p.push(d, f);
+export interface Bm25State<T extends string | number = string> {
+  terms: T[];
+  /** postings of term t: docs[offsets[t]..offsets[t+1]], with term frequencies in tfs. */
+  offsets: number[];
+  docs: number[];
+  tfs: number[];
+  lengths: number[];
+}
+
+interface Parts<T> {
+  terms: T[];
+  ids: Map<T, number>;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint8Array;
+  lengths: Float32Array;
+}
+
+/** Grows a typed array by doubling. */
+class Ints {
+  a = new Uint32Array(1024);
+  n = 0;
+  push(x: number) {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
     }
+    this.a[this.n++] = x;
+  }
+}
+
+/** Adds documents one at a time (their token arrays can be dropped at once), then builds the postings. */
+export function bm25Builder<T extends string | number = string>() {
+  const ids = new Map<T, number>();
+  const terms: T[] = [];
+  const df = new Ints();
+  // Per document: (term id, tf) pairs, in document order.
+  const pairs = new Ints();
+  const docEnd = new Ints();
+  const lengths = new Ints();
+  const tf = new Map<number, number>();
+  return {
+    add(tokens: Iterable<T>): void {
+      tf.clear();
+      let len = 0;
+      for (const t of tokens) {
+        len++;
+        let id = ids.get(t);
+        if (id === undefined) {
+          id = terms.length;
+          ids.set(t, id);
+          terms.push(t);
+          df.push(0);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
+      for (const [id, f] of tf) {
+        df.a[id]!++;
+        pairs.push(id);
+        // A term's frequency in one chunk never nears 255; capping keeps a byte per posting.
+        pairs.push(Math.min(f, 255));
+      }
+      docEnd.push(pairs.n);
+      lengths.push(len);
+    },
+    build(k1?: number, b?: number): Bm25<T> {
+      const offsets = new Uint32Array(terms.length + 1);
+      for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t]! + df.a[t]!;
+      const total = offsets[terms.length]!;
+      const docs = new Uint32Array(total);
+      const tfs = new Uint8Array(total);
+      const fill = offsets.slice(0, terms.length);
+      let start = 0;
+      for (let d = 0; d < docEnd.n; d++) {
+        const end = docEnd.a[d]!;
+        for (let i = start; i < end; i += 2) {
+          const t = pairs.a[i]!;
+          const at = fill[t]!++;
+          docs[at] = d;
+          tfs[at] = pairs.a[i + 1]!;
+        }
+        start = end;
+      }
+      return fromParts(
+        { terms, ids, offsets, docs, tfs, lengths: Float32Array.from(lengths.a.subarray(0, lengths.n)) },
+        k1,
+        b,
+      );
+    },
+  };
+}
+
+export function createBm25<T extends string | number = string>(
+  docs: Iterable<T[]>,
+  opts: { k1?: number; b?: number } = {},
+): Bm25<T> {
+  const builder = bm25Builder<T>();
+  for (const d of docs) builder.add(d);
+  return builder.build(opts.k1, opts.b);
+}
+
+export function restoreBm25<T extends string | number = string>(s: Bm25State<T>): Bm25<T> {
+  return fromParts({
+    terms: s.terms,
+    ids: new Map(s.terms.map((t, i) => [t, i])),
+    offsets: Uint32Array.from(s.offsets),
+    docs: Uint32Array.from(s.docs),
+    tfs: Uint8Array.from(s.tfs),
+    lengths: Float32Array.from(s.lengths),
   });
+}
+
+function fromParts<T extends string | number>(p: Parts<T>, k1 = 1.2, b = 0.75): Bm25<T> {
+  const { ids, offsets, docs, tfs, lengths } = p;
+  const n = lengths.length;
+  let total = 0;
+  for (const l of lengths) total += l;
   const avg = total / Math.max(1, n);
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const maxIdf = idfOf(0);
   const scores = new Float64Array(n);
   return {
     size: n,
-    has: (t) => postings.has(t),
+    has: (t) => ids.has(t),
     idf: (t) => {
-      const p = postings.get(t);
-      return p ? idfOf(p.length / 2) : maxIdf;
+      const id = ids.get(t);
+      return id === undefined ? maxIdf : idfOf(offsets[id + 1]! - offsets[id]!);
     },
     search(tokens, k) {
       const touched: number[] = [];
       for (const t of new Set(tokens)) {
-        const p = postings.get(t);
-        if (!p) continue;
-        const idf = idfOf(p.length / 2);
-        for (let i = 0; i < p.length; i += 2) {
-          const d = p[i]!;
-          const f = p[i + 1]!;
+        const id = ids.get(t);
+        if (id === undefined) continue;
+        const from = offsets[id]!;
+        const to = offsets[id + 1]!;
+        const idf = idfOf(to - from);
+        for (let i = from; i < to; i++) {
+          const d = docs[i]!;
+          const f = tfs[i]!;
           if (scores[d] === 0) touched.push(d);
           scores[d] = scores[d]! + (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * lengths[d]!) / avg));
         }
       }
-      const hits = topK(touched, scores, k);
+      const hits = bm25TopK(touched, scores, k);
       for (const d of touched) scores[d] = 0;
       return hits;
     },
+    toJSON: () => ({
+      terms: p.terms,
+      offsets: Array.from(offsets),
+      docs: Array.from(docs),
+      tfs: Array.from(tfs),
+      lengths: Array.from(lengths),
+    }),
   };
 }
 
-/** The k best of the touched documents, with a small min-heap instead of sorting them all. */
-function topK(touched: number[], scores: Float64Array, k: number): Bm25Hit[] {
+/** The k best of the touched documents (by their score in `scores`), with a small min-heap instead of sorting them all. */
+export function bm25TopK(touched: number[], scores: Float64Array, k: number): Bm25Hit[] {
   const heap: number[] = [];
   const less = (a: number, b: number) => scores[heap[a]!]! < scores[heap[b]!]!;
   const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);

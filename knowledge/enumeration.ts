@@ -6,6 +6,8 @@ import { normalizeForMatch } from './normalize.js';
 export interface NumberedTerm {
   n: number;
   head: string;
+  /** As the question writes it, normalised: 四个意识, 六个一. */
+  term: string;
 }
 
 export function numberedTerms(question: string): NumberedTerm[] {
@@ -13,7 +15,7 @@ export function numberedTerms(question: string): NumberedTerm[] {
   const out: NumberedTerm[] = [];
   for (const m of q.matchAll(/([二三四五六七八九十两]{1,2})个([\u4e00-\u9fff]{1,2})/g)) {
     const n = m[1] === '两' ? 2 : chineseToNumber(m[1]!);
-    if (n >= 2 && n <= 12) out.push({ n, head: m[2]! });
+    if (n >= 2 && n <= 12) out.push({ n, head: m[2]!, term: m[0] });
   }
   return out;
 }
@@ -30,4 +32,14 @@ export function enumerates(text: string, t: NumberedTerm): boolean {
   // Abbreviations themselves (三会一课, 四个意识) name the list without listing it.
   const bare = normalizeForMatch(text).replace(/[一二三四五六七八九十两]个?[\u4e00-\u9fff]/g, '');
   return count(bare, t.head) >= t.n && seps >= t.n - 1;
+}
+
+/** True when the text defines the term: lists its items, or introduces them after it (做到“六个一”：…). */
+export function defines(text: string, t: NumberedTerm): boolean {
+  // The head may have taken the next character of the question (六个一具体 → 一具): try the shorter term too.
+  const forms = t.head.length > 1 ? [t.term, t.term.slice(0, -1)] : [t.term];
+  for (const term of forms)
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1))
+      if (/^[”」"]?[：:]/.test(text.slice(at + term.length, at + term.length + 2))) return true;
+  return enumerates(text, t);
 }

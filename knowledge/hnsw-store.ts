@@ -15,6 +15,8 @@ export interface HnswArgs {
   m: number;
   efConstruction: number;
   efSearch: number;
+  /** Elements to allocate at once when the total is known (a build), instead of growing by doubling. */
+  capacity?: number;
 }
 
 export class HnswStore extends SaveableVectorStore {
@@ -41,7 +43,7 @@ export class HnswStore extends SaveableVectorStore {
     if (!this.index) {
       this.index = new HierarchicalNSW('cosine', dim);
       this.index.initIndex({
-        maxElements: Math.max(extra, 16),
+        maxElements: Math.max(extra, 16, this.args.capacity ?? 0),
         m: this.args.m ?? 16,
         efConstruction: this.args.efConstruction ?? 100,
         randomSeed: 42,

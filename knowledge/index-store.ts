@@ -3,12 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { chunkHeader, type Chunk } from './chunk.js';
-import { createBm25, type Bm25 } from './bm25.js';
+import { bm25Builder, restoreBm25, type Bm25, type Bm25State } from './bm25.js';
 import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
-import { fitLocalEmbedder, restoreLocalEmbedder, type Embedder } from './embeddings.js';
-import type { LocalEmbedderState } from './local-embedder.js';
+import { LOCAL_DIM, restoreLocalEmbedder, type Embedder } from './embeddings.js';
+import type { LocalEmbedderState, LocalNgramEmbeddings } from './local-embedder.js';
+import { buildSparseCosine, fitSparseCosine, type SparseCosine } from './sparse-cosine.js';
 import { sha256, type Manifest } from './manifest.js';
 
 export interface DocText {
@@ -22,13 +23,15 @@ export interface DocText {
 export interface KnowledgeIndex {
   chunks: Chunk[];
   docs: DocText[];
-  tokens: string[][];
   tokenizer: Tokenizer;
   bm25: Bm25;
-  /** BM25 over character pairs: catches what word segmentation splits differently in question and text. */
-  grams: Bm25;
+  /** BM25 over character pairs (as integer codes): catches what word segmentation splits differently. */
+  grams: Bm25<number>;
+  /** Vectors of the configured embeddings endpoint (empty with the local embedder). */
   store: HnswStore;
   embedder: Embedder;
+  /** With the local embedder: exact cosine over its sparse gram weights, in place of the HNSW store. */
+  dense?: SparseCosine;
 }
 
 export type Progress = (p: { phase: 'chunk' | 'embed' | 'index' | 'save'; done: number; total: number }) => void;
@@ -39,21 +42,28 @@ export function indexedText(c: Chunk): string {
   return `${chunkHeader(c)}\n${c.text}`;
 }
 
-/** Chinese character pairs of a text (normalised), the tokens of the character channel. */
-export function charPairs(text: string): string[] {
-  const chars = [...normalizeForMatch(text)];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const a = chars[i]!;
-    const b = chars[i + 1]!;
-    if (HAN.test(a) && HAN.test(b)) out.push(a + b);
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
+
+/** Pairs of adjacent Chinese characters of a text (normalised), as small integers: the character channel's terms. */
+export function charPairCodes(text: string): number[] {
+  const s = normalizeForMatch(text);
+  const out: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const han = c >= HAN_FIRST && c <= HAN_LAST ? c - HAN_FIRST : -1;
+    if (han >= 0 && prev >= 0) out.push(prev * HAN_SPAN + han);
+    prev = han;
   }
   return out;
 }
-const HAN = /[\u4e00-\u9fff]/;
 
-function gramIndex(chunks: Chunk[]): Bm25 {
-  return createBm25(chunks.map((c) => charPairs(indexedText(c))));
+function gramIndex(chunks: Chunk[]): Bm25<number> {
+  const builder = bm25Builder<number>();
+  for (const c of chunks) builder.add(charPairCodes(indexedText(c)));
+  return builder.build();
 }
 
 /** Builds the index; `remote` is the configured embedder, else a local one is fitted on the chunks. */
@@ -64,14 +74,23 @@ export async function buildIndex(
 ): Promise<KnowledgeIndex> {
   const texts = chunks.map(indexedText);
   const tokenizer = createTokenizer(opts.useTerms === false ? [] : quotedTerms(docs.map((d) => d.text)));
-  const tokens: string[][] = [];
+  // Tokens go straight into the postings: no per-chunk arrays of strings are kept.
+  const words = bm25Builder<string>();
   texts.forEach((t, i) => {
-    tokens.push(tokenizer.tokenize(t));
+    words.add(tokenizer.tokenize(t));
     if (i % BATCH === 0 || i === texts.length - 1)
       opts.onProgress?.({ phase: 'chunk', done: i + 1, total: texts.length });
   });
-  const embedder = opts.remote ?? fitLocalEmbedder(texts);
-  const store = new HnswStore(embedder);
+  const bm25 = words.build();
+  const grams = gramIndex(chunks);
+  if (!opts.remote) {
+    opts.onProgress?.({ phase: 'embed', done: 0, total: texts.length });
+    const { embedder, dense } = fitSparseCosine(texts, LOCAL_DIM);
+    opts.onProgress?.({ phase: 'embed', done: texts.length, total: texts.length });
+    return { chunks, docs, tokenizer, bm25, grams, store: new HnswStore(embedder), embedder, dense };
+  }
+  const embedder = opts.remote;
+  const store = new HnswStore(embedder, { capacity: texts.length });
   for (let i = 0; i < texts.length; i += BATCH) {
     const batch = texts.slice(i, i + BATCH);
     const vectors = await embedder.embedDocuments(batch);
@@ -81,7 +100,7 @@ export async function buildIndex(
     );
     opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
   }
-  return { chunks, docs, tokens, tokenizer, bm25: createBm25(tokens), grams: gramIndex(chunks), store, embedder };
+  return { chunks, docs, tokenizer, bm25, grams, store, embedder };
 }
 
 /** Files whose hashes the manifest records and loadIndex verifies. */
@@ -100,13 +119,13 @@ export async function saveIndex(dir: string, index: KnowledgeIndex, manifest: Ma
   const tmp = `${dir}.tmp-${process.pid}`;
   await fs.rm(tmp, { recursive: true, force: true });
   await fs.mkdir(tmp, { recursive: true });
-  const { chunks, docs, tokens, tokenizer, store, embedder } = index;
+  const { chunks, docs, tokenizer, store, embedder } = index;
   const contentHashes: Record<string, string> = {};
   const write = async (name: string, data: string) => {
     await fs.writeFile(path.join(tmp, name), data);
     if (HASHED.includes(name)) contentHashes[name] = sha256(data);
   };
-  await write('chunks.json', JSON.stringify({ chunks, docs, tokens, terms: tokenizer.terms }));
+  await write('chunks.json', JSON.stringify({ chunks, docs, bm25: index.bm25.toJSON(), terms: tokenizer.terms }));
   if ('toJSON' in embedder && embedder.id.startsWith('local')) {
     await write('embedder.json', JSON.stringify((embedder as unknown as { toJSON(): LocalEmbedderState }).toJSON()));
   }
@@ -129,19 +148,22 @@ export async function loadIndex(dir: string, manifest: Manifest, remote?: Embedd
   const saved = JSON.parse(await readVerified(dir, 'chunks.json', manifest)) as {
     chunks: Chunk[];
     docs: DocText[];
-    tokens: string[][];
+    bm25: Bm25State;
     terms: string[];
   };
-  const embedder =
-    remote ??
-    restoreLocalEmbedder(JSON.parse(await readVerified(dir, 'embedder.json', manifest)) as LocalEmbedderState);
+  const local = remote
+    ? undefined
+    : restoreLocalEmbedder(JSON.parse(await readVerified(dir, 'embedder.json', manifest)) as LocalEmbedderState);
+  const embedder: Embedder = remote ?? local!;
   const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
   return {
-    ...saved,
+    chunks: saved.chunks,
+    docs: saved.docs,
     tokenizer: createTokenizer(saved.terms),
-    bm25: createBm25(saved.tokens),
+    bm25: restoreBm25(saved.bm25),
     grams: gramIndex(saved.chunks),
     store,
     embedder,
+    dense: local ? buildSparseCosine(saved.chunks.map(indexedText), local as LocalNgramEmbeddings) : undefined,
   };
 }

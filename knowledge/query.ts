@@ -24,7 +24,10 @@ export function withoutAddressing(q: string): string {
 
 export function questionTopic(q: string): string {
   // 有几种/哪几类 asks for the kinds of something: documents write 种类.
-  let t = withoutAddressing(q).replace(/(?:有|分)?(?:哪)?几(?:种|类)/g, ' 种类 ');
+  // 开一回/几回 are 一次/几次 (回来, 回复 are other words).
+  let t = withoutAddressing(q)
+    .replace(/([一两几\d])回(?![来去复答家应])/g, '$1次')
+    .replace(/(?:有|分)?(?:哪)?几(?:种|类)/g, ' 种类 ');
   for (const re of ASKING) t = t.replace(re, ' ');
   return t.replace(/\s+/g, ' ').trim();
 }

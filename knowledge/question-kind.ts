@@ -52,12 +52,13 @@ function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
 /** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
 export function askedKinds(question: string): AskedKind[] {
   // 1次 → 一次, full-width digits: the same normalisation as the corpus's matching text.
-  const q = normalizeForMatch(question);
+  // 开一回/几回 count occasions like 一次/几次 (回来, 回复 are other words).
+  const q = normalizeForMatch(question).replace(/([一两几\d])回(?![来去复答家应])/g, '$1次');
   const kinds: AskedKind[] = [];
   const count = firstAsk(new RegExp(`(?<![哪第好])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
   if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
   else if (
-    /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|钱)/.test(
+    /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)/.test(
       q,
     )
   )
@@ -78,7 +79,8 @@ export function askedKinds(question: string): AskedKind[] {
   }
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
   // 花在哪/用在哪 asks what money is used for, not a place.
-  const usedFor = /(花|用)(在|到)哪/.test(q);
+  // 哪里规定的/出自哪个文件 asks for the source, which every answer cites: not a place.
+  const usedFor = /(花|用)(在|到)哪|(哪里|哪儿)(规定|说|写|提|讲|有规定)|出自哪|哪(个|份)文件/.test(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
   else if (!usedFor && /(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q))
     kinds.push({ kind: 'place', measure: '' });
@@ -120,7 +122,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
       if (k.relative && /之日|之时|起施行/.test(text)) return true;
       return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(text);
     case 'count': {
-      if (!k.measure) return NUM_RE.test(text);
+      // Numbers inside titles and quoted terms (《…》, “两学一做”, “六个一”) name things; they count nothing.
+      if (!k.measure) return NUM_RE.test(text.replace(/《[^》]*》|“[^”]{1,12}”/g, ''));
       // How many kinds/items is answered by listing them: （一）…（二）…
       if (/[种类项条]/.test(k.measure) && /（一）[\s\S]*（二）/.test(text)) return true;
       // The counted noun's head is its end (入党介绍人 → 介绍人); its start may be left out in the text.

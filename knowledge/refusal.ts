@@ -9,13 +9,27 @@ export interface RefusalPolicy {
   minCoverage: number;
   /** Minimum topic match of the best sentence: below it no sentence talks about what was asked. */
   minSentence: number;
+  /**
+   * A question whose words the corpus knows (at least `minKnown` of them) is on-topic: a best sentence from
+   * `knownSentence` up then suffices, and the asked-kind check decides. Long questions with background and two-part
+   * questions spread their words over several sentences, so their best sentence scores lower.
+   */
+  minKnown: number;
+  knownSentence: number;
   /** How many top hits may supply the asked kind of answer. */
   checkTop: number;
   /** A sentence supplies it only if it matches the topic at least this share as well as the best sentence. */
   sentenceShare: number;
 }
 
-export const DEFAULT_POLICY: RefusalPolicy = { minCoverage: 0.15, minSentence: 0.22, checkTop: 3, sentenceShare: 0.5 };
+export const DEFAULT_POLICY: RefusalPolicy = {
+  minCoverage: 0.15,
+  minSentence: 0.22,
+  minKnown: 0.65,
+  knownSentence: 0.18,
+  checkTop: 3,
+  sentenceShare: 0.5,
+};
 
 export type Outcome = 'answer' | 'not-stated' | 'refusal';
 
@@ -53,7 +67,8 @@ export function judge(r: Retrieval, scored: Scored[], policy: RefusalPolicy = DE
   const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
-  if (bestLexical < policy.minSentence) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
+  const familiar = r.known >= policy.minKnown && bestLexical >= policy.knownSentence;
+  if (bestLexical < policy.minSentence && !familiar) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
   const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
   for (const k of askedKinds(r.question)) {
     if (relevant.some((s) => containsKind(s.quote, k))) continue;

@@ -5,9 +5,10 @@ import type { Logger } from '../ground/logger.js';
 import type { Chunk } from './chunk.js';
 import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
-import { charPairs, indexedText } from './index-store.js';
+import { charPairCodes, indexedText } from './index-store.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
+import { defines, numberedTerms } from './enumeration.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 
 export interface Hit {
@@ -28,6 +29,8 @@ export interface Retrieval {
   tokens: string[];
   /** Content words of the question (for coverage). */
   words: string[];
+  /** Share of the question's content words of two or more characters that the corpus contains (1 when none). */
+  known: number;
   /** Documents and articles the question names. */
   scope?: Scope;
   hits: Hit[];
@@ -45,6 +48,24 @@ const WORD_WEIGHT = 0.4;
 const GRAM_WEIGHT = 0.4;
 const DENSE_WEIGHT = 0.2;
 const LEAD_WEIGHT = 0.45;
+// A unit that defines a numbered term the question names (四个意识 → 政治意识、大局意识…) is the answer; units that
+// merely mention the term otherwise outrank it.
+const DEFINES_WEIGHT = 0.3;
+
+/**
+ * How much of the question's vocabulary the corpus knows: a word counts when it is a corpus token or all its character
+ * pairs occur. Questions about other matters (挂号, 股票行情, 地铁) use words the party documents never contain.
+ */
+export function knownShare(words: string[], index: Pick<KnowledgeIndex, 'bm25' | 'grams'>): number {
+  const long = [...new Set(words)].filter((w) => w.length >= 2);
+  if (!long.length) return 1;
+  const known = long.filter((w) => {
+    if (index.bm25.has(w)) return true;
+    const pairs = charPairCodes(w);
+    return pairs.length > 0 && pairs.every((p) => index.grams.has(p));
+  });
+  return known.length / long.length;
+}
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
@@ -72,9 +93,14 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         [...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))],
         POOL,
       );
-      const gramHits = index.grams.search(charPairs(topic), POOL);
-      const vector = await embedQuery(topic);
-      const dense = vector ? index.store.searchVector(vector, POOL) : [];
+      const gramHits = index.grams.search(charPairCodes(topic), POOL);
+      // The local embedder searches its exact sparse index; a configured endpoint's vectors are in the HNSW store.
+      const vector = index.dense ? undefined : await embedQuery(topic);
+      const dense = index.dense
+        ? index.dense.search(topic, POOL)
+        : vector
+          ? index.store.searchVector(vector, POOL)
+          : [];
       // Linear fusion of scores normalised by each ranking's best: keeps magnitudes that rank fusion throws away.
       const fused = new Map<number, { score: number; bm25: number; cosine: number }>();
       const entry = (i: number) => fused.get(i) ?? fused.set(i, { score: 0, bm25: 0, cosine: 0 }).get(i)!;
@@ -97,6 +123,9 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         const lead = index.chunks[i]!.lead;
         if (lead) e.score += LEAD_WEIGHT * termCoverage(words, matchText(lead), index.bm25);
       }
+      const numbered = numberedTerms(topic);
+      if (numbered.length)
+        for (const [i, e] of fused) if (numbered.some((t) => defines(matchTextOf(i), t))) e.score += DEFINES_WEIGHT;
       const scope = findScope(question, names);
       if (scope.docs.size || scope.units.size) {
         for (const [i, e] of fused) e.score *= scopeFactor(index.chunks[i]!, scope);
@@ -115,7 +144,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
           coverage: termCoverage(words, matchTextOf(i), index.bm25),
           bigrams: bigramShare(matchText(topic), matchTextOf(i)),
         }));
-      return { question, tokens, words, hits, scope };
+      return { question, tokens, words, hits, scope, known: knownShare(words, index) };
     },
   };
 }

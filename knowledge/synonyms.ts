@@ -26,8 +26,29 @@ const GROUPS: string[][] = [
   ['组织关系', '党组织关系', '转关系'],
 ];
 
+/**
+ * Standard short names of party bodies and meetings (简称), as members write them; the documents use the full names.
+ * A general table of the party's usage, not gathered from any question set.
+ */
+const ABBREVIATIONS: string[][] = [
+  ['纪律检查委员会', '纪委', '纪检委'],
+  ['中央纪律检查委员会', '中纪委', '中央纪委'],
+  ['代表大会', '党代会'],
+  ['全国代表大会', '全国党代会'],
+  ['中央委员会', '中委'],
+  ['中央组织部', '中组部'],
+  ['组织部门', '组织部'],
+  ['宣传部门', '宣传部'],
+  ['常务委员会', '常委会'],
+  ['支部委员会', '支委会', '支委'],
+  ['党员大会', '党员会'],
+  ['民主生活会', '生活会'],
+  ['预备党员', '预备期党员'],
+  ['党支部书记', '支部书记', '支书'],
+];
+
 const INDEX = new Map<string, string[]>();
-for (const g of GROUPS)
+for (const g of [...GROUPS, ...ABBREVIATIONS])
   for (const w of g) INDEX.set(w, [...new Set([...(INDEX.get(w) ?? []), ...g.filter((x) => x !== w)])]);
 
 /** Other forms of a word (empty when it has none). */

@@ -12,6 +12,7 @@ import { createCancelRequestStore, type CancelRequestStore } from './cancel-requ
 import { createClaimStore, type ClaimStore } from './claims.js';
 import { createEdgeRunStore, type EdgeRunStore } from './edge-runs.js';
 import { createHintStore, type HintStore } from './hints.js';
+import { createQuestionLog, type QuestionLog } from './question-log.js';
 import { createStudyCursor, type StudyCursor } from './study-cursor.js';
 import { createMeetingStore, type MeetingStore } from './meetings.js';
 import { createMemberStore, type MemberStore } from './members.js';
@@ -48,12 +49,16 @@ export interface Stores {
   webAuth: WebAuthStore;
   /** Minutes and photos of meetings (uploaded in the web console). */
   evidence: EvidenceStore;
+  /** Every question asked, with its outcome (zhibu questions). */
+  questions: QuestionLog;
 }
 
 export interface StoreOptions {
   /** ADMIN_IDS: admins that no /撤销授权 can revoke. */
   adminIds?: string[];
   clock?: Clock;
+  /** QUESTION_LOG_DAYS (default 180) and QUESTION_LOG_SECRET. */
+  questionLog?: { retentionDays: number; secret?: string };
 }
 
 export function createStores(redis: Redis, prefix: string, opts: StoreOptions = {}): Stores {
@@ -77,6 +82,11 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     edgeRuns: createEdgeRunStore(redis, prefix),
     webAuth: createWebAuthStore(redis, prefix),
     evidence: createEvidenceStore(redis, prefix),
+    questions: createQuestionLog(redis, prefix, {
+      retentionDays: opts.questionLog?.retentionDays ?? 180,
+      secret: opts.questionLog?.secret,
+      clock: opts.clock,
+    }),
   };
 }
 

@@ -76,6 +76,9 @@ export function storeKeys(prefix: string) {
     rateLimit: (name: string, userId: string, window: number) => `${prefix}rl:${name}:${userId}:${window}`,
     /** Runs of the chat edge (member: run start, score: last heartbeat): when check-ins could be collected. */
     edgeRuns: `${prefix}edge:runs`,
+    // The question log (what members asked, what the documents could not answer) and its per-install salt
+    questions: `${prefix}questions`,
+    questionSalt: `${prefix}questions:salt`,
   };
 }
 export type StoreKeys = ReturnType<typeof storeKeys>;

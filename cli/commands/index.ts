@@ -9,6 +9,7 @@ import { registerRoster } from './roster.js';
 import { registerMeeting } from './meeting.js';
 import { registerExport } from './export.js';
 import { registerWeb } from './web.js';
+import { registerQuestions } from './questions.js';
 
 /** Every subcommand registers itself on the program; add new ones here. */
 export const commands: Array<(program: Command) => void> = [
@@ -20,4 +21,4 @@ export const commands: Array<(program: Command) => void> = [
   registerDigest,
 ];
 commands.push(...(await import('./eval.js')).knowledgeCommands);
-commands.push(registerRoster, registerMeeting, registerExport, registerWeb);
+commands.push(registerRoster, registerMeeting, registerExport, registerWeb, registerQuestions);

@@ -29,7 +29,7 @@ describe('the saved index', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(indexDir(config), 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
       corpusHash: first.manifest.corpusHash,
-      embedderId: 'local-ngram-v1-512',
+      embedderId: 'local-ngram-v2-512',
       files: ['plan.txt'],
     });
 
@@ -88,7 +88,7 @@ describe('the saved index', () => {
       LLM_MAX_RETRIES: '0',
     });
     const k = await createKnowledge(config, silentLogger);
-    expect(k.manifest.embedderId).toBe('local-ngram-v1-512');
+    expect(k.manifest.embedderId).toBe('local-ngram-v2-512');
     expect((await k.answerer.answer('三会一课计划报谁备案')).text).toContain('报上级党组织备案');
     server.setMode('normal');
     const again = await createKnowledge(config, silentLogger);

@@ -7,6 +7,17 @@ const kinds = (q: string) => askedKinds(q).map((k) => k.kind);
 const answers = (q: string, text: string) => askedKinds(q).every((k) => containsKind(text, k));
 
 describe('what a question asks for', () => {
+  it('reads 一回/几回 as 一次/几次, 哪里规定的 as asking for the source, and ignores numbers inside titles and terms', () => {
+    expect(kinds('例会多久开一回')).toEqual(['frequency']);
+    expect(kinds('值班人员每天有多少补助')).toEqual(['amount']);
+    expect(kinds('他回来以后要报到吗')).toEqual([]);
+    expect(kinds('这一条是哪里规定的')).toEqual([]);
+    expect(kinds('出自哪个文件')).toEqual([]);
+    expect(kinds('报名表交到哪里')).toEqual(['place']);
+    expect(answers('这个通知的编号是多少', '关于开展“三学一做”的《两项规定》')).toBe(false);
+    expect(answers('这个通知的编号是多少', '〔2020〕12号')).toBe(true);
+  });
+
   it('recognises amounts, durations, frequencies, counts, dates, places, names, penalties', () => {
     expect(kinds('会费每人交多少钱')).toEqual(['amount']);
     expect(kinds('试用期多长时间')).toEqual(['duration']);

@@ -28,6 +28,7 @@ const IGNORE = [
   /^seen:/, // the inbox: when each talker was last seen
   /^rl:/, // question rate-limit windows
   /^audit$/, // the audit log records every refusal
+  /^questions(:salt)?$/, // the question log records every question put to the answerer (and its hashing salt)
   /^outbox:/,
   /^outbox-/, // the replies themselves: outbox sent-markers, day counters, its BullMQ queue
   /^room:(topic|by-topic:)/, // room topics as last seen (for broadcast targets)

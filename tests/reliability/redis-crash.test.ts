@@ -142,7 +142,7 @@ describe('Redis killed with kill -9 and restarted from its AOF', () => {
     const after = await snapshot(probe, t.prefix, VOLATILE);
     const diff = diffSnapshots(before, after);
     expect(diff.removed).toEqual([]);
-    expect(diff.changed.filter((k) => !/^outbox|^rl:|^audit$/.test(k))).toEqual([]);
+    expect(diff.changed.filter((k) => !/^outbox|^rl:|^audit$|^questions$/.test(k))).toEqual([]);
     expect((await stores.meetings.get(chatMeetingId))?.topic).toBe('学习党章');
     expect(await stores.meetings.get(later.id)).toMatchObject({ title: '崩溃后提醒', status: 'scheduled' });
     expect((await stores.attendance.list(open.id)).length).toBe(3);

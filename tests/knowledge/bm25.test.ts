@@ -1,0 +1,40 @@
+// The compact BM25: ranking by term frequency and rarity, integer terms, and a saved index that searches the same.
+import { describe, expect, it } from 'vitest';
+import { createBm25, restoreBm25 } from '../../knowledge/bm25.js';
+import { charPairCodes } from '../../knowledge/index-store.js';
+
+const docs = [
+  ['党费', '交纳', '党员', '党员'],
+  ['党员', '组织', '生活'],
+  ['预备', '党员', '预备期', '一年'],
+  ['党费', '党费', '使用', '管理'],
+];
+
+describe('bm25', () => {
+  it('ranks documents by the query terms, rare terms weighing more, and ignores unknown terms', () => {
+    const bm = createBm25(docs);
+    const hits = bm.search(['党费', '不存在'], 10);
+    expect(hits.map((h) => h.index)).toEqual([3, 0]);
+    expect(bm.search(['预备期', '党员'], 1)[0]!.index).toBe(2);
+    expect(bm.idf('预备期')).toBeGreaterThan(bm.idf('党员'));
+    expect(bm.has('不存在')).toBe(false);
+    expect(bm.idf('不存在')).toBeGreaterThan(bm.idf('预备期'));
+  });
+
+  it('restores from its saved form with identical scores', () => {
+    const bm = createBm25(docs);
+    const again = restoreBm25(JSON.parse(JSON.stringify(bm.toJSON())));
+    for (const q of [['党费'], ['党员', '生活'], ['预备', '一年', '党费']])
+      expect(again.search(q, 4)).toEqual(bm.search(q, 4));
+    expect(again.size).toBe(4);
+  });
+
+  it('indexes character pairs as integers: the same pair gets the same code, punctuation breaks pairs', () => {
+    const codes = charPairCodes('党员党员，组织');
+    expect(codes).toHaveLength(4);
+    expect(codes[0]).toBe(codes[2]);
+    expect(charPairCodes('党，员')).toEqual([]);
+    const grams = createBm25(['预备党员的预备期', '组织生活会'].map(charPairCodes));
+    expect(grams.search(charPairCodes('预备期'), 2)[0]!.index).toBe(0);
+  });
+});
