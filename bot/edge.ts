@@ -46,6 +46,8 @@ function hinted(channel: Channel, botName: string): Sender {
         mentionIds,
         extras,
       ),
+    // Admin notices name the target as the channel knows it (群“第一党支部”), never by a raw id.
+    describe: channel.sender.describe?.bind(channel.sender),
   };
 }
 
