@@ -31,6 +31,8 @@ export function storeKeys(prefix: string) {
     meeting: (id: string) => `${prefix}meeting:${id}`,
     meetingsByStart: `${prefix}meetings:by-start`,
     branchMeetings: (branchId: string) => `${prefix}branch:${branchId}:meetings`,
+    /** Outbox sends of the meeting's reminders in flight (a cancel waits for them: OutboxCondition.fence). */
+    meetingSending: (meetingId: string) => `${prefix}meeting:${meetingId}:sending`,
     attendance: (meetingId: string) => `${prefix}meeting:${meetingId}:attendance`,
     expected: (meetingId: string) => `${prefix}meeting:${meetingId}:expected`,
     meetingCancelRequest: (meetingId: string, wechatId: string) =>

@@ -27,7 +27,12 @@ export async function remindStep(
   const shown = untilStart(m.startAt - bc.now, step.offset);
   const tag = `meeting:${m.id}`;
   // Sent only while the meeting is still scheduled at this start (checked by the outbox right before sending).
-  const onlyIf = { key: deps.stores.meetings.recordKey(m.id), fields: { status: 'scheduled', startAt: m.startAt } };
+  // The fence lets a cancel or reschedule wait for a send already past this check (ops.ts).
+  const onlyIf = {
+    key: deps.stores.meetings.recordKey(m.id),
+    fields: { status: 'scheduled', startAt: m.startAt },
+    fence: deps.stores.meetings.sendingKey(m.id),
+  };
   const phase = phaseOf(step.kind);
   if (phase.type !== 'reminder') throw new Error(`not a reminder step: ${step.kind}`);
   const [rooms, secretaries] = await Promise.all([bc.rooms(m.branchId), bc.secretaries(m.branchId)]);

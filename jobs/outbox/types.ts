@@ -30,6 +30,13 @@ export interface OutboxMessage {
 export interface OutboxCondition {
   key: string;
   fields: Record<string, string | number>;
+  /**
+   * A sorted set in which the outbox registers the job (score: until when) BEFORE it reads the record, and which
+   * it leaves after the send. Whoever changes the record writes it first, then waits until this set holds no live
+   * entry: either the outbox read the new record (and drops the message) or its send has finished. So nothing
+   * is sent after the change is acknowledged (e.g. a cancelled meeting's reminder).
+   */
+  fence?: string;
 }
 
 export interface Outbox {

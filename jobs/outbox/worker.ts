@@ -116,6 +116,17 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function process(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number; dropped?: true }> {
+    const fence = job.data.onlyIf?.fence;
+    // Registered before the condition is read (see OutboxCondition.fence); the score bounds a crashed holder.
+    if (fence) await o.redis.zadd(fence, Date.now() + (o.sendTimeoutMs ?? 60_000) + 5_000, job.id!);
+    try {
+      return await checkAndSend(job, token);
+    } finally {
+      if (fence) await o.redis.zrem(fence, job.id!).catch(() => undefined);
+    }
+  }
+
+  async function checkAndSend(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number; dropped?: true }> {
     let sent = 0;
     try {
       if (!(await stillWanted(job.data))) {

@@ -26,11 +26,14 @@ export interface BotProcess {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/** Loading through tsx with two CPU-bound neighbours on two cores takes far longer than on an idle machine. */
+const START_TIMEOUT_MS = 120_000;
+
 const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 const exited = (c: ChildProcess) =>
   new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
 
-export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<BotProcess> {
+export function spawnBot(env: BotProcessEnv, startTimeoutMs = START_TIMEOUT_MS): Promise<BotProcess> {
   const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
     string,
     string | number
@@ -42,7 +45,7 @@ export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<B
 export function spawnChild(
   script: string,
   env: Record<string, string | number>,
-  startTimeoutMs = 30_000,
+  startTimeoutMs = START_TIMEOUT_MS,
 ): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
     cwd: PROJECT_ROOT,

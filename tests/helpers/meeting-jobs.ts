@@ -39,7 +39,14 @@ export interface JobsWorld {
 
 export const ROOM = 'room-a@chatroom';
 
-export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number } = {}): Promise<JobsWorld> {
+export async function startJobsWorld(
+  opts: {
+    clock?: Clock;
+    ackWindowMs?: number;
+    /** Runs inside the platform send, before it is recorded (a test can hold a send in flight). */
+    duringSend?(to: OutboxTarget, text: string): Promise<void>;
+  } = {},
+): Promise<JobsWorld> {
   const redis = connectTestRedis();
   const prefix = randomPrefix();
   const botId = 'wxid_bot';
@@ -55,6 +62,7 @@ export async function startJobsWorld(opts: { clock?: Clock; ackWindowMs?: number
   const sent: Sent[] = [];
   const sender: Sender = {
     async send(to, text, mentionIds) {
+      await opts.duringSend?.(to, text);
       sent.push({ to, text, mentionIds, at: Date.now() });
     },
   };
