@@ -43,6 +43,7 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
     dailyCap: deps.config.outbox.dailyCap,
     adminIds: deps.config.adminIds,
     rateLimitBackoffMs: o.rateLimitBackoffMs,
+    renderers: Object.assign({}, ...o.features.map((f) => f.renderers ?? {})),
   });
   const inbound = o.channel.attach((msg) => router.handle(msg), {
     botName: deps.config.botName,

@@ -53,43 +53,56 @@ export async function processSteps(initial: Step[], deps: MeetingDeps, due: numb
   let count = 0;
   let releaseAt = due;
   while (pending.length) {
+    // Early phase: every reminder due by releaseAt is staged before it, follow-ups due at the same instant
+    // included (a secretary reminder and the room reminder of the same offset are consecutive steps).
+    let early = pending;
+    let heavy: Step[] = [];
+    const later: Step[] = [];
+    while (early.length) {
+      const bc = await createBatchContext(
+        deps,
+        early.map((s) => s.meetingId),
+        releaseAt,
+      );
+      const live = early.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
+      const reminders = live.filter(isReminder);
+      heavy = [...heavy, ...live.filter((s) => !isReminder(s))];
+      count += live.length;
+      const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
+      // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
+      await sendAll(
+        prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })),
+        deps,
+      );
+      const follow = reminders.map((s) => nextStep(bc.meetings.get(s.meetingId)!, s)).filter((s): s is Step => !!s);
+      const now = deps.clock.now();
+      await scheduleSteps(
+        deps,
+        follow.filter((s) => dueOf(s) > releaseAt && dueOf(s) > now),
+        now,
+      );
+      const dueNow = follow.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= now);
+      early = dueNow.filter((s) => isReminder(s) && dueOf(s) <= releaseAt);
+      later.push(...dueNow.filter((s) => !early.includes(s)));
+    }
+    if (releaseAt > Date.now()) await sleep(releaseAt - Date.now());
+    // At due: escalation and close, from the meetings as they are now (a cancel while waiting stops them).
     const bc = await createBatchContext(
       deps,
-      pending.map((s) => s.meetingId),
+      heavy.map((s) => s.meetingId),
       releaseAt,
     );
-    const live = pending.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
-    const reminders = live.filter(isReminder);
-    const heavy = live.filter((s) => !isReminder(s));
-    const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
-    // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
-    await sendAll(
-      prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })),
-      deps,
-    );
-    const nextOf = (s: Step) => nextStep(bc.meetings.get(s.meetingId)!, s);
-    const followReminders = reminders.map(nextOf).filter((s): s is Step => !!s);
-    const early = deps.clock.now();
-    await scheduleSteps(
-      deps,
-      followReminders.filter((s) => dueOf(s) > releaseAt && dueOf(s) > early),
-      early,
-    );
-    if (releaseAt > Date.now()) await sleep(releaseAt - Date.now());
     bc.now = Math.max(deps.clock.now(), releaseAt);
-    await sendAll(await runHeavy(heavy, deps, bc), deps);
-    count += live.length;
-    const followHeavy = heavy.map(nextOf).filter((s): s is Step => !!s);
+    const liveHeavy = heavy.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
+    await sendAll(await runHeavy(liveHeavy, deps, bc), deps);
+    const followHeavy = liveHeavy.map((s) => nextStep(bc.meetings.get(s.meetingId)!, s)).filter((s): s is Step => !!s);
     const now = deps.clock.now();
     await scheduleSteps(
       deps,
       followHeavy.filter((s) => dueOf(s) > now),
       now,
     );
-    pending = [
-      ...followReminders.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= early),
-      ...followHeavy.filter((s) => dueOf(s) <= now),
-    ];
+    pending = [...later, ...followHeavy.filter((s) => dueOf(s) <= now)];
     releaseAt = now;
   }
   return count;

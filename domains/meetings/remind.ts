@@ -1,6 +1,6 @@
 // Reminder steps: to the branch's rooms, or privately to its secretaries. A reminder whose time passed
 // while zhibu was down is still sent if the meeting has not started, otherwise skipped and logged.
-import type { OutboxMessage } from '../../jobs/outbox/types.js';
+import type { OutboxMessage, OutboxRenderer } from '../../jobs/outbox/types.js';
 import type { Meeting } from '../../store/types.js';
 import type { BatchContext } from './batch-context.js';
 import type { MeetingDeps } from './deps.js';
@@ -37,6 +37,8 @@ export async function remindStep(
   if (phase.type !== 'reminder') throw new Error(`not a reminder step: ${step.kind}`);
   const [rooms, secretaries] = await Promise.all([bc.rooms(m.branchId), bc.secretaries(m.branchId)]);
   const recipients = reminderRecipients(step.kind, { rooms, secretaries });
+  // Rendered again at send time from the meeting as it is then (an edit inside the staging window shows).
+  const render = { kind: REMINDER_RENDER, args: { meetingId: m.id, offset: step.offset, audience: phase.audience } };
   if (phase.audience === 'rooms') {
     const text = roomReminder(m, deps.config.timeZone, shown);
     return recipients.map((roomId) => ({
@@ -45,6 +47,7 @@ export async function remindStep(
       key: outboxKeys.remind(m, step.offset, roomId),
       tag,
       onlyIf,
+      render,
     }));
   }
   const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
@@ -55,7 +58,31 @@ export async function remindStep(
     key: outboxKeys.remind(m, step.offset, contactId),
     tag,
     onlyIf,
+    render,
   }));
+}
+
+export const REMINDER_RENDER = 'meeting-reminder';
+
+/**
+ * The meetings domain's outbox renderers (registered with the outbox worker by the edge): a reminder's text
+ * from the meeting as it is at send time. The outbox has already checked the meeting is still scheduled at
+ * the same start; undefined (the staged text is sent) if the record is gone meanwhile.
+ */
+export function meetingRenderers(
+  deps: Pick<MeetingDeps, 'stores' | 'config' | 'clock'>,
+): Record<string, OutboxRenderer> {
+  return {
+    async [REMINDER_RENDER](args) {
+      const m = await deps.stores.meetings.get(String(args.meetingId));
+      if (!m) return undefined;
+      const offset = Number(args.offset);
+      const shown = untilStart(m.startAt - deps.clock.now(), offset);
+      if (args.audience === 'rooms') return roomReminder(m, deps.config.timeZone, shown);
+      const expected = (await deps.stores.members.listByBranch(m.branchId, { activeOnly: true })).length;
+      return secretaryReminder(m, deps.config.timeZone, shown, expected);
+    },
+  };
 }
 
 /** The offset when on time; the real (rounded) remaining time when the step ran late. */

@@ -70,6 +70,7 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
       key: m.key,
       tag: m.tag,
       ...(m.onlyIf ? { onlyIf: m.onlyIf } : {}),
+      ...(m.render ? { render: m.render } : {}),
     } satisfies OutboxJobData,
     opts: {
       ...jobOpts,

@@ -24,7 +24,22 @@ export interface OutboxMessage {
   notBefore?: number;
   /** Checked by the outbox worker right before sending: when it does not hold, the message is dropped. */
   onlyIf?: OutboxCondition;
+  /** Render the text again right before sending (`text` is the fallback when no renderer answers). */
+  render?: OutboxRender;
 }
+
+/**
+ * Names a renderer registered with the outbox worker by the domain that owns the message (jobs/ knows no
+ * domain): e.g. { kind: 'meeting-reminder', args: { meetingId, offset, audience } } renders a pre-staged
+ * reminder from the meeting as it is at send time.
+ */
+export interface OutboxRender {
+  kind: string;
+  args: Record<string, string | number>;
+}
+
+/** Returns the text to send now, or undefined to send the text rendered when the message was queued. */
+export type OutboxRenderer = (args: Record<string, string | number>) => Promise<string | undefined>;
 
 /** The JSON record stored at `key` exists and has these top-level field values. */
 export interface OutboxCondition {

@@ -10,6 +10,7 @@ import type { MeetingDeps } from '../../domains/meetings/deps.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
+import { meetingRenderers } from '../../domains/meetings/remind.js';
 import type { Stores } from '../../store/index.js';
 import { testDeps } from './deps.js';
 import type { Branch, Meeting } from '../../store/types.js';
@@ -66,6 +67,13 @@ export async function startJobsWorld(
       sent.push({ to, text, mentionIds, at: Date.now() });
     },
   };
+  const queue = createMeetingQueue(redis, prefix, silentLogger);
+  const deps: MeetingDeps = {
+    ...base,
+    queue,
+    buckets: createDueBuckets(redis, prefix),
+    ackWindowMs: opts.ackWindowMs ?? 1000,
+  };
   const outboxWorker: OutboxWorker = startOutboxWorker({
     outbox,
     sender,
@@ -80,14 +88,8 @@ export async function startJobsWorld(
     dailyCap: 100_000,
     adminIds: [],
     rateLimitBackoffMs: 100,
+    renderers: meetingRenderers(deps), // as the edge registers the meetings feature's
   });
-  const queue = createMeetingQueue(redis, prefix, silentLogger);
-  const deps: MeetingDeps = {
-    ...base,
-    queue,
-    buckets: createDueBuckets(redis, prefix),
-    ackWindowMs: opts.ackWindowMs ?? 1000,
-  };
   const { branch } = await stores.branches.ensure('第一党支部');
   await stores.branches.bindRoom(branch.id, ROOM);
   for (const [name, wechatId, role] of [
