@@ -59,6 +59,8 @@ export function storeKeys(prefix: string) {
     studyGiven: (broadcastId: string) => `${prefix}study:${broadcastId}:given`,
     // Settings, admins, audit
     cadence: `${prefix}settings:cadence`,
+    /** Imported holiday schedules, one field per year (store/holidays.ts). */
+    holidays: `${prefix}settings:holidays`,
     admins: `${prefix}admins`,
     audit: `${prefix}audit`,
     // The chat edge: last seen per room, per-user rate limits

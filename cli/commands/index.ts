@@ -8,6 +8,7 @@ import { registerStart } from './start.js';
 import { registerRoster } from './roster.js';
 import { registerMeeting } from './meeting.js';
 import { registerExport } from './export.js';
+import { registerHolidays } from './holidays.js';
 
 /** Every subcommand registers itself on the program; add new ones here. */
 export const commands: Array<(program: Command) => void> = [
@@ -19,4 +20,4 @@ export const commands: Array<(program: Command) => void> = [
   registerDigest,
 ];
 commands.push(...(await import('./eval.js')).knowledgeCommands);
-commands.push(registerRoster, registerMeeting, registerExport);
+commands.push(registerRoster, registerMeeting, registerExport, registerHolidays);
