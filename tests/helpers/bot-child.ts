@@ -4,12 +4,12 @@
 // "A|room|ident" before the puppet is called and "D|room|ident" after it returned, both awaited, so the parent
 // can count deliveries across kill -9 (D = surely delivered, A = maybe delivered). The outbox and its
 // sent-markers are untouched. Env: REDIS_URL, REDIS_PREFIX, DATA_DIR, ROOMS, RATE, JOURNAL_KEY; optional
-// ADMIN_IDS, and HANG_TEXT: a send whose text contains it is journalled as attempted and then never returns.
+// ADMIN_IDS, ROLE (all | edge | worker), and HANG_TEXT: a send whose text contains it is journalled as attempted and then never returns.
 // Prints "ready" once started; SIGTERM stops it gracefully.
 import { PuppetMock } from 'wechaty-puppet-mock';
 import { loadConfig } from '../../ground/config.js';
 import { silentLogger } from '../../ground/logger.js';
-import { createApp } from '../../app/container.js';
+import { createApp, createWorkerApp } from '../../app/container.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { featureFactories } from '../../bot/features.js';
 import { broadcastSpec } from './broadcast-world.js';
@@ -51,14 +51,22 @@ const config = loadConfig({
   TZ: 'Asia/Shanghai',
   ADMIN_IDS: env.ADMIN_IDS ?? '',
 });
-const app = await createApp({
-  config,
-  logger: silentLogger,
-  mock: true,
-  mockSpec: broadcastSpec(Number(env.ROOMS)),
-  features: featureFactories,
-  answerer: { answer: async () => ({ text: '（测试）', citations: [], refused: true, sources: [], mode: 'refusal' }) },
-  outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
-});
+// ROLE: all (default) | edge (channel, router, outbox) | worker (the features' workers, no channel).
+const role = (env.ROLE ?? 'all') as 'all' | 'edge' | 'worker';
+const app =
+  role === 'worker'
+    ? await createWorkerApp({ config, logger: silentLogger, features: featureFactories })
+    : await createApp({
+        config,
+        logger: silentLogger,
+        mock: true,
+        mockSpec: broadcastSpec(Number(env.ROOMS)),
+        features: featureFactories,
+        answerer: {
+          answer: async () => ({ text: '（测试）', citations: [], refused: true, sources: [], mode: 'refusal' }),
+        },
+        outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
+        role,
+      });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => void app.stop().then(() => process.exit(0)));

@@ -16,6 +16,8 @@ export interface BotProcessEnv {
   ADMIN_IDS?: string;
   /** A send whose text contains this hangs forever (the job stays in flight until the process dies). */
   HANG_TEXT?: string;
+  /** all (default) | edge | worker: see zhibu start --role. */
+  ROLE?: 'all' | 'edge' | 'worker';
 }
 
 export interface BotProcess {
