@@ -15,7 +15,8 @@ import { featureFactories } from '../../bot/features.js';
 import { broadcastSpec } from './broadcast-world.js';
 
 const env = process.env;
-const journal = connectRedis(env.REDIS_URL!, { name: 'bot-child-journal' });
+// The journal may live on another Redis than the bot's (JOURNAL_URL): a Redis failover test must not lose it.
+const journal = connectRedis(env.JOURNAL_URL ?? env.REDIS_URL!, { name: 'bot-child-journal' });
 const key = env.JOURNAL_KEY!;
 
 /** What a send is about: a meeting reminder by meeting id, a broadcast, or the start of any other text. */
@@ -45,6 +46,9 @@ PuppetMock.prototype.messageSendText = async function (
 
 const config = loadConfig({
   REDIS_URL: env.REDIS_URL,
+  REDIS_CLUSTER_NODES: env.REDIS_CLUSTER_NODES,
+  REDIS_SENTINELS: env.REDIS_SENTINELS,
+  REDIS_SENTINEL_MASTER: env.REDIS_SENTINEL_MASTER,
   REDIS_PREFIX: env.REDIS_PREFIX,
   DATA_DIR: env.DATA_DIR,
   LOG_LEVEL: 'silent',

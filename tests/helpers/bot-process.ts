@@ -7,7 +7,13 @@ import { PROJECT_ROOT } from '../../ground/config.js';
 import type { Redis } from '../../ground/redis/connect.js';
 
 export interface BotProcessEnv {
-  REDIS_URL: string;
+  /** One of REDIS_URL, REDIS_CLUSTER_NODES, REDIS_SENTINELS (+ REDIS_SENTINEL_MASTER). */
+  REDIS_URL?: string;
+  REDIS_CLUSTER_NODES?: string;
+  REDIS_SENTINELS?: string;
+  REDIS_SENTINEL_MASTER?: string;
+  /** Where the send journal goes (default REDIS_URL). */
+  JOURNAL_URL?: string;
   REDIS_PREFIX: string;
   DATA_DIR: string;
   ROOMS: number;
