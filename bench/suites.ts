@@ -6,6 +6,7 @@ export const suites: Array<() => Promise<BenchSuite>> = [
   () => import('./inbound.js').then((m) => m.inboundSuite),
   () => import('./meetings.js').then((m) => m.meetingsSuite),
   () => import('./knowledge.js').then((m) => m.knowledgeSuite),
+  () => import('./province.js').then((m) => m.provinceSuite),
   // Last: reads the figures above for its ratios.
   () => import('./queue-baselines.js').then((m) => m.queueBaselinesSuite),
 ];

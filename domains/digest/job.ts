@@ -22,6 +22,8 @@ export const DIGEST_SCHEDULER = 'digest-daily';
 /** The digest needs nothing beyond the one dependency object. */
 export type DigestDeps = Deps;
 
+const DIGEST_PARALLEL = 50;
+
 /** Digest texts for branches (default: all), keyed by branch id. */
 export async function digestsFor(deps: Pick<DigestDeps, 'stores' | 'clock' | 'config'>, branchIds?: string[]) {
   const { stores } = deps;
@@ -36,12 +38,17 @@ export async function digestsFor(deps: Pick<DigestDeps, 'stores' | 'clock' | 'co
   const withSeries = missing.length
     ? new Set((await stores.series.list({ activeOnly: true })).filter(usesCalendar).map((s) => s.branchId))
     : new Set<string>();
-  for (const id of ids) {
-    const d = await computeDigest(stores, id, now, tz, cadence);
-    const branch = await stores.branches.get(id);
-    if (!d || !branch) continue;
-    const note = withSeries.has(id) ? missing.map((y) => `\n例会提示：${missingYearText(y)}`).join('') : '';
-    out.push({ branchId: id, secretaries: branch.secretaries, text: formatDigest(d, tz) + note });
+  // Branches in parallel batches (a province has thousands), in the order given.
+  for (let i = 0; i < ids.length; i += DIGEST_PARALLEL) {
+    const batch = await Promise.all(
+      ids.slice(i, i + DIGEST_PARALLEL).map(async (id) => {
+        const [d, branch] = await Promise.all([computeDigest(stores, id, now, tz, cadence), stores.branches.get(id)]);
+        if (!d || !branch) return undefined;
+        const note = withSeries.has(id) ? missing.map((y) => `\n例会提示：${missingYearText(y)}`).join('') : '';
+        return { branchId: id, secretaries: branch.secretaries, text: formatDigest(d, tz) + note };
+      }),
+    );
+    for (const x of batch) if (x) out.push(x);
   }
   return out;
 }
