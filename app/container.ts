@@ -1,5 +1,8 @@
 // The composition root: config → logger → Redis (REDIS_URL, or an owned redis-server child) → knowledge →
 // WeChat → the one dependency object (deps.ts) → features → chat edge → start; and graceful shutdown.
+// Process roles (zhibu start --role): 'all' runs everything in one process (the default); 'edge' the channels,
+// the router and the outbox senders; 'worker' (createWorkerApp) the meetings, broadcasts and digest workers.
+// Any number of each may run on any machine against one Redis: BullMQ shares the jobs out.
 import type { Config } from '../ground/config.js';
 import { systemClock, type Clock } from '../ground/clock.js';
 import type { Logger } from '../ground/logger.js';
@@ -24,6 +27,8 @@ import type { Outbox } from '../jobs/outbox/types.js';
 import type { Stores } from '../store/index.js';
 import { createDeps } from './deps.js';
 import { startWeb, type WebHandle } from './web.js';
+import { recordBotId, recordedBotId } from '../store/bot-id.js';
+import type { Redis } from '../ground/redis/connect.js';
 
 export interface AppOptions {
   config: Config;
@@ -48,6 +53,8 @@ export interface AppOptions {
   web?: boolean | { port?: number; host?: string };
   /** Aborts a start that is still waiting (e.g. for the WeChat QR login); everything started so far is stopped. */
   signal?: AbortSignal;
+  /** 'all' (default): edge and workers; 'edge': the features' workers are left to worker processes. */
+  role?: 'all' | 'edge';
 }
 
 export interface App {
@@ -140,9 +147,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     };
     await bindWebhookRooms(config, base.stores, clock.now());
     await opts.seed?.(deps);
+    // Worker processes (and the CLI) find the account whose outbox carries the messages here.
+    await recordBotId(base.redis, base.prefix, primary.accountId);
     const features = await Promise.all((opts.features ?? featureFactories).map((make) => make(deps)));
+    const runWorkers = (opts.role ?? 'all') === 'all';
     for (const f of features) {
-      await f.start?.();
+      if (runWorkers) await f.start?.();
       if (f.stop) cleanups.push(() => f.stop!());
     }
     const edge = startChatEdge({
@@ -166,7 +176,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (web) cleanups.push(() => web!.close());
     }
     logger.info(
-      { channels: opened.channels.map((c) => c.accountId), features: features.map((f) => f.name) },
+      {
+        channels: opened.channels.map((c) => c.accountId),
+        role: opts.role ?? 'all',
+        features: features.map((f) => f.name),
+      },
       'zhibu started',
     );
     let stopped: Promise<void> | undefined;
@@ -196,9 +210,75 @@ async function bindWebhookRooms(config: Config, stores: Stores, now: number): Pr
   }
 }
 
+export interface WorkerAppOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Tests: a different feature list (default: bot/features.ts). */
+  features?: FeatureFactory[];
+  /** How long to wait for an edge process to record the bot account (default: forever, polling). */
+  botIdTimeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Answers nothing: a worker process takes no chat messages. */
+const noAnswerer: Answerer = {
+  answer: () => Promise.reject(new Error('a worker process does not answer questions')),
+};
+
+/**
+ * A worker process: the features' workers (meetings, broadcasts, digest) and nothing of the chat. They enqueue
+ * into the outbox of the account an edge process recorded, which the edge's outbox worker sends.
+ */
+export async function createWorkerApp(opts: WorkerAppOptions): Promise<Pick<App, 'deps' | 'features' | 'stop'>> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const cleanups: Array<() => Promise<unknown> | undefined> = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse())
+      await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
+  };
+  try {
+    const { url, owned } = await openRedisSource(config, logger, 'bot');
+    if (owned) cleanups.push(() => owned.stop());
+    const probe = createDeps({ config, logger, clock, redisUrl: url, botId: 'unknown' });
+    cleanups.push(() => probe.close());
+    if (!owned) await checkRedisDurability(probe.redis, logger);
+    const botId = await waitForBotId(probe, opts);
+    const base = createDeps({ config, logger, clock, redisUrl: url, botId });
+    cleanups.push(() => base.close());
+    const deps: AppDeps = { ...base, answerer: noAnswerer, botId };
+    const features = await Promise.all((opts.features ?? featureFactories).map((make) => make(deps)));
+    for (const f of features) {
+      await f.start?.();
+      if (f.stop) cleanups.push(() => f.stop!());
+    }
+    logger.info({ botId, role: 'worker', features: features.map((f) => f.name) }, 'zhibu worker started');
+    let stopped: Promise<void> | undefined;
+    return { deps, features, stop: () => (stopped ??= cleanup()) };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+async function waitForBotId(deps: { redis: Redis; prefix: string; logger: Logger }, opts: WorkerAppOptions) {
+  const until = opts.botIdTimeoutMs === undefined ? Infinity : Date.now() + opts.botIdTimeoutMs;
+  let told = false;
+  for (;;) {
+    const id = await recordedBotId(deps.redis, deps.prefix);
+    if (id) return id;
+    if (opts.signal?.aborted) throw new Error('aborted');
+    if (Date.now() > until) throw new Error('没有找到机器人账号：请先启动 edge 进程（zhibu start --role edge）。');
+    if (!told) deps.logger.info('waiting for an edge process to record the bot account');
+    told = true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** SIGINT/SIGTERM: stop taking messages, finish or hand back jobs, close everything; a second signal forces exit. */
 export function installShutdown(
-  app: App,
+  app: Pick<App, 'stop'>,
   logger: Logger,
   onDone: (code: number) => void = (code) => process.exit(code),
 ): void {

@@ -9,6 +9,7 @@ export const suites: Array<() => Promise<BenchSuite>> = [
   () => import('./meetings.js').then((m) => m.meetingsSuite),
   () => import('./knowledge.js').then((m) => m.knowledgeSuite),
   () => import('./web.js').then((m) => m.webSuite),
+  () => import('./province.js').then((m) => m.provinceSuite),
   // Last: reads the figures above for its ratios.
   () => import('./queue-baselines.js').then((m) => m.queueBaselinesSuite),
 ];

@@ -55,6 +55,7 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
   const { deps } = o;
   const inbox = openInbox(deps);
   const router = createRouter(deps, o.features, { inbox: inbox.inbox });
+  const renderers = Object.assign({}, ...o.features.map((f) => f.renderers ?? {}));
   const workers = o.channels.map(({ channel, outbox }) =>
     startOutboxWorker({
       outbox,
@@ -70,6 +71,8 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
       dailyCap: deps.config.outbox.dailyCap,
       adminIds: deps.config.adminIds,
       rateLimitBackoffMs: o.rateLimitBackoffMs ?? channel.capabilities.rateLimitBackoffMs,
+      // Texts re-rendered at send time by the domain that owns them (e.g. a reminder after an edit).
+      renderers,
     }),
   );
   // While the edge runs, check-ins can be collected: meetings whose whole window fell outside every run are 未收集.

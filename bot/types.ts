@@ -2,6 +2,7 @@
 import type { Deps } from '../domains/deps.js';
 import type { Role } from '../domains/roles/resolve.js';
 import type { Answerer } from '../knowledge/types.js';
+import type { OutboxRenderer } from '../jobs/outbox/types.js';
 
 export type { Role };
 
@@ -76,6 +77,8 @@ export interface Feature {
   wantsText?(msg: InboundMessage): boolean;
   /** Optional bookkeeping on every inbound message that passed the filters (e.g. noting room topics); keep it cheap. */
   onInbound?(msg: InboundMessage): Promise<void>;
+  /** Outbox renderers by kind (OutboxMessage.render): messages re-rendered at send time by the edge's outbox worker. */
+  renderers?: Record<string, OutboxRenderer>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

@@ -144,6 +144,8 @@ function channelsOf(raw: ChannelEnv, problems: string[]): ChannelsConfig {
   return out;
 }
 // ---- end of channels ----
+/** host:port, comma-separated. */
+const HOST_PORTS = /^[\w.-]+:\d+(?:\s*,\s*[\w.-]+:\d+)*$/;
 
 const schema = z.object({
   REDIS_URL: optionalText.pipe(
@@ -153,6 +155,10 @@ const schema = z.object({
       .optional(),
   ),
   REDIS_PREFIX: z.string().trim().min(1, '不能为空（默认 zhibu:）').default('zhibu:'),
+  // Scale (Redis deployments): Sentinel or Cluster instead of REDIS_URL.
+  REDIS_SENTINELS: optionalText.pipe(z.string().regex(HOST_PORTS, '格式为 host:port,host:port').optional()),
+  REDIS_SENTINEL_MASTER: z.string().trim().min(1, '不能为空（默认 mymaster）').default('mymaster'),
+  REDIS_CLUSTER_NODES: optionalText.pipe(z.string().regex(HOST_PORTS, '格式为 host:port,host:port').optional()),
   DATA_DIR: z.string().default('data'),
   CORPUS_DIR: z.string().default(path.join('knowledge', 'corpus')),
   WECHATY_PUPPET: optionalText.pipe(z.enum(PUPPETS, `只能是 ${PUPPETS.join('、')} 之一，或留空用控制台`).optional()),
@@ -192,6 +198,10 @@ const schema = z.object({
 export type RawConfig = z.infer<typeof schema>;
 
 export interface Config {
+  /**
+   * Where Redis is: REDIS_URL, or `sentinel://h:p,h:p/master` (REDIS_SENTINELS) or `cluster://h:p,h:p`
+   * (REDIS_CLUSTER_NODES), which ground/redis/connect.ts turns into the right client. Unset: embedded.
+   */
   redisUrl?: string;
   redisPrefix: string;
   dataDir: string;
@@ -245,11 +255,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('OPENAI_BASE_URL / OPENAI_API_KEY: 配置了 CHAT_MODEL 或 EMBEDDING_MODEL 时至少需要其中之一');
   }
   const channels = channelsOf(raw, problems);
+  if ([raw.REDIS_URL, raw.REDIS_SENTINELS, raw.REDIS_CLUSTER_NODES].filter(Boolean).length > 1)
+    problems.push('REDIS_URL / REDIS_SENTINELS / REDIS_CLUSTER_NODES: 只能设置其中一个');
   if (problems.length) throw new ConfigError(problems);
   const resolve = (p: string) => path.resolve(PROJECT_ROOT, p);
   return {
-    redisUrl: raw.REDIS_URL,
-    redisPrefix: raw.REDIS_PREFIX,
+    redisUrl: raw.REDIS_CLUSTER_NODES
+      ? `cluster://${raw.REDIS_CLUSTER_NODES.replace(/\s/g, '')}`
+      : raw.REDIS_SENTINELS
+        ? `sentinel://${raw.REDIS_SENTINELS.replace(/\s/g, '')}/${raw.REDIS_SENTINEL_MASTER}`
+        : raw.REDIS_URL,
+    // In a Cluster the prefix is a hash tag ({zhibu}:): see keyPrefixFor.
+    redisPrefix:
+      raw.REDIS_CLUSTER_NODES && !raw.REDIS_PREFIX.includes('{')
+        ? `{${raw.REDIS_PREFIX.replace(/:+$/, '')}}:`
+        : raw.REDIS_PREFIX,
     dataDir: resolve(raw.DATA_DIR),
     corpusDir: resolve(raw.CORPUS_DIR),
     puppet: raw.WECHATY_PUPPET,

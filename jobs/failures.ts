@@ -8,6 +8,15 @@ import type { Outbox } from './outbox/types.js';
 
 export const RESILIENT_WORKER_OPTIONS = { maxStalledCount: 5 } as const;
 
+/**
+ * For workers whose jobs are short (a due bucket: seconds). A running job renews its lock every
+ * lockDuration/2, so long jobs keep it; a job whose worker died is seen as stalled once the lock expires (5 s)
+ * at the next checks (every 1.5 s; BullMQ needs two), so another worker resumes it within about 10 s
+ * instead of BullMQ's default 30–60 s. The cost: an event loop blocked for over 5 s lets the job run twice,
+ * which these idempotent jobs allow.
+ */
+export const SHORT_JOB_LOCK_OPTIONS = { lockDuration: 5_000, stalledInterval: 1_500 } as const;
+
 export interface FailureAlertDeps {
   logger: Logger;
   outbox?: Outbox;

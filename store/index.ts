@@ -8,6 +8,7 @@ import { createBranchStore, type BranchStore } from './branches.js';
 import { createDraftStore, type DraftStore } from './broadcast-drafts.js';
 import { createBroadcastStore, type BroadcastStore } from './broadcasts.js';
 import { createCadenceStore, type CadenceStore } from './cadence.js';
+import { createHolidayStore, type HolidayStore } from './holidays.js';
 import { createCancelRequestStore, type CancelRequestStore } from './cancel-requests.js';
 import { createClaimStore, type ClaimStore } from './claims.js';
 import { createEdgeRunStore, type EdgeRunStore } from './edge-runs.js';
@@ -36,6 +37,8 @@ export interface Stores {
   broadcasts: BroadcastStore;
   drafts: DraftStore;
   cadence: CadenceStore;
+  /** Holiday schedules imported for years the chinese-days package does not cover. */
+  holidays: HolidayStore;
   audit: AuditLog;
   /** Pending /我是 claims, /会议 取消 confirmations and once-only hints: short-lived records of the chat. */
   claims: ClaimStore;
@@ -74,6 +77,7 @@ export function createStores(redis: Redis, prefix: string, opts: StoreOptions = 
     broadcasts: createBroadcastStore(redis, prefix),
     drafts: createDraftStore(redis, prefix),
     cadence: createCadenceStore(redis, prefix),
+    holidays: createHolidayStore(redis, prefix),
     audit: createAuditLog(redis, prefix, opts.clock),
     claims: createClaimStore(redis, prefix),
     cancelRequests: createCancelRequestStore(redis, prefix),
@@ -97,6 +101,7 @@ export type {
   BranchStore,
   BroadcastStore,
   CadenceStore,
+  HolidayStore,
   CancelRequestStore,
   ClaimStore,
   DraftStore,

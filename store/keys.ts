@@ -33,6 +33,8 @@ export function storeKeys(prefix: string) {
     meeting: (id: string) => `${prefix}meeting:${id}`,
     meetingsByStart: `${prefix}meetings:by-start`,
     branchMeetings: (branchId: string) => `${prefix}branch:${branchId}:meetings`,
+    /** Outbox sends of the meeting's reminders in flight (a cancel waits for them: OutboxCondition.fence). */
+    meetingSending: (meetingId: string) => `${prefix}meeting:${meetingId}:sending`,
     attendance: (meetingId: string) => `${prefix}meeting:${meetingId}:attendance`,
     expected: (meetingId: string) => `${prefix}meeting:${meetingId}:expected`,
     meetingCancelRequest: (meetingId: string, wechatId: string) =>
@@ -63,6 +65,8 @@ export function storeKeys(prefix: string) {
     studyGiven: (broadcastId: string) => `${prefix}study:${broadcastId}:given`,
     // Settings, admins, audit
     cadence: `${prefix}settings:cadence`,
+    /** Imported holiday schedules, one field per year (store/holidays.ts). */
+    holidays: `${prefix}settings:holidays`,
     admins: `${prefix}admins`,
     audit: `${prefix}audit`,
     // The web console: one-time sign-in links and sessions, both stored by the SHA-256 of their token

@@ -10,6 +10,13 @@ export interface MeetingStore {
   get(id: string): Promise<Meeting | undefined>;
   /** The Redis key holding the meeting's JSON record (for conditions checked elsewhere, e.g. by the outbox). */
   recordKey(id: string): string;
+  /** The outbox's in-flight set for the meeting's reminders (OutboxCondition.fence). */
+  sendingKey(id: string): string;
+  /**
+   * Resolves once no reminder of the meeting is being sent (call after writing the change, before acknowledging
+   * it). Entries of a crashed sender expire by their score.
+   */
+  waitForSends(id: string, pollMs?: number): Promise<void>;
   /** Several meetings in one round trip (missing ones are left out). */
   getMany(ids: string[]): Promise<Meeting[]>;
   /** Shallow update; re-indexes when startAt changes. */
@@ -51,6 +58,15 @@ export function createMeetingStore(redis: Redis, prefix: string): MeetingStore {
     },
     get,
     recordKey: (id) => k.meeting(id),
+    sendingKey: (id) => k.meetingSending(id),
+    async waitForSends(id, pollMs = 50) {
+      const key = k.meetingSending(id);
+      for (;;) {
+        await redis.zremrangebyscore(key, '-inf', Date.now());
+        if (!(await redis.zcard(key))) return;
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+    },
     async getMany(ids) {
       if (!ids.length) return [];
       const raws = await redis.mget(...ids.map(k.meeting));

@@ -97,7 +97,7 @@ export interface AttendanceRecord {
 }
 
 export type { HolidayPolicy } from '../ground/time/recurrence.js';
-import type { HolidayPolicy } from '../ground/time/recurrence.js';
+import type { HolidayPolicy, Rule } from '../ground/time/recurrence.js';
 
 export interface Series {
   id: string;
@@ -109,6 +109,8 @@ export interface Series {
   /** Cron pattern (seconds first) evaluated in tz, used by the BullMQ job scheduler. */
   pattern: string;
   tz: string;
+  /** The rule's kind; absent on series created before 每天/每个工作日 existed (derived from the fields below). */
+  kind?: Rule['kind'];
   /** Extra filter the cron cannot express, e.g. "first Friday": week of month 1..5, or -1 for last. */
   nthWeek?: number;
   weekday?: number;

@@ -3,6 +3,7 @@ import { DEFAULT_ACK_WINDOW_MS, type MeetingDeps } from '../../domains/meetings/
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
+import { meetingRenderers } from '../../domains/meetings/remind.js';
 import { bindRoomCommand } from '../handlers/meetings/bind-room.js';
 import { checkinReplyHook, looksLikeCheckin, nicknameMatcher } from '../handlers/attendance/checkin-reply.js';
 import { checkinStateCommand } from '../handlers/attendance/checkin-state.js';
@@ -36,6 +37,7 @@ export function createMeetingsFeature(opts: MeetingsFeatureOptions = {}): Featur
       wantsText: (msg) => looksLikeCheckin(msg) || isBareConfirm(msg.text),
       onText: async (ctx) => (await confirmCancel(ctx)) || checkinReply(ctx),
       onInbound: nicknameMatcher(md, deps),
+      renderers: meetingRenderers(md),
       async start() {
         if (opts.worker !== false) worker = startMeetingWorker(md);
       },

@@ -10,6 +10,7 @@ import { registerMeeting } from './meeting.js';
 import { registerExport } from './export.js';
 import { registerWeb } from './web.js';
 import { registerQuestions } from './questions.js';
+import { registerHolidays } from './holidays.js';
 
 /** Every subcommand registers itself on the program; add new ones here. */
 export const commands: Array<(program: Command) => void> = [
@@ -21,4 +22,4 @@ export const commands: Array<(program: Command) => void> = [
   registerDigest,
 ];
 commands.push(...(await import('./eval.js')).knowledgeCommands);
-commands.push(registerRoster, registerMeeting, registerExport, registerWeb, registerQuestions);
+commands.push(registerRoster, registerMeeting, registerExport, registerWeb, registerQuestions, registerHolidays);

@@ -19,21 +19,24 @@ export async function printConsoleLink(url: string, deps: Deps, wechatId: string
   );
 }
 
+/** The console alone (`zhibu web`, `zhibu start --role web`): on the shared Redis, sending left to the bot. */
+export async function serveWebAlone(): Promise<void> {
+  const s = await openSession();
+  const handle = await startWeb(s.deps, { botId: s.botId });
+  process.stderr.write(`网页控制台：${handle.url}（zhibu web link 姓名 生成登录链接；Ctrl+C 停止）\n`);
+  const stop = async () => {
+    await handle.close();
+    await s.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+}
+
 export function registerWeb(program: Command): void {
   const web = program
     .command('web')
     .description('网页控制台：单独启动（机器人运行时由机器人发送提醒和广播）；web link 姓名 生成登录链接');
-  web.action(async () => {
-    const s = await openSession();
-    const handle = await startWeb(s.deps, { botId: s.botId });
-    process.stderr.write(`网页控制台：${handle.url}（zhibu web link 姓名 生成登录链接；Ctrl+C 停止）\n`);
-    const stop = async () => {
-      await handle.close();
-      await s.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop).once('SIGTERM', stop);
-  });
+  web.action(serveWebAlone);
   web
     .command('link <who>')
     .description('为书记或管理员（姓名或微信 ID）生成一次性登录链接（10 分钟内有效）')

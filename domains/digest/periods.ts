@@ -1,6 +1,6 @@
 // Calendar periods for the digest in the configured zone: last month, this quarter, and the first
-// workday of a month per the official calendar (chinese-days: holidays and 调休).
-import chineseDays from 'chinese-days';
+// workday of a month per the official calendar (holidays and 调休: chinese-days or an imported year).
+import { isWorkday } from '../../ground/time/holidays.js';
 import { localDay, localParts, startOfMonth, startOfQuarter } from '../../ground/time/zoned.js';
 
 export interface Period {
@@ -32,7 +32,7 @@ export function firstWorkdayOfMonth(now: number, tz: string): string {
   const p = localParts(now, tz);
   for (let d = 1; d <= 31; d++) {
     const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    if (chineseDays.isWorkday(day)) return day;
+    if (isWorkday(day)) return day;
   }
   return `${p.year}-${String(p.month).padStart(2, '0')}-01`;
 }

@@ -14,6 +14,7 @@ import type { MeetingDeps } from './deps.js';
 import { escalateStep } from './escalate.js';
 import { remindStep } from './remind.js';
 import { scheduleSteps } from './schedule.js';
+import { jobIds, KEEP_JOBS } from './queue.js';
 import { assertNever } from '../../ground/never.js';
 import { decodeStep, dueOf, isReminder, nextStep, type Step } from './steps.js';
 
@@ -21,11 +22,16 @@ const CHUNK = 10_000;
 const HEAVY_PARALLEL = 16;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A bucket larger than this is split into parts, each its own job, so several workers share it. */
+export const PART_SIZE = 4000;
+
 export async function processDueBatch(
   job: Job<{ due: number; bucket?: number | string }>,
   deps: MeetingDeps,
 ): Promise<string> {
   const bucket = job.data.bucket ?? job.data.due;
+  const parts = await splitLargeBucket(bucket, job.data.due, deps);
+  if (parts) return `parts:${parts}`;
   let total = 0;
   for (let round = 0; round < 10; round++) {
     const raw = await deps.buckets.members(bucket);
@@ -38,6 +44,33 @@ export async function processDueBatch(
     await deps.buckets.discard(bucket, raw);
   }
   return `steps:${total}`;
+}
+
+/**
+ * Moves the steps of a large bucket into part buckets with their own due jobs (any worker process takes them).
+ * Crash-safe: a step is added to its part before it leaves the bucket, and part ids depend on the bucket's size
+ * when split, so a re-run either finds the same parts (adding again is a no-op) or makes new ones for the rest.
+ */
+async function splitLargeBucket(bucket: number | string, due: number, deps: MeetingDeps): Promise<number> {
+  const raw = await deps.buckets.members(bucket);
+  if (raw.length <= PART_SIZE) return 0;
+  const ids: string[] = [];
+  const byPart = new Map<string, string[]>();
+  for (let i = 0; i < raw.length; i += PART_SIZE) {
+    const id = `${bucket}-p${i / PART_SIZE}of${raw.length}`;
+    ids.push(id);
+    byPart.set(id, raw.slice(i, i + PART_SIZE));
+  }
+  await deps.buckets.add(byPart);
+  await deps.queue.addBulk(
+    ids.map((id) => ({
+      name: 'due',
+      data: { due, bucket: id },
+      opts: { jobId: jobIds.due(id), ...KEEP_JOBS },
+    })),
+  );
+  for (const [, steps] of byPart) await deps.buckets.discard(bucket, steps);
+  return ids.length;
 }
 
 const isLive = (s: Step, m: Meeting | undefined) =>
@@ -53,43 +86,56 @@ export async function processSteps(initial: Step[], deps: MeetingDeps, due: numb
   let count = 0;
   let releaseAt = due;
   while (pending.length) {
+    // Early phase: every reminder due by releaseAt is staged before it, follow-ups due at the same instant
+    // included (a secretary reminder and the room reminder of the same offset are consecutive steps).
+    let early = pending;
+    let heavy: Step[] = [];
+    const later: Step[] = [];
+    while (early.length) {
+      const bc = await createBatchContext(
+        deps,
+        early.map((s) => s.meetingId),
+        releaseAt,
+      );
+      const live = early.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
+      const reminders = live.filter(isReminder);
+      heavy = [...heavy, ...live.filter((s) => !isReminder(s))];
+      count += live.length;
+      const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
+      // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
+      await sendAll(
+        prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })),
+        deps,
+      );
+      const follow = reminders.map((s) => nextStep(bc.meetings.get(s.meetingId)!, s)).filter((s): s is Step => !!s);
+      const now = deps.clock.now();
+      await scheduleSteps(
+        deps,
+        follow.filter((s) => dueOf(s) > releaseAt && dueOf(s) > now),
+        now,
+      );
+      const dueNow = follow.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= now);
+      early = dueNow.filter((s) => isReminder(s) && dueOf(s) <= releaseAt);
+      later.push(...dueNow.filter((s) => !early.includes(s)));
+    }
+    if (releaseAt > Date.now()) await sleep(releaseAt - Date.now());
+    // At due: escalation and close, from the meetings as they are now (a cancel while waiting stops them).
     const bc = await createBatchContext(
       deps,
-      pending.map((s) => s.meetingId),
+      heavy.map((s) => s.meetingId),
       releaseAt,
     );
-    const live = pending.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
-    const reminders = live.filter(isReminder);
-    const heavy = live.filter((s) => !isReminder(s));
-    const prepared = await Promise.all(reminders.map((s) => remindStep(s, bc.meetings.get(s.meetingId)!, deps, bc)));
-    // Pre-staged: delayed outbox jobs that become available at releaseAt (at once when that has passed).
-    await sendAll(
-      prepared.flat().map((m) => ({ ...m, notBefore: releaseAt })),
-      deps,
-    );
-    const nextOf = (s: Step) => nextStep(bc.meetings.get(s.meetingId)!, s);
-    const followReminders = reminders.map(nextOf).filter((s): s is Step => !!s);
-    const early = deps.clock.now();
-    await scheduleSteps(
-      deps,
-      followReminders.filter((s) => dueOf(s) > releaseAt && dueOf(s) > early),
-      early,
-    );
-    if (releaseAt > Date.now()) await sleep(releaseAt - Date.now());
     bc.now = Math.max(deps.clock.now(), releaseAt);
-    await sendAll(await runHeavy(heavy, deps, bc), deps);
-    count += live.length;
-    const followHeavy = heavy.map(nextOf).filter((s): s is Step => !!s);
+    const liveHeavy = heavy.filter((s) => isLive(s, bc.meetings.get(s.meetingId)));
+    await sendAll(await runHeavy(liveHeavy, deps, bc), deps);
+    const followHeavy = liveHeavy.map((s) => nextStep(bc.meetings.get(s.meetingId)!, s)).filter((s): s is Step => !!s);
     const now = deps.clock.now();
     await scheduleSteps(
       deps,
       followHeavy.filter((s) => dueOf(s) > now),
       now,
     );
-    pending = [
-      ...followReminders.filter((s) => dueOf(s) <= releaseAt || dueOf(s) <= early),
-      ...followHeavy.filter((s) => dueOf(s) <= now),
-    ];
+    pending = [...later, ...followHeavy.filter((s) => dueOf(s) <= now)];
     releaseAt = now;
   }
   return count;

@@ -31,6 +31,7 @@ export async function rescheduleMeeting(deps: OpsDeps, m: Meeting, startAt: numb
   });
   await withdrawStaged(deps, m, old);
   await scheduleMeeting(deps, next, deps.clock.now());
+  await deps.stores.meetings.waitForSends(m.id); // no reminder for the old time after this returns
   return next;
 }
 
@@ -39,6 +40,9 @@ export async function cancelMeeting(deps: OpsDeps, m: Meeting): Promise<Meeting>
   const old = stepsOf(m);
   await unscheduleMeeting(deps, old);
   await withdrawStaged(deps, m, old);
+  // A reminder the outbox checked before the record changed may be in the middle of its send: the cancel is
+  // acknowledged only after it, so nothing of this meeting is sent after the secretary reads 已取消.
+  await deps.stores.meetings.waitForSends(m.id);
   return next;
 }
 

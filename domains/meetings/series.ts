@@ -10,6 +10,7 @@ import { jobIds, outboxKeys } from './queue.js';
 import { nextOccurrence, type Rule } from '../../ground/time/recurrence.js';
 import { secretaryRecipients } from '../roles/recipients.js';
 import { localDay } from '../../ground/time/zoned.js';
+import { missingYearText, syncHolidayCalendar, yearsWithoutData } from './holiday-calendar.js';
 
 export type SeriesInput = Omit<Series, 'id' | 'status' | 'createdAt'>;
 
@@ -40,12 +41,14 @@ export async function processSeriesTick(job: Job<{ seriesId: string }>, deps: Me
 }
 
 function ruleOf(s: Series): Rule {
-  const kind = s.nthWeek !== undefined ? 'monthly-nth-weekday' : s.weekday !== undefined ? 'weekly' : 'monthly-day';
+  const kind =
+    s.kind ?? (s.nthWeek !== undefined ? 'monthly-nth-weekday' : s.weekday !== undefined ? 'weekly' : 'monthly-day');
   return { kind, nthWeek: s.nthWeek, weekday: s.weekday, monthDay: s.monthDay, hour: s.hour, minute: s.minute };
 }
 
 /** Creates the next occurrence once (claimed by its nominal day); tells the secretaries about skipped holidays. */
 export async function materialiseNext(deps: MeetingDeps, s: Series): Promise<Meeting | undefined> {
+  await syncHolidayCalendar(deps.stores);
   const skipped: Array<{ at: number; holiday: string }> = [];
   const occ = nextOccurrence(ruleOf(s), deps.clock.now(), s.tz, s.holidayPolicy, (at, holiday) =>
     skipped.push({ at, holiday }),
@@ -72,7 +75,27 @@ export async function materialiseNext(deps: MeetingDeps, s: Series): Promise<Mee
   });
   if (created && (skipped.length || occ.shifted))
     await noteHolidays(deps, s, created, skipped, occ.shifted ? occ.holiday : undefined, day);
+  if (created && usesCalendar(s)) await noteMissingData(deps, s, created);
   return created;
+}
+
+/** A series whose dates depend on the holiday calendar. */
+export const usesCalendar = (s: Pick<Series, 'kind' | 'holidayPolicy'>) =>
+  s.kind === 'workdays' || s.holidayPolicy !== 'none';
+
+/** An occurrence in a year without holiday data: the secretaries are told, once per series and year. */
+async function noteMissingData(deps: MeetingDeps, s: Series, m: Meeting) {
+  const [year] = yearsWithoutData([m.startAt], s.tz);
+  if (year === undefined) return;
+  const text = `【例会安排】${s.title}（系列 ${s.id}）下次会议 ${formatDateTime(m.startAt, s.tz)}（编号 ${m.id}）。${missingYearText(year)}`;
+  const to = await secretaryRecipients(deps.stores, s.branchId, deps.config.adminIds);
+  await deps.outbox.enqueueMany(
+    to.map((contactId) => ({
+      to: { contactId },
+      text,
+      key: outboxKeys.series(s.id, String(year), 'no-holiday-data', contactId),
+    })),
+  );
 }
 
 async function noteHolidays(

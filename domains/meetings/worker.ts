@@ -1,6 +1,6 @@
 // The meetings worker: its own blocking Redis connection, an error listener, closed on stop.
 import { Worker } from 'bullmq';
-import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
+import { RESILIENT_WORKER_OPTIONS, SHORT_JOB_LOCK_OPTIONS, watchFailures } from '../../jobs/failures.js';
 import { bullPrefix } from '../../jobs/outbox/keys.js';
 import type { MeetingDeps } from './deps.js';
 import { processMeetingJob } from './processor.js';
@@ -18,6 +18,7 @@ export function startMeetingWorker(deps: MeetingDeps, opts: { concurrency?: numb
     prefix: bullPrefix(deps.prefix),
     concurrency: opts.concurrency ?? 20,
     ...RESILIENT_WORKER_OPTIONS,
+    ...SHORT_JOB_LOCK_OPTIONS,
   });
   const log = deps.logger.child({ mod: 'meetings', queue: MEETING_QUEUE });
   worker.on('error', (err) => log.warn({ err: err.message }, 'meetings worker error'));

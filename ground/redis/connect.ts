@@ -1,5 +1,6 @@
-// ioredis connections: one kind for BullMQ workers (blocking, never give up), one for everything else.
-import { Redis } from 'ioredis';
+// ioredis connections: one kind for BullMQ workers (blocking, never give up), one for everything else; to a
+// standalone Redis (redis://), a Sentinel group (sentinel://h:p,h:p/master) or a Cluster (cluster://h:p,h:p).
+import { Cluster, Redis, type RedisOptions as IoRedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 
 export type { Redis };
@@ -19,16 +20,50 @@ export interface RedisOptions {
 /** Reconnect attempts (about 5 s in all) before a connection that never succeeded gives up. */
 const FIRST_CONNECT_ATTEMPTS = 6;
 
+const hostPorts = (list: string) =>
+  list.split(',').map((hp) => {
+    const [host, port] = hp.split(':');
+    return { host: host!, port: Number(port) };
+  });
+
+export type RedisMode = 'standalone' | 'sentinel' | 'cluster';
+
+export function redisMode(url: string): RedisMode {
+  return url.startsWith('cluster://') ? 'cluster' : url.startsWith('sentinel://') ? 'sentinel' : 'standalone';
+}
+
 export function connectRedis(url: string, opts: RedisOptions = {}): Redis {
   // Reconnect forever only after a first success: a wrong URL or password must not retry (and warn) for ever.
   let everReady = false;
-  const client = new Redis(url, {
+  const retry = (times: number) => (!everReady && times >= FIRST_CONNECT_ATTEMPTS ? null : Math.min(times * 200, 2000));
+  const common: IoRedisOptions = {
     maxRetriesPerRequest: opts.forWorker ? null : 20,
     enableReadyCheck: true,
     connectionName: opts.name,
     enableAutoPipelining: opts.autoPipelining ?? false,
-    retryStrategy: (times) => (!everReady && times >= FIRST_CONNECT_ATTEMPTS ? null : Math.min(times * 200, 2000)),
-  });
+    retryStrategy: retry,
+  };
+  const mode = redisMode(url);
+  let client: Redis;
+  if (mode === 'cluster') {
+    // The Cluster client speaks the same commands; typed as Redis for the code that uses one or the other.
+    client = new Cluster(hostPorts(url.slice('cluster://'.length)), {
+      redisOptions: common,
+      enableReadyCheck: true,
+      enableAutoPipelining: common.enableAutoPipelining,
+      clusterRetryStrategy: retry,
+      slotsRefreshTimeout: 2000,
+      retryDelayOnFailover: 200,
+      retryDelayOnClusterDown: 300,
+      retryDelayOnTryAgain: 200,
+    }) as unknown as Redis;
+  } else if (mode === 'sentinel') {
+    const [list, name] = url.slice('sentinel://'.length).split('/');
+    // ioredis asks the sentinels for the current master and follows a failover.
+    client = new Redis({ ...common, sentinels: hostPorts(list!), name: name! });
+  } else {
+    client = new Redis(url, common);
+  }
   client.once('ready', () => {
     everReady = true;
   });
@@ -100,20 +135,30 @@ export async function assertRedisReachable(url: string, timeoutMs = 5000): Promi
   }
 }
 
-/** Warns when Redis would lose acknowledged jobs or evict queue keys. */
+/**
+ * Warns when Redis would lose acknowledged jobs or evict queue keys. In a Cluster every master is checked
+ * (a replica promoted by a failover should be configured the same: the check names each node).
+ */
 export async function checkRedisDurability(client: Redis, logger: Logger): Promise<string[]> {
   const warnings: string[] = [];
-  try {
-    const aof = (await client.config('GET', 'appendonly')) as string[];
-    const save = (await client.config('GET', 'save')) as string[];
-    const policy = (await client.config('GET', 'maxmemory-policy')) as string[];
-    if (aof[1] !== 'yes' && !save[1]) warnings.push('Redis 未开启持久化（appendonly/save），重启后定时任务会丢失');
-    if (policy[1] && policy[1] !== 'noeviction')
-      warnings.push(`Redis maxmemory-policy 为 ${policy[1]}，应为 noeviction，否则队列数据可能被淘汰`);
-  } catch (err) {
-    warnings.push(
-      `无法读取 Redis 配置（${(err as Error).message}），请自行确认已开启 AOF 且 maxmemory-policy=noeviction`,
-    );
+  const nodes: Array<{ node: Redis; label: string }> =
+    client instanceof Cluster
+      ? (client as Cluster).nodes('master').map((n) => ({ node: n, label: `${n.options.host}:${n.options.port} ` }))
+      : [{ node: client, label: '' }];
+  for (const { node, label } of nodes) {
+    try {
+      const aof = (await node.config('GET', 'appendonly')) as string[];
+      const save = (await node.config('GET', 'save')) as string[];
+      const policy = (await node.config('GET', 'maxmemory-policy')) as string[];
+      if (aof[1] !== 'yes' && !save[1])
+        warnings.push(`Redis ${label}未开启持久化（appendonly/save），重启后定时任务会丢失`);
+      if (policy[1] && policy[1] !== 'noeviction')
+        warnings.push(`Redis ${label}maxmemory-policy 为 ${policy[1]}，应为 noeviction，否则队列数据可能被淘汰`);
+    } catch (err) {
+      warnings.push(
+        `无法读取 Redis ${label}配置（${(err as Error).message}），请自行确认已开启 AOF 且 maxmemory-policy=noeviction`,
+      );
+    }
   }
   for (const w of warnings) logger.warn(w);
   return warnings;
@@ -121,10 +166,15 @@ export async function checkRedisDurability(client: Redis, logger: Logger): Promi
 
 /** Deletes every key under a prefix (BullMQ queues included: they live under the same prefix). */
 export async function deletePrefix(client: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await client.unlink(...keys);
-  } while (cursor !== '0');
+  const nodes = client instanceof Cluster ? (client as Cluster).nodes('master') : [client];
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      // One key at a time in a Cluster (keys of one UNLINK must share a slot).
+      if (keys.length)
+        await Promise.all(client instanceof Cluster ? keys.map((k) => node.unlink(k)) : [node.unlink(...keys)]);
+    } while (cursor !== '0');
+  }
 }

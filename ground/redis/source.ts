@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import { UserError } from '../errors.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded.js';
 import type { Logger } from '../logger.js';
-import { assertRedisReachable, connectRedis } from './connect.js';
+import { assertRedisReachable, connectRedis, redisMode } from './connect.js';
 
 export interface RedisSource {
   url: string;
@@ -104,7 +104,8 @@ export async function openRedisSource(
   waitMs = 30_000,
 ): Promise<RedisSource> {
   if (config.redisUrl) {
-    await assertRedisReachable(config.redisUrl);
+    // A Sentinel group or a Cluster is checked by its client as it connects; a plain URL fails fast here.
+    if (redisMode(config.redisUrl) === 'standalone') await assertRedisReachable(config.redisUrl);
     return { url: config.redisUrl };
   }
   const dir = path.join(config.dataDir, 'redis');

@@ -1,5 +1,5 @@
 // Recurring rules, for meetings and broadcasts alike: 每月第一个周五 15:00, 每月最后一个周四 下午3点, 每月5号 9:00,
-// 每周三 14:00, 每天8:00. The rule becomes a cron pattern for BullMQ's job scheduler and a pure next-occurrence function.
+// 每周三 14:00, 每天8:00, 每个工作日 9:00 (official workdays: holidays off, 调休 weekends on). The rule becomes a cron pattern for BullMQ's job scheduler and a pure next-occurrence function.
 import { NUM, parseCnNumber } from './duration.js';
 import { statutoryHoliday, isWorkday } from './holidays.js';
 import { parseTimeOfDay } from './phrase.js';
@@ -9,7 +9,7 @@ import { daysInMonth, fromLocal, localDay, localParts, weekdayOf } from './zoned
 export type HolidayPolicy = 'skip' | 'shift' | 'none';
 
 export interface Rule {
-  kind: 'monthly-nth-weekday' | 'monthly-day' | 'weekly' | 'daily';
+  kind: 'monthly-nth-weekday' | 'monthly-day' | 'weekly' | 'daily' | 'workdays';
   /** 1..5, or -1 for the last one in the month. */
   nthWeek?: number;
   weekday?: number;
@@ -31,6 +31,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Omit<Rule, 'hour' | 'minu
   ],
   [new RegExp(`^每个?月(?:的)?(${NUM})(?:号|日)`), (m) => ({ kind: 'monthly-day', monthDay: parseCnNumber(m[1]!) })],
   [/^每(?:周|星期|礼拜)([日天一二三四五六])/, (m) => ({ kind: 'weekly', weekday: WEEKDAYS[m[1]!] })],
+  [/^每个?工作日/, () => ({ kind: 'workdays' })],
   [/^每(?:天|日)/, () => ({ kind: 'daily' })],
 ];
 
@@ -67,8 +68,9 @@ export function parseRecurrence(input: string): RuleParse {
 
 /** Seconds-first cron pattern, evaluated by BullMQ with tz (5#1 = first Friday, 5L = last Friday). */
 export function cronPattern(r: Rule): string {
+  // Workdays tick daily: the calendar (holidays, 调休 weekends) is applied when an occurrence is computed.
   const dow =
-    r.kind === 'daily'
+    r.kind === 'daily' || r.kind === 'workdays'
       ? '*'
       : r.kind === 'weekly'
         ? String(r.weekday)
@@ -83,6 +85,8 @@ export function cronPattern(r: Rule): string {
 
 function matchesDay(r: Rule, year: number, month: number, day: number): boolean {
   if (r.kind === 'daily') return true;
+  if (r.kind === 'workdays')
+    return isWorkday(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   const weekday = weekdayOf({ year, month, day });
   if (r.kind === 'monthly-day') return day === r.monthDay;
   if (weekday !== r.weekday) return false;

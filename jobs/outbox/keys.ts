@@ -1,7 +1,7 @@
 // Names of the outbox's queue and Redis keys, in one place. The outbox is machinery, not a record, so its keys
 // (`{prefix}outbox:{botId}:…`) and BullMQ's prefix are built here rather than in store/keys.ts, which builds
 // every other key (see the note at its top). Only jobs/outbox/ uses outboxKeys.
-import type { OutboxAction, OutboxCondition } from './types.js';
+import type { OutboxAction, OutboxCondition, OutboxRender } from './types.js';
 
 export interface OutboxJobData {
   to: { roomId?: string; contactId?: string };
@@ -13,6 +13,8 @@ export interface OutboxJobData {
   /** Send only if this holds when the job runs (see OutboxMessage.onlyIf). */
   onlyIf?: OutboxCondition;
   actions?: OutboxAction[];
+  /** Re-rendered at send time (see OutboxMessage.render). */
+  render?: OutboxRender;
 }
 
 export const DEAD_LETTER_TAG = 'deadletter';

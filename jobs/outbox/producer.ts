@@ -73,6 +73,7 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
       tag: m.tag,
       ...(m.onlyIf ? { onlyIf: m.onlyIf } : {}),
       ...(m.actions?.length ? { actions: m.actions } : {}),
+      ...(m.render ? { render: m.render } : {}),
     } satisfies OutboxJobData,
     opts: {
       ...jobOpts,

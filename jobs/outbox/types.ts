@@ -29,6 +29,8 @@ export interface OutboxMessage {
    * back as the key typed by the member. Channels without buttons send the text alone.
    */
   actions?: OutboxAction[];
+  /** Render the text again right before sending (`text` is the fallback when no renderer answers). */
+  render?: OutboxRender;
 }
 
 export interface OutboxAction {
@@ -43,10 +45,30 @@ export interface SendExtras {
   actions?: OutboxAction[];
 }
 
+/**
+ * Names a renderer registered with the outbox worker by the domain that owns the message (jobs/ knows no
+ * domain): e.g. { kind: 'meeting-reminder', args: { meetingId, offset, audience } } renders a pre-staged
+ * reminder from the meeting as it is at send time.
+ */
+export interface OutboxRender {
+  kind: string;
+  args: Record<string, string | number>;
+}
+
+/** Returns the text to send now, or undefined to send the text rendered when the message was queued. */
+export type OutboxRenderer = (args: Record<string, string | number>) => Promise<string | undefined>;
+
 /** The JSON record stored at `key` exists and has these top-level field values. */
 export interface OutboxCondition {
   key: string;
   fields: Record<string, string | number>;
+  /**
+   * A sorted set in which the outbox registers the job (score: until when) BEFORE it reads the record, and which
+   * it leaves after the send. Whoever changes the record writes it first, then waits until this set holds no live
+   * entry: either the outbox read the new record (and drops the message) or its send has finished. So nothing
+   * is sent after the change is acknowledged (e.g. a cancelled meeting's reminder).
+   */
+  fence?: string;
 }
 
 export interface Outbox {

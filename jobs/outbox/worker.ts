@@ -8,7 +8,9 @@ import type { Redis } from '../../ground/redis/connect.js';
 import { bullPrefix, DEAD_LETTER_TAG, outboxKeys, type OutboxJobData } from './keys.js';
 import { localDay, startOfNextDay } from '../../ground/time/zoned.js';
 import type { OutboxHandle } from './producer.js';
-import { RateLimitedError, type Sender } from './types.js';
+import { RateLimitedError, type OutboxRenderer, type Sender } from './types.js';
+import { sendableText } from './producer.js';
+import { splitText } from './split.js';
 
 export interface OutboxWorkerOptions {
   outbox: OutboxHandle;
@@ -28,6 +30,8 @@ export interface OutboxWorkerOptions {
   rateLimitBackoffMs?: number;
   /** A send that has not returned by then is given up (default 60 s): see SendTimeoutError. */
   sendTimeoutMs?: number;
+  /** Renderers by kind for messages re-rendered at send time (OutboxMessage.render), registered by the domains. */
+  renderers?: Record<string, OutboxRenderer>;
 }
 
 /**
@@ -92,7 +96,22 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     );
   }
 
-  async function sendPart(job: Job<OutboxJobData>, token: string | undefined, i: number): Promise<void> {
+  /** The parts to send: rendered again from the current state when the message asks for it. */
+  async function partsOf(d: OutboxJobData): Promise<string[]> {
+    const render = d.render && o.renderers?.[d.render.kind];
+    if (!render) return d.parts;
+    const text = await render(d.render!.args);
+    const parts = text === undefined ? [] : splitText(sendableText(text));
+    return parts.length ? parts : d.parts;
+  }
+
+  async function sendPart(
+    job: Job<OutboxJobData>,
+    token: string | undefined,
+    i: number,
+    text: string,
+    last: boolean,
+  ): Promise<void> {
     const now = o.clock.now();
     const day = localDay(now, o.timeZone);
     const count = Number((await o.redis.get(keys.day(day))) ?? 0);
@@ -107,8 +126,8 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     if (wait > 0) await sleep(wait);
     lastSentAt = Date.now();
     // Buttons go with the last part; the key names the part so a platform that de-duplicates sends can use it.
-    const extras = { key: `${d.key}#${i}`, ...(i === d.parts.length - 1 && d.actions ? { actions: d.actions } : {}) };
-    await withTimeout(o.sender.send(d.to, d.parts[i]!, i === 0 ? d.mentionIds : [], extras), o.sendTimeoutMs ?? 60_000);
+    const extras = { key: `${d.key}#${i}`, ...(last && d.actions ? { actions: d.actions } : {}) };
+    await withTimeout(o.sender.send(d.to, text, i === 0 ? d.mentionIds : [], extras), o.sendTimeoutMs ?? 60_000);
     await o.redis
       .multi()
       .set(keys.sent(job.id!, i), '1', 'EX', SENT_MARKER_TTL_S)
@@ -126,15 +145,27 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function process(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number; dropped?: true }> {
+    const fence = job.data.onlyIf?.fence;
+    // Registered before the condition is read (see OutboxCondition.fence); the score bounds a crashed holder.
+    if (fence) await o.redis.zadd(fence, Date.now() + (o.sendTimeoutMs ?? 60_000) + 5_000, job.id!);
+    try {
+      return await checkAndSend(job, token);
+    } finally {
+      if (fence) await o.redis.zrem(fence, job.id!).catch(() => undefined);
+    }
+  }
+
+  async function checkAndSend(job: Job<OutboxJobData>, token?: string): Promise<{ sent: number; dropped?: true }> {
     let sent = 0;
     try {
       if (!(await stillWanted(job.data))) {
         log.info({ jobId: job.id, key: job.data.key }, 'outbox message dropped: its condition no longer holds');
         return { sent, dropped: true };
       }
-      for (let i = 0; i < job.data.parts.length; i++) {
+      const parts = await partsOf(job.data);
+      for (let i = 0; i < parts.length; i++) {
         if (await o.redis.exists(keys.sent(job.id!, i))) continue;
-        await sendPart(job, token, i);
+        await sendPart(job, token, i, parts[i]!, i === parts.length - 1);
         sent++;
         consecutiveRateLimits = 0;
       }

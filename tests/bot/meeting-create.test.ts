@@ -64,9 +64,7 @@ describe('/会议 新建 time phrases', () => {
       '已创建例会（系列 1）：主题党日，每月第一个周五 15:00，遇法定节假日顺延到下一个工作日（含调休上班日）',
     );
     // The pinned chinese-days data ends with 2026: the secretary is told that later holidays are not yet known.
-    expect(text).toContain(
-      '节假日数据目前只到2026年，2027年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别',
-    );
+    expect(text).toContain('2027年的法定节假日和调休安排尚未导入，该年暂按周一至周五为工作日计算');
     expect(text).toMatch(/下次会议：2026年12月4日（周五）15:00，编号 \d+，地点：党员活动室/);
     const q = createMeetingQueue(w.app.deps.redis, w.prefix, silentLogger);
     expect((await q.getJobScheduler(jobIds.series('1')))?.pattern).toBe('0 0 15 * * 5#1');

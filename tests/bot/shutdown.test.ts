@@ -31,11 +31,10 @@ describe('graceful shutdown', () => {
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'zhibu.log'), 'utf8');
     const port = Number(/"port":(\d+)/.exec(log)?.[1]);
     expect(await canConnect(port)).toBe(true);
-    const t0 = Date.now();
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
+    // 0: stopped gracefully, before installShutdown's 20 s forced exit (code 1).
     expect(await exited).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(15_000);
     expect(await canConnect(port)).toBe(false);
     expect(fs.readFileSync(path.join(dataDir, 'logs', 'zhibu.log'), 'utf8')).toContain('shutting down');
   }, 90_000);

@@ -4,18 +4,19 @@
 // "A|room|ident" before the puppet is called and "D|room|ident" after it returned, both awaited, so the parent
 // can count deliveries across kill -9 (D = surely delivered, A = maybe delivered). The outbox and its
 // sent-markers are untouched. Env: REDIS_URL, REDIS_PREFIX, DATA_DIR, ROOMS, RATE, JOURNAL_KEY; optional
-// ADMIN_IDS, and HANG_TEXT: a send whose text contains it is journalled as attempted and then never returns.
+// ADMIN_IDS, ROLE (all | edge | worker), and HANG_TEXT: a send whose text contains it is journalled as attempted and then never returns.
 // Prints "ready" once started; SIGTERM stops it gracefully.
 import { PuppetMock } from 'wechaty-puppet-mock';
 import { loadConfig } from '../../ground/config.js';
 import { silentLogger } from '../../ground/logger.js';
-import { createApp } from '../../app/container.js';
+import { createApp, createWorkerApp } from '../../app/container.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { featureFactories } from '../../bot/features.js';
 import { broadcastSpec } from './broadcast-world.js';
 
 const env = process.env;
-const journal = connectRedis(env.REDIS_URL!, { name: 'bot-child-journal' });
+// The journal may live on another Redis than the bot's (JOURNAL_URL): a Redis failover test must not lose it.
+const journal = connectRedis(env.JOURNAL_URL ?? env.REDIS_URL!, { name: 'bot-child-journal' });
 const key = env.JOURNAL_KEY!;
 
 /** What a send is about: a meeting reminder by meeting id, a broadcast, or the start of any other text. */
@@ -45,20 +46,31 @@ PuppetMock.prototype.messageSendText = async function (
 
 const config = loadConfig({
   REDIS_URL: env.REDIS_URL,
+  REDIS_CLUSTER_NODES: env.REDIS_CLUSTER_NODES,
+  REDIS_SENTINELS: env.REDIS_SENTINELS,
+  REDIS_SENTINEL_MASTER: env.REDIS_SENTINEL_MASTER,
   REDIS_PREFIX: env.REDIS_PREFIX,
   DATA_DIR: env.DATA_DIR,
   LOG_LEVEL: 'silent',
   TZ: 'Asia/Shanghai',
   ADMIN_IDS: env.ADMIN_IDS ?? '',
 });
-const app = await createApp({
-  config,
-  logger: silentLogger,
-  mock: true,
-  mockSpec: broadcastSpec(Number(env.ROOMS)),
-  features: featureFactories,
-  answerer: { answer: async () => ({ text: '（测试）', citations: [], refused: true, sources: [], mode: 'refusal' }) },
-  outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
-});
+// ROLE: all (default) | edge (channel, router, outbox) | worker (the features' workers, no channel).
+const role = (env.ROLE ?? 'all') as 'all' | 'edge' | 'worker';
+const app =
+  role === 'worker'
+    ? await createWorkerApp({ config, logger: silentLogger, features: featureFactories })
+    : await createApp({
+        config,
+        logger: silentLogger,
+        mock: true,
+        mockSpec: broadcastSpec(Number(env.ROOMS)),
+        features: featureFactories,
+        answerer: {
+          answer: async () => ({ text: '（测试）', citations: [], refused: true, sources: [], mode: 'refusal' }),
+        },
+        outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
+        role,
+      });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => void app.stop().then(() => process.exit(0)));

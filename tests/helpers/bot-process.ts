@@ -7,7 +7,13 @@ import { PROJECT_ROOT } from '../../ground/config.js';
 import type { Redis } from '../../ground/redis/connect.js';
 
 export interface BotProcessEnv {
-  REDIS_URL: string;
+  /** One of REDIS_URL, REDIS_CLUSTER_NODES, REDIS_SENTINELS (+ REDIS_SENTINEL_MASTER). */
+  REDIS_URL?: string;
+  REDIS_CLUSTER_NODES?: string;
+  REDIS_SENTINELS?: string;
+  REDIS_SENTINEL_MASTER?: string;
+  /** Where the send journal goes (default REDIS_URL). */
+  JOURNAL_URL?: string;
   REDIS_PREFIX: string;
   DATA_DIR: string;
   ROOMS: number;
@@ -16,6 +22,8 @@ export interface BotProcessEnv {
   ADMIN_IDS?: string;
   /** A send whose text contains this hangs forever (the job stays in flight until the process dies). */
   HANG_TEXT?: string;
+  /** all (default) | edge | worker: see zhibu start --role. */
+  ROLE?: 'all' | 'edge' | 'worker';
 }
 
 export interface BotProcess {
@@ -26,11 +34,14 @@ export interface BotProcess {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/** Loading through tsx with two CPU-bound neighbours on two cores takes far longer than on an idle machine. */
+const START_TIMEOUT_MS = 120_000;
+
 const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 const exited = (c: ChildProcess) =>
   new Promise<void>((resolve) => (gone(c) ? resolve() : c.once('exit', () => resolve())));
 
-export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<BotProcess> {
+export function spawnBot(env: BotProcessEnv, startTimeoutMs = START_TIMEOUT_MS): Promise<BotProcess> {
   const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
     string,
     string | number
@@ -42,7 +53,7 @@ export function spawnBot(env: BotProcessEnv, startTimeoutMs = 30_000): Promise<B
 export function spawnChild(
   script: string,
   env: Record<string, string | number>,
-  startTimeoutMs = 30_000,
+  startTimeoutMs = START_TIMEOUT_MS,
 ): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
     cwd: PROJECT_ROOT,

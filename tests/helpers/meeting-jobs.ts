@@ -11,6 +11,7 @@ import { startHeartbeat } from '../../domains/attendance/collection.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import { startMeetingWorker, type MeetingWorker } from '../../domains/meetings/worker.js';
+import { meetingRenderers } from '../../domains/meetings/remind.js';
 import type { Stores } from '../../store/index.js';
 import { testDeps } from './deps.js';
 import type { Branch, Meeting } from '../../store/types.js';
@@ -42,7 +43,13 @@ export const ROOM = 'room-a@chatroom';
 
 /** `edge: false` runs without the chat edge's heartbeat: as if the bot were down, so windows are 未收集. */
 export async function startJobsWorld(
-  opts: { clock?: Clock; ackWindowMs?: number; edge?: boolean } = {},
+  opts: {
+    clock?: Clock;
+    ackWindowMs?: number;
+    edge?: boolean;
+    /** Runs inside the platform send, before it is recorded (a test can hold a send in flight). */
+    duringSend?(to: OutboxTarget, text: string): Promise<void>;
+  } = {},
 ): Promise<JobsWorld> {
   const redis = connectTestRedis();
   const prefix = randomPrefix();
@@ -59,8 +66,16 @@ export async function startJobsWorld(
   const sent: Sent[] = [];
   const sender: Sender = {
     async send(to, text, mentionIds) {
+      await opts.duringSend?.(to, text);
       sent.push({ to, text, mentionIds, at: Date.now() });
     },
+  };
+  const queue = createMeetingQueue(redis, prefix, silentLogger);
+  const deps: MeetingDeps = {
+    ...base,
+    queue,
+    buckets: createDueBuckets(redis, prefix),
+    ackWindowMs: opts.ackWindowMs ?? 1000,
   };
   const outboxWorker: OutboxWorker = startOutboxWorker({
     outbox,
@@ -76,14 +91,8 @@ export async function startJobsWorld(
     dailyCap: 100_000,
     adminIds: [],
     rateLimitBackoffMs: 100,
+    renderers: meetingRenderers(deps), // as the edge registers the meetings feature's
   });
-  const queue = createMeetingQueue(redis, prefix, silentLogger);
-  const deps: MeetingDeps = {
-    ...base,
-    queue,
-    buckets: createDueBuckets(redis, prefix),
-    ackWindowMs: opts.ackWindowMs ?? 1000,
-  };
   const { branch } = await stores.branches.ensure('第一党支部');
   await stores.branches.bindRoom(branch.id, ROOM);
   for (const [name, wechatId, role] of [

@@ -19,5 +19,5 @@ const deps = {
 };
 const worker = startMeetingWorker(deps);
 await worker.worker.waitUntilReady();
-process.stdout.write('ready\n');
+process.stdout.write(`ready ${worker.worker.id}\n`); // the id is in the token of the locks it holds
 process.on('SIGTERM', () => void worker.close().then(() => process.exit(0)));

@@ -51,7 +51,7 @@ let bot: BotProcess | undefined;
 let worker: BotProcess | undefined;
 const spawnWorker = () =>
   spawnChild('tests/helpers/meeting-worker-process.ts', {
-    REDIS_URL: env.REDIS_URL,
+    REDIS_URL: env.REDIS_URL!,
     PREFIX: prefix,
     BOT_ID: 'wxid_bot',
   });

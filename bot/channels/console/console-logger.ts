@@ -12,7 +12,8 @@ export function createConsoleLogger(dataDir: string, level: string): { logger: L
   const streams = pino.multistream([
     {
       level: level === 'silent' ? 'fatal' : (level as pino.Level),
-      // An fd opened here is ready at once: an early process.exit (a start that fails) cannot find it unopened.
+      // Opened here, synchronously: pino flushes this stream on process.exit, and an async open that has not
+      // finished yet (an exit right after start, e.g. no redis-server) threw "sonic boom is not ready yet".
       stream: pino.destination({ dest: fs.openSync(file, 'a'), sync: false }),
     },
     { level: 'warn', stream: briefStderr(file) },

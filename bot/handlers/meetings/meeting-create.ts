@@ -8,9 +8,8 @@ import { createMeeting } from '../../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../../ground/time/phrase.js';
 import { cronPattern, parseRecurrence } from '../../../ground/time/recurrence.js';
-import { holidayDataYears } from '../../../ground/time/holidays.js';
-import { today } from '../../../ground/time/zoned.js';
-import { createSeries } from '../../../domains/meetings/series.js';
+import { createSeries, usesCalendar } from '../../../domains/meetings/series.js';
+import { missingYearText, syncHolidayCalendar, yearsWithoutData } from '../../../domains/meetings/holiday-calendar.js';
 import { MEETING_TYPES, type Branch, type MeetingType } from '../../../store/types.js';
 import type { ChatContext } from '../../types.js';
 import { planText } from './meeting-texts.js';
@@ -73,14 +72,13 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   );
 }
 
-/** Holiday data comes from a package updated once the State Council publishes the next year's schedule. */
-function holidayCoverageNote(now: number, tz: string): string {
-  const covered = holidayDataYears();
-  const thisYear = today(now, tz).year;
-  const last = covered.length ? Math.max(...covered) : thisYear - 1;
-  return last > thisYear
-    ? ''
-    : `注意：节假日数据目前只到${last}年，${last + 1}年起的法定节假日和调休要在更新 chinese-days 数据包后才能识别。`;
+/**
+ * Holiday data covers the package's years and those an admin imported: a series running into a year without
+ * it is told so (its dates there assume Monday–Friday workdays) rather than silently.
+ */
+function holidayCoverageNote(firstAt: number | undefined, now: number, tz: string): string {
+  const years = yearsWithoutData([firstAt ?? now, now + 365 * 86_400_000], tz);
+  return years.map(missingYearText).join('\n');
 }
 
 async function createSeriesCommand(
@@ -91,13 +89,13 @@ async function createSeriesCommand(
   rest: string,
   options: MeetingOptions,
 ): Promise<void> {
+  await syncHolidayCalendar(md.stores);
   const r = parseRecurrence(rest);
-  // A daily meeting is not a 三会一课 rhythm; 每天 rules are for broadcasts.
-  if (!r.ok || r.rule.kind === 'daily') {
+  if (!r.ok) {
     throw new UserError(
-      !r.ok && r.reason === 'no-time'
+      r.reason === 'no-time'
         ? '例会需要写明几点，例如：/会议 新建 主题党日 每月第一个周五 15:00'
-        : '没能识别重复规则。支持：每月第一个周五 15:00、每月最后一个周四 14:30、每月5号 9:00、每周三 14:00。',
+        : '没能识别重复规则。支持：每月第一个周五 15:00、每月最后一个周四 14:30、每月5号 9:00、每周三 14:00、每天 8:30、每个工作日 9:00。',
     );
   }
   const policy = options.holidayPolicy ?? 'skip';
@@ -108,6 +106,7 @@ async function createSeriesCommand(
     rule: r.text,
     pattern: cronPattern(r.rule),
     tz: md.config.timeZone,
+    kind: r.rule.kind,
     nthWeek: r.rule.nthWeek,
     weekday: r.rule.weekday,
     monthDay: r.rule.monthDay,
@@ -134,7 +133,9 @@ async function createSeriesCommand(
         ? `下次会议：${formatDateTime(first.startAt, md.config.timeZone)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}`
         : '下次会议已安排。',
       '每次会议前照常提醒和签到。',
-      ...(policy === 'none' ? [] : [holidayCoverageNote(md.clock.now(), md.config.timeZone)].filter(Boolean)),
+      ...(usesCalendar(series)
+        ? [holidayCoverageNote(first?.startAt, md.clock.now(), md.config.timeZone)].filter(Boolean)
+        : []),
     ].join('\n'),
   );
 }

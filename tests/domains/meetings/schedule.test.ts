@@ -25,6 +25,7 @@ async function state(id: string) {
 describe('meeting jobs', () => {
   it('schedules the first step in a due bucket with a fixed job id; reschedule moves it, cancel removes it', async () => {
     const start = Date.now() + 3 * 86_400_000 + 3_600_000;
+    const before = Date.now();
     const m = await createMeeting(
       w.deps,
       w.meetingInput(start, {
@@ -40,6 +41,7 @@ describe('meeting jobs', () => {
       'escalate',
       'close',
     ]);
+    const took = Date.now() - before;
     const first = stepsOf(m)[0]!;
     const due = dueOf(first);
     expect(due).toBe(start - 3 * 86_400_000);
@@ -47,7 +49,9 @@ describe('meeting jobs', () => {
     expect(await state(jobIds.due(due))).toBe('delayed');
     expect(await w.deps.buckets.members(due)).toEqual([encodeStep(first)]);
     const job = await w.deps.queue.getJob(jobIds.due(due));
-    expect(Math.abs(job!.timestamp + job!.opts.delay! - (due - EARLY_MS))).toBeLessThan(1000); // starts early, releases at due
+    // Starts EARLY_MS before due: the delay is computed from the clock read when the meeting was created.
+    expect(job!.timestamp + job!.opts.delay!).toBeGreaterThanOrEqual(due - EARLY_MS);
+    expect(job!.timestamp + job!.opts.delay!).toBeLessThanOrEqual(due - EARLY_MS + took);
     await scheduleMeeting(w.deps, m, Date.now()); // idempotent
     expect(await w.deps.buckets.members(due)).toHaveLength(1);
 
@@ -65,9 +69,11 @@ describe('meeting jobs', () => {
 
   it('sends a reminder missed while down if the meeting has not started, and skips it otherwise', async () => {
     const now = Date.now();
+    // Due at +1 s, starting at +20 s: however busy the machine, the worker started at +3.5 s finds it late
+    // (by more than the offset's tenth, so it shows the real time left) and not yet started.
     const notStarted = await createMeeting(
       w.deps,
-      w.meetingInput(now + 6000, { title: '未开始', groupOffsets: [5000] }),
+      w.meetingInput(now + 20_000, { title: '未开始', groupOffsets: [19_000] }),
     );
     const started = await createMeeting(
       w.deps,
@@ -75,13 +81,16 @@ describe('meeting jobs', () => {
     );
     await sleep(3500); // no worker: both reminders fall due, one meeting starts
     w.startWorker();
-    const late = await w.waitFor((s) => s.text.includes('【会议提醒】'));
+    const late = await w.waitFor((s) => s.text.includes('【会议提醒】'), 20_000);
     expect(late.text).toContain(`编号 ${notStarted.id}`);
-    expect(late.text).toMatch(/将于[1-3]秒后开始/);
-    await w.waitFor((s) => s.text.includes('【签到汇总】') && s.text.includes(`编号 ${started.id}`));
+    const left = Number(/将于(\d+)秒后开始/.exec(late.text)?.[1]);
+    expect(left).toBeGreaterThanOrEqual(1);
+    expect(left).toBeLessThanOrEqual(Math.ceil((notStarted.startAt - late.at) / 1000) + 1);
+    expect(left).toBeLessThan(19);
+    await w.waitFor((s) => s.text.includes('【签到汇总】') && s.text.includes(`编号 ${started.id}`), 30_000);
     await sleep(500);
     expect(w.sent.filter((s) => s.text.includes('【会议提醒】')).map((s) => s.to.roomId)).toEqual([ROOM]);
-  }, 20_000);
+  }, 60_000);
 
   it('a rescheduled meeting is reminded at the new time only; a cancelled one not at all', async () => {
     const now = Date.now();
@@ -89,10 +98,15 @@ describe('meeting jobs', () => {
     const b = await createMeeting(w.deps, w.meetingInput(now + 3000, { title: '取消', groupOffsets: [2000] }));
     await rescheduleMeeting(w.deps, a, now + 3500);
     await cancelMeeting(w.deps, b);
-    const sent = await w.waitFor((s) => s.text.includes('【会议提醒】') && s.text.includes(`编号 ${a.id}`));
+    const cancelAck = Date.now(); // what the secretary would be told 已取消 at
+    const sent = await w.waitFor((s) => s.text.includes('【会议提醒】') && s.text.includes(`编号 ${a.id}`), 20_000);
     expect(sent.at).toBeGreaterThanOrEqual(now + 2500 - 50);
     await sleep(1500);
-    expect(w.sent.filter((s) => s.text.includes(`编号 ${b.id}`))).toHaveLength(0);
+    // Never after the cancel was acknowledged; not at all when it was acknowledged before the reminder's due
+    // (on a busy machine the test itself may reach the cancel after due, when the reminder has rightly gone).
+    const ofB = w.sent.filter((s) => s.text.includes(`编号 ${b.id}`));
+    expect(ofB.filter((s) => s.at > cancelAck)).toEqual([]);
+    if (cancelAck < b.startAt - 2000) expect(ofB).toEqual([]);
     expect(w.sent.filter((s) => s.text.includes('【会议提醒】') && s.text.includes(`编号 ${a.id}`))).toHaveLength(1);
-  }, 20_000);
+  }, 60_000);
 });

@@ -1,0 +1,44 @@
+// Which Redis a configuration points at: REDIS_URL, a Sentinel group or a Cluster (only one of them); in a
+// Cluster every key and queue carries the prefix's hash tag; durability warnings name what is wrong.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../ground/config.js';
+import { silentLogger } from '../../../ground/logger.js';
+import { checkRedisDurability, redisMode } from '../../../ground/redis/connect.js';
+import { bullPrefix } from '../../../jobs/outbox/keys.js';
+import { storeKeys } from '../../../store/keys.js';
+import { connectTestRedis } from '../../helpers/redis.js';
+
+describe('Redis deployments', () => {
+  it('builds the target from REDIS_SENTINELS or REDIS_CLUSTER_NODES, and hash-tags the prefix in a Cluster', () => {
+    const sentinel = loadConfig({ REDIS_SENTINELS: '10.0.0.1:26379, 10.0.0.2:26379', REDIS_SENTINEL_MASTER: 'zb' });
+    expect(sentinel.redisUrl).toBe('sentinel://10.0.0.1:26379,10.0.0.2:26379/zb');
+    expect(redisMode(sentinel.redisUrl!)).toBe('sentinel');
+    expect(sentinel.redisPrefix).toBe('zhibu:');
+    const cluster = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,10.0.0.2:7000' });
+    expect(cluster.redisUrl).toBe('cluster://10.0.0.1:7000,10.0.0.2:7000');
+    expect(redisMode(cluster.redisUrl!)).toBe('cluster');
+    expect(cluster.redisPrefix).toBe('{zhibu}:');
+    // Records and BullMQ queues all hash on "zhibu": one slot, so MULTI, Lua and multi-key reads stay valid.
+    expect(storeKeys(cluster.redisPrefix).meeting('7')).toBe('{zhibu}:meeting:7');
+    expect(bullPrefix(cluster.redisPrefix)).toBe('{zhibu}');
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_PREFIX: '{prov}:x:' }).redisPrefix).toBe('{prov}:x:');
+    expect(() => loadConfig({ REDIS_URL: 'redis://a:1', REDIS_CLUSTER_NODES: 'a:1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_SENTINELS: 'no-port' })).toThrow(ConfigError);
+    expect(redisMode('redis://127.0.0.1:6379')).toBe('standalone');
+  });
+
+  it('warns about eviction and missing persistence', async () => {
+    const redis = connectTestRedis();
+    const [policy] = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const old = ((await redis.config('GET', 'maxmemory-policy')) as string[])[1]!;
+    try {
+      await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      const warnings = await checkRedisDurability(redis, silentLogger);
+      expect(warnings.join('\n')).toContain('maxmemory-policy 为 allkeys-lru，应为 noeviction');
+    } finally {
+      await redis.config('SET', 'maxmemory-policy', old);
+      redis.disconnect();
+    }
+    expect(policy).toBe('maxmemory-policy');
+  });
+});
