@@ -60,7 +60,7 @@ describe('restart', () => {
     await scheduleMeeting(w.deps, m, Date.now()); // scheduling twice is a no-op
     await kill(a); // down before any reminder is due
     const [b, c] = await Promise.all([spawnWorker(), spawnWorker()]);
-    const first = await w.waitFor((s) => s.text.includes('【会议提醒】') && s.text.includes('7秒后'), 15_000);
+    const first = await w.waitFor((s) => s.text.includes('【会议提醒】') && s.text.includes('7秒后'), 45_000);
     expect(first.at).toBeGreaterThanOrEqual(startAt - 7000 - 50);
     await kill(b); // possibly mid-batch: the job is recovered by the other worker and the outbox key dedups
     await w.waitFor((s) => s.text.includes('【会议提醒】') && !s.text.includes('7秒后'), 45_000);
