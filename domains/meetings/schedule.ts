@@ -8,9 +8,11 @@ import { dueOf, encodeStep, firstStepAfter, type Step } from './steps.js';
 
 /**
  * Bucket jobs start this long before their due time: reminders are prepared and pre-staged in the outbox as
- * delayed jobs that become available exactly at due. Room for 10,000 at once (~0.4 s texts + ~1.4 s addBulk).
+ * delayed jobs that become available exactly at due. Room for 100,000 at once with one worker process on a
+ * busy 2-core machine (~10 s, bench/province.ts). Texts are rendered again at send time and a cancel waits for
+ * sends in flight, so an edit or cancel inside this window is still honoured.
  */
-export const EARLY_MS = 5000;
+export const EARLY_MS = 15_000;
 
 /** Steps due within this margin of the early start get a fresh bucket (its job may already have run). */
 const LATE_MARGIN_MS = EARLY_MS + 1000;

@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe('a worker killed mid-bucket', () => {
-  it('another worker finishes the bucket within 10 s of the kill', async () => {
+  it('another worker finishes the bucket within 10 s of its due time or the kill', async () => {
     const [a, b] = await Promise.all([spawnWorker(), spawnWorker()]);
     // 20 meetings closing at the same instant: one bucket whose job starts EARLY_MS ahead and waits for due.
     const due = Date.now() + EARLY_MS + 3000;
@@ -80,8 +80,9 @@ describe('a worker killed mid-bucket', () => {
         interval: 100,
       })
       .toBe(ids.length);
-    const took = Date.now() - killedAt;
-    process.stdout.write(`[stalled-bucket] bucket finished ${took} ms after the kill\n`);
-    expect(took).toBeLessThan(10_000);
+    // The steps are due at `due` (the job waits for it): late by under 10 s after due or after the kill.
+    const late = Date.now() - Math.max(due, killedAt);
+    process.stdout.write(`[stalled-bucket] bucket finished ${late} ms after max(due, kill)\n`);
+    expect(late).toBeLessThan(10_000);
   }, 180_000);
 });
