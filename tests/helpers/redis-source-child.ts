@@ -8,7 +8,8 @@ import { openRedisSource } from '../../ground/redis/source.js';
 const config = loadConfig({ DATA_DIR: process.env.DATA_DIR! });
 const startAt = Number(process.env.START_AT);
 while (Date.now() < startAt) {} // busy-wait: a timer would add its own jitter
-const source = await openRedisSource(config, silentLogger, 'bot');
+// CLI commands share one server; two bots on one folder are refused instead (tests/ground/redis/second-bot.test.ts).
+const source = await openRedisSource(config, silentLogger, 'cli');
 process.stdout.write(
   `${JSON.stringify({ url: source.url, owned: !!source.owned, redisPid: source.owned?.pid })}\nready\n`,
 );

@@ -35,6 +35,7 @@ const IGNORE = [
   /^member-claim:/, // a /我是 request waiting for the secretary's confirmation (the records are unchanged)
   /^flag:bind-hint:/, // "you are not on the roster" is told once per person
   /^flag:checkin-(before|after):/, // "the check-in window is …" is told once per member and meeting
+  /:stalled-check$/, // BullMQ's own timestamp of a worker's last stalled-jobs check
 ];
 
 const seed = seededRng('bad-input', 'RELIABILITY_SEED', 20261128).seed;
