@@ -26,6 +26,7 @@ import { createRoutedOutbox } from '../jobs/outbox/routed.js';
 import type { Outbox } from '../jobs/outbox/types.js';
 import type { Stores } from '../store/index.js';
 import { createDeps } from './deps.js';
+import { createCleanups } from './cleanups.js';
 import { startWeb, type WebHandle } from './web.js';
 import { recordBotId, recordedBotId } from '../store/bot-id.js';
 import type { Redis } from '../ground/redis/connect.js';
@@ -75,11 +76,8 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const cleanups: Array<() => Promise<unknown> | undefined> = [];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse())
-      await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
-  };
+  const cleanups = createCleanups(logger);
+  const cleanup = () => cleanups.run();
   try {
     const { url, owned } = await openRedisSource(config, logger, 'bot');
     if (owned) cleanups.push(() => owned.stop());
@@ -233,11 +231,8 @@ const noAnswerer: Answerer = {
 export async function createWorkerApp(opts: WorkerAppOptions): Promise<Pick<App, 'deps' | 'features' | 'stop'>> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const cleanups: Array<() => Promise<unknown> | undefined> = [];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse())
-      await Promise.resolve(fn()).catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
-  };
+  const cleanups = createCleanups(logger);
+  const cleanup = () => cleanups.run();
   try {
     const { url, owned } = await openRedisSource(config, logger, 'bot');
     if (owned) cleanups.push(() => owned.stop());
