@@ -7,6 +7,7 @@ export const NAV = [
   { href: '/members', label: '成员', admin: false },
   { href: '/broadcasts', label: '广播', admin: true },
   { href: '/knowledge', label: '知识库', admin: true },
+  { href: '/questions', label: '问答记录', admin: false },
   { href: '/audit', label: '审计', admin: true },
   { href: '/queues', label: '队列', admin: true },
 ];

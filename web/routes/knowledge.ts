@@ -2,8 +2,8 @@
 // decision (answer / not stated / refuse) and the final answer, through the same answerer the chat uses.
 // Documents are uploaded into and removed from CORPUS_DIR; a rebuild (knowledge/live.ts) swaps the new index in
 // without restarting the bot, its progress shown while it runs.
-// TODO(web/question-log): the question log (unanswered questions, by week, by branch) is being built in store/
-// by another branch; it has not landed here. Its page belongs in this file, beside the test box.
+// 问答记录 (secretaries for their branches, admins for all): the question log by branch and week, optionally only
+// the unanswered (not stated / refused), the asker shown as the log's hash.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +12,10 @@ import { formatDateTime } from '../../ground/time/format.js';
 import { assertAdmin } from '../../domains/roles/console-access.js';
 import { randomBytes } from 'node:crypto';
 import { CORPUS_EXTENSIONS } from '../../knowledge/loader.js';
+import { addDays, dayKey, mondayOf, today } from '../../ground/time/zoned.js';
 import { requireViewer, web } from '../auth.js';
+import { branchScope } from '../branch-scope.js';
+import { branchQuestions, UNANSWERED, weekOf, weekRange } from '../questions.js';
 import type { WebDeps } from '../deps.js';
 import { page } from '../render.js';
 
@@ -28,6 +31,7 @@ function safeName(uploaded: string, ext: string): string {
   return `${base || `upload-${randomBytes(4).toString('hex')}`}${ext}`;
 }
 
+const OUTCOME = { answer: '已作答', 'not-stated': '文件未载明', refusal: '拒答' } as const;
 const DECISION = { llm: '作答（模型）', extractive: '作答（原文摘录）', 'not-stated': '文件未载明', refusal: '拒答' };
 
 export function registerKnowledgeRoutes(app: FastifyInstance, deps: WebDeps): void {
@@ -56,6 +60,38 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: WebDeps): vo
       ...extra,
     };
   }
+
+  app.get<{ Querystring: { branch?: string; week?: string; unanswered?: string } }>(
+    '/questions',
+    async (req, reply) => {
+      const scope = await branchScope(deps.stores, requireViewer(req), req.query.branch);
+      const tz = deps.config.timeZone;
+      const now = deps.clock.now();
+      const monday = weekOf(req.query.week, now, tz);
+      const unanswered = req.query.unanswered === '1';
+      const rows = await branchQuestions(deps.stores, scope.branch.id, weekRange(monday, tz), unanswered);
+      // The weeks within retention, newest first, for the picker.
+      const thisMonday = mondayOf(today(now, tz));
+      const weeks = Array.from({ length: Math.ceil(deps.config.questionLog.retentionDays / 7) + 1 }, (_, i) =>
+        dayKey(addDays(thisMonday, -7 * i)),
+      );
+      return page(reply, 'questions', {
+        title: `问答记录 · ${scope.branch.name}`,
+        scope,
+        week: dayKey(monday),
+        weeks,
+        unanswered,
+        rows: rows.reverse().map((r) => ({
+          when: formatDateTime(r.at, tz),
+          asker: r.asker,
+          question: r.question,
+          outcome: OUTCOME[r.outcome] ?? r.outcome,
+          unanswered: UNANSWERED.has(r.outcome),
+          cited: r.cited.join('、'),
+        })),
+      });
+    },
+  );
 
   app.get<{ Querystring: { notice?: string } }>('/knowledge', async (req, reply) => {
     assertAdmin(requireViewer(req));
