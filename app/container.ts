@@ -27,6 +27,7 @@ import type { Outbox } from '../jobs/outbox/types.js';
 import type { Stores } from '../store/index.js';
 import { createDeps } from './deps.js';
 import { createCleanups } from './cleanups.js';
+import { channelStatuses } from './channel-status.js';
 import { startWeb, type WebHandle } from './web.js';
 import { recordBotId, recordedBotId } from '../store/bot-id.js';
 import type { Redis } from '../ground/redis/connect.js';
@@ -166,11 +167,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (webOpt) {
       const where = typeof webOpt === 'object' ? webOpt : {};
       // The bot keeps running when the console cannot listen (e.g. the port is taken): it says so and goes on.
-      web = await startWeb(deps, { botId: primary.accountId, answerer, knowledge, ...where }).catch((err: unknown) => {
-        logger.warn({ err }, 'web console not started');
-        process.stderr.write(`网页控制台未能启动：${(err as Error).message}\n`);
-        return undefined;
-      });
+      const channels = () => channelStatuses(opened.channels);
+      web = await startWeb(deps, { botId: primary.accountId, answerer, knowledge, channels, ...where }).catch(
+        (err: unknown) => {
+          logger.warn({ err }, 'web console not started');
+          process.stderr.write(`网页控制台未能启动：${(err as Error).message}\n`);
+          return undefined;
+        },
+      );
       if (web) cleanups.push(() => web!.close());
     }
     logger.info(

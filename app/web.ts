@@ -7,7 +7,7 @@ import { createBroadcastRuntime } from '../domains/broadcasts/runtime.js';
 import type { Answerer } from '../knowledge/types.js';
 import type { LiveKnowledge } from '../knowledge/live.js';
 import { createDueBuckets } from '../store/due-buckets.js';
-import type { WebDeps } from '../web/deps.js';
+import type { ChannelStatus, WebDeps } from '../web/deps.js';
 import { startWebServer, type WebServer } from '../web/server.js';
 
 export interface WebHandle extends WebServer {
@@ -16,7 +16,15 @@ export interface WebHandle extends WebServer {
 
 export async function startWeb(
   base: Deps,
-  o: { botId?: string; answerer?: Answerer; knowledge?: LiveKnowledge; host?: string; port?: number },
+  o: {
+    botId?: string;
+    answerer?: Answerer;
+    knowledge?: LiveKnowledge;
+    /** The bot process's channels (app/channel-status.ts); absent when the console runs alone. */
+    channels?: () => ChannelStatus[];
+    host?: string;
+    port?: number;
+  },
 ): Promise<WebHandle> {
   const logger = base.logger.child({ mod: 'web' });
   const queue = createMeetingQueue(base.redis, base.prefix, logger);
@@ -34,6 +42,7 @@ export async function startWeb(
     broadcasts: broadcasts?.service,
     answerer: o.answerer,
     knowledge: o.knowledge,
+    channels: o.channels,
     queues: [queue, ...(broadcasts ? [broadcasts.deps.queue] : [])],
   };
   try {
