@@ -1,4 +1,4 @@
-// 会议: list per branch, create / reschedule / cancel through the chat's parsing and operations, a meeting's
+// 会议: list and month calendar per branch, create / reschedule / cancel through the chat's parsing and operations, a meeting's
 // 台账 with corrections, evidence uploads, and the quarter's 台账 as xlsx.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { branchScope } from '../branch-scope.js';
 import type { WebDeps } from '../deps.js';
 import { page } from '../render.js';
 import { registerEvidenceRoutes } from './evidence.js';
+import { monthGrid, monthOf, placeMeetings } from '../calendar.js';
 
 type Body = Record<string, string | undefined>;
 const STATUS = { scheduled: '待召开', cancelled: '已取消', closed: '已召开' } as const;
@@ -39,7 +40,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: WebDeps): void
     return m;
   }
 
-  app.get<{ Querystring: { branch?: string; notice?: string } }>('/meetings', async (req, reply) => {
+  app.get<{ Querystring: { branch?: string; month?: string; notice?: string } }>('/meetings', async (req, reply) => {
     const scope = await branchScope(deps.stores, requireViewer(req), req.query.branch);
     const now = deps.clock.now();
     const meetings = await deps.stores.meetings.list({ branchId: scope.branch.id, from: now - 92 * 86_400_000 });
@@ -56,7 +57,11 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: WebDeps): void
       status: STATUS[m.status],
     });
     const p = localParts(now, tz);
+    const { year, month } = monthOf(req.query.month, now, tz);
+    const grid = monthGrid(year, month, now, tz);
+    const inGrid = await deps.stores.meetings.list({ branchId: scope.branch.id, from: grid.from, to: grid.to });
     return page(reply, 'meetings', {
+      calendar: placeMeetings(grid, inGrid, tz),
       title: `会议 · ${scope.branch.name}`,
       scope,
       types: MEETING_TYPES,
