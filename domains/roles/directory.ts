@@ -40,12 +40,21 @@ export async function memberByDirectory(
  * same person on WeChat) stays bound there and is still recognised here.
  */
 export async function memberOfSpeaker(
-  members: Pick<MemberStore, 'getByWechat' | 'getByDirectory' | 'bindWechat'>,
+  members: Pick<MemberStore, 'getByWechat' | 'getByDirectory' | 'bindWechat' | 'unbindWechat'>,
   talkerId: string,
 ): Promise<Member | undefined> {
   const bound = await members.getByWechat(talkerId);
-  if (bound) return bound;
+  if (bound && !contradicted(bound, talkerId)) return bound;
+  // The roster now gives this member another id on this platform (a corrected row): the old binding goes.
+  if (bound) await members.unbindWechat(bound.id);
   const match = await memberByDirectory(members, talkerId);
   if (match && !match.wechatId) return members.bindWechat(match.id, talkerId);
   return match;
+}
+
+/** The member's roster entry names a different id in the very directory this sender's id comes from. */
+function contradicted(member: Member, talkerId: string): boolean {
+  const dir = directoryIdOf(talkerId);
+  const listed = dir ? member.directoryIds?.[dir.kinds[0]!] : undefined;
+  return !!listed && listed !== dir!.id;
 }

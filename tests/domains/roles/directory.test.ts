@@ -110,4 +110,16 @@ describe('directory ids from the roster', () => {
     expect(await roleOf(STRANGER)).toBe('member');
     expect((await w.stores.members.getByWechat(STRANGER))?.name).toBe('钱多多');
   });
+
+  it('a corrected directory id in a later import takes recognition away from the old id', async () => {
+    expect(await roleOf(ZHOU)).toBe('member');
+    const report = await importRoster(w.stores, [
+      ['姓名', '支部', '企业微信userid'],
+      ['周八', '第一党支部', 'zhouba.new'],
+    ]);
+    expect(report.rejected).toEqual([]);
+    expect(await roleOf(ZHOU)).toBe('guest');
+    expect(await w.stores.members.getByWechat(ZHOU)).toBeUndefined();
+    expect(await roleOf('wecom:aibot1:zhouba.new')).toBe('member');
+  });
 });
