@@ -25,6 +25,8 @@ export function storeKeys(prefix: string) {
     member: (id: string) => `${prefix}member:${id}`,
     branchMembers: (branchId: string) => `${prefix}branch:${branchId}:members`,
     memberByWechat: `${prefix}member:by-wechat`,
+    /** `{directory kind}:{platform user id}` → member id (verified directory ids from the roster). */
+    memberByDirectory: `${prefix}member:by-directory`,
     memberByName: (name: string) => `${prefix}member:by-name:${name}`,
     memberClaimSeq: `${prefix}member-claim:seq`,
     memberClaim: (id: string) => `${prefix}member-claim:${id}`,

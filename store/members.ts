@@ -1,7 +1,14 @@
 // Members (党员) of branches: name, branch, role, status and, once matched, their WeChat id.
 import type { Redis } from '../ground/redis/connect.js';
 import { storeKeys } from './keys.js';
-import type { Member, MemberRole, MemberStatus } from './types.js';
+import {
+  directoryKey,
+  type DirectoryIds,
+  type DirectoryKind,
+  type Member,
+  type MemberRole,
+  type MemberStatus,
+} from './types.js';
 
 export interface MemberInput {
   name: string;
@@ -9,6 +16,8 @@ export interface MemberInput {
   role?: MemberRole;
   status?: MemberStatus;
   wechatId?: string;
+  /** Merged into the member's directory ids (a kind given replaces that kind's id). */
+  directoryIds?: DirectoryIds;
   phone?: string;
   note?: string;
 }
@@ -18,6 +27,8 @@ export interface MemberStore {
   upsert(input: MemberInput, now?: number): Promise<{ member: Member; created: boolean }>;
   get(id: string): Promise<Member | undefined>;
   getByWechat(wechatId: string): Promise<Member | undefined>;
+  /** The member holding this verified directory id, if any. */
+  getByDirectory(kind: DirectoryKind, id: string): Promise<Member | undefined>;
   /** Members with exactly this name, in one branch or all. */
   findByName(name: string, branchId?: string): Promise<Member[]>;
   listByBranch(branchId: string, opts?: { activeOnly?: boolean }): Promise<Member[]>;
@@ -56,6 +67,10 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
         previous.branchId,
       );
     if (next.wechatId) tx.hset(k.memberByWechat, next.wechatId, next.id);
+    for (const [kind, id] of dirEntries(previous?.directoryIds))
+      if (next.directoryIds?.[kind] !== id) tx.hdel(k.memberByDirectory, directoryKey(kind, id));
+    for (const [kind, id] of dirEntries(next.directoryIds))
+      tx.hset(k.memberByDirectory, directoryKey(kind, id), next.id);
     if (next.wechatId && next.role === 'secretary' && next.status === 'active') {
       tx.sadd(k.branchSecretaries(next.branchId), next.wechatId).sadd(
         k.secretaryBranches(next.wechatId),
@@ -87,6 +102,7 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
           phone: input.phone ?? existing.phone,
           note: input.note ?? existing.note,
           wechatId: input.wechatId ?? existing.wechatId,
+          directoryIds: mergeDirectory(existing.directoryIds, input.directoryIds),
         };
         await save(next, existing);
         return { member: next, created: false };
@@ -99,6 +115,7 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
         role: input.role ?? 'member',
         status: input.status ?? 'active',
         wechatId: input.wechatId,
+        directoryIds: mergeDirectory(undefined, input.directoryIds),
         phone: input.phone,
         note: input.note,
         createdAt: now,
@@ -111,6 +128,10 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
     async getByWechat(wechatId) {
       const id = await redis.hget(k.memberByWechat, wechatId);
       return id ? get(id) : undefined;
+    },
+    async getByDirectory(kind, id) {
+      const memberId = await redis.hget(k.memberByDirectory, directoryKey(kind, id));
+      return memberId ? get(memberId) : undefined;
     },
     findByName,
     async listByBranch(branchId, opts = {}) {
@@ -146,6 +167,7 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
         tx.hdel(k.memberByWechat, m.wechatId)
           .srem(k.branchSecretaries(m.branchId), m.wechatId)
           .srem(k.secretaryBranches(m.wechatId), m.branchId);
+      for (const [kind, id] of dirEntries(m.directoryIds)) tx.hdel(k.memberByDirectory, directoryKey(kind, id));
       await tx.exec();
     },
   };
@@ -157,6 +179,15 @@ export function createMemberStore(redis: Redis, prefix: string): MemberStore {
     const holder = await get(holderId);
     if (holder) await save({ ...holder, wechatId: undefined }, holder);
   }
+}
+
+function dirEntries(ids: DirectoryIds | undefined): Array<[DirectoryKind, string]> {
+  return Object.entries(ids ?? {}).filter((e): e is [DirectoryKind, string] => !!e[1]);
+}
+
+function mergeDirectory(before: DirectoryIds | undefined, given: DirectoryIds | undefined): DirectoryIds | undefined {
+  const merged = { ...before, ...given };
+  return dirEntries(merged).length ? Object.fromEntries(dirEntries(merged)) : undefined;
 }
 
 function byId(a: Member, b: Member): number {

@@ -1,10 +1,12 @@
 // Roster import (CSV or XLSX with a header row): validates every row, upserts members, reports
-// accepted and rejected rows with reasons. Headers may be Chinese (姓名, 支部, 角色, 微信号, 手机, 状态).
+// accepted and rejected rows with reasons. Headers may be Chinese (姓名, 支部, 角色, 微信号, 手机, 状态), plus optional
+// verified directory ids (企业微信userid, 钉钉userid, 飞书user_id, 飞书open_id): a member speaking on that platform is
+// recognised by them without a /我是 claim.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { parseCsv } from './csv.js';
 import type { Stores } from './index.js';
-import type { MemberRole, MemberStatus } from './types.js';
+import { DIRECTORY_KINDS, type DirectoryIds, type DirectoryKind, type MemberRole, type MemberStatus } from './types.js';
 
 export interface RosterReport {
   accepted: Array<{ line: number; name: string; branch: string; created: boolean }>;
@@ -21,7 +23,23 @@ const HEADERS: Record<string, string[]> = {
   wechatId: ['微信号', '微信id', 'wechat', 'wechat_id', 'wxid', '微信'],
   phone: ['手机', '电话', 'phone', '手机号'],
   status: ['状态', 'status'],
+  wecom: ['企业微信userid', '企业微信账号', '企微userid', 'wecom_userid'],
+  dingtalk: ['钉钉userid', '钉钉staffid', 'dingtalk_userid', 'dingtalk_staffid'],
+  'feishu-user': ['飞书user_id', '飞书userid', 'feishu_user_id'],
+  'feishu-open': ['飞书open_id', '飞书openid', 'feishu_open_id'],
 };
+
+/** How each directory is named in a rejected row's reason. */
+const DIRECTORY_LABELS: Record<DirectoryKind, string> = {
+  wecom: '企业微信 userid',
+  dingtalk: '钉钉 userid',
+  'feishu-user': '飞书 user_id',
+  'feishu-open': '飞书 open_id',
+};
+
+/** The roster's header help, shown by the CLI and the console. */
+export const ROSTER_HEADER_HELP =
+  '姓名、支部、角色、微信号、手机、状态；可选：企业微信userid、钉钉userid、飞书user_id、飞书open_id（按这些 id 自动识别本人，无需 /我是）';
 
 export async function readRosterFile(file: string): Promise<string[][]> {
   if (!fs.existsSync(file)) throw new Error(`找不到文件：${file}`);
@@ -66,6 +84,7 @@ interface PlannedRow {
   role: MemberRole;
   status: MemberStatus;
   wechatId?: string;
+  directoryIds?: DirectoryIds;
   phone?: string;
   created: boolean;
 }
@@ -90,6 +109,7 @@ export async function importRoster(
   if (col.name === undefined) throw new Error(`表头缺少“姓名”列（现有：${header.join('、')}）`);
   const seen = new Set<string>();
   const seenWx = new Set<string>();
+  const seenDir = new Set<string>();
   const plan: PlannedRow[] = [];
   const branchIds = new Map<string, string | undefined>();
   const branchIdOf = async (name: string) => {
@@ -146,8 +166,16 @@ export async function importRoster(
       );
       continue;
     }
+    const directoryIds: DirectoryIds = {};
+    for (const kind of DIRECTORY_KINDS) if (get(kind)) directoryIds[kind] = get(kind);
+    const dirProblem = await directoryConflict(directoryIds, existing?.id, name);
+    if (dirProblem) {
+      reject(dirProblem);
+      continue;
+    }
     seen.add(`${branchName}/${name}`);
     if (wechatId) seenWx.add(wechatId);
+    for (const [kind, id] of Object.entries(directoryIds)) seenDir.add(`${kind}:${id}`);
     if (!branchId && !report.branchesCreated.includes(branchName)) report.branchesCreated.push(branchName);
     plan.push({
       line,
@@ -156,24 +184,47 @@ export async function importRoster(
       role,
       status,
       wechatId,
+      directoryIds: Object.keys(directoryIds).length ? directoryIds : undefined,
       phone: get('phone') || undefined,
       created: !existing,
     });
   }
-  for (const p of plan) {
-    report.accepted.push({ line: p.line, name: p.name, branch: p.branch, created: p.created });
-    if (opts.dryRun) continue;
-    const { branch } = await stores.branches.ensure(p.branch);
-    await stores.members.upsert({
-      name: p.name,
-      branchId: branch.id,
-      role: p.role,
-      status: p.status,
-      wechatId: p.wechatId,
-      phone: p.phone,
-    });
+  return apply();
+
+  /** A directory id repeated in the file or held by another member: the row is rejected, nothing is moved. */
+  async function directoryConflict(ids: DirectoryIds, memberId: string | undefined, name: string) {
+    for (const kind of DIRECTORY_KINDS) {
+      const id = ids[kind];
+      if (!id) continue;
+      if (!/^[\w.@$:+-]{1,128}$/.test(id)) return `${DIRECTORY_LABELS[kind]}“${id}”格式不对`;
+      if (seenDir.has(`${kind}:${id}`)) return `${DIRECTORY_LABELS[kind]} ${id} 与前面的行重复`;
+      const holder = await stores.members.getByDirectory(kind, id);
+      if (holder && holder.id !== memberId) {
+        if (!branchNames.has(holder.branchId))
+          branchNames.set(holder.branchId, (await stores.branches.get(holder.branchId))?.name ?? '');
+        return `${DIRECTORY_LABELS[kind]} ${id} 已属于${branchNames.get(holder.branchId)}的${holder.name}，不能再分配给${name}（如确需更换，请先在原成员处改正）`;
+      }
+    }
+    return undefined;
   }
-  return report;
+
+  async function apply(): Promise<RosterReport> {
+    for (const p of plan) {
+      report.accepted.push({ line: p.line, name: p.name, branch: p.branch, created: p.created });
+      if (opts.dryRun) continue;
+      const { branch } = await stores.branches.ensure(p.branch);
+      await stores.members.upsert({
+        name: p.name,
+        branchId: branch.id,
+        role: p.role,
+        status: p.status,
+        wechatId: p.wechatId,
+        directoryIds: p.directoryIds,
+        phone: p.phone,
+      });
+    }
+    return report;
+  }
 }
 
 export function formatRosterReport(r: RosterReport): string {

@@ -35,10 +35,23 @@ export interface Member {
   status: MemberStatus;
   /** Set once matched (roster import, nickname on first contact, /我是). */
   wechatId?: string;
+  /** Verified platform directory ids from the roster (企业微信/钉钉/飞书 user ids): matched without a claim. */
+  directoryIds?: DirectoryIds;
   phone?: string;
   note?: string;
   createdAt: number;
 }
+
+/**
+ * The directories whose user ids a roster may carry. `wecom`: 企业微信 userid; `dingtalk`: 钉钉 userid (= staffId);
+ * `feishu-user`: 飞书 user_id (tenant-wide); `feishu-open`: 飞书 open_id (per app).
+ */
+export const DIRECTORY_KINDS = ['wecom', 'dingtalk', 'feishu-user', 'feishu-open'] as const;
+export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
+export type DirectoryIds = Partial<Record<DirectoryKind, string>>;
+
+/** The index field of one directory id. */
+export const directoryKey = (kind: DirectoryKind, id: string) => `${kind}:${id}`;
 
 export const MEETING_TYPES = [
   '支部党员大会',

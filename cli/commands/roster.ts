@@ -1,13 +1,13 @@
 // zhibu roster import FILE.csv|FILE.xlsx [--branch 名称] [--dry-run]; zhibu roster list [--branch 名称].
 import type { Command } from 'commander';
-import { formatRosterReport, importRoster, readRosterFile } from '../../store/roster-import.js';
+import { formatRosterReport, importRoster, readRosterFile, ROSTER_HEADER_HELP } from '../../store/roster-import.js';
 import { openMeetingsSession } from './meetings-session.js';
 
 export function registerRoster(program: Command): void {
   const roster = program.command('roster').description('支部名册：导入（CSV/XLSX）与查看');
   roster
     .command('import <file>')
-    .description('导入名册（表头：姓名、支部、角色、微信号、手机、状态），报告接受与拒绝的行')
+    .description(`导入名册（表头：${ROSTER_HEADER_HELP}），报告接受与拒绝的行`)
     .option('--branch <name>', '没有“支部”列时使用的支部')
     .option('--dry-run', '只检查，不写入')
     .action(async (file: string, opts: { branch?: string; dryRun?: boolean }) => {

@@ -6,6 +6,7 @@ import { PermissionError, UserError } from '../../ground/errors.js';
 import type { MemberClaim } from '../../store/claims.js';
 import type { Branch, Member } from '../../store/types.js';
 import type { Deps } from '../deps.js';
+import { memberByDirectory } from './directory.js';
 import type { Role } from './resolve.js';
 
 const CLAIM_TTL_S = 7 * 86_400;
@@ -42,10 +43,16 @@ export function mayAutoMatch(member: Member, personBound: boolean): boolean {
   return !personBound && !member.wechatId && member.role === 'member' && member.status === 'active';
 }
 
-export type ClaimOutcome = { kind: 'already' } | { kind: 'pending'; claim: MemberClaim; adminOnly: boolean };
+export type ClaimOutcome =
+  | { kind: 'already' }
+  | { kind: 'recognised'; member: Member }
+  | { kind: 'pending'; claim: MemberClaim; adminOnly: boolean };
 
 /** Opens a claim (never binds by itself) and tells the confirmers privately, with the command to answer. */
 export async function requestClaim(deps: ClaimDeps, who: Claimant, member: Member): Promise<ClaimOutcome> {
+  // The platform's directory already says who this is: no claim, whichever name was typed.
+  const known = await memberByDirectory(deps.stores.members, who.id);
+  if (known) return { kind: 'recognised', member: known };
   if (member.wechatId === who.id) return { kind: 'already' };
   const current = await deps.stores.members.getByWechat(who.id);
   if (current)

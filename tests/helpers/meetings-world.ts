@@ -21,9 +21,20 @@ export interface MeetingWorld extends TestBot {
 }
 
 export async function startMeetingWorld(
-  opts: { clock?: Clock; ackWindowMs?: number; settings?: Partial<BranchSettings>; bind?: boolean } = {},
+  opts: {
+    clock?: Clock;
+    ackWindowMs?: number;
+    settings?: Partial<BranchSettings>;
+    bind?: boolean;
+    /** More people in room-1 (any id form, e.g. a platform-qualified `wecom:bot:userid`). */
+    roomContacts?: Array<{ id: string; name: string }>;
+  } = {},
 ): Promise<MeetingWorld> {
   const spec = defaultSpec();
+  for (const c of opts.roomContacts ?? []) {
+    spec.contacts.push(c);
+    spec.rooms[0]!.memberIds.push(c.id);
+  }
   spec.contacts.push({ id: 'wxid_admin', name: '管理员' });
   spec.rooms.push({ id: 'room-2@chatroom', topic: '新群', memberIds: ['wxid_admin', 'wxid_wang', 'wxid_zhang'] });
   const bot = await startTestBot({

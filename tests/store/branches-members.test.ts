@@ -65,6 +65,28 @@ describe('members and roles', () => {
   });
 });
 
+describe('directory ids', () => {
+  it('indexes a member by each directory id, moves the index when an id changes and drops it on removal', async () => {
+    const { branch } = await s.branches.ensure('目录支部');
+    const { member } = await s.members.upsert({
+      name: '冯一',
+      branchId: branch.id,
+      directoryIds: { wecom: 'fengyi', 'feishu-open': 'ou_feng' },
+    });
+    expect((await s.members.getByDirectory('wecom', 'fengyi'))?.id).toBe(member.id);
+    // A later import naming only one kind keeps the other.
+    await s.members.upsert({ name: '冯一', branchId: branch.id, directoryIds: { wecom: 'fengyi2' } });
+    expect(await s.members.getByDirectory('wecom', 'fengyi')).toBeUndefined();
+    expect((await s.members.getByDirectory('wecom', 'fengyi2'))?.id).toBe(member.id);
+    expect((await s.members.getByDirectory('feishu-open', 'ou_feng'))?.id).toBe(member.id);
+    // Directory ids live in their own namespace: the same string under another kind is nobody.
+    expect(await s.members.getByDirectory('dingtalk', 'fengyi2')).toBeUndefined();
+    await s.members.remove(member.id);
+    expect(await s.members.getByDirectory('wecom', 'fengyi2')).toBeUndefined();
+    expect(await s.members.getByDirectory('feishu-open', 'ou_feng')).toBeUndefined();
+  });
+});
+
 describe('meetings and attendance', () => {
   it('stores, lists by time and branch, updates and records attendance', async () => {
     const branch = (await s.branches.ensure('第五党支部')).branch;

@@ -5,6 +5,7 @@ import { applyReply, classifyReply, nearestWindow, openMeeting } from '../../../
 import { checkinClosed, checkinNotYetOpen } from '../../../domains/meetings/texts.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import { mayAutoMatch } from '../../../domains/roles/claims.js';
+import { memberOfSpeaker } from '../../../domains/roles/directory.js';
 import type { Branch, Member } from '../../../store/types.js';
 import { createContext } from '../../context.js';
 import type { AppDeps, ChatContext, InboundMessage } from '../../types.js';
@@ -32,7 +33,7 @@ export function nicknameMatcher(md: MeetingDeps, deps: AppDeps) {
     if (last !== undefined && now - last < RECHECK_MS) return;
     if (checked.size >= MEMO_LIMIT) checked.clear();
     checked.set(memo, now);
-    if (await md.stores.members.getByWechat(msg.talkerId)) return;
+    if (await memberOfSpeaker(md.stores.members, msg.talkerId)) return;
     const branchId = await md.stores.branches.branchIdOfRoom(msg.roomId);
     const branch = branchId ? await md.stores.branches.get(branchId) : undefined;
     if (branch) await matchByNickname(createContext(msg, deps, 'guest'), md, branch);
@@ -49,7 +50,7 @@ export function checkinReplyHook(md: MeetingDeps) {
     if (!branch) return false;
     const reply = classifyReply(msg.text);
     if (!reply) return false;
-    const member = (await md.stores.members.getByWechat(msg.talkerId)) ?? (await matchByNickname(ctx, md, branch));
+    const member = (await memberOfSpeaker(md.stores.members, msg.talkerId)) ?? (await matchByNickname(ctx, md, branch));
     if (member?.status !== 'active') {
       await tellOnceHowToBind(ctx, md, branch);
       return true;

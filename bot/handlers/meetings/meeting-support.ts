@@ -1,6 +1,7 @@
 // Shared by the meeting handlers: which branch a command is about, who may change it.
 import { PermissionError, UserError } from '../../../ground/errors.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
+import { memberOfSpeaker } from '../../../domains/roles/directory.js';
 import type { Branch, Meeting } from '../../../store/types.js';
 import type { ChatContext } from '../../types.js';
 
@@ -20,7 +21,7 @@ export async function commandBranch(ctx: ChatContext, md: MeetingDeps, branchNam
   const ids = await branches.branchesOfSecretary(ctx.msg.talkerId);
   const own = ids.length
     ? ids
-    : [(await members.getByWechat(ctx.msg.talkerId))?.branchId].filter((x): x is string => !!x);
+    : [(await memberOfSpeaker(members, ctx.msg.talkerId))?.branchId].filter((x): x is string => !!x);
   const all = own.length ? own : ctx.role === 'admin' ? (await branches.list()).map((b) => b.id) : [];
   if (all.length === 1) return (await branches.get(all[0]!))!;
   if (!all.length) throw new UserError('您还没有绑定到任何支部。请在支部群里发送：/我是 您的姓名');

@@ -29,6 +29,8 @@ export function claimNameCommand(md: MeetingDeps): CommandSpec {
         member,
       );
       if (outcome.kind === 'already') return ctx.reply(`您已绑定为${member.name}。`);
+      if (outcome.kind === 'recognised')
+        return ctx.reply(`已按通讯录识别您为${outcome.member.name}，无需再用 /我是 绑定。`);
       await ctx.reply(
         outcome.adminOnly
           ? `绑定为${member.name}（支部书记）须由管理员确认，已通知管理员。`

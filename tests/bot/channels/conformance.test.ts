@@ -25,6 +25,7 @@ import {
 import { startFeishuWsServer, type FeishuWsServer } from '../../helpers/platforms/feishu-ws-server.js';
 import { Recorder } from '../../helpers/platforms/recorder.js';
 import { webhookRoomOf } from '../../../bot/channels/wecom-webhook/channel.js';
+import { importRoster } from '../../../store/roster-import.js';
 
 const noAnswer: Answerer = {
   async answer() {
@@ -457,6 +458,63 @@ describe.each(harnesses.map((h) => [h.name, h] as const))('channel conformance: 
     expect(r.logs.length).toBeGreaterThan(0);
   });
 });
+
+// Issue #14 item 1: where the platform verifies who is writing, the roster's directory column for it is enough —
+// no /我是. The roster below carries no WeChat ids, only the platform user ids the fake sends.
+const DIRECTORY_COLUMN: Record<string, string> = {
+  'WeCom smart robot': '企业微信userid',
+  'DingTalk Stream': '钉钉userid',
+  'Feishu long connection': '飞书open_id',
+};
+
+describe.each([wecomHarness(), dingtalkHarness(), feishuHarness()].map((h) => [h.name, h] as const))(
+  'directory ids from the roster: %s',
+  (_name, h) => {
+    let r: Running;
+
+    beforeAll(async () => {
+      r = await startBot(h);
+      const column = DIRECTORY_COLUMN[h.name];
+      expect(column).toBeDefined();
+      const { branch } = await r.app.deps.stores.branches.ensure('第一党支部');
+      await r.app.deps.stores.branches.bindRoom(branch.id, h.roomId);
+      const report = await importRoster(r.app.deps.stores, [
+        ['姓名', '支部', '角色', column!],
+        [SECRETARY.name, '第一党支部', '书记', SECRETARY.pid],
+        [MEMBER.name, '第一党支部', '党员', MEMBER.pid],
+        ['周八', '第一党支部', '党员', MEMBER.pid],
+        [OTHER.name, '第一党支部', '党员', ''],
+      ]);
+      expect(report.accepted.map((a) => a.name)).toEqual([SECRETARY.name, MEMBER.name, OTHER.name]);
+      expect(report.rejected.map((x) => x.line)).toEqual([4]);
+      expect(report.rejected[0]!.reason).toContain('与前面的行重复');
+    }, 30_000);
+    afterAll(async () => {
+      await stopBot(h, r);
+    });
+
+    it('the secretary creates a meeting and the member checks in by @-mention, neither having claimed', async () => {
+      h.groupMention!(SECRETARY.pid, '/会议 新建 党课 5秒后 三楼会议室');
+      const created = await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes('已创建会议'), 10_000);
+      const meetingId = /编号 (\d+)/.exec(created.text)![1]!;
+      h.groupMention!(MEMBER.pid, '签到');
+      await h.out.waitFor((x) => x.room === h.roomPid && /已签到 1\//.test(x.text), 10_000, 'ack');
+      expect((await attendanceOf(r.app, meetingId, MEMBER.pid, h))?.status).toBe('present');
+      const audit = await r.app.deps.audit.list();
+      expect(audit.some((e) => e.action === 'member.claim-requested')).toBe(false);
+    });
+
+    it('a recognised member’s /我是 is answered that they are recognised; an unknown id still needs a claim', async () => {
+      h.groupMention!(MEMBER.pid, `/我是 ${MEMBER.name}`);
+      await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes(`已按通讯录识别您为${MEMBER.name}`), 10_000);
+      h.groupMention!('stranger01', `/我是 ${OTHER.name}`);
+      await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes('已请支部书记确认'), 10_000);
+      // The secretary, known only by the directory id, is the one asked to confirm.
+      await h.out.waitFor((x) => x.person === SECRETARY.pid && x.text.includes('【绑定确认】'), 10_000);
+      expect(await r.app.deps.stores.members.getByWechat(h.personId('stranger01'))).toBeUndefined();
+    });
+  },
+);
 
 describe('channel conformance: WeCom group webhook (outgoing only), beside the console', () => {
   let fake: WecomWebhookServer;
