@@ -11,6 +11,8 @@ export interface BroadcastStore {
   /** Newest first. */
   list(limit?: number): Promise<Broadcast[]>;
   setStatus(id: string, status: BroadcastStatus): Promise<void>;
+  /** The status alone: one HGET, no parse of the record (whose rooms can number 50,000). */
+  status(id: string): Promise<BroadcastStatus | undefined>;
   /** Records a run's rooms as queued; idempotent (a retried run keeps the states it reached). */
   startRun(id: string, run: string, rooms: string[], now: number): Promise<void>;
   /** Rooms of a run and their states. */
@@ -29,6 +31,12 @@ export interface BroadcastStore {
   /** True for exactly one caller per run: whoever sends the delivery report. */
   claimReport(id: string, run: string): Promise<boolean>;
 }
+
+const START_CHUNK = 5000;
+
+const QUEUE_NEW_ROOMS = `
+for i = 1, #ARGV do redis.call('HSETNX', KEYS[1], ARGV[i], 'queued') end
+return #ARGV`;
 
 const MOVE_IF_QUEUED = `
 local n = 0
@@ -90,13 +98,14 @@ export function createBroadcastStore(redis: Redis, prefix: string): BroadcastSto
     async setStatus(id, status) {
       await redis.hset(k.rec(id), 'status', status);
     },
+    async status(id) {
+      return ((await redis.hget(k.rec(id), 'status')) as BroadcastStatus | null) ?? undefined;
+    },
     async startRun(id, run, rooms, now) {
       const isNew = await redis.hsetnx(k.meta(id, run), 'startedAt', String(now));
-      if (rooms.length) {
-        const tx = redis.multi();
-        for (const room of rooms) tx.hsetnx(k.rooms(id, run), room, 'queued');
-        await tx.exec();
-      }
+      // HSETNX keeps the state a retried run reached; one script call per chunk rather than a command per room.
+      for (let i = 0; i < rooms.length; i += START_CHUNK)
+        await redis.eval(QUEUE_NEW_ROOMS, 1, k.rooms(id, run), ...rooms.slice(i, i + START_CHUNK));
       if (isNew) await redis.multi().hincrby(k.rec(id), 'runs', 1).hset(k.rec(id), 'lastRun', run).exec();
     },
     async roomStates(id, run) {

@@ -10,7 +10,7 @@ export interface BroadcastDeps extends Deps {
   delivery: DeliveryProbe;
   /** The study units (每日一学) of the given documents, in document order. */
   studyUnits(docs: string[]): Promise<StudyUnit[]>;
-  /** Rooms per outbox batch; the cancel flag is checked between batches (default 100). */
+  /** Rooms per outbox batch; the cancel flag is checked between batches (default 1,000). */
   batchSize?: number;
   /** How often a running broadcast's delivery is checked (default 3 s). */
   watchMs?: number;

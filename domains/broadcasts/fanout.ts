@@ -35,10 +35,11 @@ export async function fanOut(job: Job<DeliverData>, deps: BroadcastDeps): Promis
   if (b.schedule.type === 'once') await deps.stores.broadcasts.setStatus(b.id, 'sending');
   const states = await deps.stores.broadcasts.roomStates(b.id, run);
   const todo = rooms.filter((r) => states.get(r) === 'queued');
-  const size = deps.batchSize ?? 100;
+  // 1,000 per addBulk: few round trips for 50,000 rooms, and a cancel still stops within one batch.
+  const size = deps.batchSize ?? 1000;
   let enqueued = 0;
   for (let i = 0; i < todo.length; i += size) {
-    if ((await deps.stores.broadcasts.get(b.id))?.status === 'cancelled') break;
+    if ((await deps.stores.broadcasts.status(b.id)) === 'cancelled') break;
     const batch = todo.slice(i, i + size);
     await deps.outbox.enqueueMany(
       batch.map((roomId) => ({ to: { roomId }, text, key: messageKey(b.id, run, roomId), tag: messageTag(b.id) })),

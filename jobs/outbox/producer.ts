@@ -63,11 +63,12 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
   };
   // BullMQ times delays with the wall clock from the job's timestamp: timestamp + delay = notBefore exactly
   // (or the job is available at once).
-  const toJob = (m: OutboxMessage, now = Date.now()) => ({
+  const partsOf = (text: string) => splitText(sendableText(text), opts.partMaxChars);
+  const toJob = (m: OutboxMessage, now = Date.now(), parts = partsOf(m.text)) => ({
     name: m.tag ?? 'send',
     data: {
       to: m.to,
-      parts: splitText(sendableText(m.text), opts.partMaxChars),
+      parts,
       mentionIds: m.mentionIds ?? [],
       key: m.key,
       tag: m.tag,
@@ -95,7 +96,17 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
     },
     async enqueueMany(ms) {
       const ok = ms.filter(check);
-      if (ok.length) await queue.addBulk(ok.map((m) => toJob(m)));
+      if (!ok.length) return;
+      // A broadcast sends one text to many rooms: split it once, not once per room.
+      const split = new Map<string, string[]>();
+      const now = Date.now();
+      await queue.addBulk(
+        ok.map((m) => {
+          let parts = split.get(m.text);
+          if (!parts) split.set(m.text, (parts = partsOf(m.text)));
+          return toJob(m, now, parts);
+        }),
+      );
     },
     async withdraw(key) {
       const job = await queue.getJob(jobIdFor(key));
