@@ -28,7 +28,8 @@ export interface Digest {
   quarter: Period;
   types: TypeLine[];
   upcoming: Meeting[];
-  attendance: { attended: number; expected: number; meetings: number };
+  /** Closed meetings last month with a roll; `uncollected`: closed while the bot was down, left out of the rate. */
+  attendance: { attended: number; expected: number; meetings: number; uncollected: number };
   absentees: Array<{ name: string; streak: number }>;
 }
 
@@ -37,7 +38,8 @@ const held = (ms: Meeting[], type: string, p: Period) =>
 
 /** A 支部党员大会 needs at least half of its members present (the close summary flags it); others always count. */
 async function hadQuorum(stores: Stores, m: Meeting): Promise<boolean> {
-  if (m.type !== '支部党员大会' || m.status !== 'closed') return true;
+  // 未收集 (the bot was down for the whole window): nobody could reply, so the roll says nothing about quorum.
+  if (m.type !== '支部党员大会' || m.status !== 'closed' || m.uncollected) return true;
   const expected = await stores.attendance.expected(m.id);
   if (!expected?.length) return true;
   const replies = await stores.attendance.list(m.id);
@@ -46,8 +48,13 @@ async function hadQuorum(stores: Stores, m: Meeting): Promise<boolean> {
 }
 
 async function attendanceOf(stores: Stores, meetings: Meeting[]): Promise<Digest['attendance']> {
-  const out = { attended: 0, expected: 0, meetings: 0 };
+  const out = { attended: 0, expected: 0, meetings: 0, uncollected: 0 };
   for (const m of meetings.filter((x) => x.status === 'closed')) {
+    // An empty roll of a meeting whose check-ins were never collected is not an absence of everyone.
+    if (m.uncollected) {
+      out.uncollected += 1;
+      continue;
+    }
     const expected = await stores.attendance.expected(m.id);
     if (!expected?.length) continue;
     const replies = await stores.attendance.list(m.id);

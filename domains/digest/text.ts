@@ -26,10 +26,11 @@ export function formatDigest(d: Digest, tz: string, opts: { onDemand?: boolean }
       : '近期安排：暂无，请及时安排下一次会议。',
   );
   const a = d.attendance;
+  const skipped = a.uncollected ? `；另有 ${a.uncollected} 次会议签到未收集，不计入` : '';
   lines.push(
     a.expected
-      ? `上月出勤率：${Math.round((a.attended / a.expected) * 100)}%（${a.meetings} 次会议，应到 ${a.expected} 人次，实到 ${a.attended} 人次）`
-      : '上月出勤率：无已结束的会议记录。',
+      ? `上月出勤率：${Math.round((a.attended / a.expected) * 100)}%（${a.meetings} 次会议，应到 ${a.expected} 人次，实到 ${a.attended} 人次${skipped}）`
+      : `上月出勤率：无已结束的会议记录${skipped ? `（${skipped.slice(1)}）` : ''}。`,
   );
   lines.push(
     d.absentees.length

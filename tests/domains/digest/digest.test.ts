@@ -97,8 +97,44 @@ describe('monthly digest', () => {
     expect(d.lastMonth.label).toBe('2026年11月');
     expect(d.quarter.label).toBe('2026年第4季度');
     expect(d.upcoming.map((m) => m.type)).toEqual(['党课']);
-    expect(d.attendance).toEqual({ meetings: 4, expected: 16, attended: 12 });
+    expect(d.attendance).toEqual({ meetings: 4, expected: 16, attended: 12, uncollected: 0 });
     expect(d.absentees).toEqual([{ name: '李四', streak: 6 }]);
+  });
+
+  it('leaves a meeting whose check-ins were never collected (未收集) out of the rate and says so', async () => {
+    const other = (await stores.branches.ensure('第三党支部')).branch.id;
+    const ids: string[] = [];
+    for (const [name, wx] of [
+      ['赵六', 'wxid_zhao'],
+      ['钱七', 'wxid_qian'],
+    ] as const)
+      ids.push((await stores.members.upsert({ name, branchId: other, wechatId: wx, role: 'member' })).member.id);
+    const make = (startAt: number) =>
+      stores.meetings.create({
+        branchId: other,
+        type: '党小组会',
+        title: '党小组会',
+        startAt,
+        groupOffsets: [],
+        secretaryOffsets: [],
+        closeAfter: 1800_000,
+        escalateBefore: 1800_000,
+        status: 'closed',
+        createdBy: SECRETARY,
+      });
+    const held = await make(at(11, 10));
+    const down = await make(at(11, 24));
+    await stores.meetings.update(down.id, { uncollected: true });
+    for (const m of [held, down]) await stores.attendance.setExpected(m.id, ids);
+    for (const id of ids)
+      await stores.attendance.set(held.id, { memberId: id, status: 'present', at: held.startAt, text: '到' });
+    const d = (await computeDigest(stores, other, clock.now(), TZ, DEFAULT_CADENCE))!;
+    expect(d.attendance).toEqual({ meetings: 1, expected: 2, attended: 2, uncollected: 1 });
+    expect(d.types.find((t) => t.type === '党小组会')?.lastMonth).toBe(2);
+    expect(d.absentees).toEqual([]);
+    expect(formatDigest(d, TZ)).toContain(
+      '上月出勤率：100%（1 次会议，应到 2 人次，实到 2 人次；另有 1 次会议签到未收集，不计入）',
+    );
   });
 
   it('labels an on-demand digest with the current month in TZ, the scheduled one with the month reported', async () => {
