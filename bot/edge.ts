@@ -2,6 +2,8 @@
 // worker per channel account, paced at that platform's limits. The composition root calls this once the
 // channels and the deps are up.
 import { startHeartbeat } from '../domains/attendance/collection.js';
+import { bindByAlias } from '../domains/roles/directory.js';
+import type { DirectoryKind } from '../store/types.js';
 import type { OutboxHandle } from '../jobs/outbox/producer.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox/worker.js';
 import { openInbox } from './inbox.js';
@@ -84,6 +86,9 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
     clock: deps.clock,
     logger: deps.logger.child({ mod: 'inbound' }),
     noteRoom: (roomId: string, accountKey: string) => deps.stores.roomAccounts.note(roomId, accountKey),
+    noteAlias: async (talkerId: string, alias: { kind: DirectoryKind; id: string }) => {
+      await bindByAlias(deps.stores.members, talkerId, alias);
+    },
   };
   const adapters = o.channels.map(({ channel }) => channel.attach((msg) => router.handle(msg), inboundOpts));
   const inbound: InboundAdapter = {

@@ -4,6 +4,7 @@
 import type { Clock } from '../../ground/clock.js';
 import type { Logger } from '../../ground/logger.js';
 import type { Sender } from '../../jobs/outbox/types.js';
+import type { DirectoryKind } from '../../store/types.js';
 import type { InboundMessage } from '../types.js';
 
 export interface InboundAdapter {
@@ -19,6 +20,8 @@ export interface InboundOptions {
   logger: Logger;
   /** Records which channel account is in a room (store/room-accounts.ts), so the outbox answers through it. */
   noteRoom?(roomId: string, accountKey: string): Promise<void>;
+  /** A sender's second verified id (飞书 user_id): binds the roster entry carrying it (domains/roles/directory.ts). */
+  noteAlias?(talkerId: string, alias: { kind: DirectoryKind; id: string }): Promise<void>;
 }
 
 /** The channels zhibu can run (`CHANNELS=wecom,feishu` picks several): declared with the config. */

@@ -52,6 +52,7 @@ export function platformPump(
     };
     const p = (async () => {
       if (roomId) await opts.noteRoom?.(roomId, accountKey);
+      if (m.senderAlias) await opts.noteAlias?.(raw.talkerId, m.senderAlias);
       if (!passesFilters(raw, opts.clock.now())) return;
       await handle(toInbound(raw, opts.botName));
     })()

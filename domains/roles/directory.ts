@@ -9,7 +9,8 @@ import type { DirectoryKind, Member } from '../../store/types.js';
 const DIRECTORIES_OF: Record<string, DirectoryKind[]> = {
   wecom: ['wecom'],
   dingtalk: ['dingtalk'],
-  feishu: ['feishu-open', 'feishu-user'],
+  // The sender id is the open_id; a user_id column is matched through the alias the channel passes (bindByAlias).
+  feishu: ['feishu-open'],
 };
 
 /** The platform user id of a qualified sender id and the directories it may belong to; none for other ids. */
@@ -50,6 +51,21 @@ export async function memberOfSpeaker(
   const match = await memberByDirectory(members, talkerId);
   if (match && !match.wechatId) return members.bindWechat(match.id, talkerId);
   return match;
+}
+
+/**
+ * A second id the platform verified for this sender (飞书 user_id beside the open_id it sends as): the roster entry
+ * carrying it, if bound to no one, is bound to this sender, so every later message is known by the bound id. An
+ * entry already bound elsewhere stays there (as with a first-id match, the binding is not moved silently).
+ */
+export async function bindByAlias(
+  members: Pick<MemberStore, 'getByWechat' | 'getByDirectory' | 'bindWechat'>,
+  talkerId: string,
+  alias: { kind: DirectoryKind; id: string },
+): Promise<Member | undefined> {
+  if (await members.getByWechat(talkerId)) return undefined;
+  const match = await members.getByDirectory(alias.kind, alias.id);
+  return match && !match.wechatId ? members.bindWechat(match.id, talkerId) : undefined;
 }
 
 /** The member's roster entry names a different id in the very directory this sender's id comes from. */

@@ -28,7 +28,8 @@ interface ReceivedMessage {
   mentions?: Array<{ key: string; name: string; id: { open_id?: string } }>;
 }
 interface ReceivedSender {
-  sender_id?: { open_id?: string };
+  /** user_id is empty unless the app has the permission to read user ids. */
+  sender_id?: { open_id?: string; user_id?: string };
 }
 
 /** An axios-style error as the SDK rethrows it: the platform's { code, msg } in response.data. */
@@ -126,6 +127,9 @@ export class FeishuClient {
       messageId: String(m.message_id),
       roomId: group ? String(m.chat_id) : undefined,
       senderId: String(sender?.sender_id?.open_id ?? ''),
+      senderAlias: sender?.sender_id?.user_id
+        ? { kind: 'feishu-user', id: String(sender.sender_id.user_id) }
+        : undefined,
       text: text.trim(),
       mentionedBot: group && mentionedBot,
     };

@@ -1,6 +1,7 @@
 // The platform SDKs print through their own loggers (console by default). This adapter gives them one that
 // writes to ours, drops their debug chatter (it dumps whole message bodies: members' words), and masks any
 // configured secret wherever it shows up in a line, arguments included.
+import type { DirectoryKind } from '../../../store/types.js';
 
 export interface SdkLogSink {
   info(msg: string): void;
@@ -59,6 +60,11 @@ export interface PlatformInbound {
   roomId?: string;
   senderId: string;
   senderName?: string;
+  /**
+   * A second id the platform verified for the same sender, in the roster directory it belongs to: 飞书's
+   * tenant-wide user_id beside the per-app open_id (given when the app may read user ids).
+   */
+  senderAlias?: { kind: DirectoryKind; id: string };
   /** The text with the bot's @-mention removed. */
   text: string;
   mentionedBot: boolean;

@@ -191,11 +191,12 @@ function dingtalkHarness(): Harness {
   return h;
 }
 
-function feishuHarness(): Harness {
+/** `userIds`: the tenant also sends each sender's user_id (`u_{open_id}`), as for an app allowed to read them. */
+function feishuHarness(opts: { userIds?: boolean } = {}): Harness {
   let fake: FeishuWsServer;
   const out = new Recorder<Out>();
   const h: Harness = {
-    name: 'Feishu long connection',
+    name: opts.userIds ? 'Feishu long connection, user_id column' : 'Feishu long connection',
     env: {},
     roomPid: 'oc_group_conformance',
     roomId: '',
@@ -203,7 +204,11 @@ function feishuHarness(): Harness {
     out,
     secrets: ['feishu-conformance-secret-6a2'],
     async start() {
-      fake = await startFeishuWsServer({ appSecret: 'feishu-conformance-secret-6a2' });
+      const people = [SECRETARY.pid, MEMBER.pid, OTHER.pid, 'stranger01'];
+      fake = await startFeishuWsServer({
+        appSecret: 'feishu-conformance-secret-6a2',
+        userIds: opts.userIds ? Object.fromEntries(people.map((p) => [p, `u_${p}`])) : undefined,
+      });
       h.env = {
         CHANNELS: 'feishu',
         FEISHU_APP_ID: fake.appId,
@@ -465,56 +470,63 @@ const DIRECTORY_COLUMN: Record<string, string> = {
   'WeCom smart robot': '企业微信userid',
   'DingTalk Stream': '钉钉userid',
   'Feishu long connection': '飞书open_id',
+  // The roster carries user_ids (what a tenant's admin exports); the sender id is the open_id, with the user_id beside.
+  'Feishu long connection, user_id column': '飞书user_id',
 };
+/** The id a person has in the roster's directory column (the user_id where that column is used). */
+const directoryIdOf = (h: Harness, pid: string) => (h.name.endsWith('user_id column') ? `u_${pid}` : pid);
 
-describe.each([wecomHarness(), dingtalkHarness(), feishuHarness()].map((h) => [h.name, h] as const))(
-  'directory ids from the roster: %s',
-  (_name, h) => {
-    let r: Running;
+describe.each(
+  [wecomHarness(), dingtalkHarness(), feishuHarness(), feishuHarness({ userIds: true })].map(
+    (h) => [h.name, h] as const,
+  ),
+)('directory ids from the roster: %s', (_name, h) => {
+  let r: Running;
 
-    beforeAll(async () => {
-      r = await startBot(h);
-      const column = DIRECTORY_COLUMN[h.name];
-      expect(column).toBeDefined();
-      const { branch } = await r.app.deps.stores.branches.ensure('第一党支部');
-      await r.app.deps.stores.branches.bindRoom(branch.id, h.roomId);
-      const report = await importRoster(r.app.deps.stores, [
-        ['姓名', '支部', '角色', column!],
-        [SECRETARY.name, '第一党支部', '书记', SECRETARY.pid],
-        [MEMBER.name, '第一党支部', '党员', MEMBER.pid],
-        ['周八', '第一党支部', '党员', MEMBER.pid],
-        [OTHER.name, '第一党支部', '党员', ''],
-      ]);
-      expect(report.accepted.map((a) => a.name)).toEqual([SECRETARY.name, MEMBER.name, OTHER.name]);
-      expect(report.rejected.map((x) => x.line)).toEqual([4]);
-      expect(report.rejected[0]!.reason).toContain('与前面的行重复');
-    }, 30_000);
-    afterAll(async () => {
-      await stopBot(h, r);
-    });
+  beforeAll(async () => {
+    r = await startBot(h);
+    const column = DIRECTORY_COLUMN[h.name];
+    expect(column).toBeDefined();
+    const { branch } = await r.app.deps.stores.branches.ensure('第一党支部');
+    await r.app.deps.stores.branches.bindRoom(branch.id, h.roomId);
+    const report = await importRoster(r.app.deps.stores, [
+      ['姓名', '支部', '角色', column!],
+      [SECRETARY.name, '第一党支部', '书记', directoryIdOf(h, SECRETARY.pid)],
+      [MEMBER.name, '第一党支部', '党员', directoryIdOf(h, MEMBER.pid)],
+      ['周八', '第一党支部', '党员', directoryIdOf(h, MEMBER.pid)],
+      [OTHER.name, '第一党支部', '党员', ''],
+    ]);
+    expect(report.accepted.map((a) => a.name)).toEqual([SECRETARY.name, MEMBER.name, OTHER.name]);
+    expect(report.rejected.map((x) => x.line)).toEqual([4]);
+    expect(report.rejected[0]!.reason).toContain('与前面的行重复');
+  }, 30_000);
+  afterAll(async () => {
+    await stopBot(h, r);
+  });
 
-    it('the secretary creates a meeting and the member checks in by @-mention, neither having claimed', async () => {
-      h.groupMention!(SECRETARY.pid, '/会议 新建 党课 5秒后 三楼会议室');
-      const created = await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes('已创建会议'), 10_000);
-      const meetingId = /编号 (\d+)/.exec(created.text)![1]!;
-      h.groupMention!(MEMBER.pid, '签到');
-      await h.out.waitFor((x) => x.room === h.roomPid && /已签到 1\//.test(x.text), 10_000, 'ack');
-      expect((await attendanceOf(r.app, meetingId, MEMBER.pid, h))?.status).toBe('present');
-      const audit = await r.app.deps.audit.list();
-      expect(audit.some((e) => e.action === 'member.claim-requested')).toBe(false);
-    });
+  it('the secretary creates a meeting and the member checks in by @-mention, neither having claimed', async () => {
+    h.groupMention!(SECRETARY.pid, '/会议 新建 党课 5秒后 三楼会议室');
+    const created = await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes('已创建会议'), 10_000);
+    const meetingId = /编号 (\d+)/.exec(created.text)![1]!;
+    h.groupMention!(MEMBER.pid, '签到');
+    await h.out.waitFor((x) => x.room === h.roomPid && /已签到 1\//.test(x.text), 10_000, 'ack');
+    expect((await attendanceOf(r.app, meetingId, MEMBER.pid, h))?.status).toBe('present');
+    const audit = await r.app.deps.audit.list();
+    expect(audit.some((e) => e.action === 'member.claim-requested')).toBe(false);
+  });
 
-    it('a recognised member’s /我是 is answered that they are recognised; an unknown id still needs a claim', async () => {
-      h.groupMention!(MEMBER.pid, `/我是 ${MEMBER.name}`);
-      await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes(`已按通讯录识别您为${MEMBER.name}`), 10_000);
-      h.groupMention!('stranger01', `/我是 ${OTHER.name}`);
-      await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes('已请支部书记确认'), 10_000);
-      // The secretary, known only by the directory id, is the one asked to confirm.
-      await h.out.waitFor((x) => x.person === SECRETARY.pid && x.text.includes('【绑定确认】'), 10_000);
-      expect(await r.app.deps.stores.members.getByWechat(h.personId('stranger01'))).toBeUndefined();
-    });
-  },
-);
+  it('a recognised member’s /我是 is answered that they are recognised; an unknown id still needs a claim', async () => {
+    h.groupMention!(MEMBER.pid, `/我是 ${MEMBER.name}`);
+    // Through a user_id column the first message bound the entry to the sender, so /我是 finds it bound.
+    const known = new RegExp(`(已按通讯录识别您为|您已绑定为)${MEMBER.name}`);
+    await h.out.waitFor((x) => x.room === h.roomPid && known.test(x.text), 10_000);
+    h.groupMention!('stranger01', `/我是 ${OTHER.name}`);
+    await h.out.waitFor((x) => x.room === h.roomPid && x.text.includes('已请支部书记确认'), 10_000);
+    // The secretary, known only by the directory id, is the one asked to confirm.
+    await h.out.waitFor((x) => x.person === SECRETARY.pid && x.text.includes('【绑定确认】'), 10_000);
+    expect(await r.app.deps.stores.members.getByWechat(h.personId('stranger01'))).toBeUndefined();
+  });
+});
 
 describe('channel conformance: WeCom group webhook (outgoing only), beside the console', () => {
   let fake: WecomWebhookServer;

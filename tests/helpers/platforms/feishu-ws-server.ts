@@ -159,6 +159,8 @@ export interface FeishuServerOptions {
   botName?: string;
   /** Re-push an event not acked within this many ms (the platform's 3 s rule). */
   ackTimeoutMs?: number;
+  /** open_id → user_id, sent in sender_id as a tenant does for an app allowed to read user ids ('' otherwise). */
+  userIds?: Record<string, string>;
 }
 
 export class FeishuWsServer {
@@ -184,6 +186,7 @@ export class FeishuWsServer {
   private sendFailures: { status: number; code: number; msg: string }[] = [];
   private tokenFailures = 0;
   private seq = 1;
+  private readonly userIds: Map<string, string>;
 
   constructor(opts: FeishuServerOptions = {}) {
     this.appId = opts.appId ?? 'cli_a1b2c3d4e5f60718';
@@ -191,6 +194,7 @@ export class FeishuWsServer {
     this.botOpenId = opts.botOpenId ?? 'ou_bot0000000000000000000000000001';
     this.botName = opts.botName ?? '支部助手';
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 3000;
+    this.userIds = new Map(Object.entries(opts.userIds ?? {}));
     this.wss.on('connection', (ws, req) => this.onConnection(ws, req));
   }
 
@@ -277,7 +281,11 @@ export class FeishuWsServer {
       },
       event: {
         sender: {
-          sender_id: { open_id: senderOpenId, union_id: `on_${senderOpenId}`, user_id: '' },
+          sender_id: {
+            open_id: senderOpenId,
+            union_id: `on_${senderOpenId}`,
+            user_id: this.userIds.get(senderOpenId) ?? '',
+          },
           sender_type: 'user',
           tenant_key: 'tenant',
         },
