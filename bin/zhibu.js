@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['ground', 'domains', 'app', 'bot', 'knowledge', 'jobs', 'store', 'cli', 'bench'];
+const SOURCE_DIRS = ['ground', 'domains', 'app', 'bot', 'web', 'knowledge', 'jobs', 'store', 'cli', 'bench'];
 
 function newestSource(dir, newest = 0) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

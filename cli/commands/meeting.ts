@@ -1,4 +1,5 @@
-// zhibu meeting list|create|cancel — the same operations as /会议 in chat, for operators and scripts.
+// zhibu meeting list|create|cancel — the same operations as /会议 in chat (a recurring series too), for operators
+// and scripts.
 import type { Command } from 'commander';
 import { UserError } from '../../ground/errors.js';
 import { formatDateTime } from '../../ground/time/format.js';
@@ -8,6 +9,7 @@ import { timeError } from '../../bot/handlers/meetings/meeting-create.js';
 import { cancelMeeting, createMeeting } from '../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions } from '../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../ground/time/phrase.js';
+import { createSeriesFromText, isRecurrence } from '../../domains/meetings/series-create.js';
 import { openMeetingsSession } from './meetings-session.js';
 
 export function registerMeeting(program: Command): void {
@@ -33,7 +35,10 @@ export function registerMeeting(program: Command): void {
     });
   meeting
     .command('create <words...>')
-    .description('例如：zhibu meeting create --branch 第一党支部 党课 下周五下午3点 三楼会议室 主题：学习党章')
+    .description(
+      '例如：zhibu meeting create --branch 第一党支部 党课 下周五下午3点 三楼会议室 主题：学习党章\n' +
+        '例会：zhibu meeting create --branch 第一党支部 主题党日 每月第一个周五 15:00 三楼会议室 节假日：顺延',
+    )
     .requiredOption('--branch <name>', '支部')
     .action(async (words: string[], opts: { branch: string }) => {
       const s = await openMeetingsSession();
@@ -44,6 +49,18 @@ export function registerMeeting(program: Command): void {
         const [typeWord, ...rest] = head.split(/\s+/);
         const type = typeWord ? meetingTypeOf(typeWord) : undefined;
         if (!type) throw new UserError(`不认识的会议类型：${typeWord ?? ''}`);
+        if (isRecurrence(rest.join(' '))) {
+          const { series, confirmation } = await createSeriesFromText(s.md, {
+            branch,
+            type,
+            text: rest.join(' '),
+            options,
+            createdBy: s.actor,
+          });
+          await s.deps.audit.recordBy(s.actor, 'series.create', `系列 ${series.id} ${type} ${series.rule}`);
+          process.stdout.write(`${confirmation}\n`);
+          return;
+        }
         const t = parseMeetingTime(rest.join(' '), { now: s.deps.clock.now(), tz: s.config.timeZone });
         if (!t.ok) throw timeError(t, s.config.timeZone);
         const m = await createMeeting(

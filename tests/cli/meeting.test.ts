@@ -44,6 +44,33 @@ describe('zhibu meeting', () => {
     expect(day.stderr).not.toMatch(/no-time/);
   }, 60_000);
 
+  it('creates a recurring series with its first meeting, and explains a rule it cannot read', async () => {
+    const made = await zhibu(
+      'create',
+      '--branch',
+      '第一党支部',
+      '主题党日',
+      '每月第一个周五',
+      '15:00',
+      '三楼',
+      '节假日：顺延',
+    );
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/^已创建例会（系列 \d+）：主题党日，每月第一个周五 15:00，遇法定节假日顺延/);
+    expect(made.stdout).toMatch(/下次会议：.+，编号 \d+，地点：三楼/);
+    const stores = createStores(redis, prefix);
+    const seriesId = /系列 (\d+)/.exec(made.stdout)![1]!;
+    expect((await stores.series.get(seriesId))?.holidayPolicy).toBe('shift');
+    const meetingId = /编号 (\d+)/.exec(made.stdout)![1]!;
+    expect((await stores.meetings.get(meetingId))?.seriesId).toBe(seriesId);
+
+    const bad = await zhibu('create', '--branch', '第一党支部', '主题党日', '每隔两周', '15:00');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('没能识别重复规则');
+    const noTime = await zhibu('create', '--branch', '第一党支部', '主题党日', '每周三');
+    expect(noTime.stderr).toContain('例会需要写明几点');
+  }, 120_000);
+
   it('lists meetings with Chinese statuses', async () => {
     expect((await zhibu('create', '--branch', '第一党支部', '党课', '下周五下午3点', '三楼')).code).toBe(0);
     const { stdout } = await zhibu('list');

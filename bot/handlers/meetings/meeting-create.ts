@@ -7,9 +7,7 @@ import { TIME_EXAMPLES, timeError } from '../../../domains/meetings/rules.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
 import { meetingTypeOf, splitOptions, type MeetingOptions } from '../../../domains/meetings/parse-command.js';
 import { parseMeetingTime } from '../../../ground/time/phrase.js';
-import { cronPattern, parseRecurrence } from '../../../ground/time/recurrence.js';
-import { createSeries, usesCalendar } from '../../../domains/meetings/series.js';
-import { missingYearText, syncHolidayCalendar, yearsWithoutData } from '../../../domains/meetings/holiday-calendar.js';
+import { createSeriesFromText, isRecurrence } from '../../../domains/meetings/series-create.js';
 import { MEETING_TYPES, type Branch, type MeetingType } from '../../../store/types.js';
 import type { ChatContext } from '../../types.js';
 import { planText } from './meeting-texts.js';
@@ -31,7 +29,7 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   const rest = restWords.join(' ');
   const branch = await commandBranch(ctx, md, options.branchName);
   assertCanManage(ctx, branch, '安排会议');
-  if (rest.startsWith('每')) return createSeriesCommand(ctx, md, branch, type, rest, options);
+  if (isRecurrence(rest)) return createSeriesCommand(ctx, md, branch, type, rest, options);
   const now = md.clock.now();
   const parsed = parseMeetingTime(rest, { now, tz: md.config.timeZone });
   if (!parsed.ok) {
@@ -72,70 +70,25 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
   );
 }
 
-/**
- * Holiday data covers the package's years and those an admin imported: a series running into a year without
- * it is told so (its dates there assume Monday–Friday workdays) rather than silently.
- */
-function holidayCoverageNote(firstAt: number | undefined, now: number, tz: string): string {
-  const years = yearsWithoutData([firstAt ?? now, now + 365 * 86_400_000], tz);
-  return years.map(missingYearText).join('\n');
-}
-
 async function createSeriesCommand(
   ctx: ChatContext,
   md: MeetingDeps,
   branch: Branch,
   type: MeetingType,
-  rest: string,
+  text: string,
   options: MeetingOptions,
 ): Promise<void> {
-  await syncHolidayCalendar(md.stores);
-  const r = parseRecurrence(rest);
-  if (!r.ok) {
-    throw new UserError(
-      r.reason === 'no-time'
-        ? '例会需要写明几点，例如：/会议 新建 主题党日 每月第一个周五 15:00'
-        : '没能识别重复规则。支持：每月第一个周五 15:00、每月最后一个周四 14:30、每月5号 9:00、每周三 14:00、每天 8:30、每个工作日 9:00。',
-    );
-  }
-  const policy = options.holidayPolicy ?? 'skip';
-  const { series, first } = await createSeries(md, {
-    branchId: branch.id,
+  const { series, confirmation } = await createSeriesFromText(md, {
+    branch,
     type,
-    title: type,
-    rule: r.text,
-    pattern: cronPattern(r.rule),
-    tz: md.config.timeZone,
-    kind: r.rule.kind,
-    nthWeek: r.rule.nthWeek,
-    weekday: r.rule.weekday,
-    monthDay: r.rule.monthDay,
-    hour: r.rule.hour,
-    minute: r.rule.minute,
-    leadMs: 0,
-    holidayPolicy: policy,
-    place: options.place ?? (r.rest || undefined),
-    topic: options.topic,
-    groupOffsets: options.groupOffsets,
-    secretaryOffsets: options.secretaryOffsets,
+    text,
+    options,
     createdBy: ctx.msg.talkerId,
   });
-  await ctx.deps.audit.recordBy(ctx.msg, 'series.create', `系列 ${series.id} ${type} ${r.text} 节假日:${policy}`);
-  const policyText = {
-    skip: '遇法定节假日跳过',
-    shift: '遇法定节假日顺延到下一个工作日（含调休上班日）',
-    none: '节假日照常',
-  }[policy];
-  await ctx.reply(
-    [
-      `已创建例会（系列 ${series.id}）：${type}，${r.text}，${policyText}。`,
-      first
-        ? `下次会议：${formatDateTime(first.startAt, md.config.timeZone)}，编号 ${first.id}${series.place ? `，地点：${series.place}` : ''}`
-        : '下次会议已安排。',
-      '每次会议前照常提醒和签到。',
-      ...(usesCalendar(series)
-        ? [holidayCoverageNote(first?.startAt, md.clock.now(), md.config.timeZone)].filter(Boolean)
-        : []),
-    ].join('\n'),
+  await ctx.deps.audit.recordBy(
+    ctx.msg,
+    'series.create',
+    `系列 ${series.id} ${type} ${series.rule} 节假日:${series.holidayPolicy}`,
   );
+  await ctx.reply(confirmation);
 }
