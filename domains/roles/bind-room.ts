@@ -7,6 +7,7 @@ import type { Branch, Meeting } from '../../store/types.js';
 import type { Deps } from '../deps.js';
 import type { Role } from './resolve.js';
 import { secretaryRecipients } from './recipients.js';
+import { secretaryBranchesOf } from './resolve.js';
 
 type BindDeps = Pick<Deps, 'stores' | 'config' | 'outbox' | 'audit' | 'clock' | 'logger'>;
 
@@ -31,7 +32,7 @@ export async function bindRoom(deps: BindDeps, who: Binder, name: string): Promi
   let branch = await branches.getByName(name);
   const isAdmin = who.role === 'admin';
   if (!branch && !isAdmin) throw new PermissionError(`还没有“${name}”这个支部，请管理员先绑定创建。`);
-  if (branch && !isAdmin && !branch.secretaries.includes(who.id))
+  if (branch && !isAdmin && !(await secretaryBranchesOf(deps.stores, who.id)).includes(branch.id))
     throw new PermissionError(`抱歉，只有${name}的书记或管理员可以绑定本群。`);
   const previous = await branches.branchOfRoom(who.roomId);
   const moving = !!previous && previous.id !== branch?.id;

@@ -8,6 +8,7 @@ import type { Branch, Member } from '../../store/types.js';
 import type { Deps } from '../deps.js';
 import { memberByDirectory } from './directory.js';
 import type { Role } from './resolve.js';
+import { secretaryBranchesOf } from './resolve.js';
 
 const CLAIM_TTL_S = 7 * 86_400;
 
@@ -33,9 +34,10 @@ export async function confirmersOf(deps: ClaimDeps, member: Member): Promise<str
   return branch?.secretaries.length ? branch.secretaries : admins;
 }
 
-export function mayConfirm(role: Role, confirmerId: string, member: Member, branch: Branch): boolean {
+/** An admin; or, for an ordinary entry, a secretary of its branch (bound, or known by verified directory id). */
+export function mayConfirm(role: Role, member: Member, branch: Branch, confirmerBranches: string[]): boolean {
   if (role === 'admin') return true;
-  return !needsAdmin(member) && branch.secretaries.includes(confirmerId);
+  return !needsAdmin(member) && confirmerBranches.includes(branch.id);
 }
 
 /** Automatic matching may bind this person to this entry only when neither is bound and the entry is ordinary. */
@@ -101,7 +103,7 @@ export async function decideClaim(
   const member = await deps.stores.members.get(claim.memberId);
   const branch = member ? await deps.stores.branches.get(member.branchId) : undefined;
   if (!member || !branch) throw new UserError('名册中已没有这位党员。');
-  if (!mayConfirm(decider.role, decider.id, member, branch))
+  if (!mayConfirm(decider.role, member, branch, await secretaryBranchesOf(deps.stores, decider.id)))
     throw new PermissionError(
       needsAdmin(member)
         ? '抱歉，绑定为支部书记须由管理员确认。'

@@ -6,6 +6,24 @@ import { memberOfSpeaker } from './directory.js';
 
 export type Role = 'admin' | 'secretary' | 'member' | 'guest';
 
+/**
+ * The branches this speaker is secretary of: the secretary sets (bound ids), plus the branch of a secretary's
+ * roster entry matched by verified directory id — not yet in a set (those hold bound ids; the match binds it), or
+ * bound elsewhere (the same secretary on WeChat, now writing from 企业微信).
+ */
+export async function secretaryBranchesOf(
+  stores: { branches: Pick<BranchStore, 'branchesOfSecretary'>; members: MemberStore },
+  talkerId: string,
+): Promise<string[]> {
+  const [listed, member] = await Promise.all([
+    stores.branches.branchesOfSecretary(talkerId),
+    memberOfSpeaker(stores.members, talkerId),
+  ]);
+  if (member?.role === 'secretary' && member.status === 'active' && !listed.includes(member.branchId))
+    return [...listed, member.branchId];
+  return listed;
+}
+
 export interface RoleQuery {
   talkerId: string;
   roomId?: string;
@@ -21,15 +39,11 @@ export function createRoleResolver(stores: {
   return async function resolveRole(q) {
     const [admin, secretaryOf, roomBranch, member] = await Promise.all([
       stores.admins.isAdmin(q.talkerId),
-      stores.branches.branchesOfSecretary(q.talkerId),
+      secretaryBranchesOf(stores, q.talkerId),
       q.roomId ? stores.branches.branchIdOfRoom(q.roomId) : undefined,
       memberOfSpeaker(stores.members, q.talkerId),
     ]);
     if (admin) return 'admin';
-    // A secretary recognised by directory id is in no secretary set yet (those hold bound ids, read in parallel
-    // with the match that binds it) or is bound elsewhere: the entry's role decides.
-    if (member?.role === 'secretary' && member.status === 'active' && !secretaryOf.includes(member.branchId))
-      secretaryOf.push(member.branchId);
     if (secretaryOf.length && (!q.roomId || (roomBranch && secretaryOf.includes(roomBranch)))) return 'secretary';
     if (member && member.status === 'active') return 'member';
     return 'guest';

@@ -24,7 +24,7 @@ export function checkinStateCommand(md: MeetingDeps): CommandSpec {
           (await md.stores.meetings.list({ branchId: branch.id, from: now, status: ['scheduled'], limit: 1 }))[0];
         if (!m) throw new UserError('没有正在签到或待召开的会议。查看某次会议：/签到 编号');
       }
-      assertCanManage(ctx, (await md.stores.branches.get(m.branchId))!, '查看签到情况');
+      await assertCanManage(ctx, (await md.stores.branches.get(m.branchId))!, '查看签到情况');
       const s = await summarize(md.stores, m);
       // Names of absentees are for the secretary: sent privately even when asked in the group.
       await ctx.replyPrivately(summaryText(m, s, md.config.timeZone, { final: m.status === 'closed' }));

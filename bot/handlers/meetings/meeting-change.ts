@@ -15,7 +15,7 @@ const CONFIRM_TTL_S = 300;
 async function manageable(ctx: ChatContext, md: MeetingDeps, idWord: string | undefined, what: string) {
   const m = await meetingById(md, idWord);
   const branch = (await md.stores.branches.get(m.branchId))!;
-  assertCanManage(ctx, branch, what);
+  await assertCanManage(ctx, branch, what);
   assertChangeable(m, what);
   return m;
 }
@@ -93,7 +93,7 @@ export function bareCancelConfirmHook(md: MeetingDeps) {
 async function cancelSeriesCommand(ctx: ChatContext, md: MeetingDeps, id: string, confirmed: boolean): Promise<void> {
   const s = await md.stores.series.get(id);
   if (s?.status !== 'active') throw new UserError(`没有进行中的例会系列 ${id}。`);
-  assertCanManage(ctx, (await md.stores.branches.get(s.branchId))!, '取消例会');
+  await assertCanManage(ctx, (await md.stores.branches.get(s.branchId))!, '取消例会');
   if (!confirmed)
     return ctx.reply(
       `确定停止例会系列 ${id}（${s.type}，${s.rule}）吗？已安排的下一次会议不受影响，可另行 /会议 取消。\n请回复：/会议 取消 系列${id} 确认`,

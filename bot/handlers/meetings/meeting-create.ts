@@ -28,7 +28,7 @@ export async function createMeetingCommand(ctx: ChatContext, md: MeetingDeps, ar
     );
   const rest = restWords.join(' ');
   const branch = await commandBranch(ctx, md, options.branchName);
-  assertCanManage(ctx, branch, '安排会议');
+  await assertCanManage(ctx, branch, '安排会议');
   if (isRecurrence(rest)) return createSeriesCommand(ctx, md, branch, type, rest, options);
   const now = md.clock.now();
   const parsed = parseMeetingTime(rest, { now, tz: md.config.timeZone });

@@ -27,7 +27,7 @@ export async function meetingSettings(ctx: ChatContext, md: MeetingDeps, args: s
       `${branch.name}的会议默认设置：${describe(branch.settings)}\n修改示例：/会议 设置 提醒：1天,2小时 书记提醒：3天 截止：30分钟 缺席提醒：3`,
     );
   }
-  assertCanManage(ctx, branch, '修改会议设置');
+  await assertCanManage(ctx, branch, '修改会议设置');
   const next = await md.stores.branches.updateSettings(branch.id, patch);
   await ctx.deps.audit.recordBy(ctx.msg, 'branch.settings', `${branch.name}：${describe(next)}`);
   await ctx.reply(`已更新${branch.name}的会议默认设置（之后新建的会议生效）：${describe(next)}`);

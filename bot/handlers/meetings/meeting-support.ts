@@ -2,6 +2,7 @@
 import { PermissionError, UserError } from '../../../ground/errors.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
 import { memberOfSpeaker } from '../../../domains/roles/directory.js';
+import { secretaryBranchesOf } from '../../../domains/roles/resolve.js';
 import type { Branch, Meeting } from '../../../store/types.js';
 import type { ChatContext } from '../../types.js';
 
@@ -28,12 +29,14 @@ export async function commandBranch(ctx: ChatContext, md: MeetingDeps, branchNam
   throw new UserError('您关联了多个支部，请在命令末尾加上“支部：第一党支部”指明是哪个支部。');
 }
 
-export function canManage(ctx: ChatContext, branch: Branch): boolean {
-  return ctx.role === 'admin' || branch.secretaries.includes(ctx.msg.talkerId);
+/** An admin, or a secretary of this branch (by a bound id, or by the roster's verified directory id). */
+export async function canManage(ctx: ChatContext, branch: Branch): Promise<boolean> {
+  if (ctx.role === 'admin' || branch.secretaries.includes(ctx.msg.talkerId)) return true;
+  return ctx.role === 'secretary' && (await secretaryBranchesOf(ctx.deps.stores, ctx.msg.talkerId)).includes(branch.id);
 }
 
-export function assertCanManage(ctx: ChatContext, branch: Branch, what = '管理本支部的会议'): void {
-  if (!canManage(ctx, branch)) throw new PermissionError(`抱歉，只有${branch.name}的书记或管理员可以${what}。`);
+export async function assertCanManage(ctx: ChatContext, branch: Branch, what = '管理本支部的会议'): Promise<void> {
+  if (!(await canManage(ctx, branch))) throw new PermissionError(`抱歉，只有${branch.name}的书记或管理员可以${what}。`);
 }
 
 /** A meeting by the id the user typed (编号 7, #7, 7), or a clear error. */

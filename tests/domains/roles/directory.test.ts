@@ -12,6 +12,9 @@ let w: MeetingWorld;
 const CHEN = 'wecom:aibot1:chenshuji';
 const ZHOU = 'wecom:aibot1:zhouba';
 const STRANGER = 'wecom:aibot1:qianduo';
+// A secretary whose entry is bound to their WeChat id, now writing from 企业微信.
+const SUN_WECHAT = 'wxid_sun';
+const SUN = 'wecom:aibot1:sunshuji';
 
 beforeAll(async () => {
   w = await startMeetingWorld({
@@ -20,6 +23,7 @@ beforeAll(async () => {
       { id: CHEN, name: 'Chen' },
       { id: ZHOU, name: 'zb' },
       { id: STRANGER, name: 'qd' },
+      { id: SUN, name: 'sun' },
     ],
   });
 });
@@ -121,5 +125,19 @@ describe('directory ids from the roster', () => {
     expect(await roleOf(ZHOU)).toBe('guest');
     expect(await w.stores.members.getByWechat(ZHOU)).toBeUndefined();
     expect(await roleOf('wecom:aibot1:zhouba.new')).toBe('member');
+  });
+
+  it('a secretary bound to WeChat manages the branch from 企业微信 by the directory id alone', async () => {
+    const report = await importRoster(w.stores, [
+      ['姓名', '支部', '角色', '微信号', '企业微信userid'],
+      ['孙书记', '第一党支部', '书记', SUN_WECHAT, 'sunshuji'],
+    ]);
+    expect(report.rejected).toEqual([]);
+    const sun = (await w.stores.members.findByName('孙书记'))[0]!;
+    expect(sun.wechatId).toBe(SUN_WECHAT);
+    expect(await roleOf(SUN)).toBe('secretary');
+    // Allowed for what a secretary of this branch does: schedule a meeting, and the binding stays on WeChat.
+    expect(await ask('sun', '/会议 新建 党课 明天下午3点 三楼会议室')).toContain('已创建会议');
+    expect((await w.stores.members.get(sun.id))?.wechatId).toBe(SUN_WECHAT);
   });
 });
