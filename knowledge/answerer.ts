@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, judge, notStatedText, refusalText, type RefusalPolicy }
 import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
+import { domainLift } from './domain.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 
@@ -48,7 +49,7 @@ export function createAnswerer({
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
     const { scored, kinds } = scoreSentences(retrieval, { bm25, siblings });
-    const verdict = judge(retrieval, scored, policy);
+    const verdict = judge(retrieval, scored, policy, domainLift(retrieval.words, bm25));
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.
     const llm =
