@@ -24,10 +24,15 @@ export function pickSentences(scored: Scored[], kinds: AskedKind[], max = 3): Pi
   const sameUnit = (a: Picked, b: Picked) => a.chunk.docId === b.chunk.docId && a.chunk.unit === b.chunk.unit;
   const overlaps = (p: Picked) =>
     picked.some((q) => sameUnit(q, p) && (q.quote.includes(p.quote) || p.quote.includes(q.quote)));
-  const length = () => picked.reduce((n, p) => n + p.quote.length, 0);
+  // What a quote adds to the answer: its citation label and marks too, so the answer as shown stays short.
+  const cost = (p: Picked) => {
+    const cut = listCut(p);
+    return citeLabel(p.chunk).length + 4 + cut.before.length + p.quote.length + cut.after.length;
+  };
+  const length = () => picked.reduce((n, p) => n + cost(p), 0);
   for (const p of [...listed, ...scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * NEXT_SHARE))]) {
     if (picked.length >= max || overlaps(p)) continue;
-    if (picked.length && length() + p.quote.length > CONCISE_CHARS) continue;
+    if (picked.length && length() + cost(p) > CONCISE_CHARS) continue;
     picked.push(p);
   }
   // The answer must contain what was asked for (a date, a number…): bring in the best sentence that has it.

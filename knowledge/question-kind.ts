@@ -16,6 +16,7 @@ export type AnswerKind =
   | 'material'
   | 'procedure'
   | 'which'
+  | 'choice'
   | 'current';
 
 export interface AskedKind {
@@ -24,6 +25,8 @@ export interface AskedKind {
   relative?: boolean;
   /** For dates: the question asks when a document was adopted, issued or took effect (施行, 印发, 发的). */
   issued?: boolean;
+  /** For choices (手写还是打印): the options; the text must name one of them. */
+  options?: string[];
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
   measure?: string;
   noun?: string;
@@ -88,6 +91,10 @@ export function askedKinds(question: string): AskedKind[] {
   // the source (哪个条例里讲的) are asked and checked above; 哪个/哪些 alone (先撤哪个) asks for nothing particular.
   const which = /哪(?:个|种|款|家|类|一个|一种)([\u4e00-\u9fff]{2})/.exec(q);
   if (which && !WHICH_ELSEWHERE.test(which[1]!)) kinds.push({ kind: 'which', noun: which[1] });
+  // 手写还是打印 ends the question with two options: an answer names one of them. (还是联系不上会怎样 reads 还是 as
+  // "still": the words after it run on.)
+  const choice = CHOICE.exec(q);
+  if (choice) kinds.push({ kind: 'choice', options: [choice[1]!, choice[2]!] });
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
   // 花在哪/用在哪 asks what money is used for, not a place.
   // 哪里规定的/出自哪个文件 asks for the source, which every answer cites: not a place.
@@ -116,6 +123,8 @@ const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|
 /** 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. */
 const WHICH_ELSEWHERE =
   /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份)/;
+const CHOICE =
+  /([\u4e00-\u9fff]{2})还是(?:可以|能|要|用|得|该)?([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|好)?(?:[？?！。，,\s]|$)/;
 /** A date of adoption, issue or entry into force: 2022年10月22日通过, 自2019年5月6日起施行. */
 const ISSUE_DATE =
   /\d{4}年\d{1,2}月\d{1,2}日[^，。；]{0,16}?(通过|印发|发布|施行|修订|修正|制定|批准)|(印发|发布|施行)[^，。；]{0,6}\d{4}年\d{1,2}月\d{1,2}日/g;
@@ -152,6 +161,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
     }
     case 'which':
       return !k.noun || text.includes(k.noun);
+    case 'choice':
+      return (k.options ?? []).some((o) => text.includes(o));
     case 'count': {
       // Numbers inside titles and quoted terms (《…》, “两学一做”, “六个一”) name things; they count nothing.
       if (!k.measure) return NUM_RE.test(text.replace(/《[^》]*》|“[^”]{1,12}”/g, ''));

@@ -118,6 +118,7 @@ const MISSING: Record<AnswerKind, string> = {
   material: '没有列出具体材料',
   procedure: '没有规定具体办理流程',
   which: '没有写明具体是哪一种',
+  choice: '没有规定具体做法',
   penalty: '没有规定具体处分',
   current: '不涉及这类信息',
 };
@@ -127,7 +128,13 @@ const CLOSEST_MAX = 120;
 /** 文件没有规定具体金额。相关规定：《实施方案》第17条「…」 */
 export function notStatedText(v: Verdict): string {
   const m = v.missing;
-  const head = `文件${m?.kind === 'which' && m.noun ? `没有写明具体是哪个${m.noun}` : MISSING[m?.kind ?? 'current']}。`;
+  const what =
+    m?.kind === 'which' && m.noun
+      ? `没有写明具体是哪个${m.noun}`
+      : m?.kind === 'choice' && m.options
+        ? `没有规定是${m.options.join('还是')}`
+        : MISSING[m?.kind ?? 'current'];
+  const head = `文件${what}。`;
   const c = v.closest;
   if (!c) return `${head}如需准确答复，请咨询上级党组织。`;
   const quote =

@@ -102,4 +102,12 @@ describe('the topic of a question', () => {
     expect(answers('条例从哪天开始施行', '本条例自2019年5月6日起施行。')).toBe(true);
     expect(answers('下一届大会哪一天开幕', '大会定于2021年7月1日开幕。')).toBe(true);
   });
+
+  it('reads A还是B as a choice between two options that an answer must name', () => {
+    expect(askedKinds('开会用线上还是线下呢')).toContainEqual({ kind: 'choice', options: ['线上', '线下'] });
+    expect(answers('开会用线上还是线下呢', '会议可以采取线上方式召开。')).toBe(true);
+    expect(answers('开会用线上还是线下呢', '会议由支部书记主持。')).toBe(false);
+    // 还是 meaning "still", with the question running on: no choice.
+    expect(kinds('处分期满了还是没改正会怎样')).not.toContain('choice');
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ground/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { joinLists, splitSentences } from '../../knowledge/sentences.js';
-import { formatQuoted, listCut } from '../../knowledge/extractive.js';
+import { formatQuoted, listCut, pickSentences } from '../../knowledge/extractive.js';
 import { squashSpace } from '../../knowledge/normalize.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
@@ -32,6 +32,21 @@ describe('lists', () => {
       '《示例》第三条：「会员必须履行下列义务：…（三）交纳会费，并且按照规定的时间和标准交纳。」（…，共四项，详见《示例》第三条）',
     );
     expect(item.citations[0]!.quote).toBe(spans[1]!.text);
+  });
+
+  it('further sentences join only while the answer as shown, citation labels included, stays within 300 characters', () => {
+    const sentence = (quote: string, score: number) =>
+      ({ chunk, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
+    const scored = [
+      sentence(`第一句${'甲'.repeat(120)}。`, 1),
+      sentence(`第二句${'乙'.repeat(120)}。`, 0.9),
+      sentence(`第三句${'丙'.repeat(30)}。`, 0.8),
+    ];
+    const picked = pickSentences(scored, []);
+    // 124 + 124 quoted characters leave no room for the third sentence once the labels are counted.
+    expect(picked.map((p: { quote: string }) => p.quote.slice(0, 3))).toEqual(['第一句', '第二句']);
+    const shown = formatQuoted(picked, 500).text;
+    expect([...shown.replace(/\n/g, '')].length).toBeLessThanOrEqual(300);
   });
 
   it('a quote cut to fit the answer is never closed as complete', () => {

@@ -57,6 +57,12 @@ describe('domain lift', () => {
     expect(on.refused).toBe(false);
     expect(on.citations.length).toBeGreaterThan(0);
   });
+
+  it('says which options the documents do not choose between, quoting the closest provision', async () => {
+    const a = await full.answerDetailed('思想汇报交给支部要手写还是打印');
+    expect(a.mode).toBe('not-stated');
+    expect(a.text).toMatch(/^文件没有规定是手写还是打印。相关规定：《/);
+  });
 });
 
 describe('numbered terms', () => {
