@@ -19,21 +19,22 @@ const tables = new WeakMap<object, GeneralIdf>();
 
 function readGeneralIdf(has: (w: string) => boolean): GeneralIdf {
   const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
-  const text = fs.readFileSync(path.join(path.dirname(pkg), 'idf.txt'), 'utf8');
+  // Scanned as bytes, line by line (no 6 MB string, no array of 270,000 lines); the median from a histogram in
+  // steps of 0.01.
+  const bytes = fs.readFileSync(path.join(path.dirname(pkg), 'idf.txt'));
   const idf = new Map<string, number>();
-  // Scanned in place (no array of 270,000 lines); the median from a histogram in steps of 0.01.
   const histogram = new Uint32Array(2001);
   let lines = 0;
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const space = text.indexOf(' ', start);
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const space = bytes.indexOf(0x20, start);
     if (space > start && space < end) {
-      const value = Number(text.slice(space + 1, end));
+      const value = Number(bytes.toString('latin1', space + 1, end));
       if (Number.isFinite(value)) {
         histogram[Math.min(2000, Math.max(0, Math.round(value * 100)))]!++;
         lines++;
-        const word = text.slice(start, space);
+        const word = bytes.toString('utf8', start, space);
         if (has(word)) idf.set(word, value);
       }
     }
