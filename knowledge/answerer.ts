@@ -90,7 +90,7 @@ export function createAnswerer({
         reason: verdict.reason,
       };
     }
-    const extractive = formatQuoted(pickSentences(scored, kinds), maxChars);
+    const extractive = formatQuoted(pickSentences(scored, kinds, 3, retrieval.hits[0]?.chunk), maxChars);
     return { ...extractive, refused: false, sources, mode: 'extractive', retrieval, reason: verdict.reason };
   }
   return {

@@ -17,9 +17,18 @@ const NEXT_SHARE = 0.65;
  * The sentence that answers first (an enumeration of the asked term when there is one), then at most `max - 1`
  * others that answer nearly as well and keep the answer short; each asked kind represented.
  */
-export function pickSentences(scored: Scored[], kinds: AskedKind[], max = 3): Picked[] {
+export function pickSentences(
+  scored: Scored[],
+  kinds: AskedKind[],
+  max = 3,
+  /** The unit retrieval ranked first. */
+  top?: Pick<Picked['chunk'], 'docId' | 'unit'>,
+): Picked[] {
   const best = scored[0]?.score ?? 0;
-  const listed = scored.filter((p) => p.listed).slice(0, 1);
+  const inTop = (p: Picked | undefined) => !!p && !!top && p.chunk.docId === top.docId && p.chunk.unit === top.unit;
+  // An enumeration of a numbered term the question names leads, unless the best sentence is in the unit ranked first
+  // and the enumeration is not: the term is then background (对照四个合格列负面清单 asks about the 负面清单).
+  const listed = scored.filter((p) => p.listed && (inTop(p) || !inTop(scored[0]))).slice(0, 1);
   const picked: Picked[] = [];
   const sameUnit = (a: Picked, b: Picked) => a.chunk.docId === b.chunk.docId && a.chunk.unit === b.chunk.unit;
   const overlaps = (p: Picked) =>
