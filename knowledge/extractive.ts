@@ -27,7 +27,8 @@ export function pickSentences(
   const best = scored[0]?.score ?? 0;
   const inTop = (p: Picked | undefined) => !!p && !!top && p.chunk.docId === top.docId && p.chunk.unit === top.unit;
   // An enumeration of a numbered term the question names leads, unless the best sentence is in the unit ranked first
-  // and the enumeration is not: the term is then background (对照四个合格列负面清单 asks about the 负面清单).
+  // and the enumeration is not: the term is then background (对照四个合格列负面清单 asks about the 负面清单) and its
+  // enumeration is left out.
   const listed = scored.filter((p) => p.listed && (inTop(p) || !inTop(scored[0]))).slice(0, 1);
   const picked: Picked[] = [];
   const sameUnit = (a: Picked, b: Picked) => a.chunk.docId === b.chunk.docId && a.chunk.unit === b.chunk.unit;

@@ -49,6 +49,24 @@ describe('lists', () => {
     expect([...shown.replace(/\n/g, '')].length).toBeLessThanOrEqual(300);
   });
 
+  it('an enumeration of the term named leads, unless the best sentence is in the unit ranked first and it is not', () => {
+    const other = { ...chunk, unit: 'a9' } as Chunk;
+    const best = { chunk, quote: '列出负面清单。', score: 1, lexical: 1, relevance: 1, kinds: 0, listed: false };
+    const list = {
+      chunk: other,
+      quote: '四项是甲、乙、丙、丁。',
+      score: 0.7,
+      lexical: 0.7,
+      relevance: 0.7,
+      kinds: 0,
+      listed: true,
+    };
+    const quotes = (top: Chunk) => pickSentences([best, list] as never, [], 3, top).map((p) => p.quote);
+    // The term is background then: its enumeration is left out.
+    expect(quotes(chunk)).toEqual(['列出负面清单。']);
+    expect(quotes(other)).toEqual(['四项是甲、乙、丙、丁。', '列出负面清单。']);
+  });
+
   it('a quote cut to fit the answer is never closed as complete', () => {
     const long = { chunk, quote: `${'很长的一句话，'.repeat(20)}结尾。` } as never;
     const out = formatQuoted([long], 60);
