@@ -40,7 +40,12 @@ export function pickSentences(
     return citeLabel(p.chunk).length + 4 + cut.before.length + p.quote.length + cut.after.length;
   };
   const length = () => picked.reduce((n, p) => n + cost(p), 0);
-  for (const p of [...listed, ...scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * NEXT_SHARE))]) {
+  const eligible = scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * NEXT_SHARE));
+  // Retrieval weighs more than one sentence's words (headings, the whole unit): when a sentence of the unit ranked
+  // first answers nearly as well as the best one from elsewhere, it comes first.
+  const firstOfTop = eligible.findIndex(inTop);
+  if (firstOfTop > 0) eligible.unshift(...eligible.splice(firstOfTop, 1));
+  for (const p of [...listed, ...eligible]) {
     if (picked.length >= max || overlaps(p)) continue;
     if (picked.length && length() + cost(p) > CONCISE_CHARS) continue;
     picked.push(p);

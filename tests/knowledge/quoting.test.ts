@@ -67,6 +67,17 @@ describe('lists', () => {
     expect(quotes(other)).toEqual(['四项是甲、乙、丙、丁。', '列出负面清单。']);
   });
 
+  it('puts first a sentence of the unit ranked first that answers nearly as well as the best one from elsewhere', () => {
+    const other = { ...chunk, unit: 'a9' } as Chunk;
+    const sentence = (c: Chunk, quote: string, score: number) =>
+      ({ chunk: c, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
+    const scored = [sentence(other, '别处的一句。', 1), sentence(chunk, '首位条文的一句。', 0.7)];
+    expect(pickSentences(scored, [], 3, chunk).map((p) => p.quote)).toEqual(['首位条文的一句。', '别处的一句。']);
+    // Not nearly as good: the best sentence stays first.
+    const weak = [sentence(other, '别处的一句。', 1), sentence(chunk, '首位条文的一句。', 0.5)];
+    expect(pickSentences(weak, [], 3, chunk).map((p) => p.quote)).toEqual(['别处的一句。']);
+  });
+
   it('a quote cut to fit the answer is never closed as complete', () => {
     const long = { chunk, quote: `${'很长的一句话，'.repeat(20)}结尾。` } as never;
     const out = formatQuoted([long], 60);
