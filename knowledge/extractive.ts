@@ -23,6 +23,8 @@ export function pickSentences(
   max = 3,
   /** The unit retrieval ranked first. */
   top?: Pick<Picked['chunk'], 'docId' | 'unit'>,
+  /** The question asks for several items: a list that answers best stays first wherever it comes from. */
+  listQuestion = false,
 ): Picked[] {
   const best = scored[0]?.score ?? 0;
   const inTop = (p: Picked | undefined) => !!p && !!top && p.chunk.docId === top.docId && p.chunk.unit === top.unit;
@@ -44,7 +46,7 @@ export function pickSentences(
   // Retrieval weighs more than one sentence's words (headings, the whole unit): when a sentence of the unit ranked
   // first answers nearly as well as the best one from elsewhere, it comes first.
   const firstOfTop = eligible.findIndex(inTop);
-  if (firstOfTop > 0) eligible.unshift(...eligible.splice(firstOfTop, 1));
+  if (firstOfTop > 0 && !(listQuestion && eligible[0]!.list)) eligible.unshift(...eligible.splice(firstOfTop, 1));
   for (const p of [...listed, ...eligible]) {
     if (picked.length >= max || overlaps(p)) continue;
     if (picked.length && length() + cost(p) > CONCISE_CHARS) continue;
@@ -56,8 +58,10 @@ export function pickSentences(
     const bestRelevance = Math.max(0, ...scored.map((p) => p.relevance));
     const typed = scored.find((p) => containsKind(p.quote, k) && p.relevance >= bestRelevance * 0.5);
     if (!typed || overlaps(typed)) continue;
-    if (picked.length < max) picked.push(typed);
-    else picked[max - 1] = typed;
+    // Within the length too: in place of the last further sentence when it does not fit beside it.
+    if (picked.length < max && length() + cost(typed) <= CONCISE_CHARS) picked.push(typed);
+    else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(typed) <= CONCISE_CHARS)
+      picked[picked.length - 1] = typed;
   }
   return picked;
 }
