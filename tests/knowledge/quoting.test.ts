@@ -78,6 +78,19 @@ describe('lists', () => {
     expect(pickSentences(weak, [], 3, chunk).map((p) => p.quote)).toEqual(['别处的一句。']);
   });
 
+  it('a sentence brought in for the asked kind replaces the last further one rather than lengthen the answer', () => {
+    const sentence = (quote: string, score: number) =>
+      ({ chunk, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
+    const scored = [
+      sentence(`第一句${'甲'.repeat(110)}。`, 1),
+      sentence(`第二句${'乙'.repeat(110)}。`, 0.9),
+      sentence(`第三句在2019年5月6日${'丙'.repeat(40)}。`, 0.6),
+    ];
+    const picked = pickSentences(scored, [{ kind: 'date' }]);
+    expect(picked.map((p: { quote: string }) => p.quote.slice(0, 3))).toEqual(['第一句', '第三句']);
+    expect([...formatQuoted(picked, 500).text.replace(/\n/g, '')].length).toBeLessThanOrEqual(300);
+  });
+
   it('a quote cut to fit the answer is never closed as complete', () => {
     const long = { chunk, quote: `${'很长的一句话，'.repeat(20)}结尾。` } as never;
     const out = formatQuoted([long], 60);
