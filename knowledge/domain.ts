@@ -63,7 +63,8 @@ function generalIdf(bm25: Pick<Bm25, 'has'>): GeneralIdf {
 
 /**
  * The question's domain lift: max over its content words of two or more characters that are corpus tokens of
- * (general IDF − corpus IDF). Below DOMAIN_MIN the question is about other matters. No such word → -Infinity.
+ * (general IDF − corpus IDF). The refusal policy (refusal.ts) reads it: below `domainMin` the question is about other
+ * matters. No such word → -Infinity.
  */
 export function domainLift(words: string[], bm25: Pick<Bm25, 'has' | 'idf'>): number {
   const table = generalIdf(bm25);
@@ -74,6 +75,3 @@ export function domainLift(words: string[], bm25: Pick<Bm25, 'has' | 'idf'>): nu
   }
   return best;
 }
-
-/** Measured on tune/tune2/tune3: questions on other matters reach at most ~2.3, questions the documents answer ≥ 3.2. */
-export const DOMAIN_MIN = 2.8;
