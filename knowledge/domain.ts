@@ -15,13 +15,23 @@ interface GeneralIdf {
 }
 
 /** Per corpus index: only the table's entries for words the corpus contains are kept (the whole table is ~11 MB). */
-const tables = new WeakMap<object, GeneralIdf>();
+const tables = new WeakMap<object, GeneralIdf | null>();
 
-function readGeneralIdf(has: (w: string) => boolean): GeneralIdf {
-  const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
+/** jieba's IDF table, or undefined if the installed package has none (the lift is then unknown). */
+function readTable(): Buffer | undefined {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
+    return fs.readFileSync(path.join(path.dirname(pkg), 'idf.txt'));
+  } catch {
+    return undefined;
+  }
+}
+
+function readGeneralIdf(has: (w: string) => boolean): GeneralIdf | null {
   // Scanned as bytes, line by line (no 6 MB string, no array of 270,000 lines); the median from a histogram in
   // steps of 0.01.
-  const bytes = fs.readFileSync(path.join(path.dirname(pkg), 'idf.txt'));
+  const bytes = readTable();
+  if (!bytes) return null;
   const idf = new Map<string, number>();
   const histogram = new Uint32Array(2001);
   let lines = 0;
@@ -49,12 +59,12 @@ function readGeneralIdf(has: (w: string) => boolean): GeneralIdf {
       break;
     }
   }
-  return { idf, unknown: median };
+  return lines ? { idf, unknown: median } : null;
 }
 
-function generalIdf(bm25: Pick<Bm25, 'has'>): GeneralIdf {
+function generalIdf(bm25: Pick<Bm25, 'has'>): GeneralIdf | null {
   let t = tables.get(bm25);
-  if (!t) {
+  if (t === undefined) {
     t = readGeneralIdf((w) => bm25.has(w));
     tables.set(bm25, t);
   }
@@ -64,10 +74,11 @@ function generalIdf(bm25: Pick<Bm25, 'has'>): GeneralIdf {
 /**
  * The question's domain lift: max over its content words of two or more characters that are corpus tokens of
  * (general IDF − corpus IDF). The refusal policy (refusal.ts) reads it: below `domainMin` the question is about other
- * matters. No such word → -Infinity.
+ * matters. No such word → -Infinity; no table to compare with → undefined (the sentence thresholds alone decide).
  */
-export function domainLift(words: string[], bm25: Pick<Bm25, 'has' | 'idf'>): number {
+export function domainLift(words: string[], bm25: Pick<Bm25, 'has' | 'idf'>): number | undefined {
   const table = generalIdf(bm25);
+  if (!table) return undefined;
   let best = Number.NEGATIVE_INFINITY;
   for (const w of new Set(words)) {
     if (w.length < 2 || !bm25.has(w)) continue;
