@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, judge, notStatedText, refusalText, type RefusalPolicy }
 import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
+import { domainLift } from './domain.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 
@@ -47,8 +48,8 @@ export function createAnswerer({
     const q = question.trim().slice(0, 500);
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
-    const { scored, kinds } = scoreSentences(retrieval, { bm25, siblings });
-    const verdict = judge(retrieval, scored, policy);
+    const { scored, kinds, listQuestion } = scoreSentences(retrieval, { bm25, siblings });
+    const verdict = judge(retrieval, scored, policy, domainLift(retrieval.words, bm25));
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.
     const llm =
@@ -89,7 +90,7 @@ export function createAnswerer({
         reason: verdict.reason,
       };
     }
-    const extractive = formatQuoted(pickSentences(scored, kinds), maxChars);
+    const extractive = formatQuoted(pickSentences(scored, kinds, 3, retrieval.hits[0]?.chunk, listQuestion), maxChars);
     return { ...extractive, refused: false, sources, mode: 'extractive', retrieval, reason: verdict.reason };
   }
   return {

@@ -43,6 +43,9 @@ export interface EvalSummary {
   /** Answerable questions refused or answered "not stated". */
   answerable_refused: number;
   must_include: number;
+  /** Length in characters of the answers given (refusals and "not stated" left out): median and longest. */
+  answer_chars_median: number;
+  answer_chars_max: number;
   p50_ms: number;
   p95_ms: number;
 }
@@ -130,6 +133,13 @@ export function summarize(rows: EvalRow[]): EvalSummary {
   const withMust = answerable.filter((r) => r.mustTotal);
   const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
   const pct = (p: number) => ms[Math.min(ms.length - 1, Math.max(0, Math.ceil((p / 100) * ms.length) - 1))] ?? 0;
+  const lengths = rows
+    .filter((r) => !r.refused)
+    .map((r) => [...squashSpace(r.text)].length)
+    .sort((a, b) => a - b);
+  const mid = lengths.length >> 1;
+  const at = (i: number) => lengths[i] ?? 0;
+  const median = lengths.length ? (lengths.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2) : 0;
   return {
     n: rows.length,
     hit1: round(ratio(answerable.filter((r) => r.rank === 1).length, answerable.length)),
@@ -150,6 +160,8 @@ export function summarize(rows: EvalRow[]): EvalSummary {
         withMust.length,
       ),
     ),
+    answer_chars_median: median,
+    answer_chars_max: lengths.at(-1) ?? 0,
     p50_ms: round(pct(50), 2),
     p95_ms: round(pct(95), 2),
   };

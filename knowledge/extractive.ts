@@ -17,17 +17,39 @@ const NEXT_SHARE = 0.65;
  * The sentence that answers first (an enumeration of the asked term when there is one), then at most `max - 1`
  * others that answer nearly as well and keep the answer short; each asked kind represented.
  */
-export function pickSentences(scored: Scored[], kinds: AskedKind[], max = 3): Picked[] {
+export function pickSentences(
+  scored: Scored[],
+  kinds: AskedKind[],
+  max = 3,
+  /** The unit retrieval ranked first. */
+  top?: Pick<Picked['chunk'], 'docId' | 'unit'>,
+  /** The question asks for several items: a list that answers best stays first wherever it comes from. */
+  listQuestion = false,
+): Picked[] {
   const best = scored[0]?.score ?? 0;
-  const listed = scored.filter((p) => p.listed).slice(0, 1);
+  const inTop = (p: Picked | undefined) => !!p && !!top && p.chunk.docId === top.docId && p.chunk.unit === top.unit;
+  // An enumeration of a numbered term the question names leads, unless the best sentence is in the unit ranked first
+  // and the enumeration is not: the term is then background (对照四个合格列负面清单 asks about the 负面清单) and its
+  // enumeration is left out.
+  const listed = scored.filter((p) => p.listed && (inTop(p) || !inTop(scored[0]))).slice(0, 1);
   const picked: Picked[] = [];
   const sameUnit = (a: Picked, b: Picked) => a.chunk.docId === b.chunk.docId && a.chunk.unit === b.chunk.unit;
   const overlaps = (p: Picked) =>
     picked.some((q) => sameUnit(q, p) && (q.quote.includes(p.quote) || p.quote.includes(q.quote)));
-  const length = () => picked.reduce((n, p) => n + p.quote.length, 0);
-  for (const p of [...listed, ...scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * NEXT_SHARE))]) {
+  // What a quote adds to the answer: its citation label and marks too, so the answer as shown stays short.
+  const cost = (p: Picked) => {
+    const cut = listCut(p);
+    return citeLabel(p.chunk).length + 4 + cut.before.length + p.quote.length + cut.after.length;
+  };
+  const length = () => picked.reduce((n, p) => n + cost(p), 0);
+  const eligible = scored.filter((p, i) => !p.listed && (i === 0 || p.score >= best * NEXT_SHARE));
+  // Retrieval weighs more than one sentence's words (headings, the whole unit): when a sentence of the unit ranked
+  // first answers nearly as well as the best one from elsewhere, it comes first.
+  const firstOfTop = eligible.findIndex(inTop);
+  if (firstOfTop > 0 && !(listQuestion && eligible[0]!.list)) eligible.unshift(...eligible.splice(firstOfTop, 1));
+  for (const p of [...listed, ...eligible]) {
     if (picked.length >= max || overlaps(p)) continue;
-    if (picked.length && length() + p.quote.length > CONCISE_CHARS) continue;
+    if (picked.length && length() + cost(p) > CONCISE_CHARS) continue;
     picked.push(p);
   }
   // The answer must contain what was asked for (a date, a number…): bring in the best sentence that has it.
@@ -36,8 +58,10 @@ export function pickSentences(scored: Scored[], kinds: AskedKind[], max = 3): Pi
     const bestRelevance = Math.max(0, ...scored.map((p) => p.relevance));
     const typed = scored.find((p) => containsKind(p.quote, k) && p.relevance >= bestRelevance * 0.5);
     if (!typed || overlaps(typed)) continue;
-    if (picked.length < max) picked.push(typed);
-    else picked[max - 1] = typed;
+    // Within the length too: in place of the last further sentence when it does not fit beside it.
+    if (picked.length < max && length() + cost(typed) <= CONCISE_CHARS) picked.push(typed);
+    else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(typed) <= CONCISE_CHARS)
+      picked[picked.length - 1] = typed;
   }
   return picked;
 }

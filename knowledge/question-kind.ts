@@ -15,12 +15,18 @@ export type AnswerKind =
   | 'penalty'
   | 'material'
   | 'procedure'
+  | 'which'
+  | 'choice'
   | 'current';
 
 export interface AskedKind {
   kind: AnswerKind;
   /** For dates: 什么时候/从哪天起算 may be answered by a relative date (自通过之日起). */
   relative?: boolean;
+  /** For dates: the question asks when a document was adopted, issued or took effect (施行, 印发, 发的). */
+  issued?: boolean;
+  /** For choices (手写还是打印): the options; the text must name one of them. */
+  options?: string[];
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
   measure?: string;
   noun?: string;
@@ -75,8 +81,20 @@ export function askedKinds(question: string): AskedKind[] {
   if (
     /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算)/.test(q)
   ) {
-    kinds.push({ kind: 'date', relative: /(什么时候|啥时候|何时|起算|开始算|从哪天)/.test(q) });
+    kinds.push({
+      kind: 'date',
+      relative: /(什么时候|啥时候|何时|起算|开始算|从哪天)/.test(q),
+      issued: ISSUED.test(q),
+    });
   }
+  // 哪个软件/哪种表格 asks for a particular thing: the text must name that kind of thing. Bodies, places, persons and
+  // the source (哪个条例里讲的) are asked and checked above; 哪个/哪些 alone (先撤哪个) asks for nothing particular.
+  const which = /哪(?:个|种|款|家|类|一个|一种)([\u4e00-\u9fff]{2})/.exec(q);
+  if (which && !WHICH_ELSEWHERE.test(which[1]!)) kinds.push({ kind: 'which', noun: which[1] });
+  // 手写还是打印 ends the question with two options: an answer names one of them. (还是联系不上会怎样 reads 还是 as
+  // "still": the words after it run on.)
+  const choice = CHOICE.exec(q);
+  if (choice) kinds.push({ kind: 'choice', options: [choice[1]!, choice[2]!] });
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
   // 花在哪/用在哪 asks what money is used for, not a place.
   // 哪里规定的/出自哪个文件 asks for the source, which every answer cites: not a place.
@@ -88,7 +106,8 @@ export function askedKinds(question: string): AskedKind[] {
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门/是谁的 asks which body is responsible.
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
   const who = q.replace(/谁(能|可以|有)?(发|给|告诉|帮|转|说)(我|下|一下)/g, '');
-  if (/(是谁(?!的)|姓什么|哪位|哪个人)/.test(who)) kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
+  if (/(是谁(?!的)|姓什么|哪位|哪个人|叫什么名|叫啥名|名字(是|叫)?(什么|啥))/.test(who))
+    kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))
     kinds.push({ kind: 'penalty' });
@@ -98,6 +117,17 @@ export function askedKinds(question: string): AskedKind[] {
     kinds.push({ kind: 'current' });
   return kinds;
 }
+
+/** A date question about a document's adoption, issue or entry into force (dates such as 2022年10月22日通过 answer it). */
+const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文)/;
+/** 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. */
+const WHICH_ELSEWHERE =
+  /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份)/;
+const CHOICE =
+  /([\u4e00-\u9fff]{2})还是(?:可以|能|要|用|得|该)?([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|好)?(?:[？?！。，,\s]|$)/;
+/** A date of adoption, issue or entry into force: 2022年10月22日通过, 自2019年5月6日起施行. */
+const ISSUE_DATE =
+  /\d{4}年\d{1,2}月\d{1,2}日[^，。；]{0,16}?(通过|印发|发布|施行|修订|修正|制定|批准)|(印发|发布|施行)[^，。；]{0,6}\d{4}年\d{1,2}月\d{1,2}日/g;
 
 const NUM_RE = new RegExp(`${NUMERAL}+`);
 /** An office held by a person. */
@@ -109,6 +139,10 @@ const ORGAN = /(委员会|党委|党组|组织部|宣传部|纪委|党组织|部
 const PLACE =
   /[\u4e00-\u9fff]{2}(省|市|县|区|镇|乡|村|街道|馆|园|基地|中心|会堂|广场|旧址|故居|陵园|纪念地)(?![委级长直属里])/;
 
+function isDateLine(text: string): boolean {
+  return text.length <= 25 && /^[\s（(]*\d{4}年\d{1,2}月(\d{1,2}日)?[\s）)]*$/.test(text);
+}
+
 /** Whether `text` contains the kind of thing asked for. */
 export function containsKind(text: string, k: AskedKind): boolean {
   switch (k.kind) {
@@ -118,9 +152,17 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(
         text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''),
       );
-    case 'date':
+    case 'date': {
       if (k.relative && /之日|之时|起施行/.test(text)) return true;
-      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(text);
+      // When a document was adopted or issued answers only a question about that, not 哪天开幕/哪一年结束; a short
+      // line that is only a date is a document's own date (its signature).
+      const dates = k.issued || k.issued === undefined ? text : isDateLine(text) ? '' : text.replace(ISSUE_DATE, '');
+      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(dates);
+    }
+    case 'which':
+      return !k.noun || text.includes(k.noun);
+    case 'choice':
+      return (k.options ?? []).some((o) => text.includes(o));
     case 'count': {
       // Numbers inside titles and quoted terms (《…》, “两学一做”, “六个一”) name things; they count nothing.
       if (!k.measure) return NUM_RE.test(text.replace(/《[^》]*》|“[^”]{1,12}”/g, ''));

@@ -112,7 +112,14 @@ function unitCoverage(r: Retrieval): Map<string, number> {
   return m;
 }
 
-export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Scored[]; kinds: AskedKind[] } {
+export function scoreSentences(
+  r: Retrieval,
+  deps: ScoringDeps,
+): {
+  scored: Scored[];
+  kinds: AskedKind[] /** The question asks for several items (哪些, 哪几个, 四个意识). */;
+  listQuestion: boolean;
+} {
   const kinds = askedKinds(r.question);
   const numbered = numberedTerms(r.question);
   const topic = matchText(questionTopic(r.question));
@@ -150,5 +157,5 @@ export function scoreSentences(r: Retrieval, deps: ScoringDeps): { scored: Score
     }
   }
   scored.sort((a, b) => b.score - a.score);
-  return { scored, kinds };
+  return { scored, kinds, listQuestion };
 }

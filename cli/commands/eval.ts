@@ -60,6 +60,7 @@ export function registerEval(program: Command): void {
       out.write(
         `\n问题 ${summary.n}  hit@1 ${summary.hit1}  hit@3 ${summary.hit3}  MRR ${summary.mrr}\n` +
           `拒答 准确率 ${summary.refusal_precision}  召回率 ${summary.refusal_recall}（其中“未载明” ${summary.not_stated}）  可答被拒 ${summary.answerable_refused}  must_include ${summary.must_include}\n` +
+          `答案长度 中位 ${summary.answer_chars_median} 字  最长 ${summary.answer_chars_max} 字\n` +
           `延迟 p50 ${summary.p50_ms} ms  p95 ${summary.p95_ms} ms\n`,
       );
       if (opts.json) out.write(`${JSON.stringify(summary)}\n`);

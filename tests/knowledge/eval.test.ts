@@ -50,4 +50,16 @@ describe('eval summary', () => {
     expect(s.answerable_refused).toBe(1);
     expect(rows.map(isMiss)).toEqual([false, false, false, true]);
   });
+
+  it('reports the median and longest answer length over the answers given, refusals left out', () => {
+    const s = summarize([
+      row({ text: 'abc' }),
+      row({ text: 'a b c d e' }),
+      row({ text: '甲乙丙丁' }),
+      row({ text: 'a'.repeat(50), refused: true }),
+      row({ text: '文件没有规定', answerable: false, refused: true, notStated: true }),
+    ]);
+    expect(s.answer_chars_median).toBe(4);
+    expect(s.answer_chars_max).toBe(5);
+  });
 });

@@ -200,7 +200,7 @@ describe('the model may answer a question the extractive decision refused, under
       retriever: k.retriever,
       model,
       maxChars: 300,
-      policy: { ...DEFAULT_POLICY, minSentence: 1.01, knownSentence: 1.01 },
+      policy: { ...DEFAULT_POLICY, minSentence: 1.01, knownSentence: 1.01, strongSentence: 1.01 },
     });
   });
 

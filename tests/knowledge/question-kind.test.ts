@@ -84,4 +84,30 @@ describe('the topic of a question', () => {
     expect(normalizeForMatch('5查5改 6个1 7项')).toBe('五查五改 六个一 七项');
     expect(normalizeForMatch('2017年5月12日')).toBe('2017年5月12日');
   });
+
+  it('reads 叫什么名字 as a name, 哪个软件 as a particular thing, and keeps 哪个部门/哪个条例 to their own checks', () => {
+    expect(kinds('党委现在的书记叫什么名字')).toContain('name');
+    expect(askedKinds('支部用哪个系统统计党员信息')).toContainEqual({ kind: 'which', noun: '系统' });
+    expect(answers('支部用哪个系统统计党员信息', '依托党员管理信息系统开展统计')).toBe(true);
+    expect(answers('支部用哪个系统统计党员信息', '党支部应当定期统计党员学习情况')).toBe(false);
+    expect(kinds('由哪个部门负责解释')).not.toContain('which');
+    expect(kinds('这是哪个条例里讲的')).not.toContain('which');
+  });
+
+  it('answers 哪天开幕/哪一年结束 only with a date of that, not with a date a document was adopted or issued', () => {
+    const adopted = '（某次代表大会部分修改，2021年3月5日通过）';
+    expect(answers('下一届大会哪一天开幕', adopted)).toBe(false);
+    expect(answers('这项工作要到哪一年结束', '2020年4月1日'.padStart(12))).toBe(false);
+    expect(answers('章程是哪一天通过的', adopted)).toBe(true);
+    expect(answers('条例从哪天开始施行', '本条例自2019年5月6日起施行。')).toBe(true);
+    expect(answers('下一届大会哪一天开幕', '大会定于2021年7月1日开幕。')).toBe(true);
+  });
+
+  it('reads A还是B as a choice between two options that an answer must name', () => {
+    expect(askedKinds('开会用线上还是线下呢')).toContainEqual({ kind: 'choice', options: ['线上', '线下'] });
+    expect(answers('开会用线上还是线下呢', '会议可以采取线上方式召开。')).toBe(true);
+    expect(answers('开会用线上还是线下呢', '会议由支部书记主持。')).toBe(false);
+    // 还是 meaning "still", with the question running on: no choice.
+    expect(kinds('处分期满了还是没改正会怎样')).not.toContain('choice');
+  });
 });

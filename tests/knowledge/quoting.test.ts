@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ground/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { joinLists, splitSentences } from '../../knowledge/sentences.js';
-import { formatQuoted, listCut } from '../../knowledge/extractive.js';
+import { formatQuoted, listCut, pickSentences } from '../../knowledge/extractive.js';
 import { squashSpace } from '../../knowledge/normalize.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
@@ -32,6 +32,63 @@ describe('lists', () => {
       '《示例》第三条：「会员必须履行下列义务：…（三）交纳会费，并且按照规定的时间和标准交纳。」（…，共四项，详见《示例》第三条）',
     );
     expect(item.citations[0]!.quote).toBe(spans[1]!.text);
+  });
+
+  it('further sentences join only while the answer as shown, citation labels included, stays within 300 characters', () => {
+    const sentence = (quote: string, score: number) =>
+      ({ chunk, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
+    const scored = [
+      sentence(`第一句${'甲'.repeat(120)}。`, 1),
+      sentence(`第二句${'乙'.repeat(120)}。`, 0.9),
+      sentence(`第三句${'丙'.repeat(30)}。`, 0.8),
+    ];
+    const picked = pickSentences(scored, []);
+    // 124 + 124 quoted characters leave no room for the third sentence once the labels are counted.
+    expect(picked.map((p: { quote: string }) => p.quote.slice(0, 3))).toEqual(['第一句', '第二句']);
+    const shown = formatQuoted(picked, 500).text;
+    expect([...shown.replace(/\n/g, '')].length).toBeLessThanOrEqual(300);
+  });
+
+  it('an enumeration of the term named leads, unless the best sentence is in the unit ranked first and it is not', () => {
+    const other = { ...chunk, unit: 'a9' } as Chunk;
+    const best = { chunk, quote: '列出负面清单。', score: 1, lexical: 1, relevance: 1, kinds: 0, listed: false };
+    const list = {
+      chunk: other,
+      quote: '四项是甲、乙、丙、丁。',
+      score: 0.7,
+      lexical: 0.7,
+      relevance: 0.7,
+      kinds: 0,
+      listed: true,
+    };
+    const quotes = (top: Chunk) => pickSentences([best, list] as never, [], 3, top).map((p) => p.quote);
+    // The term is background then: its enumeration is left out.
+    expect(quotes(chunk)).toEqual(['列出负面清单。']);
+    expect(quotes(other)).toEqual(['四项是甲、乙、丙、丁。', '列出负面清单。']);
+  });
+
+  it('puts first a sentence of the unit ranked first that answers nearly as well as the best one from elsewhere', () => {
+    const other = { ...chunk, unit: 'a9' } as Chunk;
+    const sentence = (c: Chunk, quote: string, score: number) =>
+      ({ chunk: c, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
+    const scored = [sentence(other, '别处的一句。', 1), sentence(chunk, '首位条文的一句。', 0.7)];
+    expect(pickSentences(scored, [], 3, chunk).map((p) => p.quote)).toEqual(['首位条文的一句。', '别处的一句。']);
+    // Not nearly as good: the best sentence stays first.
+    const weak = [sentence(other, '别处的一句。', 1), sentence(chunk, '首位条文的一句。', 0.5)];
+    expect(pickSentences(weak, [], 3, chunk).map((p) => p.quote)).toEqual(['别处的一句。']);
+  });
+
+  it('a sentence brought in for the asked kind replaces the last further one rather than lengthen the answer', () => {
+    const sentence = (quote: string, score: number) =>
+      ({ chunk, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
+    const scored = [
+      sentence(`第一句${'甲'.repeat(110)}。`, 1),
+      sentence(`第二句${'乙'.repeat(110)}。`, 0.9),
+      sentence(`第三句在2019年5月6日${'丙'.repeat(40)}。`, 0.6),
+    ];
+    const picked = pickSentences(scored, [{ kind: 'date' }]);
+    expect(picked.map((p: { quote: string }) => p.quote.slice(0, 3))).toEqual(['第一句', '第三句']);
+    expect([...formatQuoted(picked, 500).text.replace(/\n/g, '')].length).toBeLessThanOrEqual(300);
   });
 
   it('a quote cut to fit the answer is never closed as complete', () => {

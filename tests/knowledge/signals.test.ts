@@ -5,6 +5,8 @@ import { silentLogger } from '../../ground/logger.js';
 import { defines, numberedTerms } from '../../knowledge/enumeration.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
+import { domainLift } from '../../knowledge/domain.js';
+import { DEFAULT_POLICY } from '../../knowledge/refusal.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
 let full: Knowledge;
@@ -27,6 +29,39 @@ describe('known vocabulary', () => {
   it('the retrieval carries it', async () => {
     const r = await full.retriever.retrieve('党员受到处分以后多久可以恢复党员权利');
     expect(r.known).toBeGreaterThan(0.8);
+  });
+});
+
+describe('domain lift', () => {
+  const lift = (q: string) => domainLift(full.index.tokenizer.words(q), full.index.bm25);
+
+  it("is high for the documents' own words, low for words they share with general Chinese", () => {
+    for (const q of ['党员违纪以后怎么处分', '党费交给谁', '入党要经过哪些程序'])
+      expect(lift(q), q).toBeGreaterThanOrEqual(DEFAULT_POLICY.domainStrong);
+    // 影响, 申请, 今天 occur in the documents, but no more often than anywhere else.
+    for (const q of ['社保断缴几个月有什么影响', '新能源车牌照怎么申请', '股票今天涨了还是跌了'])
+      expect(lift(q), q).toBeLessThan(DEFAULT_POLICY.domainMin);
+    // No word of the question is a corpus token.
+    expect(lift('高铁票怎么退改签')).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('refuses a question on other matters plainly and answers an on-topic one its words match poorly', async () => {
+    const off = await full.answerDetailed('住房公积金贷款额度是怎么算的');
+    expect(off.mode).toBe('refusal');
+    expect(off.reason).toMatch(/^domain/);
+    expect(off.citations).toEqual([]);
+    // Colloquial background, few of the article's words: still a question about party discipline.
+    const on = await full.answerDetailed(
+      '我们处里有个老同志平时挺老实的，这次喝多了酒在饭桌上跟人吹牛，把纪律审查还没公开的事说出去了，这要怎么处理',
+    );
+    expect(on.refused).toBe(false);
+    expect(on.citations.length).toBeGreaterThan(0);
+  });
+
+  it('says which options the documents do not choose between, quoting the closest provision', async () => {
+    const a = await full.answerDetailed('思想汇报交给支部要手写还是打印');
+    expect(a.mode).toBe('not-stated');
+    expect(a.text).toMatch(/^文件没有规定是手写还是打印。相关规定：《/);
   });
 });
 
