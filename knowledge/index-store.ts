@@ -61,7 +61,7 @@ export function charPairCodes(text: string): number[] {
 }
 
 function gramIndex(chunks: Chunk[]): Bm25<number> {
-  const builder = bm25Builder<number>();
+  const builder = bm25Builder<number>({ integers: true });
   for (const c of chunks) builder.add(charPairCodes(indexedText(c)));
   return builder.build();
 }
