@@ -14,6 +14,8 @@ export interface Bm25<T extends string | number = string> {
   /** Inverse document frequency; a term absent from the corpus gets the highest value. */
   idf(term: T): number;
   has(term: T): boolean;
+  /** Calls fn with every term and its document frequency. */
+  forEachTerm(fn: (term: T, df: number) => void): void;
   size: number;
   /** The index as plain arrays, to save with the index and restore without tokenising again. */
   toJSON(): Bm25State<T>;
@@ -177,6 +179,7 @@ function fromParts<T extends string | number>(p: Parts<T>, k1 = 1.2, b = 0.75): 
   return {
     size: n,
     has: (t) => ids.has(t),
+    forEachTerm: (fn) => p.terms.forEach((t, id) => fn(t, offsets[id + 1]! - offsets[id]!)),
     idf: (t) => {
       const id = ids.get(t);
       return id === undefined ? maxIdf : idfOf(offsets[id + 1]! - offsets[id]!);

@@ -6,6 +6,7 @@ import type { Chunk } from './chunk.js';
 import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
 import { charPairCodes, indexedText } from './index-store.js';
+import { homophoneFixer } from './homophones.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
 import { defines, numberedTerms } from './enumeration.js';
@@ -48,6 +49,7 @@ const WORD_WEIGHT = 0.4;
 const GRAM_WEIGHT = 0.4;
 const DENSE_WEIGHT = 0.2;
 const LEAD_WEIGHT = 0.45;
+
 // A unit that defines a numbered term the question names (四个意识 → 政治意识、大局意识…) is the answer; units that
 // merely mention the term otherwise outrank it.
 const DEFINES_WEIGHT = 0.3;
@@ -69,6 +71,7 @@ export function knownShare(words: string[], index: Pick<KnowledgeIndex, 'bm25' |
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
+  const fixTypos = homophoneFixer(index.grams, index.bm25, (s) => index.tokenizer.segments(s));
   const matchTexts = new Map<number, string>();
   const matchTextOf = (i: number) => {
     let s = matchTexts.get(i);
@@ -86,7 +89,8 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
   return {
     index,
     async retrieve(question, { k = 5 } = {}) {
-      const topic = questionTopic(question);
+      // Homophone typos corrected (考式 → 考试): measured on tune2 hit@1 .725 → .745, MRR .784 → .804; no change on dev/tune.
+      const topic = fixTypos(questionTopic(question));
       const tokens = index.tokenizer.tokenize(topic);
       const words = index.tokenizer.words(topic);
       const lexical = index.bm25.search(

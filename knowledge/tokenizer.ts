@@ -13,6 +13,8 @@ export interface Tokenizer {
   /** Plain-mode content words (no overlaps) for coverage. */
   words(text: string): string[];
   terms: string[];
+  /** Words of the dictionary only (jieba's own and the corpus terms; no new words guessed), stopwords kept. */
+  segments(text: string): string[];
 }
 
 /**
@@ -22,6 +24,23 @@ export interface Tokenizer {
 function readDictionary(): Buffer {
   const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
   return fs.readFileSync(path.join(path.dirname(pkg), 'dict.txt'));
+}
+
+let pairFrequencies: Map<string, number> | undefined;
+
+/**
+ * Frequency of a two-character word in jieba's dictionary (0 when it is none), read on first use: which of two
+ * words that sound alike people more likely meant.
+ */
+export function pairFrequency(word: string): number {
+  if (!pairFrequencies) {
+    pairFrequencies = new Map();
+    for (const line of readDictionary().toString('utf8').split('\n')) {
+      const [w, f] = line.split(' ');
+      if (w && w.length === 2) pairFrequencies.set(w, Number(f) || 0);
+    }
+  }
+  return pairFrequencies.get(word) ?? 0;
 }
 
 /** One segmenter per distinct term list: a Jieba with its dictionary costs ~35 MB. */
@@ -53,6 +72,9 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
     terms,
     tokenize(text: string): string[] {
       return jieba.cutForSearch(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
+    },
+    segments(text: string): string[] {
+      return jieba.cut(text, false);
     },
     words(text: string): string[] {
       return jieba.cut(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');

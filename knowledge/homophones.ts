@@ -1,0 +1,80 @@
+// Homophone typos: members type by pinyin, so a wrong character usually sounds like the right one (考式 for 考试,
+// 总书纪 for 总书记). A pair of characters that the corpus never contains is
+// replaced by the corpus's most frequent pair that sounds the same and differs in one character, when that is a word of
+// the corpus and far more frequent in jieba's dictionary than what was typed (书记 ≫ 书纪; 打工 stays, though the
+// corpus lacks it) — only where the pair is one word or two lone characters of the dictionary's segmentation and the
+// replaced character is no function word (是, 有, 要). The corrected topic is what the channels search. Pairs across
+// two words (活动证在, 要报) stay as typed.
+import type { Bm25 } from './bm25.js';
+import { soundPairCodes } from './pinyin.js';
+import { isStopword } from './stopwords.js';
+import { pairFrequency } from './tokenizer.js';
+
+/** How much more frequent (in jieba's dictionary) the corrected word must be than what was typed. */
+const LIKELIER = 20;
+
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
+const isHan = (c: number) => c >= HAN_FIRST && c <= HAN_LAST;
+
+export type HomophoneFixer = (topic: string) => string;
+
+/** A fixer over the character-pair index `grams` (terms are pair codes, see charPairCodes). */
+export function homophoneFixer(
+  grams: Bm25<number>,
+  words: Pick<Bm25, 'has'>,
+  segments: (s: string) => string[],
+): HomophoneFixer {
+  // Sound of a pair → the corpus's most frequent pair with that sound; built on first need.
+  let bySound: Map<number, { code: number; df: number }> | undefined;
+  const table = () => {
+    if (bySound) return bySound;
+    bySound = new Map();
+    grams.forEachTerm((code, df) => {
+      const pair = String.fromCharCode(Math.floor(code / HAN_SPAN) + HAN_FIRST, (code % HAN_SPAN) + HAN_FIRST);
+      const sound = soundPairCodes(pair)[0];
+      if (sound === undefined) return;
+      const best = bySound!.get(sound);
+      if (!best || df > best.df) bySound!.set(sound, { code, df });
+    });
+    return bySound;
+  };
+  return (topic) => {
+    const chars = [...topic];
+    // Characters that the dictionary segmentation leaves alone (a typo rarely forms a word with its neighbours).
+    // A two-character word counts too: a rare dictionary word (书纪) may be what the typo spelled.
+    const alone = new Array<boolean>(chars.length).fill(false);
+    const pairStart = new Array<boolean>(chars.length).fill(false);
+    let at = 0;
+    for (const w of segments(topic)) {
+      const n = [...w].length;
+      if (n === 1) alone[at] = true;
+      if (n === 2) pairStart[at] = true;
+      at += n;
+    }
+    let changed = false;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const a = chars[i]!.charCodeAt(0);
+      const b = chars[i + 1]!.charCodeAt(0);
+      if (!isHan(a) || !isHan(b) || !(pairStart[i] || (alone[i] && alone[i + 1]))) continue;
+      const code = (a - HAN_FIRST) * HAN_SPAN + (b - HAN_FIRST);
+      if (grams.has(code)) continue;
+      const sound = soundPairCodes(chars[i]! + chars[i + 1]!)[0];
+      const best = sound === undefined ? undefined : table().get(sound);
+      if (!best) continue;
+      const x = Math.floor(best.code / HAN_SPAN) + HAN_FIRST;
+      const y = (best.code % HAN_SPAN) + HAN_FIRST;
+      // One character typed wrong, not a different word that happens to sound alike.
+      if ((x === a) === (y === b)) continue;
+      const fixed = String.fromCharCode(x, y);
+      const typed = chars[i]! + chars[i + 1]!;
+      if (!words.has(fixed) || [chars[i]!, chars[i + 1]!, ...fixed].some(isStopword)) continue;
+      if (pairFrequency(fixed) <= LIKELIER * pairFrequency(typed)) continue;
+      chars[i] = String.fromCharCode(x);
+      chars[i + 1] = String.fromCharCode(y);
+      changed = true;
+    }
+    return changed ? chars.join('') : topic;
+  };
+}
