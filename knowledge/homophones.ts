@@ -1,10 +1,9 @@
-// Homophone typos: members type by pinyin, so a wrong character usually sounds like the right one (考式 for 考试,
-// 总书纪 for 总书记). A pair of characters that the corpus never contains is
-// replaced by the corpus's most frequent pair that sounds the same and differs in one character, when that is a word of
-// the corpus and far more frequent in jieba's dictionary than what was typed (书记 ≫ 书纪; 打工 stays, though the
-// corpus lacks it) — only where the pair is one word or two lone characters of the dictionary's segmentation and the
-// replaced character is no function word (是, 有, 要). The corrected topic is what the channels search. Pairs across
-// two words (活动证在, 要报) stay as typed.
+// Homophone typos: members type by pinyin, so a wrong character usually sounds like the right one (制渡化 for 制度化,
+// 平议 for 评议). A pair of characters the corpus never contains is replaced by the corpus's most frequent pair that
+// sounds the same and differs in one character, when that is a word of the corpus and far more frequent in jieba's
+// dictionary than what was typed (评议 ≫ 平议; a common word the corpus lacks stays) — only where the pair is one word
+// or two lone characters of the dictionary's segmentation and no character, typed or corrected, is a function word
+// (是, 有, 在). The corrected topic is what the channels search; pairs across two words stay as typed.
 import type { Bm25 } from './bm25.js';
 import { soundPairCodes } from './pinyin.js';
 import { isStopword } from './stopwords.js';
@@ -43,7 +42,7 @@ export function homophoneFixer(
   return (topic) => {
     const chars = [...topic];
     // Characters that the dictionary segmentation leaves alone (a typo rarely forms a word with its neighbours).
-    // A two-character word counts too: a rare dictionary word (书纪) may be what the typo spelled.
+    // A two-character word counts too: a rare dictionary word may be what the typo spelled.
     const alone = new Array<boolean>(chars.length).fill(false);
     const pairStart = new Array<boolean>(chars.length).fill(false);
     let at = 0;

@@ -27,6 +27,11 @@ export interface KnowledgeIndex {
   bm25: Bm25;
   /** BM25 over character pairs (as integer codes): catches what word segmentation splits differently. */
   grams: Bm25<number>;
+  /**
+   * BM25 over single Chinese characters: a paraphrase often keeps one rare character of the document's word (a member's
+   * two-character word shares one character with the document's term) where no word or character pair matches.
+   */
+  chars: Bm25<number>;
   /** Vectors of the configured embeddings endpoint (empty with the local embedder). */
   store: HnswStore;
   embedder: Embedder;
@@ -66,6 +71,23 @@ function gramIndex(chunks: Chunk[]): Bm25<number> {
   return builder.build();
 }
 
+/** The Chinese characters of a text (normalised), as small integers: the single-character channel's terms. */
+export function charCodes(text: string): number[] {
+  const s = normalizeForMatch(text);
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= HAN_FIRST && c <= HAN_LAST) out.push(c - HAN_FIRST);
+  }
+  return out;
+}
+
+function charIndex(chunks: Chunk[]): Bm25<number> {
+  const builder = bm25Builder<number>({ integers: true });
+  for (const c of chunks) builder.add(charCodes(indexedText(c)));
+  return builder.build();
+}
+
 /** Builds the index; `remote` is the configured embedder, else a local one is fitted on the chunks. */
 export async function buildIndex(
   chunks: Chunk[],
@@ -83,11 +105,12 @@ export async function buildIndex(
   });
   const bm25 = words.build();
   const grams = gramIndex(chunks);
+  const chars = charIndex(chunks);
   if (!opts.remote) {
     opts.onProgress?.({ phase: 'embed', done: 0, total: texts.length });
     const { embedder, dense } = fitSparseCosine(texts, LOCAL_DIM);
     opts.onProgress?.({ phase: 'embed', done: texts.length, total: texts.length });
-    return { chunks, docs, tokenizer, bm25, grams, store: new HnswStore(embedder), embedder, dense };
+    return { chunks, docs, tokenizer, bm25, grams, chars, store: new HnswStore(embedder), embedder, dense };
   }
   const embedder = opts.remote;
   const store = new HnswStore(embedder, { capacity: texts.length });
@@ -100,7 +123,7 @@ export async function buildIndex(
     );
     opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
   }
-  return { chunks, docs, tokenizer, bm25, grams, store, embedder };
+  return { chunks, docs, tokenizer, bm25, grams, chars, store, embedder };
 }
 
 /** Files whose hashes the manifest records and loadIndex verifies. */
@@ -162,6 +185,7 @@ export async function loadIndex(dir: string, manifest: Manifest, remote?: Embedd
     tokenizer: createTokenizer(saved.terms),
     bm25: restoreBm25(saved.bm25),
     grams: gramIndex(saved.chunks),
+    chars: charIndex(saved.chunks),
     store,
     embedder,
     dense: local ? buildSparseCosine(saved.chunks.map(indexedText), local as LocalNgramEmbeddings) : undefined,

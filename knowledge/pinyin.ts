@@ -1,6 +1,6 @@
 // Sound of the text: each Chinese character as its toneless pinyin syllable (the common reading, from @napi-rs/pinyin's
 // data), adjacent syllables as integer pairs. Members type by pinyin input, so a wrong character is mostly a homophone
-// (考式 for 考试, 总书纪 for 总书记, 决册 for 决策): its syllable pair still matches the document's.
+// (平议 for 评议): its syllable pair still matches the document's.
 import { pinyin } from '@napi-rs/pinyin';
 import { normalizeForMatch } from './normalize.js';
 

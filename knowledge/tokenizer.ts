@@ -35,9 +35,18 @@ let pairFrequencies: Map<string, number> | undefined;
 export function pairFrequency(word: string): number {
   if (!pairFrequencies) {
     pairFrequencies = new Map();
-    for (const line of readDictionary().toString('utf8').split('\n')) {
-      const [w, f] = line.split(' ');
-      if (w && w.length === 2) pairFrequencies.set(w, Number(f) || 0);
+    // Lines `word freq tag`; a two-character word is six UTF-8 bytes then a space. Bytes are scanned, not decoded
+    // whole: the dictionary is 5 MB.
+    const buf = readDictionary();
+    for (let i = 0; i < buf.length; ) {
+      let end = buf.indexOf(10, i);
+      if (end < 0) end = buf.length;
+      if (end - i > 7 && buf[i + 6] === 0x20 && buf[i]! >= 0xe0 && buf[i + 3]! >= 0xe0) {
+        let f = 0;
+        for (let j = i + 7; j < end && buf[j]! >= 0x30 && buf[j]! <= 0x39; j++) f = f * 10 + buf[j]! - 0x30;
+        pairFrequencies.set(buf.toString('utf8', i, i + 6), f);
+      }
+      i = end + 1;
     }
   }
   return pairFrequencies.get(word) ?? 0;
