@@ -5,7 +5,7 @@
 // or two lone characters of the dictionary's segmentation and no character, typed or corrected, is a function word
 // (是, 有, 在). The corrected topic is what the channels search; pairs across two words stay as typed.
 import type { Bm25 } from './bm25.js';
-import { soundPairCodes } from './pinyin.js';
+import { homophonesOf } from './pinyin.js';
 import { isStopword } from './stopwords.js';
 import { pairFrequency } from './tokenizer.js';
 
@@ -25,19 +25,20 @@ export function homophoneFixer(
   words: Pick<Bm25, 'has'>,
   segments: (s: string) => string[],
 ): HomophoneFixer {
-  // Sound of a pair → the corpus's most frequent pair with that sound; built on first need.
-  let bySound: Map<number, { code: number; df: number }> | undefined;
-  const table = () => {
-    if (bySound) return bySound;
-    bySound = new Map();
-    grams.forEachTerm((code, df) => {
-      const pair = String.fromCharCode(Math.floor(code / HAN_SPAN) + HAN_FIRST, (code % HAN_SPAN) + HAN_FIRST);
-      const sound = soundPairCodes(pair)[0];
-      if (sound === undefined) return;
-      const best = bySound!.get(sound);
-      if (!best || df > best.df) bySound!.set(sound, { code, df });
-    });
-    return bySound;
+  // The corpus's most frequent pair (lowest IDF) that keeps one of the two characters and swaps the other for a
+  // homophone.
+  const likeliest = (a: number, b: number): [number, number] | undefined => {
+    let best: [number, number] | undefined;
+    let bestIdf = Number.POSITIVE_INFINITY;
+    const consider = (x: number, y: number) => {
+      const code = (x - HAN_FIRST) * HAN_SPAN + (y - HAN_FIRST);
+      if (!grams.has(code)) return;
+      const idf = grams.idf(code);
+      if (idf < bestIdf) [best, bestIdf] = [[x, y], idf];
+    };
+    for (const x of homophonesOf(a)) consider(x, b);
+    for (const y of homophonesOf(b)) consider(a, y);
+    return best;
   };
   return (topic) => {
     const chars = [...topic];
@@ -59,13 +60,9 @@ export function homophoneFixer(
       if (!isHan(a) || !isHan(b) || !(pairStart[i] || (alone[i] && alone[i + 1]))) continue;
       const code = (a - HAN_FIRST) * HAN_SPAN + (b - HAN_FIRST);
       if (grams.has(code)) continue;
-      const sound = soundPairCodes(chars[i]! + chars[i + 1]!)[0];
-      const best = sound === undefined ? undefined : table().get(sound);
+      const best = likeliest(a, b);
       if (!best) continue;
-      const x = Math.floor(best.code / HAN_SPAN) + HAN_FIRST;
-      const y = (best.code % HAN_SPAN) + HAN_FIRST;
-      // One character typed wrong, not a different word that happens to sound alike.
-      if ((x === a) === (y === b)) continue;
+      const [x, y] = best;
       const fixed = String.fromCharCode(x, y);
       const typed = chars[i]! + chars[i + 1]!;
       if (!words.has(fixed) || [chars[i]!, chars[i + 1]!, ...fixed].some(isStopword)) continue;

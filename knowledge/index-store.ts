@@ -7,6 +7,7 @@ import { bm25Builder, restoreBm25, type Bm25, type Bm25State } from './bm25.js';
 import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
+import { charStats, type CharStats } from './char-channel.js';
 import { LOCAL_DIM, restoreLocalEmbedder, type Embedder } from './embeddings.js';
 import type { LocalEmbedderState, LocalNgramEmbeddings } from './local-embedder.js';
 import { buildSparseCosine, fitSparseCosine, type SparseCosine } from './sparse-cosine.js';
@@ -27,11 +28,8 @@ export interface KnowledgeIndex {
   bm25: Bm25;
   /** BM25 over character pairs (as integer codes): catches what word segmentation splits differently. */
   grams: Bm25<number>;
-  /**
-   * BM25 over single Chinese characters: a paraphrase often keeps one rare character of the document's word (a member's
-   * two-character word shares one character with the document's term) where no word or character pair matches.
-   */
-  chars: Bm25<number>;
+  /** Document frequencies of single characters, for the character channel (char-channel.ts). */
+  chars: CharStats;
   /** Vectors of the configured embeddings endpoint (empty with the local embedder). */
   store: HnswStore;
   embedder: Embedder;
@@ -71,23 +69,6 @@ function gramIndex(chunks: Chunk[]): Bm25<number> {
   return builder.build();
 }
 
-/** The Chinese characters of a text (normalised), as small integers: the single-character channel's terms. */
-export function charCodes(text: string): number[] {
-  const s = normalizeForMatch(text);
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= HAN_FIRST && c <= HAN_LAST) out.push(c - HAN_FIRST);
-  }
-  return out;
-}
-
-function charIndex(chunks: Chunk[]): Bm25<number> {
-  const builder = bm25Builder<number>({ integers: true });
-  for (const c of chunks) builder.add(charCodes(indexedText(c)));
-  return builder.build();
-}
-
 /** Builds the index; `remote` is the configured embedder, else a local one is fitted on the chunks. */
 export async function buildIndex(
   chunks: Chunk[],
@@ -105,7 +86,7 @@ export async function buildIndex(
   });
   const bm25 = words.build();
   const grams = gramIndex(chunks);
-  const chars = charIndex(chunks);
+  const chars = charStats(texts);
   if (!opts.remote) {
     opts.onProgress?.({ phase: 'embed', done: 0, total: texts.length });
     const { embedder, dense } = fitSparseCosine(texts, LOCAL_DIM);
@@ -185,7 +166,7 @@ export async function loadIndex(dir: string, manifest: Manifest, remote?: Embedd
     tokenizer: createTokenizer(saved.terms),
     bm25: restoreBm25(saved.bm25),
     grams: gramIndex(saved.chunks),
-    chars: charIndex(saved.chunks),
+    chars: charStats(saved.chunks.map(indexedText)),
     store,
     embedder,
     dense: local ? buildSparseCosine(saved.chunks.map(indexedText), local as LocalNgramEmbeddings) : undefined,

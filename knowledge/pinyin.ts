@@ -41,3 +41,19 @@ export function soundPairCodes(text: string): number[] {
   }
   return out;
 }
+
+/** Characters (code points) read with each syllable, built on first use. */
+let bySyllable: number[][] | undefined;
+
+/** The other characters of the CJK block with the same toneless reading as the character `code`. */
+export function homophonesOf(code: number): number[] {
+  const t = syllables();
+  if (!bySyllable) {
+    bySyllable = [];
+    t.forEach((id, i) => {
+      if (id) (bySyllable![id] ??= []).push(HAN_FIRST + i);
+    });
+  }
+  const id = code >= HAN_FIRST && code <= HAN_LAST ? t[code - HAN_FIRST]! : 0;
+  return id ? bySyllable[id]!.filter((c) => c !== code) : [];
+}

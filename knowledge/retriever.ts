@@ -6,7 +6,8 @@ import type { Logger } from '../ground/logger.js';
 import type { Chunk } from './chunk.js';
 import type { KnowledgeIndex } from './index-store.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
-import { charCodes, charPairCodes, indexedText } from './index-store.js';
+import { charPairCodes, indexedText } from './index-store.js';
+import { charQuery, charScore } from './char-channel.js';
 import { homophoneFixer } from './homophones.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
@@ -127,9 +128,13 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         e.cosine = h.similarity;
         e.score += (DENSE_WEIGHT * Math.max(0, h.similarity)) / topDense;
       }
-      const charHits = index.chars.search(charCodes(topic), POOL);
-      const topChar = charHits[0]?.score || 1;
-      for (const h of charHits) entry(h.index).score += (CHAR_WEIGHT * h.score) / topChar;
+      // Single characters, scored for the candidates found so far.
+      const charQ = charQuery(index.chars, topic);
+      const charScores = [...fused.keys()].map(
+        (i) => [i, charScore(index.chars, charQ, matchText(indexedText(index.chunks[i]!)))] as const,
+      );
+      const topChar = Math.max(0, ...charScores.map(([, s]) => s)) || 1;
+      for (const [i, s] of charScores) fused.get(i)!.score += (CHAR_WEIGHT * s) / topChar;
       // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
       for (const [i, e] of fused) {
         const lead = index.chunks[i]!.lead;
