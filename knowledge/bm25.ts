@@ -2,6 +2,8 @@
 // (compressed sparse rows), so 50,000 chunks cost tens of MB instead of Maps of strings. Terms are strings
 // (jieba words) or small integers (character-pair codes). A query costs only its terms' postings.
 
+import { IntIds } from './int-ids.js';
+
 export interface Bm25Hit {
   index: number;
   score: number;
@@ -12,6 +14,8 @@ export interface Bm25<T extends string | number = string> {
   /** Inverse document frequency; a term absent from the corpus gets the highest value. */
   idf(term: T): number;
   has(term: T): boolean;
+  /** Calls fn with every term and its document frequency. */
+  forEachTerm(fn: (term: T, df: number) => void): void;
   size: number;
   /** The index as plain arrays, to save with the index and restore without tokenising again. */
   toJSON(): Bm25State<T>;
@@ -28,7 +32,7 @@ export interface Bm25State<T extends string | number = string> {
 
 interface Parts<T> {
   terms: T[];
-  ids: Map<T, number>;
+  ids: TermIds<T>;
   offsets: Uint32Array;
   docs: Uint32Array;
   tfs: Uint8Array;
@@ -49,32 +53,65 @@ class Ints {
   }
 }
 
-/** Adds documents one at a time (their token arrays can be dropped at once), then builds the postings. */
-export function bm25Builder<T extends string | number = string>() {
-  const ids = new Map<T, number>();
+/** Term → id lookup: a Map, or for integer terms (character-pair codes) the faster IntIds table. */
+interface TermIds<T> {
+  get(t: T): number | undefined;
+  has(t: T): boolean;
+}
+
+/**
+ * Adds documents one at a time (their token arrays can be dropped at once), then builds the postings.
+ * `integers`: the terms are 32-bit integers, kept in an IntIds table instead of a Map.
+ */
+export function bm25Builder<T extends string | number = string>(opts: { integers?: boolean } = {}) {
+  const map = new Map<T, number>();
+  const table = opts.integers ? new IntIds() : undefined;
+  const ids: TermIds<T> = table ? (table as unknown as TermIds<T>) : map;
   const terms: T[] = [];
   const df = new Ints();
   // Per document: (term id, tf) pairs, in document order.
   const pairs = new Ints();
   const docEnd = new Ints();
   const lengths = new Ints();
-  const tf = new Map<number, number>();
+  // Counts of the current document by term id, and its term ids in order of first sight.
+  let inDoc = new Uint32Array(1 << 12);
+  const seen: number[] = [];
+  const idOf = (t: T): number => {
+    if (table) {
+      const id = table.add(t as number);
+      if (id === terms.length) {
+        terms.push(t);
+        df.push(0);
+      }
+      return id;
+    }
+    let id = map.get(t);
+    if (id === undefined) {
+      id = terms.length;
+      map.set(t, id);
+      terms.push(t);
+      df.push(0);
+    }
+    return id;
+  };
   return {
     add(tokens: Iterable<T>): void {
-      tf.clear();
+      seen.length = 0;
       let len = 0;
       for (const t of tokens) {
         len++;
-        let id = ids.get(t);
-        if (id === undefined) {
-          id = terms.length;
-          ids.set(t, id);
-          terms.push(t);
-          df.push(0);
+        const id = idOf(t);
+        if (id >= inDoc.length) {
+          const a = new Uint32Array(inDoc.length * 2);
+          a.set(inDoc);
+          inDoc = a;
         }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
+        if (inDoc[id] === 0) seen.push(id);
+        inDoc[id]!++;
       }
-      for (const [id, f] of tf) {
+      for (const id of seen) {
+        const f = inDoc[id]!;
+        inDoc[id] = 0;
         df.a[id]!++;
         pairs.push(id);
         // A term's frequency in one chunk never nears 255; capping keeps a byte per posting.
@@ -142,6 +179,7 @@ function fromParts<T extends string | number>(p: Parts<T>, k1 = 1.2, b = 0.75): 
   return {
     size: n,
     has: (t) => ids.has(t),
+    forEachTerm: (fn) => p.terms.forEach((t, id) => fn(t, offsets[id + 1]! - offsets[id]!)),
     idf: (t) => {
       const id = ids.get(t);
       return id === undefined ? maxIdf : idfOf(offsets[id + 1]! - offsets[id]!);

@@ -7,6 +7,7 @@ import { bm25Builder, restoreBm25, type Bm25, type Bm25State } from './bm25.js';
 import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
+import { charStats, type CharStats } from './char-channel.js';
 import { LOCAL_DIM, restoreLocalEmbedder, type Embedder } from './embeddings.js';
 import type { LocalEmbedderState, LocalNgramEmbeddings } from './local-embedder.js';
 import { buildSparseCosine, fitSparseCosine, type SparseCosine } from './sparse-cosine.js';
@@ -27,6 +28,8 @@ export interface KnowledgeIndex {
   bm25: Bm25;
   /** BM25 over character pairs (as integer codes): catches what word segmentation splits differently. */
   grams: Bm25<number>;
+  /** Document frequencies of single characters, for the character channel (char-channel.ts). */
+  chars: CharStats;
   /** Vectors of the configured embeddings endpoint (empty with the local embedder). */
   store: HnswStore;
   embedder: Embedder;
@@ -61,7 +64,7 @@ export function charPairCodes(text: string): number[] {
 }
 
 function gramIndex(chunks: Chunk[]): Bm25<number> {
-  const builder = bm25Builder<number>();
+  const builder = bm25Builder<number>({ integers: true });
   for (const c of chunks) builder.add(charPairCodes(indexedText(c)));
   return builder.build();
 }
@@ -83,11 +86,12 @@ export async function buildIndex(
   });
   const bm25 = words.build();
   const grams = gramIndex(chunks);
+  const chars = charStats(texts);
   if (!opts.remote) {
     opts.onProgress?.({ phase: 'embed', done: 0, total: texts.length });
     const { embedder, dense } = fitSparseCosine(texts, LOCAL_DIM);
     opts.onProgress?.({ phase: 'embed', done: texts.length, total: texts.length });
-    return { chunks, docs, tokenizer, bm25, grams, store: new HnswStore(embedder), embedder, dense };
+    return { chunks, docs, tokenizer, bm25, grams, chars, store: new HnswStore(embedder), embedder, dense };
   }
   const embedder = opts.remote;
   const store = new HnswStore(embedder, { capacity: texts.length });
@@ -100,7 +104,7 @@ export async function buildIndex(
     );
     opts.onProgress?.({ phase: 'embed', done: Math.min(i + BATCH, texts.length), total: texts.length });
   }
-  return { chunks, docs, tokenizer, bm25, grams, store, embedder };
+  return { chunks, docs, tokenizer, bm25, grams, chars, store, embedder };
 }
 
 /** Files whose hashes the manifest records and loadIndex verifies. */
@@ -162,6 +166,7 @@ export async function loadIndex(dir: string, manifest: Manifest, remote?: Embedd
     tokenizer: createTokenizer(saved.terms),
     bm25: restoreBm25(saved.bm25),
     grams: gramIndex(saved.chunks),
+    chars: charStats(saved.chunks.map(indexedText)),
     store,
     embedder,
     dense: local ? buildSparseCosine(saved.chunks.map(indexedText), local as LocalNgramEmbeddings) : undefined,

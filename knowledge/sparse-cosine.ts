@@ -3,6 +3,7 @@
 // chunks and found .80 of the true 40 nearest there), the weights go into postings like BM25's: built in seconds,
 // exact, and a question touches only its own grams' postings.
 import { bm25TopK } from './bm25.js';
+import { IntIds } from './int-ids.js';
 import { forEachGram, LocalNgramEmbeddings } from './local-embedder.js';
 
 export interface DenseHit {
@@ -30,7 +31,7 @@ function weights(text: string, embedder: LocalNgramEmbeddings): Map<number, numb
 }
 
 export function buildSparseCosine(texts: string[], embedder: LocalNgramEmbeddings): SparseCosine {
-  return fromWeights(texts.length, (d) => weights(texts[d]!, embedder), embedder);
+  return fromCounts(countGrams(texts), embedder);
 }
 
 /**
@@ -38,100 +39,105 @@ export function buildSparseCosine(texts: string[], embedder: LocalNgramEmbedding
  * arrays while the document frequencies are counted, then weighted (the same index as fit + buildSparseCosine).
  */
 export function fitSparseCosine(texts: string[], dim: number): { embedder: LocalNgramEmbeddings; dense: SparseCosine } {
-  const df = new Map<number, number>();
-  const counts = new Map<number, number>();
-  let hashes = new Int32Array(1 << 16);
+  const counts = countGrams(texts);
+  const terms = counts.ids.size;
+  const embedder = new LocalNgramEmbeddings({
+    dim,
+    docs: texts.length,
+    grams: Array.from(counts.hashes.subarray(0, terms)),
+    df: Array.from(counts.df.subarray(0, terms)),
+  });
+  return { embedder, dense: fromCounts(counts, embedder) };
+}
+
+/** Each text's gram counts in flat arrays (term id, count), terms numbered in order of first sight. */
+interface GramCounts {
+  ids: IntIds;
+  /** By term id: the gram's hash and its document frequency. */
+  hashes: Int32Array;
+  df: Uint32Array;
+  /** Text d's entries are [docEnd[d], docEnd[d + 1]). */
+  docEnd: Uint32Array;
+  termIds: Uint32Array;
+  tf: Uint16Array;
+}
+
+function grown<A extends Int32Array | Uint32Array | Uint16Array>(a: A, need: number): A {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => A)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function countGrams(texts: string[]): GramCounts {
+  const ids = new IntIds();
+  let hashes = new Int32Array(1 << 14);
+  let df = new Uint32Array(1 << 14);
+  // Per text: counts by term id, and the ids in order of first sight.
+  let inDoc = new Uint32Array(1 << 14);
+  const seen: number[] = [];
+  let termIds = new Uint32Array(1 << 16);
   let tf = new Uint16Array(1 << 16);
   let n = 0;
   const docEnd = new Uint32Array(texts.length + 1);
+  const onGram = (h: number) => {
+    const id = ids.add(h);
+    if (id >= hashes.length) {
+      hashes = grown(hashes, id + 1);
+      df = grown(df, id + 1);
+      inDoc = grown(inDoc, id + 1);
+    }
+    hashes[id] = h;
+    if (inDoc[id] === 0) seen.push(id);
+    inDoc[id]!++;
+  };
   texts.forEach((t, d) => {
-    counts.clear();
-    forEachGram(t, (h) => counts.set(h, (counts.get(h) ?? 0) + 1));
-    for (const [h, c] of counts) {
-      df.set(h, (df.get(h) ?? 0) + 1);
-      if (n === hashes.length) {
-        const a = new Int32Array(n * 2);
-        a.set(hashes);
-        hashes = a;
-        const b = new Uint16Array(n * 2);
-        b.set(tf);
-        tf = b;
-      }
-      hashes[n] = h;
-      tf[n++] = Math.min(c, 65535);
+    seen.length = 0;
+    forEachGram(t, onGram);
+    termIds = grown(termIds, n + seen.length);
+    tf = grown(tf, n + seen.length);
+    for (const id of seen) {
+      df[id]!++;
+      termIds[n] = id;
+      tf[n++] = Math.min(inDoc[id]!, 65535);
+      inDoc[id] = 0;
     }
     docEnd[d + 1] = n;
   });
-  const embedder = new LocalNgramEmbeddings({ dim, docs: texts.length, grams: [...df.keys()], df: [...df.values()] });
-  const one = new Map<number, number>();
-  const dense = fromWeights(
-    texts.length,
-    (d) => {
-      one.clear();
-      let norm = 0;
-      for (let i = docEnd[d]!; i < docEnd[d + 1]!; i++) {
-        const w = (1 + Math.log(tf[i]!)) * embedder.idf(hashes[i]!);
-        one.set(hashes[i]!, w);
-        norm += w * w;
-      }
-      norm = Math.sqrt(norm) || 1;
-      for (const [h, w] of one) one.set(h, w / norm);
-      return one;
-    },
-    embedder,
-  );
-  return { embedder, dense };
+  return { ids, hashes, df, docEnd, termIds: termIds.subarray(0, n), tf: tf.subarray(0, n) };
 }
 
-/** Postings of unit-length weights, given each document's weights by gram hash. */
-function fromWeights(
-  count: number,
-  weightsOf: (d: number) => Map<number, number>,
-  embedder: LocalNgramEmbeddings,
-): SparseCosine {
-  // Pass 1: each document's weights, appended to flat arrays; term ids in order of first sight.
-  const ids = new Map<number, number>();
-  const df: number[] = [];
-  let termIds = new Uint32Array(1 << 16);
-  let values = new Float32Array(1 << 16);
-  let n = 0;
-  const docEnd = new Uint32Array(count);
+/** Postings of unit-length weights ((1 + ln tf) · idf, normalised per text). */
+function fromCounts(g: GramCounts, embedder: LocalNgramEmbeddings): SparseCosine {
+  const { ids, docEnd, termIds, tf } = g;
+  const count = docEnd.length - 1;
+  const terms = ids.size;
+  const idf = new Float64Array(terms);
+  for (let t = 0; t < terms; t++) idf[t] = embedder.idf(g.hashes[t]!);
+  // Pass 1: postings per term and each text's norm; pass 2 fills the postings with the normalised weights.
+  const postings = new Uint32Array(terms);
+  const norms = new Float64Array(count);
   for (let d = 0; d < count; d++) {
-    for (const [h, w] of weightsOf(d)) {
-      let id = ids.get(h);
-      if (id === undefined) {
-        id = df.length;
-        ids.set(h, id);
-        df.push(0);
-      }
-      df[id]!++;
-      if (n === termIds.length) {
-        const a = new Uint32Array(n * 2);
-        a.set(termIds);
-        termIds = a;
-        const b = new Float32Array(n * 2);
-        b.set(values);
-        values = b;
-      }
-      termIds[n] = id;
-      values[n++] = w;
+    let norm = 0;
+    for (let i = docEnd[d]!; i < docEnd[d + 1]!; i++) {
+      const w = (1 + Math.log(tf[i]!)) * idf[termIds[i]!]!;
+      norm += w * w;
+      postings[termIds[i]!]!++;
     }
-    docEnd[d] = n;
+    norms[d] = Math.sqrt(norm) || 1;
   }
-  // Pass 2: postings by term (compressed sparse rows).
-  const offsets = new Uint32Array(df.length + 1);
-  for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
-  const docs = new Uint32Array(n);
-  const ws = new Float32Array(n);
-  const fill = offsets.slice(0, df.length);
-  let start = 0;
+  const offsets = new Uint32Array(terms + 1);
+  for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + postings[t]!;
+  const docs = new Uint32Array(termIds.length);
+  const ws = new Float32Array(termIds.length);
+  const fill = offsets.slice(0, terms);
   for (let d = 0; d < count; d++) {
-    for (let i = start; i < docEnd[d]!; i++) {
-      const at = fill[termIds[i]!]!++;
+    for (let i = docEnd[d]!; i < docEnd[d + 1]!; i++) {
+      const t = termIds[i]!;
+      const at = fill[t]!++;
       docs[at] = d;
-      ws[at] = values[i]!;
+      ws[at] = ((1 + Math.log(tf[i]!)) * idf[t]!) / norms[d]!;
     }
-    start = docEnd[d]!;
   }
   const scores = new Float64Array(count);
   return {

@@ -14,5 +14,9 @@ export const STOPWORDS = new Set(
 );
 
 export function isStopword(token: string): boolean {
-  return STOPWORDS.has(token) || /^[\s\p{P}\p{S}]+$/u.test(token);
+  if (STOPWORDS.has(token)) return true;
+  // A token that starts with a Chinese character is not punctuation (skips the Unicode class test for most tokens).
+  const c = token.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return false;
+  return /^[\s\p{P}\p{S}]+$/u.test(token);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { normalizeForMatch } from './normalize.js';
 import { isStopword } from './stopwords.js';
+import { IntIds } from './int-ids.js';
 
 export interface Tokenizer {
   /** Search-mode tokens (overlapping: 组织生活 → 组织, 生活, 组织生活) for BM25. */
@@ -13,6 +14,8 @@ export interface Tokenizer {
   /** Plain-mode content words (no overlaps) for coverage. */
   words(text: string): string[];
   terms: string[];
+  /** Words of the dictionary only (jieba's own and the corpus terms; no new words guessed), stopwords kept. */
+  segments(text: string): string[];
 }
 
 /**
@@ -22,6 +25,55 @@ export interface Tokenizer {
 function readDictionary(): Buffer {
   const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
   return fs.readFileSync(path.join(path.dirname(pkg), 'dict.txt'));
+}
+
+const HAN_FIRST = 0x4e00;
+const HAN_SPAN = 0x9fff - HAN_FIRST + 1;
+/** Frequencies of jieba's two-character words, by pair code (an integer table: a Map of strings costs ~20 MB). */
+let pairFrequencies: { ids: IntIds; freq: Uint32Array } | undefined;
+
+function pairCode(a: number, b: number): number {
+  const x = a - HAN_FIRST;
+  const y = b - HAN_FIRST;
+  return x >= 0 && x < HAN_SPAN && y >= 0 && y < HAN_SPAN ? x * HAN_SPAN + y : -1;
+}
+
+/**
+ * Frequency of a two-character word in jieba's dictionary (0 when it is none), read on first use: which of two
+ * words that sound alike people more likely meant.
+ */
+export function pairFrequency(word: string): number {
+  if (!pairFrequencies) {
+    const ids = new IntIds();
+    let freq = new Uint32Array(1 << 16);
+    // Lines `word freq tag`; a two-character word is six UTF-8 bytes then a space. Bytes are scanned, not decoded
+    // whole: the dictionary is 5 MB.
+    const buf = readDictionary();
+    for (let i = 0; i < buf.length; ) {
+      let end = buf.indexOf(10, i);
+      if (end < 0) end = buf.length;
+      if (end - i > 7 && buf[i + 6] === 0x20 && buf[i]! >= 0xe0 && buf[i + 3]! >= 0xe0) {
+        const w = buf.toString('utf8', i, i + 6);
+        const code = pairCode(w.charCodeAt(0), w.charCodeAt(1));
+        if (code >= 0) {
+          let f = 0;
+          for (let j = i + 7; j < end && buf[j]! >= 0x30 && buf[j]! <= 0x39; j++) f = f * 10 + buf[j]! - 0x30;
+          const id = ids.add(code);
+          if (id >= freq.length) {
+            const g = new Uint32Array(freq.length * 2);
+            g.set(freq);
+            freq = g;
+          }
+          freq[id] = f;
+        }
+      }
+      i = end + 1;
+    }
+    pairFrequencies = { ids, freq };
+  }
+  if (word.length !== 2) return 0;
+  const id = pairFrequencies.ids.get(pairCode(word.charCodeAt(0), word.charCodeAt(1)));
+  return id === undefined ? 0 : pairFrequencies.freq[id]!;
 }
 
 /** One segmenter per distinct term list: a Jieba with its dictionary costs ~35 MB. */
@@ -53,6 +105,9 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
     terms,
     tokenize(text: string): string[] {
       return jieba.cutForSearch(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
+    },
+    segments(text: string): string[] {
+      return jieba.cut(text, false);
     },
     words(text: string): string[] {
       return jieba.cut(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');

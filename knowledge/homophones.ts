@@ -1,0 +1,76 @@
+// Homophone typos: members type by pinyin, so a wrong character usually sounds like the right one (制渡化 for 制度化,
+// 平议 for 评议). A pair of characters the corpus never contains is replaced by the corpus's most frequent pair that
+// sounds the same and differs in one character, when that is a word of the corpus and far more frequent in jieba's
+// dictionary than what was typed (评议 ≫ 平议; a common word the corpus lacks stays) — only where the pair is one word
+// or two lone characters of the dictionary's segmentation and no character, typed or corrected, is a function word
+// (是, 有, 在). The corrected topic is what the channels search; pairs across two words stay as typed.
+import type { Bm25 } from './bm25.js';
+import { homophonesOf } from './pinyin.js';
+import { isStopword } from './stopwords.js';
+import { pairFrequency } from './tokenizer.js';
+
+/** How much more frequent (in jieba's dictionary) the corrected word must be than what was typed. */
+const LIKELIER = 20;
+
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
+const isHan = (c: number) => c >= HAN_FIRST && c <= HAN_LAST;
+
+export type HomophoneFixer = (topic: string) => string;
+
+/** A fixer over the character-pair index `grams` (terms are pair codes, see charPairCodes). */
+export function homophoneFixer(
+  grams: Bm25<number>,
+  words: Pick<Bm25, 'has'>,
+  segments: (s: string) => string[],
+): HomophoneFixer {
+  // The corpus's most frequent pair (lowest IDF) that keeps one of the two characters and swaps the other for a
+  // homophone.
+  const likeliest = (a: number, b: number): [number, number] | undefined => {
+    let best: [number, number] | undefined;
+    let bestIdf = Number.POSITIVE_INFINITY;
+    const consider = (x: number, y: number) => {
+      const code = (x - HAN_FIRST) * HAN_SPAN + (y - HAN_FIRST);
+      if (!grams.has(code)) return;
+      const idf = grams.idf(code);
+      if (idf < bestIdf) [best, bestIdf] = [[x, y], idf];
+    };
+    for (const x of homophonesOf(a)) consider(x, b);
+    for (const y of homophonesOf(b)) consider(a, y);
+    return best;
+  };
+  return (topic) => {
+    const chars = [...topic];
+    // Characters that the dictionary segmentation leaves alone (a typo rarely forms a word with its neighbours).
+    // A two-character word counts too: a rare dictionary word may be what the typo spelled.
+    const alone = new Array<boolean>(chars.length).fill(false);
+    const pairStart = new Array<boolean>(chars.length).fill(false);
+    let at = 0;
+    for (const w of segments(topic)) {
+      const n = [...w].length;
+      if (n === 1) alone[at] = true;
+      if (n === 2) pairStart[at] = true;
+      at += n;
+    }
+    let changed = false;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const a = chars[i]!.charCodeAt(0);
+      const b = chars[i + 1]!.charCodeAt(0);
+      if (!isHan(a) || !isHan(b) || !(pairStart[i] || (alone[i] && alone[i + 1]))) continue;
+      const code = (a - HAN_FIRST) * HAN_SPAN + (b - HAN_FIRST);
+      if (grams.has(code)) continue;
+      const best = likeliest(a, b);
+      if (!best) continue;
+      const [x, y] = best;
+      const fixed = String.fromCharCode(x, y);
+      const typed = chars[i]! + chars[i + 1]!;
+      if (!words.has(fixed) || [chars[i]!, chars[i + 1]!, ...fixed].some(isStopword)) continue;
+      if (pairFrequency(fixed) <= LIKELIER * pairFrequency(typed)) continue;
+      chars[i] = String.fromCharCode(x);
+      chars[i + 1] = String.fromCharCode(y);
+      changed = true;
+    }
+    return changed ? chars.join('') : topic;
+  };
+}

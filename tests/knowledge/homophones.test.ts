@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../ground/logger.js';
+import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
+import { homophoneFixer, type HomophoneFixer } from '../../knowledge/homophones.js';
+import { soundPairCodes } from '../../knowledge/pinyin.js';
+import { testConfig } from './fixtures.js';
+
+let plan: Knowledge;
+let fix: HomophoneFixer;
+
+beforeAll(async () => {
+  plan = await createKnowledge(testConfig(), silentLogger);
+  const { index } = plan;
+  fix = homophoneFixer(index.grams, index.bm25, (s) => index.tokenizer.segments(s));
+});
+afterAll(async () => {
+  await plan.close();
+});
+
+describe('homophone typos', () => {
+  it('gives characters that sound alike the same syllable pairs', () => {
+    expect(soundPairCodes('平议')).toEqual(soundPairCodes('评议'));
+    expect(soundPairCodes('制渡')).toEqual(soundPairCodes('制度'));
+    expect(soundPairCodes('评议')).not.toEqual(soundPairCodes('评语'));
+  });
+
+  it('corrects a character typed for a homophone into the corpus word', () => {
+    expect(fix('推进学习教育制渡化')).toBe('推进学习教育制度化');
+    expect(fix('开展民主平议')).toBe('开展民主评议');
+  });
+
+  it('leaves ordinary words and pairs across words alone', () => {
+    for (const q of ['年纪大了行动不便', '我是新来的', '证在哪里', '这事归谁管']) expect(fix(q)).toBe(q);
+  });
+
+  it('retrieves for the typed question what it retrieves for the corrected one', async () => {
+    const units = async (q: string) => (await plan.retriever.retrieve(q, { k: 3 })).hits.map((h) => h.chunk.id);
+    expect(await units('严格党的组织生火')).toEqual(await units('严格党的组织生活'));
+  });
+});
