@@ -5,7 +5,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../../ground/clock.js';
 import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import { bullPrefix, DEAD_LETTER_TAG, outboxKeys, type OutboxJobData } from './keys.js';
+import { queuePrefix, DEAD_LETTER_TAG, outboxKeys, type OutboxJobData } from './keys.js';
 import { localDay, startOfNextDay } from '../../ground/time/zoned.js';
 import type { OutboxHandle } from './producer.js';
 import { RateLimitedError, type OutboxRenderer, type Sender } from './types.js';
@@ -191,7 +191,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
 
   const worker = new Worker<OutboxJobData>(o.outbox.queueName, process, {
     connection,
-    prefix: bullPrefix(o.prefix),
+    prefix: queuePrefix(o.prefix, o.outbox.queueName, connection),
     concurrency: 1,
     limiter: { max: 1, duration: intervalMs },
   });

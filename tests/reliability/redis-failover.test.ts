@@ -3,7 +3,9 @@
 // sentinels). The bot (every feature, on the mock puppet) runs in a child process against the deployment; its
 // sends are journalled on the run's standalone Redis, which no failover touches. After the replica takes over:
 // every acknowledged meeting, check-in and job is there, every message is delivered, and a message repeats only
-// if it was among the last ones sent before the kill (written on the master, not yet on its replica).
+// if it was among the last ones sent before the kill (written on the master, not yet on its replica). In the
+// Cluster the records sit on one master and each BullMQ queue on the master of its own hash tag: the queues
+// are spread over at least two masters.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +14,8 @@ import { createDeps } from '../../app/deps.js';
 import { systemClock } from '../../ground/clock.js';
 import { loadConfig } from '../../ground/config.js';
 import { silentLogger } from '../../ground/logger.js';
-import { checkRedisDurability, connectRedis } from '../../ground/redis/connect.js';
+import type { Cluster } from 'ioredis';
+import { checkRedisDurability, connectRedis, type Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
 import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
@@ -29,6 +32,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Deployment {
   env: Pick<BotProcessEnv, 'REDIS_CLUSTER_NODES' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_MASTER'>;
+  /** REDIS_PREFIX: the default in the Cluster (started for this test alone), so where each queue lands is fixed. */
+  prefix: string;
+  /** Checked once the burst is delivered, on the client the test used. */
+  layout?(redis: Redis, prefix: string): Promise<void>;
   /** The master holding zhibu's keys (`key`: one of them). */
   master(key: string): Promise<number>;
   replicated(port: number): Promise<void>;
@@ -38,9 +45,9 @@ interface Deployment {
 }
 
 async function burstAndKill(d: Deployment, label: string) {
-  const prefix = randomPrefix();
+  const prefix = d.prefix;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `zhibu-${label}-`));
-  const journalKey = `${prefix}test:journal`;
+  const journalKey = `${randomPrefix()}test:journal`;
   const env: BotProcessEnv = {
     ...d.env,
     REDIS_PREFIX: prefix,
@@ -139,6 +146,7 @@ async function burstAndKill(d: Deployment, label: string) {
     expect(repeated.filter((x) => !lastBeforeKill.has(x))).toEqual([]);
     expect((await stores.meetings.getMany(meetingIds)).length).toBe(REMINDERS);
     expect(await stores.attendance.get(meetingIds[0]!, '1')).toEqual(checkin);
+    await d.layout?.(redis, config.redisPrefix);
   } finally {
     await bot?.kill();
     await rt.close();
@@ -151,6 +159,32 @@ async function burstAndKill(d: Deployment, label: string) {
   }
 }
 
+/**
+ * Where the keys are in the Cluster: every record on the one master of the prefix's slot ({zhibu}), each queue
+ * wholly on one master (its own tag), and the queues on at least two masters.
+ */
+async function clusterLayout(redis: Redis, prefix: string): Promise<void> {
+  const tag = prefix.slice(1, prefix.indexOf('}'));
+  const recordsOn = new Set<string>();
+  const queuesOn = new Map<string, Set<string>>();
+  for (const node of (redis as unknown as Cluster).nodes('master')) {
+    const at = `${node.options.port}`;
+    for (const key of await node.keys(`{${tag}*`)) {
+      if (key.startsWith(prefix)) recordsOn.add(at);
+      const queue = new RegExp(`^\\{${tag}:([^}]+)\\}:`).exec(key)?.[1];
+      if (queue) queuesOn.set(queue, (queuesOn.get(queue) ?? new Set()).add(at));
+    }
+  }
+  const layout = Object.fromEntries([...queuesOn].map(([q, at]) => [q, [...at].join(',')]));
+  process.stdout.write(`[cluster] records on ${[...recordsOn].join(',')}; queues: ${JSON.stringify(layout)}\n`);
+  expect(recordsOn.size).toBe(1);
+  expect([...queuesOn.keys()].sort()).toEqual(
+    expect.arrayContaining(['broadcasts-wxid_bot', 'digest', 'meetings', 'outbox-wxid_bot']),
+  );
+  for (const at of queuesOn.values()) expect(at.size).toBe(1);
+  expect(new Set([...queuesOn.values()].flatMap((at) => [...at])).size).toBeGreaterThanOrEqual(2);
+}
+
 describe('Redis failover under load', () => {
   it('Cluster (3 masters + 3 replicas): kill -9 of the master holding zhibu’s slot', async () => {
     const c = await startCluster(3);
@@ -158,7 +192,9 @@ describe('Redis failover under load', () => {
       await burstAndKill(
         {
           env: { REDIS_CLUSTER_NODES: c.nodes },
-          // Every key carries the prefix's hash tag, so one master holds them all: that is the one killed.
+          prefix: 'zhibu:',
+          layout: clusterLayout,
+          // The master holding the records' slot ({zhibu}); with this prefix it also holds the outbox queue.
           master: (key) => c.masterOf(key),
           replicated: (p) => c.replicated(p),
           kill: (p) => c.kill(p),
@@ -178,6 +214,7 @@ describe('Redis failover under load', () => {
       await burstAndKill(
         {
           env: { REDIS_SENTINELS: s.sentinels, REDIS_SENTINEL_MASTER: s.name },
+          prefix: randomPrefix(),
           master: () => s.masterPort(),
           replicated: (p) => s.replicated(p),
           kill: (p) => s.kill(p),
