@@ -3,7 +3,9 @@
 // sentinels). The bot (every feature, on the mock puppet) runs in a child process against the deployment; its
 // sends are journalled on the run's standalone Redis, which no failover touches. After the replica takes over:
 // every acknowledged meeting, check-in and job is there, every message is delivered, and a message repeats only
-// if it was among the last ones sent before the kill (written on the master, not yet on its replica). In the
+// if it was among the last ones sent before the kill (written on the master, not yet on its replica). Meanwhile
+// the admin schedules meetings in chat and members check in: nothing waits for replication but the code itself
+// (its WAIT before a reply), and every meeting and check-in the bot acknowledged is there after the failover. In the
 // Cluster the records sit on one master and each BullMQ queue on the master of its own hash tag: the queues
 // are spread over at least two masters.
 import fs from 'node:fs';
@@ -21,14 +23,21 @@ import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import { createStores } from '../../store/index.js';
-import { roomId } from '../helpers/broadcast-world.js';
+import { ADMIN, roomId } from '../helpers/broadcast-world.js';
 import { readJournal, spawnBot, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
 import { startCluster, startSentinel } from '../helpers/redis-cluster.js';
 import { connectTestRedis, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 
-const ROOMS = 40;
-const REMINDERS = 120;
+const num = (name: string, fallback: number) =>
+  process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback;
+const ROOMS = num('FAILOVER_ROOMS', 40);
+const REMINDERS = num('FAILOVER_REMINDERS', 120);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Roster members who check in by chat: 张三 in 第1党支部, 李四 in 第2党支部 (contacts of broadcastSpec). */
+const CHECKERS = [
+  { id: 'wxid_zhang', name: '张三', room: 1 },
+  { id: 'wxid_li', name: '李四', room: 2 },
+];
 
 interface Deployment {
   env: Pick<BotProcessEnv, 'REDIS_CLUSTER_NODES' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_MASTER'>;
@@ -36,9 +45,8 @@ interface Deployment {
   prefix: string;
   /** Checked once the burst is delivered, on the client the test used. */
   layout?(redis: Redis, prefix: string): Promise<void>;
-  /** The master holding zhibu's keys (`key`: one of them). */
+  /** The master holding zhibu's records (`key`: one of them). */
   master(key: string): Promise<number>;
-  replicated(port: number): Promise<void>;
   kill(port: number): Promise<void>;
   failedOver(old: number, key: string): Promise<number>;
   stop(): Promise<void>;
@@ -48,6 +56,7 @@ async function burstAndKill(d: Deployment, label: string) {
   const prefix = d.prefix;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `zhibu-${label}-`));
   const journalKey = `${randomPrefix()}test:journal`;
+  const inboundKey = `${journalKey}:in`;
   const env: BotProcessEnv = {
     ...d.env,
     REDIS_PREFIX: prefix,
@@ -56,6 +65,8 @@ async function burstAndKill(d: Deployment, label: string) {
     RATE: 3000,
     JOURNAL_URL: testRedisUrl(),
     JOURNAL_KEY: journalKey,
+    INBOUND_KEY: inboundKey,
+    ADMIN_IDS: ADMIN,
   };
   const config = loadConfig({
     ...Object.fromEntries(Object.entries(d.env).map(([k, v]) => [k, String(v)])),
@@ -68,15 +79,28 @@ async function burstAndKill(d: Deployment, label: string) {
   const stores = createStores(redis, config.redisPrefix);
   const queue = createMeetingQueue(redis, config.redisPrefix, silentLogger);
   const rt = createBroadcastRuntime(base, { botId: 'wxid_bot' });
+  const say = (from: string, room: number, text: string) =>
+    journal.rpush(inboundKey, JSON.stringify({ from, roomId: roomId(room), text }));
   let bot: BotProcess | undefined;
+  let typing: Promise<void> | undefined;
+  let stopTyping = false;
   try {
     // AOF and noeviction on every node: no warning (in a Cluster each master is checked).
     expect(await checkRedisDurability(redis, silentLogger)).toEqual([]);
+    const branchOfRoom = new Map<string, string>();
     for (let i = 1; i <= ROOMS; i++) {
       const { branch } = await stores.branches.ensure(`第${i}党支部`);
       await stores.branches.bindRoom(branch.id, roomId(i));
       await stores.rooms.note(roomId(i), `第${i}党小组群`);
+      branchOfRoom.set(roomId(i), branch.id);
     }
+    for (const c of CHECKERS)
+      await stores.members.upsert({
+        name: c.name,
+        branchId: branchOfRoom.get(roomId(c.room))!,
+        status: 'active',
+        wechatId: c.id,
+      });
     bot = await spawnBot(env);
     const ops = { stores, queue, buckets: createDueBuckets(redis, config.redisPrefix), clock: systemClock };
     const branches = await stores.branches.list();
@@ -99,8 +123,6 @@ async function burstAndKill(d: Deployment, label: string) {
       meetingIds.push(m.id);
       expected.add(`${(await stores.branches.rooms(b.id))[0]}|remind:${m.id}`);
     }
-    const checkin = { memberId: '1', status: 'present' as const, at: Date.now(), text: '签到' };
-    await stores.attendance.set(meetingIds[0]!, checkin);
     const rooms = Array.from({ length: ROOMS }, (_, i) => roomId(i + 1));
     await rt.service.create({
       kind: 'text',
@@ -112,16 +134,35 @@ async function burstAndKill(d: Deployment, label: string) {
       createdAt: Date.now(),
     });
     for (const r of rooms) expected.add(`${r}|broadcast`);
+    // The test's own setup is on a replica before the burst starts: the same barrier the bot uses before a reply.
+    await base.awaitReplicas();
     const delivered = async () => (await readJournal(journal, journalKey)).filter((e) => e.phase === 'D');
 
-    // Kill the master once the burst is under way (and what was acknowledged above has reached its replica).
+    // Meanwhile the admin schedules meetings in chat, one every 200 ms across the rooms, until after the
+    // failover: each 已创建会议 reply acknowledges one. Once the check-in windows open (at due), 张三 and 李四
+    // check in by chat, acknowledged by the rolling 已签到 message.
+    let typed = 0;
+    typing = (async () => {
+      while (!stopTyping) {
+        await say(ADMIN, (typed++ % ROOMS) + 1, '/会议 新建 党课 后天 15:00');
+        await sleep(200);
+      }
+    })();
+    await sleep(Math.max(0, due - Date.now() + 200));
+    for (const c of CHECKERS) await say(c.id, c.room, '签到');
+
+    // Kill the master once the burst is under way, with nothing waited for beyond what the code itself waits.
     const master = await d.master(config.redisPrefix);
-    await d.replicated(master);
-    await expect.poll(async () => (await delivered()).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(30);
+    await expect
+      .poll(async () => (await delivered()).length, { timeout: 60_000, interval: 20 })
+      .toBeGreaterThan(Math.max(30, expected.size * 0.3));
     await d.kill(master);
     const atKill = await readJournal(journal, journalKey);
     const promoted = await d.failedOver(master, config.redisPrefix);
     process.stdout.write(`[${label}] master ${master} killed after ${atKill.length} sends; ${promoted} took over\n`);
+    await sleep(3000);
+    stopTyping = true;
+    await typing;
 
     const deadline = Date.now() + 150_000;
     let got = new Set<string>();
@@ -130,30 +171,68 @@ async function burstAndKill(d: Deployment, label: string) {
       if ([...expected].every((x) => got.has(x))) break;
       await sleep(500);
     }
+    // The last check-in acknowledgement is posted at the end of its 10 s window.
     await sleep(1500);
+    await expect
+      .poll(async () => (await readJournal(journal, journalKey)).some((e) => e.ident.startsWith('checkins:')), {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toBe(true);
     const all = await readJournal(journal, journalKey);
     const counts = new Map<string, number>();
     for (const e of all.filter((x) => x.phase === 'D'))
       counts.set(`${e.room}|${e.ident}`, (counts.get(`${e.room}|${e.ident}`) ?? 0) + 1);
     const lost = [...expected].filter((x) => !counts.has(x));
-    const repeated = [...counts].filter(([, n]) => n > 1).map(([x]) => x);
+    const repeated = [...counts].filter(([x, n]) => n > 1 && expected.has(x)).map(([x]) => x);
     // In flight at the kill: the last sends before it, whose sent-marker may not have reached the replica.
     const lastBeforeKill = new Set(atKill.slice(-10).map((e) => `${e.room}|${e.ident}`));
     process.stdout.write(
-      `[${label}] ${counts.size}/${expected.size} delivered, ${lost.length} lost, repeated: ${repeated.join(', ') || 'none'}\n`,
+      `[${label}] ${[...expected].filter((x) => counts.has(x)).length}/${expected.size} delivered, ${lost.length} lost, repeated: ${repeated.join(', ') || 'none'}\n`,
     );
     expect(lost).toEqual([]);
     expect(repeated.filter((x) => !lastBeforeKill.has(x))).toEqual([]);
     expect((await stores.meetings.getMany(meetingIds)).length).toBe(REMINDERS);
-    expect(await stores.attendance.get(meetingIds[0]!, '1')).toEqual(checkin);
+
+    // Every acknowledgement the bot even tried to send (A: maybe seen by the admin) is backed by its record.
+    const acked = new Map<string, string>();
+    for (const e of all) if (e.ident.startsWith('created:')) acked.set(e.ident.slice('created:'.length), e.room);
+    const ackedBeforeKill = atKill.filter((e) => e.ident.startsWith('created:')).length;
+    process.stdout.write(
+      `[${label}] ${typed} meetings typed in chat, ${acked.size} acknowledged (${ackedBeforeKill} before the kill)\n`,
+    );
+    expect(ackedBeforeKill).toBeGreaterThan(0);
+    for (const [id, room] of acked) {
+      const m = await stores.meetings.get(id);
+      expect(m, `meeting ${id} acknowledged in ${room}`).toBeDefined();
+      expect(m!.branchId).toBe(branchOfRoom.get(room));
+    }
+    // Every member named in a 已签到 acknowledgement has the check-in on a meeting of that room's branch.
+    const checkinAcks = all.filter((x) => x.ident.startsWith('checkins:'));
+    process.stdout.write(`[${label}] check-in acknowledgements: ${checkinAcks.map((e) => e.ident).join(', ')}\n`);
+    for (const e of checkinAcks) {
+      const branchId = branchOfRoom.get(e.room)!;
+      const ids = (await stores.meetings.list({ branchId, from: due, to: due + 7_200_000 })).map((m) => m.id);
+      const names = e.ident.slice('checkins:'.length).split('、');
+      for (const c of CHECKERS.filter((x) => names.includes(x.name))) {
+        const member = await stores.members.getByWechat(c.id);
+        const records = await Promise.all(ids.map((id) => stores.attendance.get(id, member!.id)));
+        expect(
+          records.some((r) => r?.status === 'present'),
+          `${c.name}'s check-in in ${e.room}`,
+        ).toBe(true);
+      }
+    }
     await d.layout?.(redis, config.redisPrefix);
   } finally {
+    stopTyping = true;
+    await typing?.catch(() => undefined);
     await bot?.kill();
     await rt.close();
     await queue.close();
     await base.close();
     redis.disconnect();
-    await journal.del(journalKey);
+    await journal.del(journalKey, inboundKey);
     journal.disconnect();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -196,7 +275,6 @@ describe('Redis failover under load', () => {
           layout: clusterLayout,
           // The master holding the records' slot ({zhibu}); with this prefix it also holds the outbox queue.
           master: (key) => c.masterOf(key),
-          replicated: (p) => c.replicated(p),
           kill: (p) => c.kill(p),
           failedOver: (old, key) => c.failedOver(key, old),
           stop: () => c.stop(),
@@ -216,7 +294,6 @@ describe('Redis failover under load', () => {
           env: { REDIS_SENTINELS: s.sentinels, REDIS_SENTINEL_MASTER: s.name },
           prefix: randomPrefix(),
           master: () => s.masterPort(),
-          replicated: (p) => s.replicated(p),
           kill: (p) => s.kill(p),
           failedOver: (old) => s.failedOver(old),
           stop: () => s.stop(),
