@@ -17,6 +17,8 @@ export interface ReplicaBarrierOptions {
   logger: Logger;
   /** At most one warning per this many ms (default one a minute). */
   warnEveryMs?: number;
+  /** A master whose WAIT fell short is skipped for this long (default 5 s): see below. */
+  retryAfterMs?: number;
 }
 
 const noBarrier: ReplicaBarrier = async () => undefined;
@@ -45,20 +47,25 @@ export function createReplicaBarrier(redis: Redis, o: ReplicaBarrierOptions): Re
         },
       );
     });
+  // A master without its replica (the old master of a failover not back yet, a replica down) would make every
+  // reply and send wait the whole timeout for nothing: after a WAIT falls short that master is skipped for
+  // retryAfterMs, then tried again. Meanwhile what is written there is as exposed as with no barrier (a replica
+  // that is only slow is waited for again at the retry); the warning says so.
+  const retryAfterMs = o.retryAfterMs ?? 5_000;
+  const shortUntil = new Map<string, number>();
+  const label = (node: Redis) => `${node.options.host}:${node.options.port}`;
   return async () => {
-    const nodes = connections();
-    const acked = await Promise.all(nodes.map(bounded));
-    const short = acked.flatMap((n, i) =>
-      typeof n === 'number' && n >= o.replicas
-        ? []
-        : [
-            `${nodes[i]!.options.host}:${nodes[i]!.options.port} ${typeof n === 'number' ? `${n}/${o.replicas}` : n.message}`,
-          ],
-    );
-    if (!short.length) return;
     const now = Date.now();
-    if (now - warnedAt < warnEveryMs) return;
-    warnedAt = now;
+    const nodes = connections().filter((n) => (shortUntil.get(label(n)) ?? 0) <= now);
+    const acked = await Promise.all(nodes.map(bounded));
+    const short = acked.flatMap((n, i) => {
+      if (typeof n === 'number' && n >= o.replicas) return [];
+      shortUntil.set(label(nodes[i]!), Date.now() + retryAfterMs);
+      return [`${label(nodes[i]!)} ${typeof n === 'number' ? `${n}/${o.replicas}` : n.message}`];
+    });
+    if (!short.length) return;
+    if (Date.now() - warnedAt < warnEveryMs) return;
+    warnedAt = Date.now();
     o.logger.warn(
       { short, replicas: o.replicas, timeoutMs: o.timeoutMs },
       'acknowledged writes not confirmed on a replica (WAIT); replying anyway — a failover now could lose them',

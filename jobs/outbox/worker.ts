@@ -32,6 +32,8 @@ export interface OutboxWorkerOptions {
   sendTimeoutMs?: number;
   /** Renderers by kind for messages re-rendered at send time (OutboxMessage.render), registered by the domains. */
   renderers?: Record<string, OutboxRenderer>;
+  /** Deps.awaitReplicas: a part's sent-marker reaches a replica before the next send (Sentinel/Cluster). */
+  awaitReplicas?: () => Promise<void>;
 }
 
 /**
@@ -134,6 +136,9 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       .incr(keys.day(day))
       .expire(keys.day(day), 3 * 24 * 3600)
       .exec();
+    // A marker only the old master had would let a failover send this part again: with it on a replica, a
+    // failover repeats at most the one message in flight (one per account: the worker sends one at a time).
+    await o.awaitReplicas?.();
   }
 
   /** The message's condition (if any) still holds: e.g. a pre-staged meeting reminder whose meeting was not cancelled or moved. */

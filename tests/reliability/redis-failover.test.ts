@@ -30,9 +30,14 @@ import { connectTestRedis, randomPrefix, testRedisUrl } from '../helpers/redis.j
 
 const num = (name: string, fallback: number) =>
   process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback;
-const ROOMS = num('FAILOVER_ROOMS', 40);
-const REMINDERS = num('FAILOVER_REMINDERS', 120);
+// Sizes: the issue's 200 groups and 500 reminders due at once; override with FAILOVER_ROOMS, FAILOVER_REMINDERS.
+const ROOMS = num('FAILOVER_ROOMS', 200);
+const REMINDERS = num('FAILOVER_REMINDERS', 500);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** fn(0..n-1), 25 at a time. */
+async function inBatches(n: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < n; i += 25) await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, k) => fn(i + k)));
+}
 /** Roster members who check in by chat: 张三 in 第1党支部, 李四 in 第2党支部 (contacts of broadcastSpec). */
 const CHECKERS = [
   { id: 'wxid_zhang', name: '张三', room: 1 },
@@ -88,12 +93,13 @@ async function burstAndKill(d: Deployment, label: string) {
     // AOF and noeviction on every node: no warning (in a Cluster each master is checked).
     expect(await checkRedisDurability(redis, silentLogger)).toEqual([]);
     const branchOfRoom = new Map<string, string>();
-    for (let i = 1; i <= ROOMS; i++) {
+    await inBatches(ROOMS, async (k) => {
+      const i = k + 1;
       const { branch } = await stores.branches.ensure(`第${i}党支部`);
       await stores.branches.bindRoom(branch.id, roomId(i));
       await stores.rooms.note(roomId(i), `第${i}党小组群`);
       branchOfRoom.set(roomId(i), branch.id);
-    }
+    });
     for (const c of CHECKERS)
       await stores.members.upsert({
         name: c.name,
@@ -103,14 +109,14 @@ async function burstAndKill(d: Deployment, label: string) {
       });
     bot = await spawnBot(env);
     const ops = { stores, queue, buckets: createDueBuckets(redis, config.redisPrefix), clock: systemClock };
-    const branches = await stores.branches.list();
     const expected = new Set<string>();
     const meetingIds: string[] = [];
-    const due = Date.now() + 6000;
-    for (let i = 0; i < REMINDERS; i++) {
-      const b = branches[i % branches.length]!;
+    // Due once every meeting is scheduled (about 10 ms each here, batched), all at the same instant.
+    const due = Date.now() + 6000 + REMINDERS * 10;
+    await inBatches(REMINDERS, async (i) => {
+      const room = roomId((i % ROOMS) + 1);
       const m = await createMeeting(ops, {
-        branchId: b.id,
+        branchId: branchOfRoom.get(room)!,
         type: '党课',
         title: `党课${i + 1}`,
         startAt: due + 3_600_000,
@@ -121,8 +127,9 @@ async function burstAndKill(d: Deployment, label: string) {
         createdBy: 'cli:test',
       });
       meetingIds.push(m.id);
-      expected.add(`${(await stores.branches.rooms(b.id))[0]}|remind:${m.id}`);
-    }
+      expected.add(`${room}|remind:${m.id}`);
+    });
+    expect(Date.now()).toBeLessThan(due - 2000);
     const rooms = Array.from({ length: ROOMS }, (_, i) => roomId(i + 1));
     await rt.service.create({
       kind: 'text',
@@ -184,20 +191,34 @@ async function burstAndKill(d: Deployment, label: string) {
     for (const e of all.filter((x) => x.phase === 'D'))
       counts.set(`${e.room}|${e.ident}`, (counts.get(`${e.room}|${e.ident}`) ?? 0) + 1);
     const lost = [...expected].filter((x) => !counts.has(x));
-    const repeated = [...counts].filter(([x, n]) => n > 1 && expected.has(x)).map(([x]) => x);
-    // In flight at the kill: the last sends before it, whose sent-marker may not have reached the replica.
-    const lastBeforeKill = new Set(atKill.slice(-10).map((e) => `${e.room}|${e.ident}`));
+    // Repeats are counted for messages sent once by design: reminders, the broadcast and each 已创建会议 reply.
+    const once = (x: string) => expected.has(x) || x.includes('|created:');
+    const repeated = [...counts].filter(([x, n]) => n > 1 && once(x));
+    // A part's sent-marker is on a replica before the next send (the outbox's WAIT), so only the message in
+    // flight at the kill can go out again: the one the outbox (one send at a time) had started, journalled last
+    // before our read of the journal or, if its journal write came just after that read, first after it.
+    const key = (e: { room: string; ident: string }) => `${e.room}|${e.ident}`;
+    const inFlight = [
+      atKill.filter((e) => e.phase === 'A').at(-1),
+      all.slice(atKill.length).find((e) => e.phase === 'A'),
+    ]
+      .filter((e) => e !== undefined)
+      .map(key);
     process.stdout.write(
-      `[${label}] ${[...expected].filter((x) => counts.has(x)).length}/${expected.size} delivered, ${lost.length} lost, repeated: ${repeated.join(', ') || 'none'}\n`,
+      `[${label}] ${[...expected].filter((x) => counts.has(x)).length}/${expected.size} delivered, ${lost.length} lost, repeated: ${repeated.map(([x, n]) => `${x} ×${n}`).join(', ') || 'none'} (in flight: ${inFlight.join(', ')})\n`,
     );
     expect(lost).toEqual([]);
-    expect(repeated.filter((x) => !lastBeforeKill.has(x))).toEqual([]);
+    expect(repeated.length).toBeLessThanOrEqual(1);
+    for (const [x, n] of repeated) {
+      expect(inFlight).toContain(x);
+      expect(n).toBe(2);
+    }
     expect((await stores.meetings.getMany(meetingIds)).length).toBe(REMINDERS);
 
     // Every acknowledgement the bot even tried to send (A: maybe seen by the admin) is backed by its record.
     const acked = new Map<string, string>();
     for (const e of all) if (e.ident.startsWith('created:')) acked.set(e.ident.slice('created:'.length), e.room);
-    const ackedBeforeKill = atKill.filter((e) => e.ident.startsWith('created:')).length;
+    const ackedBeforeKill = new Set(atKill.filter((e) => e.ident.startsWith('created:')).map((e) => e.ident)).size;
     process.stdout.write(
       `[${label}] ${typed} meetings typed in chat, ${acked.size} acknowledged (${ackedBeforeKill} before the kill)\n`,
     );
@@ -208,7 +229,7 @@ async function burstAndKill(d: Deployment, label: string) {
       expect(m!.branchId).toBe(branchOfRoom.get(room));
     }
     // Every member named in a 已签到 acknowledgement has the check-in on a meeting of that room's branch.
-    const checkinAcks = all.filter((x) => x.ident.startsWith('checkins:'));
+    const checkinAcks = all.filter((x) => x.phase === 'A' && x.ident.startsWith('checkins:'));
     process.stdout.write(`[${label}] check-in acknowledgements: ${checkinAcks.map((e) => e.ident).join(', ')}\n`);
     for (const e of checkinAcks) {
       const branchId = branchOfRoom.get(e.room)!;

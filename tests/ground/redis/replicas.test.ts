@@ -1,6 +1,6 @@
 // The replica barrier before a reply (ground/redis/replicas.ts), on the run's real redis-server, which has no
-// replica: in Sentinel/Cluster mode WAIT then times out with 0 replicas, so the barrier warns (once a minute)
-// and still resolves; for a standalone Redis it sends nothing and says nothing.
+// replica: in Sentinel/Cluster mode WAIT then times out with 0 replicas, so the barrier warns (once a minute),
+// still resolves and skips that master for a while; for a standalone Redis it sends nothing and says nothing.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../ground/logger.js';
 import { createReplicaBarrier } from '../../../ground/redis/replicas.js';
@@ -39,12 +39,34 @@ describe('replica barrier', () => {
       timeoutMs: 20,
       logger,
       warnEveryMs: 150,
+      retryAfterMs: 0,
     });
     await barrier();
     await barrier();
     await new Promise((r) => setTimeout(r, 200));
     await barrier();
     expect(warnings()).toHaveLength(2);
+  });
+
+  it('skips a master whose WAIT fell short for a while, then waits for it again', async () => {
+    const { logger } = recorder();
+    const barrier = createReplicaBarrier(redis, {
+      mode: 'sentinel',
+      replicas: 1,
+      timeoutMs: 1_000,
+      logger,
+      retryAfterMs: 1_500,
+    });
+    const timed = async () => {
+      const t0 = Date.now();
+      await barrier();
+      return Date.now() - t0;
+    };
+    expect(await timed()).toBeGreaterThanOrEqual(990);
+    // Skipped: no WAIT was sent, so the call did not sit out the 1 s timeout.
+    expect(await timed()).toBeLessThan(900);
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(await timed()).toBeGreaterThanOrEqual(990);
   });
 
   it('does nothing for a standalone Redis, or with REDIS_WAIT_REPLICAS=0', async () => {
