@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { createDeps } from '../../app/deps.js';
 import { systemClock } from '../../ground/clock.js';
 import { loadConfig } from '../../ground/config.js';
-import { silentLogger } from '../../ground/logger.js';
+import { createLogger, silentLogger } from '../../ground/logger.js';
 import type { Cluster } from 'ioredis';
 import { checkRedisDurability, connectRedis, type Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
@@ -80,7 +80,10 @@ async function burstAndKill(d: Deployment, label: string) {
   });
   const redis = connectRedis(config.redisUrl!, { name: 'failover-test' });
   const journal = connectTestRedis();
-  const base = createDeps({ config, logger: silentLogger, redisUrl: config.redisUrl!, redis, botId: 'wxid_bot' });
+  // The test's own deps log warnings here: its replica barrier must find a replica for every write before the kill.
+  const warnings: string[] = [];
+  const logger = createLogger('warn', { write: (l: string) => void warnings.push(l) });
+  const base = createDeps({ config, logger, redisUrl: config.redisUrl!, redis, botId: 'wxid_bot' });
   const stores = createStores(redis, config.redisPrefix);
   const queue = createMeetingQueue(redis, config.redisPrefix, silentLogger);
   const rt = createBroadcastRuntime(base, { botId: 'wxid_bot' });
@@ -143,6 +146,7 @@ async function burstAndKill(d: Deployment, label: string) {
     for (const r of rooms) expected.add(`${r}|broadcast`);
     // The test's own setup is on a replica before the burst starts: the same barrier the bot uses before a reply.
     await base.awaitReplicas();
+    expect(warnings).toEqual([]);
     const delivered = async () => (await readJournal(journal, journalKey)).filter((e) => e.phase === 'D');
 
     // Meanwhile the admin schedules meetings in chat, one every 200 ms across the rooms, until after the
@@ -163,6 +167,10 @@ async function burstAndKill(d: Deployment, label: string) {
     await expect
       .poll(async () => (await delivered()).length, { timeout: 60_000, interval: 20 })
       .toBeGreaterThan(Math.max(30, expected.size * 0.3));
+    // WAIT reached every master: the bot's replies and sends and the test's barrier (all masters in a Cluster).
+    const masters = redis.isCluster ? (redis as unknown as Cluster).nodes('master') : [redis];
+    for (const node of masters)
+      expect(Number(/cmdstat_wait:calls=(\d+)/.exec(await node.info('commandstats'))?.[1] ?? 0)).toBeGreaterThan(0);
     await d.kill(master);
     const atKill = await readJournal(journal, journalKey);
     const promoted = await d.failedOver(master, config.redisPrefix);
