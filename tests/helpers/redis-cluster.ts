@@ -77,8 +77,6 @@ export interface TestCluster {
   kill(port: number): Promise<void>;
   /** Resolves when the cluster is ok again and the slot of `key` is served by a master other than `old`. */
   failedOver(key: string, old: number, timeoutMs?: number): Promise<number>;
-  /** Resolves when every replica of the master on `port` has its offset. */
-  replicated(port: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -140,15 +138,6 @@ export async function startCluster(masters = 3): Promise<TestCluster> {
         await sleep(200);
       }
     },
-    async replicated(port) {
-      for (let i = 0; i < 100; i++) {
-        const info = await cli(port, 'info', 'replication');
-        const master = Number(/master_repl_offset:(\d+)/.exec(info)?.[1]);
-        const replicas = [...info.matchAll(/slave\d+:.*offset=(\d+)/g)].map((m) => Number(m[1]));
-        if (replicas.length && replicas.every((o) => o >= master)) return;
-        await sleep(20);
-      }
-    },
     async stop() {
       await Promise.all(nodes.map((n) => killNode(n, 'SIGTERM')));
       fs.rmSync(root, { recursive: true, force: true });
@@ -163,7 +152,6 @@ export interface TestSentinel {
   masterPort(): Promise<number>;
   kill(port: number): Promise<void>;
   failedOver(old: number, timeoutMs?: number): Promise<number>;
-  replicated(port: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -240,15 +228,6 @@ export async function startSentinel(): Promise<TestSentinel> {
         }
         if (Date.now() > until) throw new Error('no failover');
         await sleep(200);
-      }
-    },
-    async replicated(port) {
-      for (let i = 0; i < 100; i++) {
-        const info = await cli(port, 'info', 'replication');
-        const offset = Number(/master_repl_offset:(\d+)/.exec(info)?.[1]);
-        const replicas = [...info.matchAll(/slave\d+:.*offset=(\d+)/g)].map((m) => Number(m[1]));
-        if (replicas.length && replicas.every((o) => o >= offset)) return;
-        await sleep(20);
       }
     },
     async stop() {

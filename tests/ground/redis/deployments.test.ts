@@ -31,6 +31,13 @@ describe('Redis deployments', () => {
     expect(queuePrefix('city:a:', 'digest', {})).toBe('city:a');
     expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_PREFIX: '{prov}:x:' }).redisPrefix).toBe('{prov}:x:');
     expect(() => loadConfig({ REDIS_URL: 'redis://a:1', REDIS_CLUSTER_NODES: 'a:1' })).toThrow(ConfigError);
+    // Before a reply: WAIT for one replica, at most 500 ms, unless configured otherwise (0 replicas: off).
+    expect(cluster.redisWait).toEqual({ replicas: 1, timeoutMs: 500 });
+    expect(loadConfig({ REDIS_WAIT_REPLICAS: '0', REDIS_WAIT_MS: '2000' }).redisWait).toEqual({
+      replicas: 0,
+      timeoutMs: 2000,
+    });
+    expect(() => loadConfig({ REDIS_WAIT_MS: '0' })).toThrow(/REDIS_WAIT_MS/);
     expect(() => loadConfig({ REDIS_SENTINELS: 'no-port' })).toThrow(ConfigError);
     expect(redisMode('redis://127.0.0.1:6379')).toBe('standalone');
   });
