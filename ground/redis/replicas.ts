@@ -53,7 +53,9 @@ export function createReplicaBarrier(redis: Redis, o: ReplicaBarrierOptions): Re
   // that is only slow is waited for again at the retry); the warning says so.
   const retryAfterMs = o.retryAfterMs ?? 5_000;
   const shortUntil = new Map<string, number>();
-  const label = (node: Redis) => `${node.options.host}:${node.options.port}`;
+  // A Sentinel-managed connection's own host/port are not the master's: name the master it follows instead.
+  const label = (node: Redis) =>
+    node.options.sentinels?.length ? `master ${node.options.name}` : `${node.options.host}:${node.options.port}`;
   return async () => {
     const now = Date.now();
     const nodes = connections().filter((n) => (shortUntil.get(label(n)) ?? 0) <= now);

@@ -17,7 +17,7 @@ import { systemClock } from '../../ground/clock.js';
 import { loadConfig } from '../../ground/config.js';
 import { createLogger, silentLogger } from '../../ground/logger.js';
 import type { Cluster } from 'ioredis';
-import { checkRedisDurability, connectRedis, type Redis } from '../../ground/redis/connect.js';
+import { checkRedisDurability, connectRedis, deletePrefix, type Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
 import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
@@ -252,6 +252,7 @@ async function burstAndKill(d: Deployment, label: string) {
         ).toBe(true);
       }
     }
+    await bot.kill();
     await d.layout?.(redis, config.redisPrefix);
   } finally {
     stopTyping = true;
@@ -291,6 +292,9 @@ async function clusterLayout(redis: Redis, prefix: string): Promise<void> {
   );
   for (const at of queuesOn.values()) expect(at.size).toBe(1);
   expect(new Set([...queuesOn.values()].flatMap((at) => [...at])).size).toBeGreaterThanOrEqual(2);
+  // Clearing the prefix clears the queues' own tags too.
+  await deletePrefix(redis, prefix);
+  for (const node of (redis as unknown as Cluster).nodes('master')) expect(await node.keys(`{${tag}*`)).toEqual([]);
 }
 
 describe('Redis failover under load', () => {
