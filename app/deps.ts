@@ -4,7 +4,8 @@ import type { Clock } from '../ground/clock.js';
 import { systemClock } from '../ground/clock.js';
 import type { Config } from '../ground/config.js';
 import type { Logger } from '../ground/logger.js';
-import { connectRedis, type Redis } from '../ground/redis/connect.js';
+import { connectRedis, redisMode, type Redis } from '../ground/redis/connect.js';
+import { createReplicaBarrier } from '../ground/redis/replicas.js';
 import type { Deps } from '../domains/deps.js';
 import { createOutbox, type OutboxHandle } from '../jobs/outbox/producer.js';
 import { createStores } from '../store/index.js';
@@ -57,6 +58,7 @@ export function createDeps(o: DepsOptions): BuiltDeps {
     stores,
     audit: stores.audit,
     outbox,
+    awaitReplicas: createReplicaBarrier(redis, { mode: redisMode(o.redisUrl), ...config.redisWait, logger }),
     async close() {
       await outbox.close();
       if (!o.redis) await redis.quit().catch(() => redis.disconnect());

@@ -11,7 +11,7 @@ import { createMeeting } from '../domains/meetings/ops.js';
 import { createMeetingQueue } from '../domains/meetings/queue.js';
 import { createDueBuckets } from '../store/due-buckets.js';
 import { startMeetingWorker } from '../domains/meetings/worker.js';
-import { bullPrefix } from '../jobs/outbox/keys.js';
+import { queuePrefix } from '../jobs/outbox/keys.js';
 import type { OutboxMessage } from '../jobs/outbox/types.js';
 import { atMost, percentile, type BenchContext, type BenchResult, type BenchSuite, benchDeps } from './types.js';
 
@@ -135,7 +135,7 @@ async function latenessSuite(ctx: BenchContext): Promise<BenchResult[]> {
   const connection = connectRedis(ctx.redisUrl, { forWorker: true, name: 'bench-probe' });
   const probe = new Worker(w.outbox.queueName, async () => void taken.push(Date.now() - due), {
     connection,
-    prefix: bullPrefix(w.prefix),
+    prefix: queuePrefix(w.prefix, w.outbox.queueName, connection),
     concurrency: 50,
   });
   probe.on('error', () => undefined);

@@ -13,7 +13,7 @@ import { digestsFor } from '../domains/digest/job.js';
 import { createMeeting } from '../domains/meetings/ops.js';
 import { createMeetingQueue } from '../domains/meetings/queue.js';
 import { EARLY_MS } from '../domains/meetings/schedule.js';
-import { bullPrefix, outboxQueueName } from '../jobs/outbox/keys.js';
+import { queuePrefix, outboxQueueName } from '../jobs/outbox/keys.js';
 import { createDueBuckets } from '../store/due-buckets.js';
 import { atMost, benchDeps, percentile, type BenchResult, type BenchSuite } from './types.js';
 
@@ -119,7 +119,7 @@ export const provinceSuite: BenchSuite = {
       });
 
       // A broadcast to every group, against raw addBulk of as many jobs.
-      const raw = new Queue('raw-bulk', { connection: redis, prefix: bullPrefix(prefix) });
+      const raw = new Queue('raw-bulk', { connection: redis, prefix: queuePrefix(prefix, 'raw-bulk', redis) });
       t0 = performance.now();
       for (let i = 0; i < groups; i += 10_000)
         await raw.addBulk(
@@ -202,7 +202,7 @@ export const provinceSuite: BenchSuite = {
         const due = Math.round(Date.now() + EARLY_MS + 5_000 + meetings * msPerMeeting * 1.5);
         await inParallel(meetings, (i) => createMeeting(ops, meetingInput(i, due + 3_600_000)));
         if (Date.now() > due - EARLY_MS) ctx.log('scheduling ran past the early start');
-        const outboxKey = `${bullPrefix(prefix)}:${outboxQueueName(botId)}`;
+        const outboxKey = `${queuePrefix(prefix, outboxQueueName(botId), redis)}:${outboxQueueName(botId)}`;
         // Wait for every reminder to be in the outbox (delayed until due, or waiting when staged late).
         for (;;) {
           const [delayed, waiting] = await Promise.all([

@@ -75,6 +75,7 @@ export function startChatEdge(o: EdgeOptions): ChatEdge {
       rateLimitBackoffMs: o.rateLimitBackoffMs ?? channel.capabilities.rateLimitBackoffMs,
       // Texts re-rendered at send time by the domain that owns them (e.g. a reminder after an edit).
       renderers,
+      awaitReplicas: deps.awaitReplicas,
     }),
   );
   // While the edge runs, check-ins can be collected: meetings whose whole window fell outside every run are 未收集.

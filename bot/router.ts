@@ -124,6 +124,9 @@ export function createRouter(deps: AppDeps, features: Feature[], opts: { inbox?:
           counters.roleLookups++;
           ctx = createContext(msg, deps, await resolveRole({ talkerId: msg.talkerId, roomId: msg.roomId }));
           await act(ctx, plan);
+          // Replies wait for the replicas themselves (context.ts); this covers writes acknowledged later by a job,
+          // e.g. a check-in, acknowledged by the rolling 已签到 message at the end of its window.
+          await deps.awaitReplicas();
         }
       } catch (err) {
         await boundary(ctx ?? createContext(msg, deps, 'guest'), err);

@@ -23,4 +23,9 @@ export interface Deps {
   audit: AuditLog;
   /** The only way anything leaves zhibu. */
   outbox: Outbox;
+  /**
+   * Sentinel/Cluster: resolves once this process's writes so far are on a replica (WAIT, REDIS_WAIT_REPLICAS /
+   * REDIS_WAIT_MS), so what a reply acknowledges survives a failover; at once for a standalone Redis.
+   */
+  awaitReplicas(): Promise<void>;
 }

@@ -159,6 +159,10 @@ const schema = z.object({
   REDIS_SENTINELS: optionalText.pipe(z.string().regex(HOST_PORTS, '格式为 host:port,host:port').optional()),
   REDIS_SENTINEL_MASTER: z.string().trim().min(1, '不能为空（默认 mymaster）').default('mymaster'),
   REDIS_CLUSTER_NODES: optionalText.pipe(z.string().regex(HOST_PORTS, '格式为 host:port,host:port').optional()),
+  // Scale (durability across failover): before a reply acknowledges a write, WAIT for this many replicas, at most
+  // this long (Sentinel and Cluster only; 0 replicas turns it off).
+  REDIS_WAIT_REPLICAS: intIn(1, 0, 10, '（副本数；0 为不等待）'),
+  REDIS_WAIT_MS: intIn(500, 10, 10_000, '（毫秒）'),
   DATA_DIR: z.string().default('data'),
   CORPUS_DIR: z.string().default(path.join('knowledge', 'corpus')),
   WECHATY_PUPPET: optionalText.pipe(z.enum(PUPPETS, `只能是 ${PUPPETS.join('、')} 之一，或留空用控制台`).optional()),
@@ -204,6 +208,8 @@ export interface Config {
    */
   redisUrl?: string;
   redisPrefix: string;
+  /** Sentinel/Cluster: replicas a write must reach before a reply acknowledges it, and the wait's bound. */
+  redisWait: { replicas: number; timeoutMs: number };
   dataDir: string;
   corpusDir: string;
   puppet?: (typeof PUPPETS)[number];
@@ -270,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       raw.REDIS_CLUSTER_NODES && !raw.REDIS_PREFIX.includes('{')
         ? `{${raw.REDIS_PREFIX.replace(/:+$/, '')}}:`
         : raw.REDIS_PREFIX,
+    redisWait: { replicas: raw.REDIS_WAIT_REPLICAS, timeoutMs: raw.REDIS_WAIT_MS },
     dataDir: resolve(raw.DATA_DIR),
     corpusDir: resolve(raw.CORPUS_DIR),
     puppet: raw.WECHATY_PUPPET,

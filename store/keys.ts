@@ -3,7 +3,7 @@
 //
 // Two exceptions keep their own key builders, because they are machinery rather than records:
 // - the outbox (jobs/outbox/keys.ts): `{prefix}outbox:{botId}:…` (sent markers, daily counters, dead letters);
-// - BullMQ's own keys, under `bullPrefix(prefix)` (jobs/outbox/keys.ts) and the queue name, which BullMQ builds.
+// - BullMQ's own keys, under `queuePrefix(prefix, queue, connection)` (jobs/outbox/keys.ts) and the queue name, which BullMQ builds.
 // tests/store/keys.test.ts fails when a source file elsewhere builds a key under the prefix.
 export function storeKeys(prefix: string) {
   return {

@@ -50,7 +50,9 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, { global: false });
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
+    // A POST's answer acknowledges what it changed: on a replica first (Deps.awaitReplicas; at once standalone).
+    if (req.method === 'POST') await deps.awaitReplicas();
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');

@@ -41,6 +41,8 @@ export async function openSession(): Promise<CliSession> {
       return botId;
     },
     async close() {
+      // The command has changed what it printed: on a replica before it exits (Deps.awaitReplicas; at once standalone).
+      await deps.awaitReplicas();
       await deps.close();
       redis.disconnect();
       await owned?.stop();

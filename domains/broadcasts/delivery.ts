@@ -3,7 +3,7 @@
 import { Queue } from 'bullmq';
 import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import { bullPrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox/keys.js';
+import { queuePrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox/keys.js';
 import { createSentMarks } from '../../jobs/outbox/sent-marks.js';
 
 export type DeliveryState = 'sent' | 'failed' | 'pending' | 'active' | 'absent';
@@ -34,7 +34,10 @@ export function createDeliveryProbe(o: {
 }): DeliveryProbe {
   const accounts = o.accountIds?.length ? o.accountIds : [o.botId];
   const boxes = accounts.map((id) => {
-    const queue = new Queue(outboxQueueName(id), { connection: o.redis, prefix: bullPrefix(o.prefix) });
+    const queue = new Queue(outboxQueueName(id), {
+      connection: o.redis,
+      prefix: queuePrefix(o.prefix, outboxQueueName(id), o.redis),
+    });
     queue.on('error', (err) => o.logger.warn({ err: err.message }, 'delivery probe queue error'));
     return { queue, marks: createSentMarks(o.redis, o.prefix, id) };
   });

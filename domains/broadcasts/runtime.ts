@@ -10,7 +10,7 @@ import { processBroadcastJob } from './processor.js';
 import { broadcastQueueName, type BroadcastJobData } from './queue.js';
 import { createBroadcastService, type BroadcastService } from './service.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
-import { bullPrefix } from '../../jobs/outbox/keys.js';
+import { queuePrefix } from '../../jobs/outbox/keys.js';
 
 export interface BroadcastRuntimeOptions {
   /** The account whose outbox carries the broadcasts (the primary one when several channels run). */
@@ -47,7 +47,10 @@ function studyCache(corpusDir: string): (docs: string[]) => Promise<StudyUnit[]>
 export function createBroadcastRuntime(base: Deps, o: BroadcastRuntimeOptions): BroadcastRuntime {
   const log = base.logger.child({ mod: 'broadcasts' });
   const queueName = broadcastQueueName(o.botId);
-  const queue = new Queue<BroadcastJobData>(queueName, { connection: base.redis, prefix: bullPrefix(base.prefix) });
+  const queue = new Queue<BroadcastJobData>(queueName, {
+    connection: base.redis,
+    prefix: queuePrefix(base.prefix, queueName, base.redis),
+  });
   queue.on('error', (err) => log.warn({ err: err.message }, 'broadcast queue error'));
   const deps: BroadcastDeps = {
     ...base,
@@ -73,7 +76,7 @@ export function createBroadcastRuntime(base: Deps, o: BroadcastRuntimeOptions): 
       connection = base.connect('broadcast-worker', { forWorker: true });
       worker = new Worker<BroadcastJobData>(queueName, (job, token) => processBroadcastJob(job, deps, token), {
         connection,
-        prefix: bullPrefix(base.prefix),
+        prefix: queuePrefix(base.prefix, queueName, connection),
         concurrency: 4,
         ...RESILIENT_WORKER_OPTIONS,
         lockDuration: o.lockDurationMs ?? 30_000,

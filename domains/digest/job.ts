@@ -14,7 +14,7 @@ import {
 } from '../meetings/holiday-calendar.js';
 import { usesCalendar } from '../meetings/series.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
-import { bullPrefix } from '../../jobs/outbox/keys.js';
+import { queuePrefix } from '../../jobs/outbox/keys.js';
 
 export const DIGEST_QUEUE = 'digest';
 export const DIGEST_SCHEDULER = 'digest-daily';
@@ -107,12 +107,15 @@ export async function processDigestJob(job: Job, deps: DigestDeps): Promise<{ se
 export function startDigestJobs(deps: DigestDeps, opts: { pattern?: string } = {}) {
   const log = deps.logger.child({ mod: 'digest' });
   const { stores } = deps;
-  const queue = new Queue(DIGEST_QUEUE, { connection: deps.redis, prefix: bullPrefix(deps.prefix) });
+  const queue = new Queue(DIGEST_QUEUE, {
+    connection: deps.redis,
+    prefix: queuePrefix(deps.prefix, DIGEST_QUEUE, deps.redis),
+  });
   queue.on('error', (err) => log.warn({ err: err.message }, 'digest queue error'));
   const connection = deps.connect('digest-worker', { forWorker: true });
   const worker = new Worker(DIGEST_QUEUE, (job) => processDigestJob(job, deps), {
     connection,
-    prefix: bullPrefix(deps.prefix),
+    prefix: queuePrefix(deps.prefix, DIGEST_QUEUE, connection),
     ...RESILIENT_WORKER_OPTIONS,
   });
   watchFailures(worker, { logger: log, label: '月度情况' });

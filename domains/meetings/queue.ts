@@ -1,7 +1,8 @@
 // The meetings queue: reminders, escalation, close, acknowledgements and series ticks, with deterministic ids.
-import { Queue, type ConnectionOptions, type Job } from 'bullmq';
+import { Queue, type Job } from 'bullmq';
 import type { Logger } from '../../ground/logger.js';
-import { bullPrefix } from '../../jobs/outbox/keys.js';
+import type { Redis } from '../../ground/redis/connect.js';
+import { queuePrefix } from '../../jobs/outbox/keys.js';
 import type { Meeting } from '../../store/types.js';
 
 export const MEETING_QUEUE = 'meetings';
@@ -58,11 +59,14 @@ export const KEEP_JOBS = {
 };
 
 export function createMeetingQueue(
-  connection: ConnectionOptions,
+  connection: Redis,
   prefix: string,
   logger: Logger,
 ): Queue<MeetingJobData, unknown, string> {
-  const queue = new Queue<MeetingJobData, unknown, string>(MEETING_QUEUE, { connection, prefix: bullPrefix(prefix) });
+  const queue = new Queue<MeetingJobData, unknown, string>(MEETING_QUEUE, {
+    connection,
+    prefix: queuePrefix(prefix, MEETING_QUEUE, connection),
+  });
   queue.on('error', (err) => logger.warn({ err: err.message, queue: MEETING_QUEUE }, 'meetings queue error'));
   return queue;
 }

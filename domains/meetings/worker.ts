@@ -1,7 +1,7 @@
 // The meetings worker: its own blocking Redis connection, an error listener, closed on stop.
 import { Worker } from 'bullmq';
 import { RESILIENT_WORKER_OPTIONS, SHORT_JOB_LOCK_OPTIONS, watchFailures } from '../../jobs/failures.js';
-import { bullPrefix } from '../../jobs/outbox/keys.js';
+import { queuePrefix } from '../../jobs/outbox/keys.js';
 import type { MeetingDeps } from './deps.js';
 import { processMeetingJob } from './processor.js';
 import { MEETING_QUEUE } from './queue.js';
@@ -15,7 +15,7 @@ export function startMeetingWorker(deps: MeetingDeps, opts: { concurrency?: numb
   const connection = deps.connect('meetings-worker', { forWorker: true });
   const worker = new Worker(MEETING_QUEUE, (job) => processMeetingJob(job, deps), {
     connection,
-    prefix: bullPrefix(deps.prefix),
+    prefix: queuePrefix(deps.prefix, MEETING_QUEUE, connection),
     concurrency: opts.concurrency ?? 20,
     ...RESILIENT_WORKER_OPTIONS,
     ...SHORT_JOB_LOCK_OPTIONS,

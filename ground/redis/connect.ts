@@ -164,17 +164,23 @@ export async function checkRedisDurability(client: Redis, logger: Logger): Promi
   return warnings;
 }
 
-/** Deletes every key under a prefix (BullMQ queues included: they live under the same prefix). */
+/**
+ * Deletes every key under a prefix, BullMQ queues included: they live under the same prefix, or in a Cluster
+ * under the prefix's hash tag with the queue name added (`{zhibu:meetings}:…`, see queuePrefix).
+ */
 export async function deletePrefix(client: Redis, prefix: string): Promise<void> {
   const nodes = client instanceof Cluster ? (client as Cluster).nodes('master') : [client];
-  for (const node of nodes) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      // One key at a time in a Cluster (keys of one UNLINK must share a slot).
-      if (keys.length)
-        await Promise.all(client instanceof Cluster ? keys.map((k) => node.unlink(k)) : [node.unlink(...keys)]);
-    } while (cursor !== '0');
-  }
+  const tag = client instanceof Cluster ? /^\{([^}]*)\}/.exec(prefix) : undefined;
+  const patterns = [`${prefix}*`, ...(tag ? [`{${tag[1]}:*}${prefix.slice(tag[0].length)}*`] : [])];
+  for (const node of nodes)
+    for (const pattern of patterns) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        cursor = next;
+        // One key at a time in a Cluster (keys of one UNLINK must share a slot).
+        if (keys.length)
+          await Promise.all(client instanceof Cluster ? keys.map((k) => node.unlink(k)) : [node.unlink(...keys)]);
+      } while (cursor !== '0');
+    }
 }

@@ -3,7 +3,7 @@
 import { Queue } from 'bullmq';
 import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import { bullPrefix, jobIdFor, outboxKeys, outboxQueueName, type OutboxJobData } from './keys.js';
+import { queuePrefix, jobIdFor, outboxKeys, outboxQueueName, type OutboxJobData } from './keys.js';
 import { splitText } from './split.js';
 import type { Outbox, OutboxMessage } from './types.js';
 
@@ -48,7 +48,10 @@ export function sendableText(text: string): string {
 
 export function createOutbox(opts: OutboxOptions): OutboxHandle {
   const queueName = outboxQueueName(opts.botId);
-  const queue = new Queue<OutboxJobData>(queueName, { connection: opts.redis, prefix: bullPrefix(opts.prefix) });
+  const queue = new Queue<OutboxJobData>(queueName, {
+    connection: opts.redis,
+    prefix: queuePrefix(opts.prefix, queueName, opts.redis),
+  });
   queue.on('error', (err) => opts.logger.warn({ err: err.message, queue: queueName }, 'outbox queue error'));
   const keys = outboxKeys(opts.prefix, opts.botId);
   const jobOpts = {

@@ -5,7 +5,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Clock } from '../../ground/clock.js';
 import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import { bullPrefix, DEAD_LETTER_TAG, outboxKeys, type OutboxJobData } from './keys.js';
+import { queuePrefix, DEAD_LETTER_TAG, outboxKeys, type OutboxJobData } from './keys.js';
 import { localDay, startOfNextDay } from '../../ground/time/zoned.js';
 import type { OutboxHandle } from './producer.js';
 import { RateLimitedError, type OutboxRenderer, type Sender } from './types.js';
@@ -32,6 +32,8 @@ export interface OutboxWorkerOptions {
   sendTimeoutMs?: number;
   /** Renderers by kind for messages re-rendered at send time (OutboxMessage.render), registered by the domains. */
   renderers?: Record<string, OutboxRenderer>;
+  /** Deps.awaitReplicas: a part's sent-marker reaches a replica before the next send (Sentinel/Cluster). */
+  awaitReplicas?: () => Promise<void>;
 }
 
 /**
@@ -134,6 +136,9 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       .incr(keys.day(day))
       .expire(keys.day(day), 3 * 24 * 3600)
       .exec();
+    // A marker only the old master had would let a failover send this part again: with it on a replica, a
+    // failover repeats at most the one message in flight (one per account: the worker sends one at a time).
+    await o.awaitReplicas?.();
   }
 
   /** The message's condition (if any) still holds: e.g. a pre-staged meeting reminder whose meeting was not cancelled or moved. */
@@ -191,7 +196,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
 
   const worker = new Worker<OutboxJobData>(o.outbox.queueName, process, {
     connection,
-    prefix: bullPrefix(o.prefix),
+    prefix: queuePrefix(o.prefix, o.outbox.queueName, connection),
     concurrency: 1,
     limiter: { max: 1, duration: intervalMs },
   });

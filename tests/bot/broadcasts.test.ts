@@ -5,6 +5,7 @@ import { manualClock } from '../../ground/clock.js';
 import { broadcastsFeature } from '../../bot/features/broadcasts.js';
 import { rolesFeature } from '../../bot/features/roles.js';
 import { broadcastQueueName } from '../../domains/broadcasts/queue.js';
+import { queuePrefix } from '../../jobs/outbox/keys.js';
 import type { Answerer } from '../../knowledge/types.js';
 import { startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
 import { ADMIN, MEMBER, broadcastSpec, roomId, seedBranches } from '../helpers/broadcast-world.js';
@@ -110,9 +111,10 @@ describe('/广播', () => {
     const ok = await bot.waitFor(toAdmin(/已确认：广播 #\d+ 已按周期安排/));
     const id = /#(\d+)/.exec(ok.text)![1]!;
     const { Queue } = await import('bullmq');
-    const queue = new Queue(broadcastQueueName(bot.app.deps.botId), {
+    const name = broadcastQueueName(bot.app.deps.botId);
+    const queue = new Queue(name, {
       connection: bot.app.deps.redis,
-      prefix: bot.prefix.replace(/:$/, ''),
+      prefix: queuePrefix(bot.prefix, name, bot.app.deps.redis),
     });
     try {
       const s = await queue.getJobScheduler(`bc-${id}`);

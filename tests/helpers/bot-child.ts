@@ -4,7 +4,8 @@
 // "A|room|ident" before the puppet is called and "D|room|ident" after it returned, both awaited, so the parent
 // can count deliveries across kill -9 (D = surely delivered, A = maybe delivered). The outbox and its
 // sent-markers are untouched. Env: REDIS_URL, REDIS_PREFIX, DATA_DIR, ROOMS, RATE, JOURNAL_KEY; optional
-// ADMIN_IDS, ROLE (all | edge | worker), and HANG_TEXT: a send whose text contains it is journalled as attempted and then never returns.
+// ADMIN_IDS, ROLE (all | edge | worker), HANG_TEXT: a send whose text contains it is journalled as attempted and then
+// never returns, and INBOUND_KEY (see below).
 // Prints "ready" once started; SIGTERM stops it gracefully.
 import { PuppetMock } from 'wechaty-puppet-mock';
 import { loadConfig } from '../../ground/config.js';
@@ -19,10 +20,17 @@ const env = process.env;
 const journal = connectRedis(env.JOURNAL_URL ?? env.REDIS_URL!, { name: 'bot-child-journal' });
 const key = env.JOURNAL_KEY!;
 
-/** What a send is about: a meeting reminder by meeting id, a broadcast, or the start of any other text. */
+/**
+ * What a send is about: a meeting reminder by meeting id, a broadcast, the reply acknowledging a meeting created
+ * in chat (by id), a rolling check-in acknowledgement (by who came), or the start of any other text.
+ */
 function identOf(text: string): string {
   const reminder = /【会议提醒】[^\n]*（编号 (\d+)）/.exec(text);
   if (reminder) return `remind:${reminder[1]}`;
+  const created = /已创建会议（编号 (\d+)）/.exec(text);
+  if (created) return `created:${created[1]}`;
+  const checkins = /^已签到 \d+\/\d+：([^；（]*)/.exec(text);
+  if (checkins) return `checkins:${checkins[1]}`;
   if (text.includes('CRASH-BROADCAST')) return 'broadcast';
   return `other:${text.slice(0, 24).replace(/[|\n]/g, ' ')}`;
 }
@@ -72,5 +80,19 @@ const app =
         outbox: { ratePerMinute: Number(env.RATE), attempts: 3, backoffMs: 50 },
         role,
       });
+// INBOUND_KEY: messages the parent posts into the mock WeChat ({ from, roomId?, text } as JSON, one per list item,
+// on the journal's Redis), as members typing in chat.
+const world = role === 'worker' ? undefined : (app as Awaited<ReturnType<typeof createApp>>).wechat?.world;
+if (env.INBOUND_KEY && world) {
+  const inbound = connectRedis(env.JOURNAL_URL ?? env.REDIS_URL!, { name: 'bot-child-inbound', forWorker: true });
+  void (async () => {
+    for (;;) {
+      const item = await inbound.blpop(env.INBOUND_KEY!, 1).catch(() => null);
+      if (!item) continue;
+      const m = JSON.parse(item[1]) as { from: string; roomId?: string; text: string };
+      world.post(m.from, m.text, { roomId: m.roomId });
+    }
+  })();
+}
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => void app.stop().then(() => process.exit(0)));

@@ -22,6 +22,8 @@ export interface BotProcessEnv {
   ADMIN_IDS?: string;
   /** A send whose text contains this hangs forever (the job stays in flight until the process dies). */
   HANG_TEXT?: string;
+  /** A list on the journal's Redis whose items the bot posts into its mock WeChat (see bot-child.ts). */
+  INBOUND_KEY?: string;
   /** all (default) | edge | worker: see zhibu start --role. */
   ROLE?: 'all' | 'edge' | 'worker';
 }

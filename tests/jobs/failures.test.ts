@@ -5,7 +5,7 @@ import { silentLogger } from '../../ground/logger.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
 import { createOutbox } from '../../jobs/outbox/producer.js';
-import { bullPrefix } from '../../jobs/outbox/keys.js';
+import { queuePrefix } from '../../jobs/outbox/keys.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 
 const redis = connectTestRedis();
@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('watchFailures', () => {
   it('alerts each admin once when a job has used its last attempt', async () => {
     const outbox = createOutbox({ redis, prefix, botId: 'bot', logger: silentLogger });
-    const queue = new Queue('flaky', { connection: redis, prefix: bullPrefix(prefix) });
+    const queue = new Queue('flaky', { connection: redis, prefix: queuePrefix(prefix, 'flaky', redis) });
     const connection = connectRedis(testRedisUrl(), { forWorker: true, name: 'flaky-worker' });
     let runs = 0;
     const worker = new Worker(
@@ -27,7 +27,7 @@ describe('watchFailures', () => {
         runs++;
         throw new Error('boom');
       },
-      { connection, prefix: bullPrefix(prefix), ...RESILIENT_WORKER_OPTIONS },
+      { connection, prefix: queuePrefix(prefix, 'flaky', connection), ...RESILIENT_WORKER_OPTIONS },
     );
     worker.on('error', () => undefined);
     watchFailures(worker, { logger: silentLogger, outbox, adminIds: ['wxid_a', 'wxid_b'], label: '测试' });

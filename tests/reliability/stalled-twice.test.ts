@@ -12,7 +12,7 @@ import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ground/logger.js';
 import { connectRedis, type Redis } from '../../ground/redis/connect.js';
-import { bullPrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox/keys.js';
+import { queuePrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox/keys.js';
 import { createOutbox, type OutboxHandle } from '../../jobs/outbox/producer.js';
 import { readJournal, spawnBot, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   janitorConnection = connectRedis(testRedisUrl(), { forWorker: true, name: 'janitor' });
   janitor = new Worker(queueName, async () => undefined, {
     connection: janitorConnection,
-    prefix: bullPrefix(prefix),
+    prefix: queuePrefix(prefix, queueName, janitorConnection),
     autorun: false,
     stalledInterval: 300,
   });
@@ -80,7 +80,7 @@ const attemptsOf = async (ident: string) =>
 async function crashWhileSending(attempt: number): Promise<void> {
   await until(`attempt ${attempt}`, async () => (await attemptsOf(HANG)) >= attempt);
   await bot!.kill();
-  const q = `${bullPrefix(prefix)}:${queueName}`;
+  const q = `${queuePrefix(prefix, queueName, redis)}:${queueName}`;
   await redis.del(`${q}:${stuckId}:lock`, `${q}:stalled-check`);
   await until('the stalled job moved back', async () => (await outbox.queue.getJobState(stuckId)) !== 'active');
 }

@@ -54,7 +54,7 @@ describe('store keys', () => {
     ];
     for (const line of bad) expect(offences('bot/x.ts', line), line).toHaveLength(1);
     const fine = [
-      'const queue = new Queue(name, { connection: deps.redis, prefix: bullPrefix(deps.prefix) });',
+      'const queue = new Queue(name, { connection: deps.redis, prefix: queuePrefix(deps.prefix, name, deps.redis) });',
       '  /** Key prefix for records and BullMQ queues, e.g. "zhibu:". */',
       'await client.quit().catch(() => client.disconnect());',
       'const stores = createStores(deps.redis, deps.prefix); // not `${prefix}x`',

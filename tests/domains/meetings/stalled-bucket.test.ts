@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../ground/config.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
 import { jobIds, MEETING_QUEUE } from '../../../domains/meetings/queue.js';
-import { bullPrefix } from '../../../jobs/outbox/keys.js';
+import { queuePrefix } from '../../../jobs/outbox/keys.js';
 import { EARLY_MS } from '../../../domains/meetings/schedule.js';
 import { startJobsWorld, type JobsWorld } from '../../helpers/meeting-jobs.js';
 import { testRedisUrl } from '../../helpers/redis.js';
@@ -69,7 +69,9 @@ describe('a worker killed mid-bucket', () => {
     const job = await w.deps.queue.getJob(jobIds.due(due));
     await expect.poll(async () => await job!.getState(), { timeout: 30_000, interval: 20 }).toBe('active');
     // The one holding the job is killed while the job waits for due; the other is running already.
-    const lock = await w.redis.get(`${bullPrefix(w.prefix)}:${MEETING_QUEUE}:${jobIds.due(due)}:lock`);
+    const lock = await w.redis.get(
+      `${queuePrefix(w.prefix, MEETING_QUEUE, w.redis)}:${MEETING_QUEUE}:${jobIds.due(due)}:lock`,
+    );
     const holder = [a, b].find((x) => lock?.startsWith(x.id));
     expect(holder).toBeDefined();
     await kill(holder!.child);

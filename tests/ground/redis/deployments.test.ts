@@ -1,10 +1,10 @@
 // Which Redis a configuration points at: REDIS_URL, a Sentinel group or a Cluster (only one of them); in a
-// Cluster every key and queue carries the prefix's hash tag; durability warnings name what is wrong.
+// Cluster records carry the prefix's hash tag and each queue a tag of its own; durability warnings name what is wrong.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../ground/config.js';
 import { silentLogger } from '../../../ground/logger.js';
 import { checkRedisDurability, redisMode } from '../../../ground/redis/connect.js';
-import { bullPrefix } from '../../../jobs/outbox/keys.js';
+import { queuePrefix } from '../../../jobs/outbox/keys.js';
 import { storeKeys } from '../../../store/keys.js';
 import { connectTestRedis } from '../../helpers/redis.js';
 
@@ -18,11 +18,26 @@ describe('Redis deployments', () => {
     expect(cluster.redisUrl).toBe('cluster://10.0.0.1:7000,10.0.0.2:7000');
     expect(redisMode(cluster.redisUrl!)).toBe('cluster');
     expect(cluster.redisPrefix).toBe('{zhibu}:');
-    // Records and BullMQ queues all hash on "zhibu": one slot, so MULTI, Lua and multi-key reads stay valid.
+    // Records hash on "zhibu": one slot, so MULTI, Lua and multi-key reads stay valid. Each BullMQ queue has a
+    // tag of its own (its keys in one slot, the queues spread over the masters); standalone and Sentinel keep
+    // the one prefix every queue had.
     expect(storeKeys(cluster.redisPrefix).meeting('7')).toBe('{zhibu}:meeting:7');
-    expect(bullPrefix(cluster.redisPrefix)).toBe('{zhibu}');
+    const asCluster = { isCluster: true };
+    expect(queuePrefix(cluster.redisPrefix, 'meetings', asCluster)).toBe('{zhibu:meetings}');
+    expect(queuePrefix(cluster.redisPrefix, 'outbox-wxid_bot', asCluster)).toBe('{zhibu:outbox-wxid_bot}');
+    expect(queuePrefix('{prov}:x:', 'digest', asCluster)).toBe('{prov:digest}:x');
+    expect(queuePrefix('zhibu:', 'meetings', { isCluster: false })).toBe('zhibu');
+    expect(queuePrefix('zhibu:', 'outbox-wxid_bot', {})).toBe('zhibu');
+    expect(queuePrefix('city:a:', 'digest', {})).toBe('city:a');
     expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_PREFIX: '{prov}:x:' }).redisPrefix).toBe('{prov}:x:');
     expect(() => loadConfig({ REDIS_URL: 'redis://a:1', REDIS_CLUSTER_NODES: 'a:1' })).toThrow(ConfigError);
+    // Before a reply: WAIT for one replica, at most 500 ms, unless configured otherwise (0 replicas: off).
+    expect(cluster.redisWait).toEqual({ replicas: 1, timeoutMs: 500 });
+    expect(loadConfig({ REDIS_WAIT_REPLICAS: '0', REDIS_WAIT_MS: '2000' }).redisWait).toEqual({
+      replicas: 0,
+      timeoutMs: 2000,
+    });
+    expect(() => loadConfig({ REDIS_WAIT_MS: '0' })).toThrow(/REDIS_WAIT_MS/);
     expect(() => loadConfig({ REDIS_SENTINELS: 'no-port' })).toThrow(ConfigError);
     expect(redisMode('redis://127.0.0.1:6379')).toBe('standalone');
   });
