@@ -1,7 +1,7 @@
-// Sound of the text: each Chinese character as its toneless pinyin syllable (the common reading, from @napi-rs/pinyin's
-// data), adjacent syllables as integer pairs. Members type by pinyin input, so a wrong character is mostly a homophone
+// Sound of the text: each Chinese character as its toneless pinyin syllable (the common reading, from pinyin-pro's
+// data, pure JavaScript), adjacent syllables as integer pairs. Members type by pinyin input, so a wrong character is mostly a homophone
 // (平议 for 评议): its syllable pair still matches the document's.
-import { pinyin } from '@napi-rs/pinyin';
+import { pinyin } from 'pinyin-pro';
 import { normalizeForMatch } from './normalize.js';
 
 const HAN_FIRST = 0x4e00;
@@ -17,7 +17,7 @@ function syllables(): Uint16Array {
   const t = new Uint16Array(chars.length);
   // One call per character: a character without a reading would shift a longer call's output.
   chars.forEach((ch, i) => {
-    const s = (pinyin(ch, { style: 0 }) as string[])[0];
+    const s = pinyin(ch, { toneType: 'none' });
     if (!s || !/^[a-zü]+$/.test(s)) return;
     let id = ids.get(s);
     if (id === undefined) ids.set(s, (id = ids.size + 1));
