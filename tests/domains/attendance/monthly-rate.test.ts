@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthlyAttendance } from '../../../domains/attendance/monthly-rate.js';
 import { fromLocal } from '../../../ground/time/zoned.js';
 import { createStores, type Stores } from '../../../store/index.js';
+import { meetingRecord } from '../../helpers/meeting-records.js';
 import { connectTestRedis, deletePrefix, randomPrefix } from '../../helpers/redis.js';
 
 const TZ = 'Asia/Shanghai';
@@ -14,18 +15,9 @@ let branchId: string;
 const ids: string[] = [];
 
 async function closedMeeting(startAt: number, status: 'closed' | 'cancelled' = 'closed') {
-  const m = await stores.meetings.create({
-    branchId,
-    type: '党小组会',
-    title: '党小组会',
-    startAt,
-    groupOffsets: [],
-    secretaryOffsets: [],
-    closeAfter: 1800_000,
-    escalateBefore: 1800_000,
-    status,
-    createdBy: 'wxid_sec',
-  });
+  const m = await stores.meetings.create(
+    meetingRecord({ branchId, type: '党小组会', startAt, status, createdBy: 'wxid_sec' }),
+  );
   await stores.attendance.setExpected(m.id, ids);
   return m;
 }

@@ -10,6 +10,7 @@ import { fromLocal } from '../../../ground/time/zoned.js';
 import { DEFAULT_CADENCE } from '../../../store/cadence.js';
 import { createStores, type Stores } from '../../../store/index.js';
 import type { MeetingType } from '../../../store/types.js';
+import { meetingRecord } from '../../helpers/meeting-records.js';
 import { startTestBot, type TestBot } from '../../helpers/mock-wechaty.js';
 
 const TZ = 'Asia/Shanghai';
@@ -21,19 +22,13 @@ let bot: TestBot;
 let stores: Stores;
 let branchId: string;
 
-async function meeting(type: MeetingType, startAt: number, status: 'scheduled' | 'closed' | 'cancelled' = 'closed') {
-  return stores.meetings.create({
-    branchId,
-    type,
-    title: type,
-    startAt,
-    groupOffsets: [],
-    secretaryOffsets: [],
-    closeAfter: 1800_000,
-    escalateBefore: 1800_000,
-    status,
-    createdBy: SECRETARY,
-  });
+async function meeting(
+  type: MeetingType,
+  startAt: number,
+  status: 'scheduled' | 'closed' | 'cancelled' = 'closed',
+  inBranch = branchId,
+) {
+  return stores.meetings.create(meetingRecord({ branchId: inBranch, type, startAt, status, createdBy: SECRETARY }));
 }
 
 beforeAll(async () => {
@@ -109,19 +104,7 @@ describe('monthly digest', () => {
       ['钱七', 'wxid_qian'],
     ] as const)
       ids.push((await stores.members.upsert({ name, branchId: other, wechatId: wx, role: 'member' })).member.id);
-    const make = (startAt: number) =>
-      stores.meetings.create({
-        branchId: other,
-        type: '党小组会',
-        title: '党小组会',
-        startAt,
-        groupOffsets: [],
-        secretaryOffsets: [],
-        closeAfter: 1800_000,
-        escalateBefore: 1800_000,
-        status: 'closed',
-        createdBy: SECRETARY,
-      });
+    const make = (startAt: number) => meeting('党小组会', startAt, 'closed', other);
     const held = await make(at(11, 10));
     const down = await make(at(11, 24));
     await stores.meetings.update(down.id, { uncollected: true });
