@@ -1,27 +1,30 @@
-// Sound of the text: each Chinese character as its toneless pinyin syllable (the common reading, from pinyin-pro's
-// data, pure JavaScript), adjacent syllables as integer pairs. Members type by pinyin input, so a wrong character is mostly a homophone
-// (平议 for 评议): its syllable pair still matches the document's.
-import { pinyin } from 'pinyin-pro';
+// Sound of the text: each Chinese character as its toneless pinyin syllable (the common reading), adjacent syllables
+// as integer pairs. Members type by pinyin input, so a wrong character is mostly a homophone (平议 for 评议): its
+// syllable pair still matches the document's. The readings come from pinyin-pro through a small table generated at
+// development time (bin/gen-pinyin.js), so the dictionary (~38 MiB of heap) is never loaded at run time.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../ground/config.js';
 import { normalizeForMatch } from './normalize.js';
 
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
+/** `syllable<TAB>characters` per line (64 KB), written by bin/gen-pinyin.js. */
+export const SYLLABLES_FILE = path.join(PROJECT_ROOT, 'knowledge', 'tables', 'pinyin-syllables.txt');
 
-/** Syllable id + 1 of every character in the CJK block (0: no reading), built once on first use. */
+/** Syllable id + 1 of every character in the CJK block (0: no reading), read once on first use. */
 let table: Uint16Array | undefined;
 
 function syllables(): Uint16Array {
   if (table) return table;
-  const chars = Array.from({ length: HAN_LAST - HAN_FIRST + 1 }, (_, i) => String.fromCharCode(HAN_FIRST + i));
-  const ids = new Map<string, number>();
-  const t = new Uint16Array(chars.length);
-  // One call per character: a character without a reading would shift a longer call's output.
-  chars.forEach((ch, i) => {
-    const s = pinyin(ch, { toneType: 'none' });
-    if (!s || !/^[a-zü]+$/.test(s)) return;
-    let id = ids.get(s);
-    if (id === undefined) ids.set(s, (id = ids.size + 1));
-    t[i] = id;
+  const t = new Uint16Array(HAN_LAST - HAN_FIRST + 1);
+  const lines = fs.readFileSync(SYLLABLES_FILE, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    const chars = line.split('\t')[1] ?? '';
+    for (let j = 0; j < chars.length; j++) {
+      const c = chars.charCodeAt(j);
+      if (c >= HAN_FIRST && c <= HAN_LAST) t[c - HAN_FIRST] = i + 1;
+    }
   });
   table = t;
   return t;
