@@ -8,6 +8,9 @@ import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
 const chunk = { short: '《示例》', clause: '第三条', docId: 'example', unit: 'a3' } as Chunk;
+/** A scored sentence as sentence-scoring.ts gives it (of `chunk` unless said), every score the same. */
+const sentence = (quote: string, score: number, c: Chunk = chunk) =>
+  ({ chunk: c, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
 
 describe('lists', () => {
   const text =
@@ -35,8 +38,6 @@ describe('lists', () => {
   });
 
   it('further sentences join only while the answer as shown, citation labels included, stays within 300 characters', () => {
-    const sentence = (quote: string, score: number) =>
-      ({ chunk, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
     const scored = [
       sentence(`第一句${'甲'.repeat(120)}。`, 1),
       sentence(`第二句${'乙'.repeat(120)}。`, 0.9),
@@ -69,18 +70,14 @@ describe('lists', () => {
 
   it('puts first a sentence of the unit ranked first that answers nearly as well as the best one from elsewhere', () => {
     const other = { ...chunk, unit: 'a9' } as Chunk;
-    const sentence = (c: Chunk, quote: string, score: number) =>
-      ({ chunk: c, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
-    const scored = [sentence(other, '别处的一句。', 1), sentence(chunk, '首位条文的一句。', 0.7)];
+    const scored = [sentence('别处的一句。', 1, other), sentence('首位条文的一句。', 0.7)];
     expect(pickSentences(scored, [], 3, chunk).map((p) => p.quote)).toEqual(['首位条文的一句。', '别处的一句。']);
     // Not nearly as good: the best sentence stays first.
-    const weak = [sentence(other, '别处的一句。', 1), sentence(chunk, '首位条文的一句。', 0.5)];
+    const weak = [sentence('别处的一句。', 1, other), sentence('首位条文的一句。', 0.5)];
     expect(pickSentences(weak, [], 3, chunk).map((p) => p.quote)).toEqual(['别处的一句。']);
   });
 
   it('a sentence brought in for the asked kind replaces the last further one rather than lengthen the answer', () => {
-    const sentence = (quote: string, score: number) =>
-      ({ chunk, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
     const scored = [
       sentence(`第一句${'甲'.repeat(110)}。`, 1),
       sentence(`第二句${'乙'.repeat(110)}。`, 0.9),
