@@ -10,22 +10,28 @@ import { systemClock } from '../../ground/clock.js';
 import { silentLogger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import type { OutboxHandle } from '../../jobs/outbox/producer.js';
 import { createStores } from '../../store/index.js';
-import { roomId } from '../helpers/broadcast-world.js';
 import { readJournal, spawnBot, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
+import {
+  countByKey,
+  envCount,
+  roomsUpTo,
+  scheduleBurstBroadcast,
+  scheduleReminderBurst,
+  seedBranchPerRoom,
+  sleep,
+  waitForDeliveries,
+} from '../helpers/crash-burst.js';
 import { seededRng } from '../helpers/prng.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 import { testDeps } from '../helpers/deps.js';
 
-const num = (name: string, fallback: number) =>
-  process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback;
-const ROOMS = num('MW_ROOMS', 200);
-const REMINDERS = num('MW_REMINDERS', 500);
-const KILLS = num('MW_KILLS', 6);
+const ROOMS = envCount('MW_ROOMS', 200);
+const REMINDERS = envCount('MW_REMINDERS', 500);
+const KILLS = envCount('MW_KILLS', 6);
 const rng = seededRng('multi-worker', 'RELIABILITY_SEED', 20261129);
 const prefix = randomPrefix();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-multi-worker-'));
@@ -37,23 +43,18 @@ const env: BotProcessEnv = {
   RATE: 3000,
   JOURNAL_KEY: `${prefix}test:journal`,
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let redis: Redis;
 let outbox: OutboxHandle;
 let queue: MeetingQueue;
 let rt: BroadcastRuntime;
+let branchOfRoom: Map<string, string>;
 let edge: BotProcess | undefined;
 const workers: BotProcess[] = [];
 
 beforeAll(async () => {
   redis = connectTestRedis();
-  const stores = createStores(redis, prefix);
-  for (let i = 1; i <= ROOMS; i++) {
-    const { branch } = await stores.branches.ensure(`第${i}党支部`);
-    await stores.branches.bindRoom(branch.id, roomId(i));
-    await stores.rooms.note(roomId(i), `第${i}党小组群`);
-  }
+  branchOfRoom = await seedBranchPerRoom(createStores(redis, prefix), ROOMS);
   const base = testDeps({ redis, prefix, botId: 'wxid_bot' });
   outbox = base.outbox;
   queue = createMeetingQueue(redis, prefix, silentLogger);
@@ -78,34 +79,9 @@ describe('one edge and three worker processes, workers killed with kill -9', () 
     const stores = createStores(redis, prefix);
     const ops = { stores, queue, buckets: createDueBuckets(redis, prefix), clock: systemClock };
     const due = Date.now() + 8000;
-    const expected = new Set<string>();
-    const branches = await stores.branches.list();
-    for (let i = 0; i < REMINDERS; i++) {
-      const b = branches[i % branches.length]!;
-      const m = await createMeeting(ops, {
-        branchId: b.id,
-        type: '党课',
-        title: `党课${i + 1}`,
-        startAt: due + 3_600_000,
-        groupOffsets: [3_600_000],
-        secretaryOffsets: [],
-        closeAfter: 86_400_000,
-        escalateBefore: 0,
-        createdBy: 'cli:test',
-      });
-      expected.add(`${(await stores.branches.rooms(b.id))[0]}|remind:${m.id}`);
-    }
-    const rooms = Array.from({ length: ROOMS }, (_, i) => roomId(i + 1));
-    await rt.service.create({
-      kind: 'text',
-      text: 'CRASH-BROADCAST 请各支部于本周五前报送学习材料',
-      targets: ['全部'],
-      rooms,
-      schedule: { type: 'once', at: Date.now() + 3000 },
-      createdBy: 'cli:test',
-      createdAt: Date.now(),
-    });
-    for (const r of rooms) expected.add(`${r}|broadcast`);
+    const reminders = await scheduleReminderBurst(ops, branchOfRoom, REMINDERS, due);
+    const broadcast = await scheduleBurstBroadcast(rt, roomsUpTo(ROOMS), Date.now() + 3000);
+    const expected = new Set([...reminders.expected, ...broadcast]);
 
     // Kill a seeded worker at seeded moments from the broadcast's start through the reminders' due instant.
     const killLog: string[] = [];
@@ -121,20 +97,8 @@ describe('one edge and three worker processes, workers killed with kill -9', () 
     }
     process.stdout.write(`[multi-worker] ${killLog.join('; ')}\n`);
 
-    const deadline = Date.now() + 150_000;
-    let delivered = new Set<string>();
-    while (Date.now() < deadline) {
-      delivered = new Set(
-        (await readJournal(redis, env.JOURNAL_KEY)).filter((e) => e.phase === 'D').map((e) => `${e.room}|${e.ident}`),
-      );
-      if ([...expected].every((x) => delivered.has(x))) break;
-      await sleep(500);
-    }
-    await sleep(1500);
-    const journal = await readJournal(redis, env.JOURNAL_KEY);
-    const counts = new Map<string, number>();
-    for (const e of journal.filter((x) => x.phase === 'D'))
-      counts.set(`${e.room}|${e.ident}`, (counts.get(`${e.room}|${e.ident}`) ?? 0) + 1);
+    await waitForDeliveries(redis, env.JOURNAL_KEY, expected);
+    const counts = countByKey(await readJournal(redis, env.JOURNAL_KEY), 'D');
     const lost = [...expected].filter((x) => !counts.has(x));
     const repeats = [...counts.values()].reduce((s, n) => s + n - 1, 0);
     const unexpected = [...counts.keys()].filter((x) => !expected.has(x) && !x.includes('|other:'));

@@ -13,23 +13,28 @@ import { systemClock } from '../../ground/clock.js';
 import { silentLogger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import type { OutboxHandle } from '../../jobs/outbox/producer.js';
 import { createStores } from '../../store/index.js';
-import { createRoomDirectory } from '../../store/room-directory.js';
-import { roomId } from '../helpers/broadcast-world.js';
 import { readJournal, spawnBot, spawnChild, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
+import {
+  countByKey,
+  envCount,
+  roomsUpTo,
+  scheduleBurstBroadcast,
+  scheduleReminderBurst,
+  seedBranchPerRoom,
+  sleep,
+  waitForDeliveries,
+} from '../helpers/crash-burst.js';
 import { seededRng } from '../helpers/prng.js';
 import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 import { testDeps } from '../helpers/deps.js';
 
-const num = (name: string, fallback: number) =>
-  process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback;
-const ROOMS = num('CRASH_ROOMS', 200);
-const REMINDERS = num('CRASH_REMINDERS', 500);
-const KILLS = num('CRASH_KILLS', 10);
+const ROOMS = envCount('CRASH_ROOMS', 200);
+const REMINDERS = envCount('CRASH_REMINDERS', 500);
+const KILLS = envCount('CRASH_KILLS', 10);
 const rng = seededRng('process-crash', 'RELIABILITY_SEED', 20261128);
 const prefix = randomPrefix();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-proc-crash-'));
@@ -41,12 +46,12 @@ const env: BotProcessEnv = {
   RATE: 3000,
   JOURNAL_KEY: `${prefix}test:journal`,
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let redis: Redis;
 let outbox: OutboxHandle;
 let queue: MeetingQueue;
 let rt: BroadcastRuntime;
+let branchOfRoom: Map<string, string>;
 let bot: BotProcess | undefined;
 let worker: BotProcess | undefined;
 const spawnWorker = () =>
@@ -58,14 +63,8 @@ const spawnWorker = () =>
 
 beforeAll(async () => {
   redis = connectTestRedis();
-  const stores = createStores(redis, prefix);
-  const dir = createRoomDirectory(redis, prefix);
   // One branch per group, so each reminder goes to exactly one room.
-  for (let i = 1; i <= ROOMS; i++) {
-    const { branch } = await stores.branches.ensure(`第${i}党支部`);
-    await stores.branches.bindRoom(branch.id, roomId(i));
-    await dir.note(roomId(i), `第${i}党小组群`);
-  }
+  branchOfRoom = await seedBranchPerRoom(createStores(redis, prefix), ROOMS);
   // The parent acts as the CLI would: it writes records and jobs; the bot process does all the sending.
   const base = testDeps({ redis, prefix, botId: 'wxid_bot' });
   outbox = base.outbox;
@@ -91,36 +90,9 @@ describe('bot process killed with kill -9 during a broadcast and a burst of remi
     [bot, worker] = await Promise.all([spawnBot(env), spawnWorker()]);
     // REMINDERS meetings whose reminder (one hour ahead) is due at the same instant, a few seconds from now.
     const due = Date.now() + 5000;
-    const expected = new Set<string>();
-    const branches = await stores.branches.list();
-    const branchRoom = new Map<string, string>();
-    for (const b of branches) branchRoom.set(b.id, (await stores.branches.rooms(b.id))[0]!);
-    for (let i = 0; i < REMINDERS; i++) {
-      const b = branches[i % branches.length]!;
-      const m = await createMeeting(ops, {
-        branchId: b.id,
-        type: '党课',
-        title: `党课${i + 1}`,
-        startAt: due + 3_600_000,
-        groupOffsets: [3_600_000],
-        secretaryOffsets: [],
-        closeAfter: 86_400_000,
-        escalateBefore: 0,
-        createdBy: 'cli:test',
-      });
-      expected.add(`${branchRoom.get(b.id)}|remind:${m.id}`);
-    }
-    const rooms = Array.from({ length: ROOMS }, (_, i) => roomId(i + 1));
-    await rt.service.create({
-      kind: 'text',
-      text: 'CRASH-BROADCAST 请各支部于本周五前报送学习材料',
-      targets: ['全部'],
-      rooms,
-      schedule: { type: 'once', at: Date.now() },
-      createdBy: 'cli:test',
-      createdAt: Date.now(),
-    });
-    for (const r of rooms) expected.add(`${r}|broadcast`);
+    const reminders = await scheduleReminderBurst(ops, branchOfRoom, REMINDERS, due);
+    const broadcast = await scheduleBurstBroadcast(rt, roomsUpTo(ROOMS), Date.now());
+    const expected = new Set([...reminders.expected, ...broadcast]);
 
     // Kill at seeded random moments after each start; note what was last attempted before each kill.
     const inFlight: string[] = [];
@@ -148,23 +120,12 @@ describe('bot process killed with kill -9 during a broadcast and a burst of remi
     process.stdout.write(`[process-crash] ${killLog.join('; ')}\n`);
 
     // After the last restart everything is delivered (stalled jobs come back after BullMQ's 30 s lock).
-    const deadline = Date.now() + 150_000;
-    let delivered = new Set<string>();
-    while (Date.now() < deadline) {
-      delivered = new Set(
-        (await readJournal(redis, env.JOURNAL_KEY)).filter((e) => e.phase === 'D').map((e) => `${e.room}|${e.ident}`),
-      );
-      if ([...expected].every((x) => delivered.has(x))) break;
-      await sleep(500);
-    }
-    await sleep(1500);
+    await waitForDeliveries(redis, env.JOURNAL_KEY, expected);
     await Promise.all([bot.stop(), worker.stop()]);
 
     const journal = await readJournal(redis, env.JOURNAL_KEY);
-    const attempts = new Map<string, number>();
-    for (const e of journal)
-      if (e.phase === 'A') attempts.set(`${e.room}|${e.ident}`, (attempts.get(`${e.room}|${e.ident}`) ?? 0) + 1);
-    delivered = new Set(journal.filter((e) => e.phase === 'D').map((e) => `${e.room}|${e.ident}`));
+    const attempts = countByKey(journal, 'A');
+    const delivered = new Set(countByKey(journal, 'D').keys());
     const lost = [...expected].filter((x) => !delivered.has(x));
     const repeated = [...attempts].filter(([, n]) => n > 1);
     const unexpected = [...attempts.keys()].filter((x) => !expected.has(x) && !x.includes('|other:'));

@@ -19,25 +19,28 @@ import { createLogger, silentLogger } from '../../ground/logger.js';
 import type { Cluster } from 'ioredis';
 import { checkRedisDurability, connectRedis, deletePrefix, type Redis } from '../../ground/redis/connect.js';
 import { createBroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { createMeeting } from '../../domains/meetings/ops.js';
 import { createMeetingQueue } from '../../domains/meetings/queue.js';
 import { createDueBuckets } from '../../store/due-buckets.js';
 import { createStores } from '../../store/index.js';
 import { ADMIN, roomId } from '../helpers/broadcast-world.js';
 import { readJournal, spawnBot, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
+import {
+  countByKey,
+  envCount,
+  journalKeyOf,
+  roomsUpTo,
+  scheduleBurstBroadcast,
+  scheduleReminderBurst,
+  seedBranchPerRoom,
+  sleep,
+  waitForDeliveries,
+} from '../helpers/crash-burst.js';
 import { startCluster, startSentinel } from '../helpers/redis-cluster.js';
 import { connectTestRedis, randomPrefix, testRedisUrl } from '../helpers/redis.js';
 
-const num = (name: string, fallback: number) =>
-  process.env[name] && /^\d+$/.test(process.env[name]!) ? Number(process.env[name]) : fallback;
 // Sizes: the issue's 200 groups and 500 reminders due at once; override with FAILOVER_ROOMS, FAILOVER_REMINDERS.
-const ROOMS = num('FAILOVER_ROOMS', 200);
-const REMINDERS = num('FAILOVER_REMINDERS', 500);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** fn(0..n-1), 25 at a time. */
-async function inBatches(n: number, fn: (i: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < n; i += 25) await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, k) => fn(i + k)));
-}
+const ROOMS = envCount('FAILOVER_ROOMS', 200);
+const REMINDERS = envCount('FAILOVER_REMINDERS', 500);
 /** Roster members who check in by chat: 张三 in 第1党支部, 李四 in 第2党支部 (contacts of broadcastSpec). */
 const CHECKERS = [
   { id: 'wxid_zhang', name: '张三', room: 1 },
@@ -95,14 +98,7 @@ async function burstAndKill(d: Deployment, label: string) {
   try {
     // AOF and noeviction on every node: no warning (in a Cluster each master is checked).
     expect(await checkRedisDurability(redis, silentLogger)).toEqual([]);
-    const branchOfRoom = new Map<string, string>();
-    await inBatches(ROOMS, async (k) => {
-      const i = k + 1;
-      const { branch } = await stores.branches.ensure(`第${i}党支部`);
-      await stores.branches.bindRoom(branch.id, roomId(i));
-      await stores.rooms.note(roomId(i), `第${i}党小组群`);
-      branchOfRoom.set(roomId(i), branch.id);
-    });
+    const branchOfRoom = await seedBranchPerRoom(stores, ROOMS);
     for (const c of CHECKERS)
       await stores.members.upsert({
         name: c.name,
@@ -112,39 +108,12 @@ async function burstAndKill(d: Deployment, label: string) {
       });
     bot = await spawnBot(env);
     const ops = { stores, queue, buckets: createDueBuckets(redis, config.redisPrefix), clock: systemClock };
-    const expected = new Set<string>();
-    const meetingIds: string[] = [];
     // Due once every meeting is scheduled (about 10 ms each here, batched), all at the same instant.
     const due = Date.now() + 6000 + REMINDERS * 10;
-    await inBatches(REMINDERS, async (i) => {
-      const room = roomId((i % ROOMS) + 1);
-      const m = await createMeeting(ops, {
-        branchId: branchOfRoom.get(room)!,
-        type: '党课',
-        title: `党课${i + 1}`,
-        startAt: due + 3_600_000,
-        groupOffsets: [3_600_000],
-        secretaryOffsets: [],
-        closeAfter: 86_400_000,
-        escalateBefore: 0,
-        createdBy: 'cli:test',
-      });
-      meetingIds.push(m.id);
-      expected.add(`${room}|remind:${m.id}`);
-    });
+    const { meetingIds, expected: reminders } = await scheduleReminderBurst(ops, branchOfRoom, REMINDERS, due);
     // On a very busy machine scheduling may run past due: the reminders are then staged late, still all at once.
     if (Date.now() > due) process.stdout.write(`[${label}] scheduling ran ${Date.now() - due} ms past due\n`);
-    const rooms = Array.from({ length: ROOMS }, (_, i) => roomId(i + 1));
-    await rt.service.create({
-      kind: 'text',
-      text: 'CRASH-BROADCAST 请各支部于本周五前报送学习材料',
-      targets: ['全部'],
-      rooms,
-      schedule: { type: 'once', at: due },
-      createdBy: 'cli:test',
-      createdAt: Date.now(),
-    });
-    for (const r of rooms) expected.add(`${r}|broadcast`);
+    const expected = new Set([...reminders, ...(await scheduleBurstBroadcast(rt, roomsUpTo(ROOMS), due))]);
     // The test's own setup is on a replica before the burst starts: the same barrier the bot uses before a reply.
     await base.awaitReplicas();
     expect(warnings).toEqual([]);
@@ -180,15 +149,8 @@ async function burstAndKill(d: Deployment, label: string) {
     stopTyping = true;
     await typing;
 
-    const deadline = Date.now() + 150_000;
-    let got = new Set<string>();
-    while (Date.now() < deadline) {
-      got = new Set((await delivered()).map((e) => `${e.room}|${e.ident}`));
-      if ([...expected].every((x) => got.has(x))) break;
-      await sleep(500);
-    }
+    await waitForDeliveries(journal, journalKey, expected);
     // The last check-in acknowledgement is posted at the end of its 10 s window.
-    await sleep(1500);
     await expect
       .poll(async () => (await readJournal(journal, journalKey)).some((e) => e.ident.startsWith('checkins:')), {
         timeout: 30_000,
@@ -196,9 +158,7 @@ async function burstAndKill(d: Deployment, label: string) {
       })
       .toBe(true);
     const all = await readJournal(journal, journalKey);
-    const counts = new Map<string, number>();
-    for (const e of all.filter((x) => x.phase === 'D'))
-      counts.set(`${e.room}|${e.ident}`, (counts.get(`${e.room}|${e.ident}`) ?? 0) + 1);
+    const counts = countByKey(all, 'D');
     const lost = [...expected].filter((x) => !counts.has(x));
     // Repeats are counted for messages sent once by design: reminders, the broadcast and each 已创建会议 reply.
     const once = (x: string) => expected.has(x) || x.includes('|created:');
@@ -206,13 +166,12 @@ async function burstAndKill(d: Deployment, label: string) {
     // A part's sent-marker is on a replica before the next send (the outbox's WAIT), so only the message in
     // flight at the kill can go out again: the one the outbox (one send at a time) had started, journalled last
     // before our read of the journal or, if its journal write came just after that read, first after it.
-    const key = (e: { room: string; ident: string }) => `${e.room}|${e.ident}`;
     const inFlight = [
       atKill.filter((e) => e.phase === 'A').at(-1),
       all.slice(atKill.length).find((e) => e.phase === 'A'),
     ]
       .filter((e) => e !== undefined)
-      .map(key);
+      .map(journalKeyOf);
     process.stdout.write(
       `[${label}] ${[...expected].filter((x) => counts.has(x)).length}/${expected.size} delivered, ${lost.length} lost, repeated: ${repeated.map(([x, n]) => `${x} ×${n}`).join(', ') || 'none'} (in flight: ${inFlight.join(', ')})\n`,
     );
