@@ -30,6 +30,8 @@ export interface BotProcessEnv {
 
 export interface BotProcess {
   child: ChildProcess;
+  /** What the child printed after "ready" on that line (a worker prints its BullMQ worker id there). */
+  ready: string;
   /** kill -9; resolves when the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM (graceful stop), SIGKILL after the timeout. */
@@ -64,6 +66,7 @@ export function spawnChild(
   });
   const handle: BotProcess = {
     child,
+    ready: '',
     async kill() {
       if (!gone(child)) child.kill('SIGKILL');
       await exited(child);
@@ -84,7 +87,9 @@ export function spawnChild(
     }, startTimeoutMs);
     child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
     child.stdout!.on('data', (d: Buffer) => {
-      if (!d.toString().includes('ready')) return;
+      const line = /ready ?(\S*)/.exec(d.toString());
+      if (!line) return;
+      handle.ready = line[1]!;
       clearTimeout(timer);
       resolve(handle);
     });

@@ -1,54 +1,31 @@
 // Exactly once across restarts: the meetings worker runs in other processes; one is killed before the first
 // reminder, two run side by side, one of those is killed after the first reminder. Each message arrives once.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../ground/config.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
 import { EARLY_MS, scheduleMeeting } from '../../../domains/meetings/schedule.js';
 import { ROOM, startJobsWorld, type JobsWorld } from '../../helpers/meeting-jobs.js';
 import { testRedisUrl } from '../../helpers/redis.js';
+import { spawnChild, type BotProcess } from '../../helpers/bot-process.js';
 
 let w: JobsWorld;
-const children: ChildProcess[] = [];
+const children: BotProcess[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/meeting-worker-process.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, REDIS_URL: testRedisUrl(), PREFIX: w.prefix, BOT_ID: w.botId },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+async function spawnWorker(): Promise<BotProcess> {
+  const child = await spawnChild('tests/helpers/meeting-worker-process.ts', {
+    REDIS_URL: testRedisUrl(),
+    PREFIX: w.prefix,
+    BOT_ID: w.botId,
+  });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start')), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-  });
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+  return child;
 }
 
 beforeAll(async () => {
   w = await startJobsWorld();
 });
 afterAll(async () => {
-  for (const c of children) await kill(c);
+  for (const c of children) await c.kill();
   await w?.close();
 });
 
@@ -58,13 +35,13 @@ describe('restart', () => {
     const startAt = Date.now() + EARLY_MS + 10_000; // the first reminder's bucket job starts 3 s from now: after the kill
     const m = await createMeeting(w.deps, w.meetingInput(startAt, { groupOffsets: [7000, 4000], closeAfter: 1000 }));
     await scheduleMeeting(w.deps, m, Date.now()); // scheduling twice is a no-op
-    await kill(a); // down before any reminder is due
+    await a.kill(); // down before any reminder is due
     const [b, c] = await Promise.all([spawnWorker(), spawnWorker()]);
     // Reminders are told apart by count, not by their text: one that runs late says the real time left.
     const isReminder = (x: { text: string }) => x.text.includes('【会议提醒】');
     const first = await w.waitFor(isReminder, 30_000);
     expect(first.at).toBeGreaterThanOrEqual(startAt - 7000 - 50); // never before it is due
-    await kill(b); // possibly mid-batch: the job is recovered by the other worker and the outbox key dedups
+    await b.kill(); // possibly mid-batch: the job is recovered by the other worker and the outbox key dedups
     await w.waitFor(() => w.sent.filter(isReminder).length >= 2, 45_000);
     const summary = await w.waitFor((s) => s.text.includes('【签到汇总】'), 45_000);
     expect(summary.to.contactId).toBe('wx_wang');
@@ -72,6 +49,6 @@ describe('restart', () => {
     const reminders = w.sent.filter((s) => s.text.includes('【会议提醒】'));
     expect(reminders.map((s) => s.to.roomId)).toEqual([ROOM, ROOM]);
     expect(w.sent.filter((s) => s.text.includes('【签到汇总】'))).toHaveLength(1);
-    await kill(c);
+    await c.kill();
   }, 120_000);
 });

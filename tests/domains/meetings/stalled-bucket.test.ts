@@ -1,58 +1,34 @@
 // A meetings worker killed in the middle of a due bucket: its job holds BullMQ's lock until the lock expires
 // and a stalled check hands it to another worker. Sized for these short jobs (jobs/failures.ts), the steps it
 // left (here: closing the meetings at due) are done within 10 s of the kill, not after BullMQ's 30–60 s.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../ground/config.js';
 import { createMeeting } from '../../../domains/meetings/ops.js';
 import { jobIds, MEETING_QUEUE } from '../../../domains/meetings/queue.js';
 import { queuePrefix } from '../../../jobs/outbox/keys.js';
 import { EARLY_MS } from '../../../domains/meetings/schedule.js';
 import { startJobsWorld, type JobsWorld } from '../../helpers/meeting-jobs.js';
 import { testRedisUrl } from '../../helpers/redis.js';
+import { spawnChild, type BotProcess } from '../../helpers/bot-process.js';
 
 let w: JobsWorld;
-const children: ChildProcess[] = [];
+const children: BotProcess[] = [];
 
-/** A worker process and its BullMQ worker id (the start of the lock tokens it holds). */
-function spawnWorker(): Promise<{ child: ChildProcess; id: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/helpers/meeting-worker-process.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, REDIS_URL: testRedisUrl(), PREFIX: w.prefix, BOT_ID: w.botId },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+/** A worker process; `ready` is its BullMQ worker id (the start of the lock tokens it holds). */
+async function spawnWorker(): Promise<BotProcess> {
+  const child = await spawnChild('tests/helpers/meeting-worker-process.ts', {
+    REDIS_URL: testRedisUrl(),
+    PREFIX: w.prefix,
+    BOT_ID: w.botId,
+  });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start')), 120_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      const ready = /ready (\S+)/.exec(d.toString());
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, id: ready[1]! });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-  });
+  return child;
 }
-
-const kill = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 
 beforeAll(async () => {
   w = await startJobsWorld();
 });
 afterAll(async () => {
-  for (const c of children) await kill(c);
-
+  for (const c of children) await c.kill();
   await w?.close();
 });
 
@@ -72,9 +48,9 @@ describe('a worker killed mid-bucket', () => {
     const lock = await w.redis.get(
       `${queuePrefix(w.prefix, MEETING_QUEUE, w.redis)}:${MEETING_QUEUE}:${jobIds.due(due)}:lock`,
     );
-    const holder = [a, b].find((x) => lock?.startsWith(x.id));
+    const holder = [a, b].find((x) => lock?.startsWith(x.ready));
     expect(holder).toBeDefined();
-    await kill(holder!.child);
+    await holder!.kill();
     const killedAt = Date.now();
     await expect
       .poll(async () => (await w.stores.meetings.getMany(ids)).filter((m) => m.status === 'closed').length, {
