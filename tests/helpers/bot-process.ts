@@ -112,3 +112,12 @@ export async function readJournal(redis: Redis, key: string): Promise<JournalEnt
     return { phase, room, ident };
   });
 }
+
+/** A meetings-worker process (tests/helpers/meeting-worker-process.ts); `ready` is its BullMQ worker id. */
+export function spawnMeetingWorker(opts: { redisUrl: string; prefix: string; botId: string }): Promise<BotProcess> {
+  return spawnChild('tests/helpers/meeting-worker-process.ts', {
+    REDIS_URL: opts.redisUrl,
+    PREFIX: opts.prefix,
+    BOT_ID: opts.botId,
+  });
+}

@@ -1,12 +1,21 @@
 // The burst the reliability tests deliver while something is killed: one branch per group room, REMINDERS
 // meetings whose reminder falls due at one instant, and a broadcast to every room. Each scheduled send has an
 // expected journal key `room|ident` (see bot-child.ts), so a test compares what was delivered with what was due.
-import type { BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
 import { createMeeting, type OpsDeps } from '../../domains/meetings/ops.js';
+import { createMeetingQueue } from '../../domains/meetings/queue.js';
+import { systemClock } from '../../ground/clock.js';
+import { silentLogger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
-import type { Stores } from '../../store/index.js';
+import { createDueBuckets } from '../../store/due-buckets.js';
+import { createStores, type Stores } from '../../store/index.js';
 import { roomId } from './broadcast-world.js';
-import { readJournal, type JournalEntry } from './bot-process.js';
+import { readJournal, type BotProcessEnv, type JournalEntry } from './bot-process.js';
+import { testDeps } from './deps.js';
+import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from './redis.js';
 
 /** A size from the environment (a whole number), else the issue's default. */
 export function envCount(name: string, fallback: number): number {
@@ -111,4 +120,57 @@ export function countByKey(entries: readonly JournalEntry[], phase: JournalEntry
   const counts = new Map<string, number>();
   for (const e of entries) if (e.phase === phase) counts.set(journalKeyOf(e), (counts.get(journalKeyOf(e)) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * The parent's side of a crash test on the run's Redis: it acts as the CLI would (writes records and jobs)
+ * while bot processes started with `env` do all the sending, journalled under `env.JOURNAL_KEY`.
+ */
+export interface BurstWorld {
+  prefix: string;
+  env: BotProcessEnv;
+  redis: Redis;
+  stores: Stores;
+  ops: OpsDeps;
+  rt: BroadcastRuntime;
+  branchOfRoom: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export async function openBurstWorld(label: string, rooms: number): Promise<BurstWorld> {
+  const prefix = randomPrefix();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `zhibu-${label}-`));
+  const env: BotProcessEnv = {
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: prefix,
+    DATA_DIR: dataDir,
+    ROOMS: rooms,
+    RATE: 3000,
+    JOURNAL_KEY: `${prefix}test:journal`,
+  };
+  const redis = connectTestRedis();
+  const stores = createStores(redis, prefix);
+  // One branch per group, so each reminder goes to exactly one room.
+  const branchOfRoom = await seedBranchPerRoom(stores, rooms);
+  const base = testDeps({ redis, prefix, botId: 'wxid_bot' });
+  const queue = createMeetingQueue(redis, prefix, silentLogger);
+  const rt = createBroadcastRuntime(base, { botId: 'wxid_bot' });
+  const ops = { stores, queue, buckets: createDueBuckets(redis, prefix), clock: systemClock };
+  return {
+    prefix,
+    env,
+    redis,
+    stores,
+    ops,
+    rt,
+    branchOfRoom,
+    async close() {
+      await rt.close();
+      await queue.close();
+      await base.outbox.close();
+      await deletePrefix(redis, prefix);
+      redis.disconnect();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

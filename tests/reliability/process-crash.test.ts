@@ -5,93 +5,49 @@
 // nothing lost, and a message is repeated only if it was the one in flight at a kill, at most once per kill.
 // Sizes: the issue's 200 groups and 500 reminders, 10 kills; override with CRASH_ROOMS, CRASH_REMINDERS,
 // CRASH_KILLS; the seed with RELIABILITY_SEED.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../ground/clock.js';
-import { silentLogger } from '../../ground/logger.js';
-import type { Redis } from '../../ground/redis/connect.js';
-import { createBroadcastRuntime, type BroadcastRuntime } from '../../domains/broadcasts/runtime.js';
-import { createMeetingQueue, type MeetingQueue } from '../../domains/meetings/queue.js';
-import { createDueBuckets } from '../../store/due-buckets.js';
-import type { OutboxHandle } from '../../jobs/outbox/producer.js';
-import { createStores } from '../../store/index.js';
-import { readJournal, spawnBot, spawnChild, type BotProcess, type BotProcessEnv } from '../helpers/bot-process.js';
+import { readJournal, spawnBot, spawnMeetingWorker, type BotProcess } from '../helpers/bot-process.js';
 import {
   countByKey,
   envCount,
+  openBurstWorld,
   roomsUpTo,
   scheduleBurstBroadcast,
   scheduleReminderBurst,
-  seedBranchPerRoom,
   sleep,
   waitForDeliveries,
+  type BurstWorld,
 } from '../helpers/crash-burst.js';
 import { seededRng } from '../helpers/prng.js';
-import { connectTestRedis, deletePrefix, randomPrefix, testRedisUrl } from '../helpers/redis.js';
-import { testDeps } from '../helpers/deps.js';
 
 const ROOMS = envCount('CRASH_ROOMS', 200);
 const REMINDERS = envCount('CRASH_REMINDERS', 500);
 const KILLS = envCount('CRASH_KILLS', 10);
 const rng = seededRng('process-crash', 'RELIABILITY_SEED', 20261128);
-const prefix = randomPrefix();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-proc-crash-'));
-const env: BotProcessEnv = {
-  REDIS_URL: testRedisUrl(),
-  REDIS_PREFIX: prefix,
-  DATA_DIR: dataDir,
-  ROOMS,
-  RATE: 3000,
-  JOURNAL_KEY: `${prefix}test:journal`,
-};
 
-let redis: Redis;
-let outbox: OutboxHandle;
-let queue: MeetingQueue;
-let rt: BroadcastRuntime;
-let branchOfRoom: Map<string, string>;
+let w: BurstWorld;
 let bot: BotProcess | undefined;
 let worker: BotProcess | undefined;
-const spawnWorker = () =>
-  spawnChild('tests/helpers/meeting-worker-process.ts', {
-    REDIS_URL: env.REDIS_URL!,
-    PREFIX: prefix,
-    BOT_ID: 'wxid_bot',
-  });
+const spawnWorker = () => spawnMeetingWorker({ redisUrl: w.env.REDIS_URL!, prefix: w.prefix, botId: 'wxid_bot' });
 
 beforeAll(async () => {
-  redis = connectTestRedis();
-  // One branch per group, so each reminder goes to exactly one room.
-  branchOfRoom = await seedBranchPerRoom(createStores(redis, prefix), ROOMS);
-  // The parent acts as the CLI would: it writes records and jobs; the bot process does all the sending.
-  const base = testDeps({ redis, prefix, botId: 'wxid_bot' });
-  outbox = base.outbox;
-  queue = createMeetingQueue(redis, prefix, silentLogger);
-  rt = createBroadcastRuntime(base, { botId: 'wxid_bot' });
+  w = await openBurstWorld('proc-crash', ROOMS);
 }, 60_000);
 
 afterAll(async () => {
   await bot?.kill();
   await worker?.kill();
-  await rt?.close();
-  await queue?.close();
-  await outbox?.close();
-  await deletePrefix(redis, prefix);
-  redis.disconnect();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await w?.close();
 });
 
 describe('bot process killed with kill -9 during a broadcast and a burst of reminders', () => {
   it(`delivers every message; repeats only what was in flight at a kill (${KILLS} kills)`, async () => {
-    const stores = createStores(redis, prefix);
-    const ops = { stores, queue, buckets: createDueBuckets(redis, prefix), clock: systemClock };
+    const { env, redis } = w;
     [bot, worker] = await Promise.all([spawnBot(env), spawnWorker()]);
     // REMINDERS meetings whose reminder (one hour ahead) is due at the same instant, a few seconds from now.
     const due = Date.now() + 5000;
-    const reminders = await scheduleReminderBurst(ops, branchOfRoom, REMINDERS, due);
-    const broadcast = await scheduleBurstBroadcast(rt, roomsUpTo(ROOMS), Date.now());
+    const reminders = await scheduleReminderBurst(w.ops, w.branchOfRoom, REMINDERS, due);
+    const broadcast = await scheduleBurstBroadcast(w.rt, roomsUpTo(ROOMS), Date.now());
     const expected = new Set([...reminders.expected, ...broadcast]);
 
     // Kill at seeded random moments after each start; note what was last attempted before each kill.

@@ -5,18 +5,14 @@ import { createMeeting } from '../../../domains/meetings/ops.js';
 import { EARLY_MS, scheduleMeeting } from '../../../domains/meetings/schedule.js';
 import { ROOM, startJobsWorld, type JobsWorld } from '../../helpers/meeting-jobs.js';
 import { testRedisUrl } from '../../helpers/redis.js';
-import { spawnChild, type BotProcess } from '../../helpers/bot-process.js';
+import { spawnMeetingWorker, type BotProcess } from '../../helpers/bot-process.js';
 
 let w: JobsWorld;
 const children: BotProcess[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function spawnWorker(): Promise<BotProcess> {
-  const child = await spawnChild('tests/helpers/meeting-worker-process.ts', {
-    REDIS_URL: testRedisUrl(),
-    PREFIX: w.prefix,
-    BOT_ID: w.botId,
-  });
+  const child = await spawnMeetingWorker({ redisUrl: testRedisUrl(), prefix: w.prefix, botId: w.botId });
   children.push(child);
   return child;
 }

@@ -8,18 +8,14 @@ import { queuePrefix } from '../../../jobs/outbox/keys.js';
 import { EARLY_MS } from '../../../domains/meetings/schedule.js';
 import { startJobsWorld, type JobsWorld } from '../../helpers/meeting-jobs.js';
 import { testRedisUrl } from '../../helpers/redis.js';
-import { spawnChild, type BotProcess } from '../../helpers/bot-process.js';
+import { spawnMeetingWorker, type BotProcess } from '../../helpers/bot-process.js';
 
 let w: JobsWorld;
 const children: BotProcess[] = [];
 
 /** A worker process; `ready` is its BullMQ worker id (the start of the lock tokens it holds). */
 async function spawnWorker(): Promise<BotProcess> {
-  const child = await spawnChild('tests/helpers/meeting-worker-process.ts', {
-    REDIS_URL: testRedisUrl(),
-    PREFIX: w.prefix,
-    BOT_ID: w.botId,
-  });
+  const child = await spawnMeetingWorker({ redisUrl: testRedisUrl(), prefix: w.prefix, botId: w.botId });
   children.push(child);
   return child;
 }
