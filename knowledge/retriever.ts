@@ -11,6 +11,7 @@ import { charQuery, charScore } from './char-channel.js';
 import { homophoneFixer } from './homophones.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
+import { oovExpander } from './oov.js';
 import { defines, numberedTerms } from './enumeration.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 
@@ -49,11 +50,15 @@ const POOL = 40;
 // 0.4 / 0.4 / 0.2 gave .832 (dev .912 → .882, one question).
 const WORD_WEIGHT = 0.4;
 const GRAM_WEIGHT = 0.4;
-const DENSE_WEIGHT = 0.2;
-// Single characters (issue 11, third round): 0.2–0.4 raised hit@3 and MRR on every whole-corpus set (tune MRR .888 →
-// .898, tune2 .804 → .815, rank.jsonl .784 → .815) and left the plan's sets unchanged; the local dense channel holds
-// characters too, but mixed with pairs.
-const CHAR_WEIGHT = 0.3;
+// Vectors 0.2 → 0.4 and single characters 0.3 → 0.5 (issue 11, fourth round): a plateau over dense .3–.5 × chars .4–.6
+// where every whole-corpus set gains or holds (tune2/tune3/rank/rank4 MRR +.01–.02, tune −.003, dev/own unchanged);
+// at 0.2 / 0.3 they were fitted on dev and tune alone.
+const DENSE_WEIGHT = 0.4;
+// Single characters (issue 11, third round): the local dense channel holds characters too, but mixed with pairs; this
+// channel keeps one rare character of the document's word that a paraphrase kept.
+const CHAR_WEIGHT = 0.5;
+// Unknown words expanded by morpheme (oov.ts): 0.1–0.5 measured, 0.3 best on tune2/rank4, neutral on the rest.
+const OOV_WEIGHT = 0.3;
 const LEAD_WEIGHT = 0.45;
 
 // A unit that defines a numbered term the question names (四个意识 → 政治意识、大局意识…) is the answer; units that
@@ -77,6 +82,7 @@ export function knownShare(words: string[], index: Pick<KnowledgeIndex, 'bm25' |
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
+  const oov = oovExpander(index.bm25, index.chars);
   const fixTypos = homophoneFixer(index.grams, index.bm25, (s) => index.tokenizer.segments(s));
   const matchTexts = new Map<number, string>();
   const matchTextOf = (i: number) => {
@@ -127,6 +133,13 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         const e = entry(h.label);
         e.cosine = h.similarity;
         e.score += (DENSE_WEIGHT * Math.max(0, h.similarity)) / topDense;
+      }
+      // Words the corpus never uses, searched as the corpus words sharing their morphemes (oov.ts).
+      const unknown = oov.expand(words);
+      if (unknown.length) {
+        const oovHits = index.bm25.search(unknown, POOL);
+        const topOov = oovHits[0]?.score || 1;
+        for (const h of oovHits) entry(h.index).score += (OOV_WEIGHT * h.score) / topOov;
       }
       // Single characters, scored for the candidates found so far.
       const charQ = charQuery(index.chars, topic);
