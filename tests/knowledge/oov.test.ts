@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bm25Builder } from '../../knowledge/bm25.js';
 import { charStats } from '../../knowledge/char-channel.js';
 import { oovExpander } from '../../knowledge/oov.js';
+import { expandTerms } from '../../knowledge/synonyms.js';
 import { createTokenizer, unbracket } from '../../knowledge/tokenizer.js';
 
 // Forty small "chunks": common characters (党, 员, 学, 习) in all of them, the topical ones in one each.
@@ -57,5 +58,15 @@ describe('bracketed alternatives', () => {
   it('leaves texts without a one-character alternative unchanged', () => {
     expect(unbracket('党组（党委）根据')).toBe('党组（党委）根据');
     expect(unbracket('第三十三条（一）听取报告')).toBe('第三十三条（一）听取报告');
+  });
+});
+
+describe('the legal register of persons (synonyms.ts)', () => {
+  it('adds the rules’ words for family and the public to a member’s everyday ones', () => {
+    expect(expandTerms(['老婆', '开公司'])).toContain('配偶');
+    expect(expandTerms(['儿子'])).toContain('子女');
+    expect(expandTerms(['亲戚'])).toContain('亲属');
+    expect(expandTerms(['老百姓'])).toContain('群众');
+    expect(expandTerms(['配偶'])).not.toContain('配偶');
   });
 });
