@@ -6,6 +6,7 @@ import type { Bm25 } from './bm25.js';
 import type { CharStats } from './char-channel.js';
 
 const HAN = /^[\u4e00-\u9fff]{2,4}$/;
+const HAN_WORD = /^[\u4e00-\u9fff]+$/;
 const HAN_FIRST = 0x4e00;
 /** A character in more than this share of the chunks says little about which one is meant (党, 员, 会…). */
 const RARE_SHARE = 0.05;
@@ -23,39 +24,44 @@ export interface OovExpander {
   expand(words: string[]): string[];
 }
 
+/** Expansions kept per unknown word: members repeat their words, and a pass over the vocabulary costs ~1 ms per 100k terms. */
+const CACHE = 512;
+
 export function oovExpander(bm25: Bm25, chars: CharStats): OovExpander {
-  // The vocabulary's Chinese words of two to eight characters with their document frequencies, read on first need.
-  let vocab: { term: string; df: number }[] | undefined;
-  const terms = () => {
-    if (!vocab) {
-      vocab = [];
-      bm25.forEachTerm((t, df) => {
-        if (t.length >= 2 && t.length <= 8 && /^[\u4e00-\u9fff]+$/.test(t)) vocab!.push({ term: t, df });
-      });
-      vocab.sort((a, b) => b.df - a.df);
-    }
-    return vocab;
-  };
   const charDf = (c: string) => chars.df[c.charCodeAt(0) - HAN_FIRST] ?? 0;
+  const cache = new Map<string, string[]>();
+  // One pass over the vocabulary (nothing of it is kept: at 50,000 chunks a copy would cost tens of MiB).
+  const expandWord = (w: string): string[] => {
+    const rarest = [...w].filter((c) => charDf(c) > 0).sort((a, b) => charDf(a) - charDf(b))[0];
+    const rare = rarest && charDf(rarest) <= RARE_SHARE * chars.docs ? rarest : undefined;
+    const abbreviations: { term: string; df: number }[] = [];
+    const sharing: { term: string; df: number }[] = [];
+    bm25.forEachTerm((term, df) => {
+      if (term.length < 2 || term.length > 8) return;
+      // An abbreviation: the full term starts with the same character and keeps all of them in order.
+      if (term[0] === w[0] && term.length > w.length && term.length <= 3 * w.length && isSubsequence(w, term))
+        abbreviations.push({ term, df });
+      else if (rare && term.includes(rare) && HAN_WORD.test(term)) sharing.push({ term, df });
+    });
+    // The most frequent first: a morpheme's common words are its usual senses.
+    const top = (xs: { term: string; df: number }[]) =>
+      xs
+        .sort((a, b) => b.df - a.df)
+        .slice(0, PER_WORD)
+        .map((x) => x.term);
+    return [...top(abbreviations), ...top(sharing)];
+  };
   return {
     expand(words) {
       const out = new Set<string>();
       for (const w of new Set(words)) {
         if (!HAN.test(w) || bm25.has(w)) continue;
-        const found: string[] = [];
-        // An abbreviation: the full term starts with the same character and keeps all of them in order.
-        for (const { term } of terms()) {
-          if (found.length >= PER_WORD) break;
-          if (term.length > w.length && term.length <= 3 * w.length && term[0] === w[0] && isSubsequence(w, term))
-            found.push(term);
+        let found = cache.get(w);
+        if (!found) {
+          found = expandWord(w);
+          if (cache.size >= CACHE) cache.delete(cache.keys().next().value!);
+          cache.set(w, found);
         }
-        // The rarest character the corpus has, when it is rare enough to point at a topic.
-        const rarest = [...w].filter((c) => charDf(c) > 0).sort((a, b) => charDf(a) - charDf(b))[0];
-        if (rarest && charDf(rarest) <= RARE_SHARE * chars.docs)
-          for (const { term } of terms()) {
-            if (found.length >= 2 * PER_WORD) break;
-            if (term.includes(rarest) && !found.includes(term)) found.push(term);
-          }
         for (const t of found) out.add(t);
       }
       return [...out];
