@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bm25Builder } from '../../knowledge/bm25.js';
 import { charStats } from '../../knowledge/char-channel.js';
 import { oovExpander } from '../../knowledge/oov.js';
+import { lengthPrior } from '../../knowledge/retriever.js';
 import { expandTerms } from '../../knowledge/synonyms.js';
 import { createTokenizer, unbracket } from '../../knowledge/tokenizer.js';
 
@@ -68,5 +69,15 @@ describe('the legal register of persons (synonyms.ts)', () => {
     expect(expandTerms(['亲戚'])).toContain('亲属');
     expect(expandTerms(['老百姓'])).toContain('群众');
     expect(expandTerms(['配偶'])).not.toContain('配偶');
+  });
+});
+
+describe('length prior (retriever.ts)', () => {
+  it('is 1 at the average length, favours shorter chunks and only mildly', () => {
+    expect(lengthPrior(200, 200)).toBe(1);
+    expect(lengthPrior(100, 200)).toBeGreaterThan(1);
+    expect(lengthPrior(800, 200)).toBeLessThan(1);
+    expect(lengthPrior(800, 200)).toBeGreaterThan(0.85);
+    expect(lengthPrior(0, 0)).toBe(1);
   });
 });
