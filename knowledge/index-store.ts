@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { chunkHeader, type Chunk } from './chunk.js';
 import { bm25Builder, restoreBm25, type Bm25, type Bm25State } from './bm25.js';
-import { createTokenizer, quotedTerms, type Tokenizer } from './tokenizer.js';
+import { createTokenizer, quotedTerms, unbracket, type Tokenizer } from './tokenizer.js';
 import { HnswStore } from './hnsw-store.js';
 import { normalizeForMatch } from './normalize.js';
 import { charStats, type CharStats } from './char-channel.js';
@@ -51,7 +51,7 @@ const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
 
 /** Pairs of adjacent Chinese characters of a text (normalised), as small integers: the character channel's terms. */
 export function charPairCodes(text: string): number[] {
-  const s = normalizeForMatch(text);
+  const s = normalizeForMatch(unbracket(text));
   const out: number[] = [];
   let prev = -1;
   for (let i = 0; i < s.length; i++) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { listCorpusFiles } from './loader.js';
 
 /** Bump when chunking, cleaning or tokenising changes, so old indexes rebuild. */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
 export interface Manifest {
   format: number;

@@ -11,6 +11,7 @@ import { charQuery, charScore } from './char-channel.js';
 import { homophoneFixer } from './homophones.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
+import { oovExpander } from './oov.js';
 import { defines, numberedTerms } from './enumeration.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 
@@ -49,12 +50,26 @@ const POOL = 40;
 // 0.4 / 0.4 / 0.2 gave .832 (dev .912 → .882, one question).
 const WORD_WEIGHT = 0.4;
 const GRAM_WEIGHT = 0.4;
-const DENSE_WEIGHT = 0.2;
-// Single characters (issue 11, third round): 0.2–0.4 raised hit@3 and MRR on every whole-corpus set (tune MRR .888 →
-// .898, tune2 .804 → .815, rank.jsonl .784 → .815) and left the plan's sets unchanged; the local dense channel holds
-// characters too, but mixed with pairs.
-const CHAR_WEIGHT = 0.3;
+// Vectors 0.2 → 0.4 and single characters 0.3 → 0.5 (issue 11, fourth round): a plateau over dense .3–.5 × chars .4–.6
+// where every whole-corpus set gains or holds (tune2/tune3/rank/rank4 MRR +.01–.02, tune −.003, dev/own unchanged);
+// at 0.2 / 0.3 they were fitted on dev and tune alone.
+const DENSE_WEIGHT = 0.4;
+// Single characters (issue 11, third round): the local dense channel holds characters too, but mixed with pairs; this
+// channel keeps one rare character of the document's word that a paraphrase kept.
+const CHAR_WEIGHT = 0.5;
+// Unknown words expanded by morpheme (oov.ts): 0.1–0.5 measured, 0.3 best on tune2/rank4, neutral on the rest.
+const OOV_WEIGHT = 0.3;
 const LEAD_WEIGHT = 0.45;
+// A mild prior for short chunks (issue 11, fourth round): long broad passages (政治生活准则's parts, ~400 characters)
+// match a member's everyday words by sheer breadth and outranked the short article that answers. 0.1 raised rank.jsonl
+// hit@1 .741 → .778, tune3 .809 → .830, MRR on tune2/tune3/rank/rank4 +.005–.02; dev lost one first hit (.941 → .912),
+// tune MRR −.005. 0.2 and more lost on tune and rank; capping the boost of short chunks at 1 lost the gain.
+const LENGTH_PRIOR = 0.1;
+
+/** Factor on a chunk's fused score by its length against the index's average: 1 at the average, 4× longer ≈ 0.87. */
+export function lengthPrior(length: number, average: number): number {
+  return (Math.max(1, length) / Math.max(1, average)) ** -LENGTH_PRIOR;
+}
 
 // A unit that defines a numbered term the question names (四个意识 → 政治意识、大局意识…) is the answer; units that
 // merely mention the term otherwise outrank it.
@@ -77,6 +92,8 @@ export function knownShare(words: string[], index: Pick<KnowledgeIndex, 'bm25' |
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
+  const oov = oovExpander(index.bm25, index.chars);
+  const averageLength = index.chunks.reduce((n, c) => n + c.text.length, 0) / Math.max(1, index.chunks.length);
   const fixTypos = homophoneFixer(index.grams, index.bm25, (s) => index.tokenizer.segments(s));
   const matchTexts = new Map<number, string>();
   const matchTextOf = (i: number) => {
@@ -128,6 +145,13 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         e.cosine = h.similarity;
         e.score += (DENSE_WEIGHT * Math.max(0, h.similarity)) / topDense;
       }
+      // Words the corpus never uses, searched as the corpus words sharing their morphemes (oov.ts).
+      const unknown = oov.expand(words);
+      if (unknown.length) {
+        const oovHits = index.bm25.search(unknown, POOL);
+        const topOov = oovHits[0]?.score || 1;
+        for (const h of oovHits) entry(h.index).score += (OOV_WEIGHT * h.score) / topOov;
+      }
       // Single characters, scored for the candidates found so far.
       const charQ = charQuery(index.chars, topic);
       const charScores = [...fused.keys()].map(
@@ -140,6 +164,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         const lead = index.chunks[i]!.lead;
         if (lead) e.score += LEAD_WEIGHT * termCoverage(words, matchText(lead), index.bm25);
       }
+      for (const [i, e] of fused) e.score *= lengthPrior(index.chunks[i]!.text.length, averageLength);
       const numbered = numberedTerms(topic);
       if (numbered.length)
         for (const [i, e] of fused) if (numbered.some((t) => defines(matchTextOf(i), t))) e.score += DEFINES_WEIGHT;

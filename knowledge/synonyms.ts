@@ -24,6 +24,17 @@ const GROUPS: string[][] = [
   ['先进事迹', '事迹', '榜样'],
   ['流动党员', '外出党员', '在外地的党员'],
   ['组织关系', '党组织关系', '转关系'],
+  // The legal register of persons and dealings (issue 11, fourth round): the rules write 配偶/子女/亲属/群众 where
+  // members say 老婆/儿子/亲戚/老百姓; the usual equivalences of Chinese legal text, not words of any question set.
+  ['配偶', '老婆', '老公', '爱人', '妻子', '丈夫', '媳妇'],
+  ['子女', '儿子', '女儿', '孩子', '儿女'],
+  ['亲属', '亲戚', '家属', '家里人', '家人'],
+  ['群众', '老百姓', '百姓'],
+  ['领导干部', '当官的', '官员'],
+  ['经商', '做生意', '做买卖'],
+  ['宴请', '请客', '吃请'],
+  ['刑事责任', '判刑', '坐牢'],
+  ['检举', '举报'],
 ];
 
 /**

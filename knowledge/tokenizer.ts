@@ -99,18 +99,42 @@ export function quotedTerms(texts: string[]): string[] {
   return [...terms].filter((t) => /[\u4e00-\u9fff]/.test(t)).sort();
 }
 
+/**
+ * Legal texts write alternatives in brackets inside a word: 退（离）休, 出国（境）, 消费卡（券）, 使（领）馆. Each becomes both
+ * words (退休 离休, 出国 出境), so a member's 退休 or 出国 matches; the brackets otherwise cut the word in two. A numeral
+ * in brackets is an item number （一）, not an alternative.
+ */
+export function unbracket(text: string): string {
+  if (!text.includes('（') && !text.includes('(')) return text;
+  // The alternative replaces the character before the bracket (出国（境） = 出国 or 出境); that reading is added after the
+  // text as a short phrase (two characters before, the alternative, the character after) for the segmenter.
+  const alternatives: string[] = [];
+  const main = text.replace(
+    /([\u4e00-\u9fff]{0,2})([\u4e00-\u9fff])[（(]((?![一二三四五六七八九十〇零])[\u4e00-\u9fff])[）)](?=([\u4e00-\u9fff]?))/g,
+    (_, before: string, a: string, b: string, c: string) => {
+      alternatives.push(`${before}${b}${c}`);
+      return `${before}${a}`;
+    },
+  );
+  return alternatives.length ? `${main} ${alternatives.join(' ')}` : main;
+}
+
 export function createTokenizer(terms: string[] = []): Tokenizer {
   const jieba = segmenter(terms);
   return {
     terms,
     tokenize(text: string): string[] {
-      return jieba.cutForSearch(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
+      return jieba
+        .cutForSearch(normalizeForMatch(unbracket(text)), true)
+        .filter((w) => !isStopword(w.trim()) && w.trim() !== '');
     },
     segments(text: string): string[] {
       return jieba.cut(text, false);
     },
     words(text: string): string[] {
-      return jieba.cut(normalizeForMatch(text), true).filter((w) => !isStopword(w.trim()) && w.trim() !== '');
+      return jieba
+        .cut(normalizeForMatch(unbracket(text)), true)
+        .filter((w) => !isStopword(w.trim()) && w.trim() !== '');
     },
   };
 }

@@ -124,7 +124,10 @@ describe('whole-corpus answers', () => {
     expect((await k.answerer.answer('党的全国代表大会多久开一次')).mode).toBe('extractive');
     const fee = await k.answerer.answer('党费每个月交多少钱');
     expect(fee.mode).toBe('not-stated');
-    expect(fee.text).toMatch(/^文件没有规定具体金额。相关规定：《[^》]+》第/);
+    // The closest provision: an article (第九条) or a headed part (九、严格党的组织生活制度), quoted.
+    expect(fee.text).toMatch(
+      /^文件没有规定具体金额。相关规定：《[^》]+》(第|[一二三四五六七八九十]+、)[^「]*「[^」]*党费/,
+    );
     const weather = await k.answerer.answer('明天南京下雨吗');
     expect(weather.mode).toBe('refusal');
     expect(weather.text).not.toMatch(/《/);

@@ -55,4 +55,11 @@ describe('hybrid retrieval on a real built index', () => {
   });
 });
 
+describe('bracketed alternatives of the party rules (fourth round)', () => {
+  it('matches 领馆 and 出境 where the article writes 使（领）馆 and 出国（境）', async () => {
+    expect((await topUnits(full, '向领馆申请避难怎么处理', 1))[0]).toBe('a72');
+    expect((await topUnits(full, '因私出境证件违规办理', 1))[0]).toBe('a91');
+  });
+});
+
 afterAll(removeTempDirs);
