@@ -2,7 +2,7 @@
 // instead of hashing them into dense dimensions for HNSW (an approximate graph that takes ~30 s to build at 50,000
 // chunks and found .80 of the true 40 nearest there), the weights go into postings like BM25's: built in seconds,
 // exact, and a question touches only its own grams' postings.
-import { bm25TopK } from './bm25.js';
+import { bm25TopK, docIdArray } from './bm25.js';
 import { IntIds } from './int-ids.js';
 import { forEachGram, LocalNgramEmbeddings } from './local-embedder.js';
 
@@ -103,7 +103,7 @@ function fromDf(texts: string[], g: GramDf, embedder: LocalNgramEmbeddings): Spa
   // A term has one posting per text containing it: its document frequency.
   const offsets = new Uint32Array(terms + 1);
   for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + g.df[t]!;
-  const docs = new Uint32Array(offsets[terms]!);
+  const docs = docIdArray(offsets[terms]!, count);
   const ws = new Float32Array(offsets[terms]!);
   const fill = offsets.slice(0, terms);
   // Per text: counts by term id, and the ids in order of first sight.

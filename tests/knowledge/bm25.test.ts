@@ -54,4 +54,12 @@ describe('bm25', () => {
       expect(tfs).toEqual(expected.map((i) => many[i]!.filter((t) => t === term).length));
     }
   });
+
+  it('finds documents past 65,536 (two-byte document ids only below that)', () => {
+    const many = Array.from({ length: 70_000 }, (_, d) => (d === 69_999 ? ['末尾'] : ['其他']));
+    const bm = createBm25(many);
+    expect(bm.search(['末尾'], 1)).toEqual([{ index: 69_999, score: expect.any(Number) }]);
+    expect(restoreBm25(bm.toJSON()).search(['末尾'], 1)[0]!.index).toBe(69_999);
+    expect(createBm25(many.slice(0, 100)).search(['其他'], 1)[0]!.index).toBeLessThan(100);
+  });
 });
