@@ -2,7 +2,7 @@
 // signed-hashed into a fixed number of dimensions, L2-normalised. No network, no key.
 // Grams are handled as their 32-bit FNV-1a hashes only (computed from the characters, never built as strings):
 // fitting 50,000 chunks then takes a few seconds and the saved state is two arrays of numbers.
-import { Embeddings } from '@langchain/core/embeddings';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { IntIds } from './int-ids.js';
 import { normalizeForMatch } from './normalize.js';
 
@@ -49,7 +49,8 @@ export function forEachGram(text: string, fn: (hash: number) => void): void {
   }
 }
 
-export class LocalNgramEmbeddings extends Embeddings {
+/** LangChain's embeddings interface, not its base class: the offline default never loads LangChain (~11 MB of RSS). */
+export class LocalNgramEmbeddings implements EmbeddingsInterface {
   readonly id: string;
   private readonly maxIdf: number;
   private readonly dim: number;
@@ -61,7 +62,6 @@ export class LocalNgramEmbeddings extends Embeddings {
   private readonly df: Uint32Array;
 
   constructor(state: LocalEmbedderState) {
-    super({});
     this.id = `${LOCAL_EMBEDDER_VERSION}-${state.dim}`;
     this.dim = state.dim;
     this.docs = state.docs;
