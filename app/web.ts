@@ -8,7 +8,7 @@ import type { Answerer } from '../knowledge/types.js';
 import type { LiveKnowledge } from '../knowledge/live.js';
 import { createDueBuckets } from '../store/due-buckets.js';
 import type { ChannelStatus, WebDeps } from '../web/deps.js';
-import { startWebServer, type WebServer } from '../web/server.js';
+import type { WebServer } from '../web/server.js';
 
 export interface WebHandle extends WebServer {
   deps: WebDeps;
@@ -46,6 +46,9 @@ export async function startWeb(
     queues: [queue, ...(broadcasts ? [broadcasts.deps.queue] : [])],
   };
   try {
+    // Imported only when a console is served: Fastify, its plugins and the pages cost ~25 MB of RSS, which the console
+    // chat and a bot with WEB_ENABLED=0 do not need.
+    const { startWebServer } = await import('../web/server.js');
     const server = await startWebServer(deps, { host: o.host, port: o.port });
     return {
       ...server,

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Bm25 } from './bm25.js';
+import { IntIds } from './int-ids.js';
+import { forEachLine } from './table-lines.js';
 
 interface GeneralIdf {
   idf: Map<string, number>;
@@ -18,38 +20,79 @@ interface GeneralIdf {
 const tables = new WeakMap<object, GeneralIdf | null>();
 
 /** jieba's IDF table, or undefined if the installed package has none (the lift is then unknown). */
-function readTable(): Buffer | undefined {
+function tableFile(): string | undefined {
   try {
-    const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
-    return fs.readFileSync(path.join(path.dirname(pkg), 'idf.txt'));
+    const file = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@node-rs/jieba/package.json')),
+      'idf.txt',
+    );
+    return fs.existsSync(file) ? file : undefined;
   } catch {
     return undefined;
   }
 }
 
-function readGeneralIdf(has: (w: string) => boolean): GeneralIdf | null {
-  // Scanned as bytes, line by line (no 6 MB string, no array of 270,000 lines); the median from a histogram in
-  // steps of 0.01.
-  const bytes = readTable();
-  if (!bytes) return null;
+/** FNV-1a over UTF-8 bytes. */
+function fnv(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h | 0;
+}
+
+/**
+ * Math.round(100 · value) of a value written `digits.digits` in bytes [from, to), without making a string; undefined
+ * for any other form, or within a hair of a half step (there the string is parsed, as before).
+ */
+export function hundredths(bytes: Uint8Array, from: number, to: number): number | undefined {
+  let whole = 0;
+  let i = from;
+  for (; i < to && bytes[i]! >= 0x30 && bytes[i]! <= 0x39; i++) whole = whole * 10 + bytes[i]! - 0x30;
+  if (i === from || whole > 1e6) return undefined;
+  if (i === to) return whole * 100;
+  if (bytes[i] !== 0x2e) return undefined;
+  const digit = (k: number) => (i + k < to ? bytes[i + k]! - 0x30 : 0);
+  for (let j = i + 1; j < to; j++) if (bytes[j]! < 0x30 || bytes[j]! > 0x39) return undefined;
+  // The digits after the hundredths decide the rounding unless they read 4999999… or 5000000…
+  let rest = 0;
+  for (let k = 3; k <= 9; k++) rest = rest * 10 + digit(k);
+  if (rest === 4_999_999 || rest === 5_000_000) return undefined;
+  return whole * 100 + digit(1) * 10 + digit(2) + (digit(3) >= 5 ? 1 : 0);
+}
+
+function readGeneralIdf(bm25: Pick<Bm25, 'has' | 'forEachTerm'>): GeneralIdf | null {
+  // Read through a small buffer (table-lines.ts) and scanned as bytes, without a string per line: a line's word is
+  // decoded only when the hash of its bytes is that of a corpus word of two or more characters (the lift reads no
+  // other), its value only then; the median from a histogram in steps of 0.01.
+  const file = tableFile();
+  if (!file) return null;
+  const wanted = new IntIds();
+  bm25.forEachTerm((t) => {
+    if (t.length < 2) return;
+    const b = Buffer.from(t);
+    wanted.add(fnv(b, 0, b.length));
+  });
   const idf = new Map<string, number>();
   const histogram = new Uint32Array(2001);
   let lines = 0;
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
+  forEachLine(file, (bytes, start, end) => {
     const space = bytes.indexOf(0x20, start);
     if (space > start && space < end) {
-      const value = Number(bytes.toString('latin1', space + 1, end));
-      if (Number.isFinite(value)) {
-        histogram[Math.min(2000, Math.max(0, Math.round(value * 100)))]!++;
+      let bucket = hundredths(bytes, space + 1, end);
+      let value: number | undefined;
+      if (bucket === undefined) {
+        value = Number(bytes.toString('latin1', space + 1, end));
+        bucket = Number.isFinite(value) ? Math.round(value * 100) : undefined;
+      }
+      if (bucket !== undefined) {
+        histogram[Math.min(2000, Math.max(0, bucket))]!++;
         lines++;
-        const word = bytes.toString('utf8', start, space);
-        if (has(word)) idf.set(word, value);
+        if (wanted.has(fnv(bytes, start, space))) {
+          const word = bytes.toString('utf8', start, space);
+          if (bm25.has(word)) idf.set(word, value ?? Number(bytes.toString('latin1', space + 1, end)));
+        }
       }
     }
-    start = end + 1;
-  }
+  });
   let seen = 0;
   let median = 12;
   for (let i = 0; i < histogram.length; i++) {
@@ -62,10 +105,10 @@ function readGeneralIdf(has: (w: string) => boolean): GeneralIdf | null {
   return lines ? { idf, unknown: median } : null;
 }
 
-function generalIdf(bm25: Pick<Bm25, 'has'>): GeneralIdf | null {
+function generalIdf(bm25: Pick<Bm25, 'has' | 'forEachTerm'>): GeneralIdf | null {
   let t = tables.get(bm25);
   if (t === undefined) {
-    t = readGeneralIdf((w) => bm25.has(w));
+    t = readGeneralIdf(bm25);
     tables.set(bm25, t);
   }
   return t;
@@ -76,7 +119,7 @@ function generalIdf(bm25: Pick<Bm25, 'has'>): GeneralIdf | null {
  * (general IDF − corpus IDF). The refusal policy (refusal.ts) reads it: below `domainMin` the question is about other
  * matters. No such word → -Infinity; no table to compare with → undefined (the sentence thresholds alone decide).
  */
-export function domainLift(words: string[], bm25: Pick<Bm25, 'has' | 'idf'>): number | undefined {
+export function domainLift(words: string[], bm25: Pick<Bm25, 'has' | 'idf' | 'forEachTerm'>): number | undefined {
   const table = generalIdf(bm25);
   if (!table) return undefined;
   let best = Number.NEGATIVE_INFINITY;

@@ -1,11 +1,10 @@
 // The built index: chunks with their tokens, BM25, vectors in the HNSW store. Built, saved and loaded here.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Document } from '@langchain/core/documents';
 import { chunkHeader, type Chunk } from './chunk.js';
 import { bm25Builder, restoreBm25, type Bm25, type Bm25State } from './bm25.js';
 import { createTokenizer, quotedTerms, unbracket, type Tokenizer } from './tokenizer.js';
-import { HnswStore } from './hnsw-store.js';
+import { loadVectors, noVectors, type VectorIndex } from './vectors.js';
 import { normalizeForMatch } from './normalize.js';
 import { charStats, type CharStats } from './char-channel.js';
 import { LOCAL_DIM, restoreLocalEmbedder, type Embedder } from './embeddings.js';
@@ -30,8 +29,8 @@ export interface KnowledgeIndex {
   grams: Bm25<number>;
   /** Document frequencies of single characters, for the character channel (char-channel.ts). */
   chars: CharStats;
-  /** Vectors of the configured embeddings endpoint (empty with the local embedder). */
-  store: HnswStore;
+  /** Vectors of the configured embeddings endpoint (empty with the local embedder: no HNSW store is loaded). */
+  store: VectorIndex;
   embedder: Embedder;
   /** With the local embedder: exact cosine over its sparse gram weights, in place of the HNSW store. */
   dense?: SparseCosine;
@@ -91,9 +90,14 @@ export async function buildIndex(
     opts.onProgress?.({ phase: 'embed', done: 0, total: texts.length });
     const { embedder, dense } = fitSparseCosine(texts, LOCAL_DIM);
     opts.onProgress?.({ phase: 'embed', done: texts.length, total: texts.length });
-    return { chunks, docs, tokenizer, bm25, grams, chars, store: new HnswStore(embedder), embedder, dense };
+    return { chunks, docs, tokenizer, bm25, grams, chars, store: noVectors, embedder, dense };
   }
   const embedder = opts.remote;
+  // LangChain and hnswlib-node are loaded only for a configured endpoint.
+  const [{ HnswStore }, { Document }] = await Promise.all([
+    import('./hnsw-store.js'),
+    import('@langchain/core/documents'),
+  ]);
   const store = new HnswStore(embedder, { capacity: texts.length });
   for (let i = 0; i < texts.length; i += BATCH) {
     const batch = texts.slice(i, i + BATCH);
@@ -159,7 +163,7 @@ export async function loadIndex(dir: string, manifest: Manifest, remote?: Embedd
     ? undefined
     : restoreLocalEmbedder(JSON.parse(await readVerified(dir, 'embedder.json', manifest)) as LocalEmbedderState);
   const embedder: Embedder = remote ?? local!;
-  const store = await HnswStore.load(path.join(dir, 'vectors'), embedder);
+  const store = await loadVectors(path.join(dir, 'vectors'), embedder);
   return {
     chunks: saved.chunks,
     docs: saved.docs,

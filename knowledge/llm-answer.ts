@@ -1,7 +1,7 @@
 // The chat-model path: the model selects numbered context sentences and may write one short lead sentence
 // (structured output); code cuts the quotes from the corpus, attaches the citations and keeps the lead only
 // when the selected sentences support every number, bound, modal and negation in it.
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../ground/config.js';
 import type { Logger } from '../ground/logger.js';
@@ -139,6 +139,8 @@ export function createModelAnswererWith(deps: ModelAnswererDeps): ModelAnswerer 
         (s): s is AbortSignal => !!s,
       );
       const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+      // Imported here: with no chat model configured, LangChain is never loaded (~11 MB of RSS).
+      const { HumanMessage, SystemMessage } = await import('@langchain/core/messages');
       const selection = await select([new SystemMessage(system), new HumanMessage(user)], signal);
       if (!selection.answerable) return undefined;
       const selected = resolveSelection(selection.sentences, ctx);

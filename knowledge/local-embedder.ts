@@ -2,7 +2,8 @@
 // signed-hashed into a fixed number of dimensions, L2-normalised. No network, no key.
 // Grams are handled as their 32-bit FNV-1a hashes only (computed from the characters, never built as strings):
 // fitting 50,000 chunks then takes a few seconds and the saved state is two arrays of numbers.
-import { Embeddings } from '@langchain/core/embeddings';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { IntIds } from './int-ids.js';
 import { normalizeForMatch } from './normalize.js';
 
 export const LOCAL_EMBEDDER_VERSION = 'local-ngram-v2';
@@ -48,16 +49,29 @@ export function forEachGram(text: string, fn: (hash: number) => void): void {
   }
 }
 
-export class LocalNgramEmbeddings extends Embeddings {
+/** LangChain's embeddings interface, not its base class: the offline default never loads LangChain (~11 MB of RSS). */
+export class LocalNgramEmbeddings implements EmbeddingsInterface {
   readonly id: string;
   private readonly maxIdf: number;
-  private readonly df: Map<number, number>;
+  private readonly dim: number;
+  private readonly docs: number;
+  /** Gram hash → id, and by id the hash and its document frequency: typed arrays, not a Map (at 50,000 chunks the
+   * Map and the state's plain arrays held ~1 M numbers on the heap). */
+  private readonly ids = new IntIds();
+  private readonly grams: Int32Array;
+  private readonly df: Uint32Array;
 
-  constructor(private readonly state: LocalEmbedderState) {
-    super({});
+  constructor(state: LocalEmbedderState) {
     this.id = `${LOCAL_EMBEDDER_VERSION}-${state.dim}`;
+    this.dim = state.dim;
+    this.docs = state.docs;
     this.maxIdf = Math.log((state.docs + 1) / 1) + 1;
-    this.df = new Map(state.grams.map((g, i) => [g, state.df[i]!]));
+    this.grams = Int32Array.from(state.grams);
+    this.df = new Uint32Array(state.grams.length);
+    // A hash listed twice keeps its last frequency, as the Map did.
+    state.grams.forEach((g, i) => {
+      this.df[this.ids.add(g)] = state.df[i]!;
+    });
   }
 
   /** Learns document frequencies from the corpus chunks. */
@@ -73,21 +87,23 @@ export class LocalNgramEmbeddings extends Embeddings {
   }
 
   toJSON(): LocalEmbedderState {
-    return this.state;
+    const df = Array.from(this.grams, (g) => this.df[this.ids.get(g)!]!);
+    return { dim: this.dim, docs: this.docs, grams: Array.from(this.grams), df };
   }
 
   idf(hash: number): number {
-    const df = this.df.get(hash);
-    return df ? Math.log((this.state.docs + 1) / df) + 1 : this.maxIdf;
+    const id = this.ids.get(hash);
+    const df = id === undefined ? 0 : this.df[id]!;
+    return df ? Math.log((this.docs + 1) / df) + 1 : this.maxIdf;
   }
 
   embedText(text: string): number[] {
     const counts = new Map<number, number>();
     forEachGram(text, (h) => counts.set(h, (counts.get(h) ?? 0) + 1));
-    const v = new Float64Array(this.state.dim);
+    const v = new Float64Array(this.dim);
     for (const [h, c] of counts) {
       const u = h >>> 0;
-      v[u % this.state.dim]! += (u & 0x80000000 ? -1 : 1) * (1 + Math.log(c)) * this.idf(h);
+      v[u % this.dim]! += (u & 0x80000000 ? -1 : 1) * (1 + Math.log(c)) * this.idf(h);
     }
     let norm = 0;
     for (const x of v) norm += x * x;

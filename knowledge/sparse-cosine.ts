@@ -2,7 +2,7 @@
 // instead of hashing them into dense dimensions for HNSW (an approximate graph that takes ~30 s to build at 50,000
 // chunks and found .80 of the true 40 nearest there), the weights go into postings like BM25's: built in seconds,
 // exact, and a question touches only its own grams' postings.
-import { bm25TopK } from './bm25.js';
+import { bm25TopK, docIdArray } from './bm25.js';
 import { IntIds } from './int-ids.js';
 import { forEachGram, LocalNgramEmbeddings } from './local-embedder.js';
 
@@ -31,114 +31,105 @@ function weights(text: string, embedder: LocalNgramEmbeddings): Map<number, numb
 }
 
 export function buildSparseCosine(texts: string[], embedder: LocalNgramEmbeddings): SparseCosine {
-  return fromCounts(countGrams(texts), embedder);
+  return fromDf(texts, gramDf(texts), embedder);
 }
 
 /**
- * Fits the local embedder and builds its index in one reading of the texts: each text's gram counts are kept in flat
- * arrays while the document frequencies are counted, then weighted (the same index as fit + buildSparseCosine).
+ * Fits the local embedder and builds its index: one reading of the texts counts the document frequencies (the
+ * embedder's state), a second weighs each text's grams straight into the postings (the same index as fit +
+ * buildSparseCosine). Reading twice keeps no per-text lists: at 50,000 chunks those were ~100 MB of build garbage.
  */
 export function fitSparseCosine(texts: string[], dim: number): { embedder: LocalNgramEmbeddings; dense: SparseCosine } {
-  const counts = countGrams(texts);
-  const terms = counts.ids.size;
+  const g = gramDf(texts);
+  const terms = g.ids.size;
   const embedder = new LocalNgramEmbeddings({
     dim,
     docs: texts.length,
-    grams: Array.from(counts.hashes.subarray(0, terms)),
-    df: Array.from(counts.df.subarray(0, terms)),
+    grams: Array.from(g.hashes.subarray(0, terms)),
+    df: Array.from(g.df.subarray(0, terms)),
   });
-  return { embedder, dense: fromCounts(counts, embedder) };
+  return { embedder, dense: fromDf(texts, g, embedder) };
 }
 
-/** Each text's gram counts in flat arrays (term id, count), terms numbered in order of first sight. */
-interface GramCounts {
+/** The grams of the texts, numbered in order of first sight, with their document frequencies. */
+interface GramDf {
   ids: IntIds;
   /** By term id: the gram's hash and its document frequency. */
   hashes: Int32Array;
   df: Uint32Array;
-  /** Text d's entries are [docEnd[d], docEnd[d + 1]). */
-  docEnd: Uint32Array;
-  termIds: Uint32Array;
-  tf: Uint16Array;
 }
 
-function grown<A extends Int32Array | Uint32Array | Uint16Array>(a: A, need: number): A {
+function grown<A extends Int32Array | Uint32Array>(a: A, need: number): A {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => A)(Math.max(need, a.length * 2));
   b.set(a);
   return b;
 }
 
-function countGrams(texts: string[]): GramCounts {
+function gramDf(texts: string[]): GramDf {
   const ids = new IntIds();
   let hashes = new Int32Array(1 << 14);
   let df = new Uint32Array(1 << 14);
-  // Per text: counts by term id, and the ids in order of first sight.
-  let inDoc = new Uint32Array(1 << 14);
-  const seen: number[] = [];
-  let termIds = new Uint32Array(1 << 16);
-  let tf = new Uint16Array(1 << 16);
-  let n = 0;
-  const docEnd = new Uint32Array(texts.length + 1);
+  // The last text each term was seen in (+1), so a text counts once per term.
+  let last = new Uint32Array(1 << 14);
+  let doc = 0;
   const onGram = (h: number) => {
     const id = ids.add(h);
     if (id >= hashes.length) {
       hashes = grown(hashes, id + 1);
       df = grown(df, id + 1);
-      inDoc = grown(inDoc, id + 1);
+      last = grown(last, id + 1);
     }
     hashes[id] = h;
+    if (last[id] !== doc) {
+      last[id] = doc;
+      df[id]!++;
+    }
+  };
+  for (const t of texts) {
+    doc++;
+    forEachGram(t, onGram);
+  }
+  return { ids, hashes, df };
+}
+
+/** Postings of unit-length weights ((1 + ln tf) · idf, normalised per text), filled text by text. */
+function fromDf(texts: string[], g: GramDf, embedder: LocalNgramEmbeddings): SparseCosine {
+  const { ids } = g;
+  const count = texts.length;
+  const terms = ids.size;
+  const idf = new Float64Array(terms);
+  for (let t = 0; t < terms; t++) idf[t] = embedder.idf(g.hashes[t]!);
+  // A term has one posting per text containing it: its document frequency.
+  const offsets = new Uint32Array(terms + 1);
+  for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + g.df[t]!;
+  const docs = docIdArray(offsets[terms]!, count);
+  const ws = new Float32Array(offsets[terms]!);
+  const fill = offsets.slice(0, terms);
+  // Per text: counts by term id, and the ids in order of first sight.
+  const inDoc = new Uint32Array(terms);
+  const seen: number[] = [];
+  const onGram = (h: number) => {
+    const id = ids.get(h)!;
     if (inDoc[id] === 0) seen.push(id);
     inDoc[id]!++;
   };
   texts.forEach((t, d) => {
     seen.length = 0;
     forEachGram(t, onGram);
-    termIds = grown(termIds, n + seen.length);
-    tf = grown(tf, n + seen.length);
+    let norm = 0;
     for (const id of seen) {
-      df[id]!++;
-      termIds[n] = id;
-      tf[n++] = Math.min(inDoc[id]!, 65535);
+      const w = (1 + Math.log(Math.min(inDoc[id]!, 65535))) * idf[id]!;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const id of seen) {
+      const at = fill[id]!++;
+      docs[at] = d;
+      ws[at] = ((1 + Math.log(Math.min(inDoc[id]!, 65535))) * idf[id]!) / norm;
       inDoc[id] = 0;
     }
-    docEnd[d + 1] = n;
   });
-  return { ids, hashes, df, docEnd, termIds: termIds.subarray(0, n), tf: tf.subarray(0, n) };
-}
-
-/** Postings of unit-length weights ((1 + ln tf) · idf, normalised per text). */
-function fromCounts(g: GramCounts, embedder: LocalNgramEmbeddings): SparseCosine {
-  const { ids, docEnd, termIds, tf } = g;
-  const count = docEnd.length - 1;
-  const terms = ids.size;
-  const idf = new Float64Array(terms);
-  for (let t = 0; t < terms; t++) idf[t] = embedder.idf(g.hashes[t]!);
-  // Pass 1: postings per term and each text's norm; pass 2 fills the postings with the normalised weights.
-  const postings = new Uint32Array(terms);
-  const norms = new Float64Array(count);
-  for (let d = 0; d < count; d++) {
-    let norm = 0;
-    for (let i = docEnd[d]!; i < docEnd[d + 1]!; i++) {
-      const w = (1 + Math.log(tf[i]!)) * idf[termIds[i]!]!;
-      norm += w * w;
-      postings[termIds[i]!]!++;
-    }
-    norms[d] = Math.sqrt(norm) || 1;
-  }
-  const offsets = new Uint32Array(terms + 1);
-  for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + postings[t]!;
-  const docs = new Uint32Array(termIds.length);
-  const ws = new Float32Array(termIds.length);
-  const fill = offsets.slice(0, terms);
-  for (let d = 0; d < count; d++) {
-    for (let i = docEnd[d]!; i < docEnd[d + 1]!; i++) {
-      const t = termIds[i]!;
-      const at = fill[t]!++;
-      docs[at] = d;
-      ws[at] = ((1 + Math.log(tf[i]!)) * idf[t]!) / norms[d]!;
-    }
-  }
   const scores = new Float64Array(count);
   return {
     search(text, k) {

@@ -7,6 +7,7 @@ import { Jieba } from '@node-rs/jieba';
 import { normalizeForMatch } from './normalize.js';
 import { isStopword } from './stopwords.js';
 import { IntIds } from './int-ids.js';
+import { forEachLine } from './table-lines.js';
 
 export interface Tokenizer {
   /** Search-mode tokens (overlapping: 组织生活 → 组织, 生活, 组织生活) for BM25. */
@@ -18,13 +19,16 @@ export interface Tokenizer {
   segments(text: string): string[];
 }
 
+function dictionaryFile(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('@node-rs/jieba/package.json')), 'dict.txt');
+}
+
 /**
  * jieba's own dictionary, read when a segmenter is built and then dropped: importing '@node-rs/jieba/dict.js'
  * would keep it and the unused IDF table (~11 MB) alive for the life of the process.
  */
 function readDictionary(): Buffer {
-  const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json');
-  return fs.readFileSync(path.join(path.dirname(pkg), 'dict.txt'));
+  return fs.readFileSync(dictionaryFile());
 }
 
 const HAN_FIRST = 0x4e00;
@@ -47,11 +51,8 @@ export function pairFrequency(word: string): number {
     const ids = new IntIds();
     let freq = new Uint32Array(1 << 16);
     // Lines `word freq tag`; a two-character word is six UTF-8 bytes then a space. Bytes are scanned, not decoded
-    // whole: the dictionary is 5 MB.
-    const buf = readDictionary();
-    for (let i = 0; i < buf.length; ) {
-      let end = buf.indexOf(10, i);
-      if (end < 0) end = buf.length;
+    // whole, through a small buffer (table-lines.ts): the dictionary is 5 MB.
+    forEachLine(dictionaryFile(), (buf, i, end) => {
       if (end - i > 7 && buf[i + 6] === 0x20 && buf[i]! >= 0xe0 && buf[i + 3]! >= 0xe0) {
         const w = buf.toString('utf8', i, i + 6);
         const code = pairCode(w.charCodeAt(0), w.charCodeAt(1));
@@ -67,8 +68,7 @@ export function pairFrequency(word: string): number {
           freq[id] = f;
         }
       }
-      i = end + 1;
-    }
+    });
     pairFrequencies = { ids, freq };
   }
   if (word.length !== 2) return 0;

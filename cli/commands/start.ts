@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createApp, createWorkerApp, installShutdown } from '../../app/container.js';
 import { configuredKinds } from '../../bot/channels/open.js';
-import { ChannelStartError } from '../../bot/channels/wechaty/connect.js';
+import { ChannelStartError } from '../../bot/channels/start-error.js';
 import { loadConfig } from '../../ground/config.js';
 import { UserError } from '../../ground/errors.js';
 import { createLogger } from '../../ground/logger.js';

@@ -37,4 +37,29 @@ describe('bm25', () => {
     const grams = createBm25(['预备党员的预备期', '组织生活会'].map(charPairCodes));
     expect(grams.search(charPairCodes('预备期'), 2)[0]!.index).toBe(0);
   });
+
+  it('keeps every posting, in document order, past the builder’s blocks of 65,536', () => {
+    // 3,000 documents of 60 distinct terms each (some repeated): 180,000 postings over three blocks.
+    const many = Array.from({ length: 3000 }, (_, d) =>
+      Array.from({ length: 60 }, (_, j) => `t${(d * 7 + j * 13) % 500}`).concat(d % 3 ? [] : ['t1', 't1']),
+    );
+    const state = createBm25(many).toJSON();
+    expect(state.docs).toHaveLength(many.reduce((n, d) => n + new Set(d).size, 0));
+    for (const term of ['t0', 't1', 't499']) {
+      const id = state.terms.indexOf(term);
+      const postings = state.docs.slice(state.offsets[id], state.offsets[id + 1]);
+      const tfs = state.tfs.slice(state.offsets[id], state.offsets[id + 1]);
+      const expected = many.flatMap((d, i) => (d.includes(term) ? [i] : []));
+      expect(postings).toEqual(expected);
+      expect(tfs).toEqual(expected.map((i) => many[i]!.filter((t) => t === term).length));
+    }
+  });
+
+  it('finds documents past 65,536 (two-byte document ids only below that)', () => {
+    const many = Array.from({ length: 70_000 }, (_, d) => (d === 69_999 ? ['末尾'] : ['其他']));
+    const bm = createBm25(many);
+    expect(bm.search(['末尾'], 1)).toEqual([{ index: 69_999, score: expect.any(Number) }]);
+    expect(restoreBm25(bm.toJSON()).search(['末尾'], 1)[0]!.index).toBe(69_999);
+    expect(createBm25(many.slice(0, 100)).search(['其他'], 1)[0]!.index).toBeLessThan(100);
+  });
 });

@@ -70,6 +70,9 @@ describe('the saved index', () => {
     );
     const reloaded = await createKnowledge(remote, silentLogger);
     expect(reloaded.built).toBe(false);
+    // The endpoint's vectors come back in the HNSW store (the local embedder's index keeps none).
+    expect(reloaded.index.store.size).toBe(k.index.store.size);
+    expect(reloaded.index.store.size).toBeGreaterThan(0);
     server.setMode('down');
     const a = await reloaded.answerer.answer('三会一课计划报谁备案');
     expect(a.text).toContain('报上级党组织备案');

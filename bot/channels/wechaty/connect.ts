@@ -5,6 +5,7 @@ import type { Config } from '../../../ground/config.js';
 import type { Logger } from '../../../ground/logger.js';
 import { demoWorldSpec } from '../console/demo-roster.js';
 import type { Channel } from '../channel.js';
+import { ChannelStartError } from '../start-error.js';
 import { attachInbound } from './adapter.js';
 import { buildRealWechaty } from './build.js';
 import { createWechatySender } from './sender.js';
@@ -47,18 +48,7 @@ function asChannel(
   };
 }
 
-/** The channel could not start: the message says so in Chinese (the cause, redacted, goes to the log). */
-export class ChannelStartError extends Error {
-  constructor(
-    readonly puppet: string,
-    readonly cause: unknown,
-  ) {
-    super(
-      `微信通道（${puppet}）启动失败：${(cause as Error)?.message ?? String(cause)}。请检查 WECHATY_PUPPET、WECHATY_PUPPET_SERVICE_TOKEN 等配置和网络后重试。`,
-    );
-    this.name = 'ChannelStartError';
-  }
-}
+export { ChannelStartError };
 
 export const usesRealPuppet = (config: Config) => Boolean(config.puppet && config.puppet !== 'wechaty-puppet-mock');
 
