@@ -22,6 +22,8 @@ export interface Scored {
   listed: boolean;
   /** Part of a list (lead and items, or one item): how many items the whole list has, how many the quote holds. */
   list?: ListPlace;
+  /** A part of a longer sentence: text of the sentence is left out before and/or after it (shown as …). */
+  cut?: { before: boolean; after: boolean };
 }
 
 export interface ScoringDeps {
@@ -77,18 +79,35 @@ function unitText(parts: Chunk[]): string {
   return text;
 }
 
-/** Sentences (list introductions joined with their items), plus the ；-separated parts of long sentences. */
-function quotesOf(text: string): Array<{ quote: string; list?: ListPlace }> {
-  const out: Array<{ quote: string; list?: ListPlace }> = [];
+/** Sentences (list introductions joined with their items), plus parts of long sentences: ；-separated parts, and
+ * windows of one or two ，-clauses — when only one clause answers, the quote is that clause, marked as cut. */
+function quotesOf(text: string): Array<{ quote: string; list?: ListPlace; cut?: { before: boolean; after: boolean } }> {
+  const out: Array<{ quote: string; list?: ListPlace; cut?: { before: boolean; after: boolean } }> = [];
   for (const s of joinLists(splitSentences(text), text, LIST_MAX)) {
     const quote = s.text
       .replace(LEADING_NUMBER, '')
       .replace(/\n\s*\n/g, '\n')
       .trim();
     out.push({ quote, list: s.list });
-    if (quote.length > 120 && !quote.includes('\n')) {
-      for (const part of quote.split(/(?<=；)/))
-        if (part.length >= 12 && part.length < quote.length) out.push({ quote: part.replace(/；$/, ''), list: s.list });
+    if (quote.length <= 120 || quote.includes('\n')) continue;
+    const seen = new Set<string>([quote]);
+    const add = (start: number, end: number) => {
+      const part = quote.slice(start, end).replace(/[，；。]$/, '');
+      if (part.length < 12 || seen.has(part)) return;
+      seen.add(part);
+      out.push({ quote: part, list: s.list, cut: { before: start > 0, after: end < quote.length } });
+    };
+    let at = 0;
+    for (const part of quote.split(/(?<=；)/)) {
+      add(at, at + part.length);
+      at += part.length;
+    }
+    // Clause ends (after ，；): windows of one or two clauses.
+    const ends = [...quote.matchAll(/[，；]/g)].map((m) => m.index! + 1).concat(quote.length);
+    const starts = [0, ...ends.slice(0, -1)];
+    for (let i = 0; i < starts.length; i++) {
+      add(starts[i]!, ends[i]!);
+      if (i + 1 < starts.length) add(starts[i]!, ends[i + 1]!);
     }
   }
   return out;
@@ -127,7 +146,7 @@ export function scoreSentences(
   const scored: Scored[] = [];
   const units = unitCoverage(r);
   for (const { chunk, text: body, weight } of candidates(r, deps)) {
-    for (const { quote, list } of quotesOf(body)) {
+    for (const { quote, list, cut } of quotesOf(body)) {
       if (quote.length < 4) continue;
       const text = matchText(quote);
       const named = r.scope !== undefined && scopeFactor(chunk, r.scope) > 1;
@@ -148,6 +167,7 @@ export function scoreSentences(
         chunk,
         quote,
         list,
+        cut,
         lexical,
         relevance,
         kinds: kindHits,
