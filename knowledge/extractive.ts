@@ -26,6 +26,11 @@ const OTHER_UNIT_SHARE = 0.8;
 // 118 → 110.5, tune2 108 → 106, must_include unchanged; 150 / 0.95 changed almost nothing.
 const LONG_SENTENCE = 100;
 const CLAUSE_KEEP = 0.9;
+// A part of a two-part question is answered by a quote matching it ≥ 0.7 as well as the sentence that matches it best
+// (which must match it ≥ 0.3): rank must_include .722 → .759 (…怎么考核？失职的怎么办; …三会一课要咋开，支委会要开吗),
+// the other sets unchanged.
+const ASK_MIN = 0.3;
+const ASK_SHARE = 0.7;
 
 /**
  * The sentence that answers first (an enumeration of the asked term when there is one), then at most `max - 1`
@@ -90,6 +95,20 @@ export function pickSentences(
       )
       .sort((a, b) => a.quote.length - b.quote.length)[0];
     if (part) picked[i] = withNextClause(part, p.quote);
+  }
+  // A two-part question gets an answer to each part: the sentence that best matches a part no quote answers yet.
+  const parts = scored[0]?.asks?.length ?? 0;
+  for (let i = 0; i < parts && picked.length; i++) {
+    const of = (p: Picked) => p.asks?.[i] ?? 0;
+    const bestPart = Math.max(0, ...scored.map(of));
+    if (bestPart < ASK_MIN || picked.some((p) => of(p) >= ASK_SHARE * bestPart)) continue;
+    const answer = scored
+      .filter((p) => of(p) >= ASK_SHARE * bestPart && !overlaps(p))
+      .sort((a, b) => b.score - a.score)[0];
+    if (!answer) continue;
+    if (picked.length < max && length() + cost(answer) <= CONCISE_CHARS) picked.push(answer);
+    else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(answer) <= CONCISE_CHARS)
+      picked[picked.length - 1] = answer;
   }
   // The answer must contain what was asked for (a date, a number…): bring in the best sentence that has it.
   for (const k of kinds) {

@@ -125,11 +125,13 @@ export function askedKinds(question: string): AskedKind[] {
  * before it when it is short (…能不能给他限期改正？最长给多久): background names the member's situation, not what the
  * answer must be about.
  */
-export function askClauses(question: string): string[] {
+export function askClauses(question: string, joinShort = true): string[] {
   const clauses = normalizeForMatch(question)
     .split(/[，。？！,?!；;\s]+/)
     .filter(Boolean);
-  return clauses.flatMap((c, i) => (!ASK_WORD.test(c) ? [] : c.length <= 6 && i > 0 ? [clauses[i - 1]! + c] : [c]));
+  return clauses.flatMap((c, i) =>
+    !ASK_WORD.test(c) ? [] : joinShort && c.length <= 6 && i > 0 ? [clauses[i - 1]! + c] : [c],
+  );
 }
 
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);

@@ -103,6 +103,21 @@ describe('lists', () => {
     expect(pickSentences([sentence(whole, 1), weakPart] as never, [], 3, chunk).map((p) => p.quote)).toEqual([whole]);
   });
 
+  it('answers each part of a two-part question', () => {
+    const ask = (quote: string, score: number, asks: number[]) => ({ ...(sentence(quote, score) as object), asks });
+    const scored = [
+      ask('考核时检查工作情况。', 1, [0.9, 0]),
+      ask('年度考核中检查下级。', 0.9, [0.8, 0]),
+      ask('每年考核一次。', 0.8, [0.7, 0]),
+      ask('失职失责的，予以问责。', 0.4, [0, 0.8]),
+    ];
+    expect(pickSentences(scored as never, [], 3, chunk).map((p) => p.quote)).toEqual([
+      '考核时检查工作情况。',
+      '年度考核中检查下级。',
+      '失职失责的，予以问责。',
+    ]);
+  });
+
   it('a sentence brought in for the asked kind replaces the last further one rather than lengthen the answer', () => {
     const scored = [
       sentence(`第一句${'甲'.repeat(110)}。`, 1),
