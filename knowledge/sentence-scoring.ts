@@ -89,14 +89,29 @@ function unitText(parts: Chunk[]): string {
 
 /** Sentences (list introductions joined with their items), plus parts of long sentences: ；-separated parts, and
  * windows of one or two ，-clauses — when only one clause answers, the quote is that clause, marked as cut. */
-function quotesOf(text: string): Array<{ quote: string; list?: ListPlace; cut?: { before: boolean; after: boolean } }> {
-  const out: Array<{ quote: string; list?: ListPlace; cut?: { before: boolean; after: boolean } }> = [];
+interface QuoteSpan {
+  quote: string;
+  list?: ListPlace;
+  cut?: { before: boolean; after: boolean };
+  /** Matched together with the quote (a list item's lead). */
+  context?: string;
+}
+
+function quotesOf(text: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
   for (const s of joinLists(splitSentences(text), text, LIST_MAX)) {
     const quote = s.text
       .replace(LEADING_NUMBER, '')
       .replace(/\n\s*\n/g, '\n')
       .trim();
     out.push({ quote, list: s.list });
+    // Each item of a list quoted whole, matched with its lead: a question about one item is answered by lead + item.
+    const l = s.list;
+    if (l?.withLead && l.shown >= l.total && l.total > 1) {
+      const lead = l.lead.replace(LEADING_NUMBER, '');
+      for (const item of quote.slice(quote.indexOf(lead) + lead.length).split('\n'))
+        if (item.trim()) out.push({ quote: item.trim(), list: { ...l, shown: 1, withLead: false }, context: lead });
+    }
     if (quote.length <= 120 || quote.includes('\n')) continue;
     const seen = new Set<string>([quote]);
     const add = (start: number, end: number) => {
@@ -160,9 +175,9 @@ export function scoreSentences(
   const scored: Scored[] = [];
   const units = unitCoverage(r);
   for (const { chunk, text: body, weight } of candidates(r, deps)) {
-    for (const { quote, list, cut } of quotesOf(body)) {
+    for (const { quote, list, cut, context } of quotesOf(body)) {
       if (quote.length < 4) continue;
-      const text = matchText(quote);
+      const text = matchText((context ?? '') + quote);
       const named = r.scope !== undefined && scopeFactor(chunk, r.scope) > 1;
       // The article the member named is what was asked about, whatever words it uses.
       const lexical = Math.max(
