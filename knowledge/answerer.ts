@@ -49,7 +49,7 @@ export function createAnswerer({
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
     const { scored, kinds, listQuestion } = scoreSentences(retrieval, { bm25, siblings });
-    const verdict = judge(retrieval, scored, policy, domainLift(retrieval.words, bm25));
+    const verdict = judge(retrieval, scored, policy, domainLift(retrieval.words, bm25), bm25);
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.
     const llm =

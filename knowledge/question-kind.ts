@@ -33,7 +33,7 @@ export interface AskedKind {
 }
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
-const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分户遍本张期';
+const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分户遍本张期只台辆套件间';
 
 /** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
 const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
@@ -100,6 +100,8 @@ export function askedKinds(question: string): AskedKind[] {
   // 哪里规定的/出自哪个文件 asks for the source, which every answer cites: not a place.
   const usedFor = /(花|用)(在|到)哪|(哪里|哪儿)(规定|说|写|提|讲|有规定)|出自哪|哪(个|份)文件/.test(q);
   if (place) kinds.push({ kind: 'place', measure: place[1] });
+  // 办公室设在哪 asks where an office sits: a body (设在中央组织部) answers it.
+  else if (/(设|放|挂)在(哪|什么地方)/.test(q)) kinds.push({ kind: 'place' });
   else if (!usedFor && /(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q))
     kinds.push({ kind: 'place', measure: '' });
   else if (!usedFor && /(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
@@ -117,6 +119,22 @@ export function askedKinds(question: string): AskedKind[] {
     kinds.push({ kind: 'current' });
   return kinds;
 }
+
+/**
+ * The clauses that carry an ask (我们支部想选个纪检委员，纪委书记要有几年党龄才能当 → the second), each with the clause
+ * before it when it is short (…能不能给他限期改正？最长给多久): background names the member's situation, not what the
+ * answer must be about.
+ */
+export function askClauses(question: string, joinShort = true): string[] {
+  const clauses = normalizeForMatch(question)
+    .split(/[，。？！,?!；;\s]+/)
+    .filter(Boolean);
+  return clauses.flatMap((c, i) =>
+    !ASK_WORD.test(c) ? [] : joinShort && c.length <= 6 && i > 0 ? [clauses[i - 1]! + c] : [c],
+  );
+}
+
+const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
 
 /** A date question about a document's adoption, issue or entry into force (dates such as 2022年10月22日通过 answer it). */
 const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文)/;

@@ -1,6 +1,7 @@
 // Deciding that the corpus does not answer a question, and saying so with the nearest clauses.
 import { citeLabel } from './chunk.js';
-import { askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
+import { askClauses, askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
+import { matchText, termCoverage, type Weigher } from './coverage.js';
 import type { Retrieval } from './retriever.js';
 import type { Scored } from './sentence-scoring.js';
 
@@ -30,6 +31,11 @@ export interface RefusalPolicy {
   checkTop: number;
   /** A sentence supplies it only if it matches the topic at least this share as well as the best sentence. */
   sentenceShare: number;
+  /**
+   * A sentence supplies the asked kind only if it also covers at least this share (IDF-weighted) of the ask clause's
+   * words: 党小组长任期几年 is not answered by 支部委员会每届任期三年至五年, whose 任期 is another office's.
+   */
+  subjectShare: number;
 }
 
 export const DEFAULT_POLICY: RefusalPolicy = {
@@ -44,6 +50,7 @@ export const DEFAULT_POLICY: RefusalPolicy = {
   strongSentence: 0.05,
   checkTop: 3,
   sentenceShare: 0.5,
+  subjectShare: 0.08,
 };
 
 export type Outcome = 'answer' | 'not-stated' | 'refusal';
@@ -79,6 +86,8 @@ export function judge(
   policy: RefusalPolicy = DEFAULT_POLICY,
   /** The question's domain lift (domainLift); unknown → the sentence thresholds alone decide. */
   domain?: number,
+  /** Word weights (the corpus's IDF) for the subject check; absent → no subject check. */
+  weigher?: Weigher,
 ): Verdict {
   const refusal = (reason: string, onTopic = false): Verdict => ({ refuse: true, outcome: 'refusal', onTopic, reason });
   const best = r.hits[0];
@@ -94,14 +103,38 @@ export function judge(
   const enough = strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar;
   if (!enough) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
   const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
+  const subjects = weigher ? subjectsOf(r) : [];
+  // How well a sentence is about what the ask names (the best of the asking clauses).
+  const about = (s: Scored) => {
+    const text = matchText(s.quote);
+    return Math.max(...subjects.map((words) => termCoverage(words, text, weigher!)));
+  };
   for (const k of askedKinds(r.question)) {
-    if (relevant.some((s) => containsKind(s.quote, k))) continue;
+    const bySubject = subjects.length > 0 && SUBJECT_KINDS.has(k.kind);
+    // A field line (文号, 日期) is about its whole unit.
+    const supplies = (s: Scored) => !bySubject || isFieldLine(s.quote) || about(s) >= policy.subjectShare;
+    if (relevant.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
     // Weather, news, prices: nothing in party documents is close to them.
     if (k.kind === 'current') return refusal(`no ${k.kind}`);
     const closest = [...near].sort((a, b) => b.lexical - a.lexical).find((s) => !isFieldLine(s.quote));
     return { refuse: true, outcome: 'not-stated', onTopic: true, reason: `no ${k.kind}`, missing: k, closest };
   }
   return { refuse: false, outcome: 'answer', onTopic: true, reason: 'ok' };
+}
+
+/**
+ * Kinds that are a specific value of something (a term, a count, an amount, a date, a name): the sentence giving the
+ * value must be about the thing asked. Penalties, bodies and procedures are asked about conduct told in the
+ * background, in members' own words.
+ */
+const SUBJECT_KINDS = new Set<AnswerKind>(['duration', 'count', 'amount', 'frequency', 'date', 'name', 'which']);
+
+/** The question's content words (two characters or more) in each clause that carries an ask. */
+export function subjectsOf(r: Pick<Retrieval, 'question' | 'words'>): string[][] {
+  const words = [...new Set(r.words)].filter((w) => w.length >= 2);
+  return askClauses(r.question)
+    .map((c) => words.filter((w) => c.includes(w)))
+    .filter((ws) => ws.length > 0);
 }
 
 /** What a member asked for and the documents do not give, as the reply names it. */

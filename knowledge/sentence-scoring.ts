@@ -2,7 +2,7 @@
 import type { Chunk } from './chunk.js';
 import { joinLists, splitSentences, type ListPlace } from './sentences.js';
 import { bigramShare, matchText, termCoverage } from './coverage.js';
-import { askedKinds, containsKind, type AskedKind } from './question-kind.js';
+import { askClauses, askedKinds, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
 import { questionTopic } from './query.js';
 import type { Retrieval } from './retriever.js';
@@ -22,6 +22,10 @@ export interface Scored {
   listed: boolean;
   /** Part of a list (lead and items, or one item): how many items the whole list has, how many the quote holds. */
   list?: ListPlace;
+  /** For a question with several asks (…怎么考核？失职的怎么办): how well the sentence matches each, 0..1. */
+  asks?: number[];
+  /** A part of a longer sentence: text of the sentence is left out before and/or after it (shown as …). */
+  cut?: { before: boolean; after: boolean };
 }
 
 export interface ScoringDeps {
@@ -42,6 +46,12 @@ function listiness(quote: string): number {
   const items = (quote.match(/（[一二三四五六七八九十]+）/g) ?? []).length;
   return Math.min(1, (2 * semi + dun + 3 * items) / 8);
 }
+
+/**
+ * The IDF a part of a question must carry to count as an ask of its own (about one specific word). Measured: 3, 4 and 5
+ * give the same answers on every set; counting every clause with an asking word lost two (咋处理, 条例里怎么要求的).
+ */
+const ASK_WEIGHT = 4;
 
 /** Units longer than this are quoted from the retrieved chunk only (a whole 总纲 is too long to score per question). */
 const WHOLE_UNIT_MAX = 2000;
@@ -77,18 +87,50 @@ function unitText(parts: Chunk[]): string {
   return text;
 }
 
-/** Sentences (list introductions joined with their items), plus the ；-separated parts of long sentences. */
-function quotesOf(text: string): Array<{ quote: string; list?: ListPlace }> {
-  const out: Array<{ quote: string; list?: ListPlace }> = [];
+/** Sentences (list introductions joined with their items), plus parts of long sentences: ；-separated parts, and
+ * windows of one or two ，-clauses — when only one clause answers, the quote is that clause, marked as cut. */
+interface QuoteSpan {
+  quote: string;
+  list?: ListPlace;
+  cut?: { before: boolean; after: boolean };
+  /** Matched together with the quote (a list item's lead). */
+  context?: string;
+}
+
+function quotesOf(text: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
   for (const s of joinLists(splitSentences(text), text, LIST_MAX)) {
     const quote = s.text
       .replace(LEADING_NUMBER, '')
       .replace(/\n\s*\n/g, '\n')
       .trim();
     out.push({ quote, list: s.list });
-    if (quote.length > 120 && !quote.includes('\n')) {
-      for (const part of quote.split(/(?<=；)/))
-        if (part.length >= 12 && part.length < quote.length) out.push({ quote: part.replace(/；$/, ''), list: s.list });
+    // Each item of a list quoted whole, matched with its lead: a question about one item is answered by lead + item.
+    const l = s.list;
+    if (l?.withLead && l.shown >= l.total && l.total > 1) {
+      const lead = l.lead.replace(LEADING_NUMBER, '');
+      for (const item of quote.slice(quote.indexOf(lead) + lead.length).split('\n'))
+        if (item.trim()) out.push({ quote: item.trim(), list: { ...l, shown: 1, withLead: false }, context: lead });
+    }
+    if (quote.length <= 120 || quote.includes('\n')) continue;
+    const seen = new Set<string>([quote]);
+    const add = (start: number, end: number) => {
+      const part = quote.slice(start, end).replace(/[，；。]$/, '');
+      if (part.length < 12 || seen.has(part)) return;
+      seen.add(part);
+      out.push({ quote: part, list: s.list, cut: { before: start > 0, after: end < quote.length } });
+    };
+    let at = 0;
+    for (const part of quote.split(/(?<=；)/)) {
+      add(at, at + part.length);
+      at += part.length;
+    }
+    // Clause ends (after ，；): windows of one or two clauses.
+    const ends = [...quote.matchAll(/[，；]/g)].map((m) => m.index! + 1).concat(quote.length);
+    const starts = [0, ...ends.slice(0, -1)];
+    for (let i = 0; i < starts.length; i++) {
+      add(starts[i]!, ends[i]!);
+      if (i + 1 < starts.length) add(starts[i]!, ends[i + 1]!);
     }
   }
   return out;
@@ -121,15 +163,21 @@ export function scoreSentences(
   listQuestion: boolean;
 } {
   const kinds = askedKinds(r.question);
+  // The asks of a two-part question, each as the content words of its clause.
+  const long = [...new Set(r.words)].filter((w) => w.length >= 2);
+  const asks = askClauses(r.question, false)
+    .map((c) => long.filter((w) => c.includes(w)))
+    // A part that names nothing of its own (咋处理, 条例里怎么要求的) is not a second question.
+    .filter((ws) => ws.reduce((n, w) => n + deps.bm25.idf(w), 0) >= ASK_WEIGHT);
   const numbered = numberedTerms(r.question);
   const topic = matchText(questionTopic(r.question));
   const listQuestion = LIST_QUESTION.test(r.question) || numbered.length > 0;
   const scored: Scored[] = [];
   const units = unitCoverage(r);
   for (const { chunk, text: body, weight } of candidates(r, deps)) {
-    for (const { quote, list } of quotesOf(body)) {
+    for (const { quote, list, cut, context } of quotesOf(body)) {
       if (quote.length < 4) continue;
-      const text = matchText(quote);
+      const text = matchText((context ?? '') + quote);
       const named = r.scope !== undefined && scopeFactor(chunk, r.scope) > 1;
       // The article the member named is what was asked about, whatever words it uses.
       const lexical = Math.max(
@@ -148,9 +196,11 @@ export function scoreSentences(
         chunk,
         quote,
         list,
+        cut,
         lexical,
         relevance,
         kinds: kindHits,
+        asks: asks.length > 1 ? asks.map((ws) => termCoverage(ws, text, deps.bm25)) : undefined,
         listed,
         score: lexical * weight * brevity + 0.1 * kindHits + shape + (named ? 0.3 : 0),
       });

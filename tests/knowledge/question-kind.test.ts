@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedKinds, containsKind } from '../../knowledge/question-kind.js';
+import { askClauses, askedKinds, containsKind } from '../../knowledge/question-kind.js';
 import { questionTopic, withoutAddressing } from '../../knowledge/query.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
 
@@ -109,5 +109,29 @@ describe('the topic of a question', () => {
     expect(answers('开会用线上还是线下呢', '会议由支部书记主持。')).toBe(false);
     // 还是 meaning "still", with the question running on: no choice.
     expect(kinds('处分期满了还是没改正会怎样')).not.toContain('choice');
+  });
+});
+
+describe('the clauses that carry the ask', () => {
+  it('leaves out the background and joins a short ask to the clause before it', () => {
+    expect(askClauses('我们单位新来了一位同志，他的试用期要几个月')).toEqual(['他的试用期要几个月']);
+    // A two-part question has two asks; the short second one with the clause before it.
+    expect(askClauses('例会多久开一次？到了时间以后能不能往后推')).toEqual([
+      '例会多久开一次',
+      '到了时间以后能不能往后推',
+    ]);
+    expect(askClauses('例会多久开一次？能不能往后推')).toEqual(['例会多久开一次', '例会多久开一次能不能往后推']);
+    // 最长给多久 alone names nothing: the clause before it says what.
+    expect(askClauses('谈话以后他态度挺好，能给他限期改正吗？最长给多久')).toEqual([
+      '能给他限期改正吗',
+      '能给他限期改正吗最长给多久',
+    ]);
+  });
+
+  it('reads 设在哪 as answered by a body, and counts with more classifiers', () => {
+    expect(answers('秘书处设在哪', '秘书处设在市委组织部。')).toBe(true);
+    expect(answers('秘书处设在哪', '秘书处负责日常工作。')).toBe(false);
+    expect(askedKinds('会议室能放几台电脑')).toEqual([{ kind: 'count', measure: '台', noun: '电脑' }]);
+    expect(answers('会议室能放几台电脑', '每年至少开一次会。')).toBe(false);
   });
 });

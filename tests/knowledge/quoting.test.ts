@@ -72,9 +72,68 @@ describe('lists', () => {
     const other = { ...chunk, unit: 'a9' } as Chunk;
     const scored = [sentence('别处的一句。', 1, other), sentence('首位条文的一句。', 0.7)];
     expect(pickSentences(scored, [], 3, chunk).map((p) => p.quote)).toEqual(['首位条文的一句。', '别处的一句。']);
-    // Not nearly as good: the best sentence stays first.
-    const weak = [sentence('别处的一句。', 1, other), sentence('首位条文的一句。', 0.5)];
+    // Down to 0.3 of the best, the unit ranked first is still represented, first.
+    const weaker = [sentence('别处的一句。', 1, other), sentence('首位条文的一句。', 0.4)];
+    expect(pickSentences(weaker, [], 3, chunk).map((p) => p.quote)).toEqual(['首位条文的一句。', '别处的一句。']);
+    // Below that, it has nothing to do with the question: the best sentence stays alone.
+    const weak = [sentence('别处的一句。', 1, other), sentence('首位条文的一句。', 0.2)];
     expect(pickSentences(weak, [], 3, chunk).map((p) => p.quote)).toEqual(['别处的一句。']);
+  });
+
+  it('a further sentence from another unit than the first must answer nearly as well as the best one', () => {
+    const other = { ...chunk, unit: 'a9' } as Chunk;
+    const scored = [sentence('最好的一句。', 1), sentence('别处的一句。', 0.7, other), sentence('同条的一句。', 0.7)];
+    expect(pickSentences(scored, [], 3, chunk).map((p) => p.quote)).toEqual(['最好的一句。', '同条的一句。']);
+    const close = [sentence('最好的一句。', 1), sentence('别处的一句。', 0.85, other)];
+    expect(pickSentences(close, [], 3, chunk).map((p) => p.quote)).toEqual(['最好的一句。', '别处的一句。']);
+  });
+
+  it('quotes the clauses of a long sentence that answer, marked as cut, running on to the end of their ；-part', () => {
+    const whole = `本条所称的各项工作，${'包括学习、宣传、组织和监督等各个方面的事务，'.repeat(3)}如果对决定有不同意见，可以请求上级复查，也可以申诉；其他事项另行规定。`;
+    const part = { ...(sentence('如果对决定有不同意见，', 0.9) as object), cut: { before: true, after: true } };
+    const scored = [sentence(whole, 1), part];
+    const picked = pickSentences(scored as never, [], 3, chunk);
+    expect(picked.map((p) => p.quote)).toEqual(['如果对决定有不同意见，可以请求上级复查，也可以申诉']);
+    expect(formatQuoted(picked, 500).text).toBe(
+      '《示例》第三条：「…如果对决定有不同意见，可以请求上级复查，也可以申诉…」',
+    );
+    // A list question keeps the whole sentence; so does a clause that holds too little of its match.
+    expect(pickSentences(scored as never, [], 3, chunk, true).map((p) => p.quote)).toEqual([whole]);
+    const weakPart = { ...part, lexical: 0.5 };
+    expect(pickSentences([sentence(whole, 1), weakPart] as never, [], 3, chunk).map((p) => p.quote)).toEqual([whole]);
+  });
+
+  it('quotes the lead and the one item of a list that answers, with the length of the list', () => {
+    const lead = '有下列行为之一的，给予警告处分：';
+    const whole = `${lead}\n（一）甲事项办理不当，${'造成不良影响，'.repeat(6)}；\n（二）超标准配备、使用办公用房；\n（三）其他违反规定的行为。`;
+    const list = { lead, total: 3, shown: 3, withLead: true };
+    const item = { lead, total: 3, shown: 1, withLead: false };
+    const scored = [
+      { ...(sentence(whole, 1) as object), list },
+      { ...(sentence('（二）超标准配备、使用办公用房；', 0.95) as object), list: item },
+      { ...(sentence(`（一）甲事项办理不当，${'造成不良影响，'.repeat(6)}；`, 0.3) as object), list: item },
+    ];
+    const picked = pickSentences(scored as never, [], 3, chunk);
+    expect(formatQuoted(picked, 500).text).toBe(
+      '《示例》第三条：「有下列行为之一的，给予警告处分：…（二）超标准配备、使用办公用房；」（…，共三项，详见《示例》第三条）',
+    );
+    // A question asking for the items gets the whole list.
+    expect(pickSentences(scored as never, [], 3, chunk, true)[0]!.quote).toBe(whole);
+  });
+
+  it('answers each part of a two-part question', () => {
+    const ask = (quote: string, score: number, asks: number[]) => ({ ...(sentence(quote, score) as object), asks });
+    const scored = [
+      ask('考核时检查工作情况。', 1, [0.9, 0]),
+      ask('年度考核中检查下级。', 0.9, [0.8, 0]),
+      ask('每年考核一次。', 0.8, [0.7, 0]),
+      ask('失职失责的，予以问责。', 0.4, [0, 0.8]),
+    ];
+    expect(pickSentences(scored as never, [], 3, chunk).map((p) => p.quote)).toEqual([
+      '考核时检查工作情况。',
+      '年度考核中检查下级。',
+      '失职失责的，予以问责。',
+    ]);
   });
 
   it('a sentence brought in for the asked kind replaces the last further one rather than lengthen the answer', () => {

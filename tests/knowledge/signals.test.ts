@@ -6,7 +6,9 @@ import { defines, numberedTerms } from '../../knowledge/enumeration.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift } from '../../knowledge/domain.js';
-import { DEFAULT_POLICY } from '../../knowledge/refusal.js';
+import { DEFAULT_POLICY, judge } from '../../knowledge/refusal.js';
+import type { Chunk } from '../../knowledge/chunk.js';
+import type { Retrieval } from '../../knowledge/retriever.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
 let full: Knowledge;
@@ -74,5 +76,43 @@ describe('numbered terms', () => {
     const [four] = numberedTerms('四个意识指什么');
     expect(defines('必须不断增强政治意识、大局意识、核心意识、看齐意识', four!)).toBe(true);
     expect(defines('不断增强“四个意识”，坚定“四个自信”', four!)).toBe(false);
+  });
+});
+
+describe('the subject of the ask', () => {
+  const chunk = { short: '《示例》', clause: '第九条', docId: 'example', unit: 'a9', text: '' } as Chunk;
+  const retrieval = (question: string, words: string[]): Retrieval => ({
+    question,
+    tokens: words,
+    words,
+    known: 1,
+    hits: [{ chunk, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 }],
+  });
+  const said = (quote: string) => ({ chunk, quote, lexical: 0.5, relevance: 0.5, score: 0.5, kinds: 0, listed: false });
+  const weigher = { idf: (w: string) => (w === '任期' ? 2 : 5) };
+
+  it('a value the text gives for something else does not answer: not stated, quoting the closest provision', () => {
+    const r = retrieval('我们想了解一下，小组长任期几年', ['了解', '小组长', '任期']);
+    const v = judge(r, [said('委员会每届任期三年至五年。')] as never, DEFAULT_POLICY, 6, weigher);
+    // 任期 is there, but 小组长 — what the ask is about — is not, and the background clause does not count.
+    expect(v.outcome).toBe('answer');
+    const strict = { ...DEFAULT_POLICY, subjectShare: 0.5 };
+    expect(judge(r, [said('委员会每届任期三年至五年。')] as never, strict, 6, weigher)).toMatchObject({
+      outcome: 'not-stated',
+      reason: 'no duration',
+    });
+    const none = retrieval('活动室的密码是多少', ['活动室', '密码']);
+    expect(judge(none, [said('预备期为一年。')] as never, DEFAULT_POLICY, 6, weigher)).toMatchObject({
+      outcome: 'not-stated',
+    });
+    // The same value for the thing asked answers.
+    const own = retrieval('小组长任期几年', ['小组长', '任期']);
+    expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+  });
+
+  it('does not apply to asks about conduct told in the background (what penalty, who decides)', () => {
+    const r = retrieval('收了老板的购物卡，会怎么处分', ['老板', '购物卡', '处分']);
+    const v = judge(r, [said('情节较轻的，给予警告处分。')] as never, DEFAULT_POLICY, 6, weigher);
+    expect(v.outcome).toBe('answer');
   });
 });
