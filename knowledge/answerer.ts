@@ -7,6 +7,7 @@ import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
 import { domainLift } from './domain.js';
+import { consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 
@@ -30,6 +31,16 @@ function sourcesOf(r: Retrieval): SourceRef[] {
   }));
 }
 
+/** The domain lift of a consequence question's words outside its asks (undefined when it asks no consequence). */
+function conductLift(words: string[], question: string, bm25: Parameters<typeof domainLift>[1]): number | undefined {
+  const asks = consequenceAsks(question);
+  if (!asks.length) return undefined;
+  return domainLift(
+    words.filter((w) => !asks.some((a) => a.includes(w))),
+    bm25,
+  );
+}
+
 export function createAnswerer({
   retriever,
   model,
@@ -49,7 +60,14 @@ export function createAnswerer({
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
     const { scored, kinds, listQuestion } = scoreSentences(retrieval, { bm25, siblings });
-    const verdict = judge(retrieval, scored, policy, domainLift(retrieval.words, bm25), bm25);
+    const verdict = judge(
+      retrieval,
+      scored,
+      policy,
+      domainLift(retrieval.words, bm25),
+      bm25,
+      conductLift(retrieval.words, q, bm25),
+    );
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.
     const llm =

@@ -110,6 +110,28 @@ describe('the subject of the ask', () => {
     expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
+  it("a consequence of conduct told in words the documents share with general Chinese is on-topic when a word besides the ask is the documents' (fifth round)", () => {
+    const r = retrieval('领导开会老是玩手机，会怎么处理', ['领导', '开会', '手机', '处理']);
+    const weak = [{ ...said('对直接责任者和领导责任者，给予警告处分。'), lexical: 0.12, relevance: 0.12 }] as never;
+    // A middling lift (领导 4.3) and no close sentence: refused without the conduct lift, as before.
+    expect(judge(r, weak, DEFAULT_POLICY, 4.3, weigher)).toMatchObject({ outcome: 'refusal' });
+    // 领导 lifts the words outside the ask (会怎么处理): answered.
+    expect(judge(r, weak, DEFAULT_POLICY, 4.3, weigher, 4.3).outcome).toBe('answer');
+    // Only the asking 处理 lifts the question (电脑中了病毒会怎么处理): still refused.
+    expect(judge(r, weak, DEFAULT_POLICY, 3.5, weigher, 1.2)).toMatchObject({ outcome: 'refusal' });
+    // Nothing matches at all: refused even so.
+    const none = [{ ...said('党员有下列权利。'), lexical: 0.02, relevance: 0.02 }] as never;
+    expect(judge(r, none, DEFAULT_POLICY, 4.3, weigher, 4.3)).toMatchObject({ outcome: 'refusal' });
+  });
+
+  it('refuses a consequence question on other matters on the real corpus', async () => {
+    for (const q of ['电脑中了病毒会怎么处理', '邻居家的狗天天叫，这样违法吗', '小区物业乱收费会怎么样']) {
+      const a = await full.answerDetailed(q);
+      expect(a.mode, q).toBe('refusal');
+      expect(a.citations, q).toEqual([]);
+    }
+  });
+
   it('does not apply to asks about conduct told in the background (what penalty, who decides)', () => {
     const r = retrieval('收了老板的购物卡，会怎么处分', ['老板', '购物卡', '处分']);
     const v = judge(r, [said('情节较轻的，给予警告处分。')] as never, DEFAULT_POLICY, 6, weigher);
