@@ -31,14 +31,23 @@ function sourcesOf(r: Retrieval): SourceRef[] {
   }));
 }
 
-/** The domain lift of a consequence question's words outside its asks (undefined when it asks no consequence). */
-function conductLift(words: string[], question: string, bm25: Parameters<typeof domainLift>[1]): number | undefined {
+/**
+ * For a question asking the consequence of conduct: the domain lift that two of its words outside the asks reach (the
+ * second highest), undefined when it asks no consequence. One everyday word the documents share (个人, 单位, 领导 in
+ * 个人养老金断缴会有什么后果) is not enough to make such a question on-topic; two are (领导 + 群众, 培训 + 单位).
+ */
+export function conductLift(
+  words: string[],
+  question: string,
+  bm25: Parameters<typeof domainLift>[1],
+): number | undefined {
   const asks = consequenceAsks(question);
   if (!asks.length) return undefined;
-  return domainLift(
-    words.filter((w) => !asks.some((a) => a.includes(w))),
-    bm25,
-  );
+  const lifts = [...new Set(words)]
+    .filter((w) => !asks.some((a) => a.includes(w)))
+    .map((w) => domainLift([w], bm25) ?? Number.NEGATIVE_INFINITY)
+    .sort((a, b) => b - a);
+  return lifts[1] ?? Number.NEGATIVE_INFINITY;
 }
 
 export function createAnswerer({

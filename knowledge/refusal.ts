@@ -89,8 +89,9 @@ export function judge(
   /** Word weights (the corpus's IDF) for the subject check; absent → no subject check. */
   weigher?: Weigher,
   /**
-   * For a question asking the consequence of conduct (consequenceAsks): the domain lift of its words outside those
-   * asks. From `domainMin` up (领导, 培训, 负责 — not the asking 处理 alone) it is on-topic like a strong question.
+   * For a question asking the consequence of conduct (consequenceAsks): the domain lift two of its words outside those
+   * asks reach. From `domainMin` up (领导 + 群众, 培训 + 单位 — not the asking 处理, nor one everyday word alone) it is
+   * on-topic like a strong question: members tell conduct in their own words.
    */
   conduct?: number,
 ): Verdict {

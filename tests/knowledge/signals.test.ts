@@ -7,6 +7,7 @@ import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift } from '../../knowledge/domain.js';
 import { DEFAULT_POLICY, judge } from '../../knowledge/refusal.js';
+import { conductLift } from '../../knowledge/answerer.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import type { Retrieval } from '../../knowledge/retriever.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
@@ -124,8 +125,26 @@ describe('the subject of the ask', () => {
     expect(judge(r, none, DEFAULT_POLICY, 4.3, weigher, 4.3)).toMatchObject({ outcome: 'refusal' });
   });
 
+  it('reads the lift two words of a consequence question reach outside its ask', () => {
+    const conduct = (q: string) => conductLift(full.index.tokenizer.words(q), q, full.index.bm25);
+    expect(conduct('入党要经过哪些程序')).toBeUndefined();
+    // 处理 is the ask; 领导 alone is one word.
+    expect(conduct('领导的车违章停车会怎么处理')!).toBeLessThan(DEFAULT_POLICY.domainMin);
+    expect(conduct('有领导在考察干部时打招呼要求照顾某人，会怎么处理')!).toBeGreaterThanOrEqual(
+      DEFAULT_POLICY.domainMin,
+    );
+  });
+
   it('refuses a consequence question on other matters on the real corpus', async () => {
-    for (const q of ['电脑中了病毒会怎么处理', '邻居家的狗天天叫，这样违法吗', '小区物业乱收费会怎么样']) {
+    // One everyday word the documents share (个人, 单位, 领导) does not make a consequence question on-topic.
+    for (const q of [
+      '电脑中了病毒会怎么处理',
+      '邻居家的狗天天叫，这样违法吗',
+      '小区物业乱收费会怎么样',
+      '个人养老金断缴会有什么后果',
+      '合同到期了单位不续签会怎么样',
+      '领导的车违章停车会怎么处理',
+    ]) {
       const a = await full.answerDetailed(q);
       expect(a.mode, q).toBe('refusal');
       expect(a.citations, q).toEqual([]);
