@@ -62,10 +62,8 @@ export function askedKinds(question: string): AskedKind[] {
   const q = normalizeForMatch(question).replace(/([一两几\d])回(?![来去复答家应])/g, '$1次');
   const kinds: AskedKind[] = [];
   const count = firstAsk(new RegExp(`(?<![哪第好])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
-  // 打电话帮人拉票，这个违纪吗 tells conduct: a contact is asked only where a clause asks (电话是多少), or the question
-  // has no asking clause at all (给我组织部的电话).
-  const asks = askClauses(question, false);
-  if (asks.length ? asks.some((c) => CONTACT.test(c)) : CONTACT.test(q)) kinds.push({ kind: 'contact' });
+  // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact.
+  if (CONTACT.test(q.replace(/[打接拨回通]电话/g, ''))) kinds.push({ kind: 'contact' });
   else if (
     /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)/.test(
       q,

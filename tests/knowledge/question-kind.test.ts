@@ -147,10 +147,11 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(consequenceAsks('电脑蓝屏了怎么办')).toEqual([]);
   });
 
-  it('asks for a contact only in a clause that asks, not when a phone call is the conduct told', () => {
+  it('asks for a contact, not when a phone call is the conduct told', () => {
     expect(kinds('组织部的办公电话是多少')).toEqual(['contact']);
     expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
     expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
+    expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
   });
 
   it('accepts the occasion a text names (在必要时召集, 届满时) for 什么时候', () => {
