@@ -7,6 +7,7 @@ import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
 import { domainLift } from './domain.js';
+import { consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 
@@ -30,6 +31,25 @@ function sourcesOf(r: Retrieval): SourceRef[] {
   }));
 }
 
+/**
+ * For a question asking the consequence of conduct: the domain lift that two of its words outside the asks reach (the
+ * second highest), undefined when it asks no consequence. One everyday word the documents share (个人, 单位, 领导 in
+ * 个人养老金断缴会有什么后果) is not enough to make such a question on-topic; two are (领导 + 群众, 培训 + 单位).
+ */
+export function conductLift(
+  words: string[],
+  question: string,
+  bm25: Parameters<typeof domainLift>[1],
+): number | undefined {
+  const asks = consequenceAsks(question);
+  if (!asks.length) return undefined;
+  const lifts = [...new Set(words)]
+    .filter((w) => !asks.some((a) => a.includes(w)))
+    .map((w) => domainLift([w], bm25) ?? Number.NEGATIVE_INFINITY)
+    .sort((a, b) => b - a);
+  return lifts[1] ?? Number.NEGATIVE_INFINITY;
+}
+
 export function createAnswerer({
   retriever,
   model,
@@ -49,7 +69,14 @@ export function createAnswerer({
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
     const { scored, kinds, listQuestion } = scoreSentences(retrieval, { bm25, siblings });
-    const verdict = judge(retrieval, scored, policy, domainLift(retrieval.words, bm25), bm25);
+    const verdict = judge(
+      retrieval,
+      scored,
+      policy,
+      domainLift(retrieval.words, bm25),
+      bm25,
+      conductLift(retrieval.words, q, bm25),
+    );
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.
     const llm =

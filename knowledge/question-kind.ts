@@ -62,7 +62,8 @@ export function askedKinds(question: string): AskedKind[] {
   const q = normalizeForMatch(question).replace(/([一两几\d])回(?![来去复答家应])/g, '$1次');
   const kinds: AskedKind[] = [];
   const count = firstAsk(new RegExp(`(?<![哪第好])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
-  if (/(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/.test(q)) kinds.push({ kind: 'contact' });
+  // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact.
+  if (CONTACT.test(q.replace(/[打接拨回通]电话/g, ''))) kinds.push({ kind: 'contact' });
   else if (
     /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)/.test(
       q,
@@ -135,6 +136,19 @@ export function askClauses(question: string, joinShort = true): string[] {
 }
 
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
+const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
+
+/**
+ * Asks for the consequence of conduct (会怎么处理, 要担什么责任, 这算违纪吗): what disciplinary rules answer. Members
+ * tell the conduct in their own words, so few of the question's words are the documents' own.
+ */
+const CONSEQUENCE =
+  /(怎么|如何|咋|怎样|会不会|要不要|会|要)(被)?(处理|处分|处罚|惩处|追究|问责)|会怎(么样|样|么办)|(什么|啥|哪些)(后果|责任|处分|处理|处罚)|算不算违|违不违|是不是违|(违纪|违规|违反纪律|违法)(吗|么|不|了没)/g;
+
+/** The consequence asks of a question (empty when it asks none). */
+export function consequenceAsks(question: string): string[] {
+  return [...normalizeForMatch(question).matchAll(CONSEQUENCE)].map((m) => m[0]);
+}
 
 /** A date question about a document's adoption, issue or entry into force (dates such as 2022年10月22日通过 answer it). */
 const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文)/;
@@ -171,7 +185,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
         text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''),
       );
     case 'date': {
-      if (k.relative && /之日|之时|起施行/.test(text)) return true;
+      // 什么时候开 is answered by the occasion the text names (在必要时召集, 任期届满时).
+      if (k.relative && /之日|之时|起施行|必要时|需要时|届满|期满/.test(text)) return true;
       // When a document was adopted or issued answers only a question about that, not 哪天开幕/哪一年结束; a short
       // line that is only a date is a document's own date (its signature).
       const dates = k.issued || k.issued === undefined ? text : isDateLine(text) ? '' : text.replace(ISSUE_DATE, '');

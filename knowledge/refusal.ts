@@ -88,12 +88,19 @@ export function judge(
   domain?: number,
   /** Word weights (the corpus's IDF) for the subject check; absent → no subject check. */
   weigher?: Weigher,
+  /**
+   * For a question asking the consequence of conduct (consequenceAsks): the domain lift two of its words outside those
+   * asks reach. From `domainMin` up (领导 + 群众, 培训 + 单位 — not the asking 处理, nor one everyday word alone) it is
+   * on-topic like a strong question: members tell conduct in their own words.
+   */
+  conduct?: number,
 ): Verdict {
   const refusal = (reason: string, onTopic = false): Verdict => ({ refuse: true, outcome: 'refusal', onTopic, reason });
   const best = r.hits[0];
   if (!best || !r.words.length) return refusal('no-match');
   if (domain !== undefined && domain < policy.domainMin) return refusal(`domain ${domain.toFixed(1)}`);
-  const strong = domain !== undefined && domain >= policy.domainStrong;
+  const strong =
+    domain !== undefined && (domain >= policy.domainStrong || (conduct !== undefined && conduct >= policy.domainMin));
   const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
   if (coverage < policy.minCoverage && !strong) return refusal(`coverage ${coverage.toFixed(2)}`);
   const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));

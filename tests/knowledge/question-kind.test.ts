@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askClauses, askedKinds, containsKind } from '../../knowledge/question-kind.js';
+import { askClauses, askedKinds, consequenceAsks, containsKind } from '../../knowledge/question-kind.js';
 import { questionTopic, withoutAddressing } from '../../knowledge/query.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
 
@@ -133,5 +133,32 @@ describe('the clauses that carry the ask', () => {
     expect(answers('秘书处设在哪', '秘书处负责日常工作。')).toBe(false);
     expect(askedKinds('会议室能放几台电脑')).toEqual([{ kind: 'count', measure: '台', noun: '电脑' }]);
     expect(answers('会议室能放几台电脑', '每年至少开一次会。')).toBe(false);
+  });
+});
+
+describe('fifth round: asks about conduct and the occasion asked for', () => {
+  it('finds the consequence asks of a question about conduct, and none in other questions', () => {
+    expect(consequenceAsks('领导开会老是玩手机，会怎么处理')).toEqual(['怎么处理']);
+    expect(consequenceAsks('把公家的电脑搬回家用，要担什么责任')).toEqual(['什么责任']);
+    expect(consequenceAsks('上班时间炒股，这算违纪吗')).toEqual(['违纪吗']);
+    expect(consequenceAsks('收了购物卡，违不违纪')).toEqual(['违不违']);
+    expect(consequenceAsks('推委扯皮不干事会怎样')).toEqual(['会怎样']);
+    expect(consequenceAsks('入党要经过哪些程序')).toEqual([]);
+    expect(consequenceAsks('电脑蓝屏了怎么办')).toEqual([]);
+  });
+
+  it('asks for a contact, not when a phone call is the conduct told', () => {
+    expect(kinds('组织部的办公电话是多少')).toEqual(['contact']);
+    expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
+    expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
+    expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
+  });
+
+  it('accepts the occasion a text names (在必要时召集, 届满时) for 什么时候', () => {
+    expect(answers('代表会议一般什么时候开', '各级委员会在必要时召集代表会议。')).toBe(true);
+    expect(answers('委员会什么时候换届', '委员会任期届满应当按期进行换届选举。')).toBe(true);
+    expect(answers('代表会议一般什么时候开', '代表会议讨论和决定需要及时解决的重大问题。')).toBe(false);
+    // 哪一天 asks for a date, not an occasion.
+    expect(answers('代表会议哪一天开', '各级委员会在必要时召集代表会议。')).toBe(false);
   });
 });

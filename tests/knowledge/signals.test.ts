@@ -7,6 +7,7 @@ import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift } from '../../knowledge/domain.js';
 import { DEFAULT_POLICY, judge } from '../../knowledge/refusal.js';
+import { conductLift } from '../../knowledge/answerer.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import type { Retrieval } from '../../knowledge/retriever.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
@@ -108,6 +109,46 @@ describe('the subject of the ask', () => {
     // The same value for the thing asked answers.
     const own = retrieval('小组长任期几年', ['小组长', '任期']);
     expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+  });
+
+  it("a consequence of conduct told in words the documents share with general Chinese is on-topic when a word besides the ask is the documents' (fifth round)", () => {
+    const r = retrieval('领导开会老是玩手机，会怎么处理', ['领导', '开会', '手机', '处理']);
+    const weak = [{ ...said('对直接责任者和领导责任者，给予警告处分。'), lexical: 0.12, relevance: 0.12 }] as never;
+    // A middling lift (领导 4.3) and no close sentence: refused without the conduct lift, as before.
+    expect(judge(r, weak, DEFAULT_POLICY, 4.3, weigher)).toMatchObject({ outcome: 'refusal' });
+    // 领导 lifts the words outside the ask (会怎么处理): answered.
+    expect(judge(r, weak, DEFAULT_POLICY, 4.3, weigher, 4.3).outcome).toBe('answer');
+    // Only the asking 处理 lifts the question (电脑中了病毒会怎么处理): still refused.
+    expect(judge(r, weak, DEFAULT_POLICY, 3.5, weigher, 1.2)).toMatchObject({ outcome: 'refusal' });
+    // Nothing matches at all: refused even so.
+    const none = [{ ...said('党员有下列权利。'), lexical: 0.02, relevance: 0.02 }] as never;
+    expect(judge(r, none, DEFAULT_POLICY, 4.3, weigher, 4.3)).toMatchObject({ outcome: 'refusal' });
+  });
+
+  it('reads the lift two words of a consequence question reach outside its ask', () => {
+    const conduct = (q: string) => conductLift(full.index.tokenizer.words(q), q, full.index.bm25);
+    expect(conduct('入党要经过哪些程序')).toBeUndefined();
+    // 处理 is the ask; 领导 alone is one word.
+    expect(conduct('领导的车违章停车会怎么处理')!).toBeLessThan(DEFAULT_POLICY.domainMin);
+    expect(conduct('有领导在考察干部时打招呼要求照顾某人，会怎么处理')!).toBeGreaterThanOrEqual(
+      DEFAULT_POLICY.domainMin,
+    );
+  });
+
+  it('refuses a consequence question on other matters on the real corpus', async () => {
+    // One everyday word the documents share (个人, 单位, 领导) does not make a consequence question on-topic.
+    for (const q of [
+      '电脑中了病毒会怎么处理',
+      '邻居家的狗天天叫，这样违法吗',
+      '小区物业乱收费会怎么样',
+      '个人养老金断缴会有什么后果',
+      '合同到期了单位不续签会怎么样',
+      '领导的车违章停车会怎么处理',
+    ]) {
+      const a = await full.answerDetailed(q);
+      expect(a.mode, q).toBe('refusal');
+      expect(a.citations, q).toEqual([]);
+    }
   });
 
   it('does not apply to asks about conduct told in the background (what penalty, who decides)', () => {
