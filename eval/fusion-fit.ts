@@ -26,6 +26,7 @@ const SETS: Array<{ name: string; file: string; plan: boolean }> = [
 
 interface Cand {
   unit: string;
+  idx: number;
   pos: boolean;
   hand: number;
   x: number[];
@@ -60,6 +61,7 @@ async function dump(out: string) {
             const inserted = c.ranks.every((x) => x === 0);
             return {
               unit: `${c.chunk.docId}#${c.chunk.unit}`,
+              idx: k.index.chunks.indexOf(c.chunk),
               pos: it.expect.some((e) => expectMatches(e, c.chunk, bare)),
               hand: handScore(f),
               x: [
@@ -111,7 +113,7 @@ function metrics(qs: Q[], w: number[], use: boolean[]) {
 
 /** Softmax loss over each question's candidates (temperature TAU), L2 on the correction, plain gradient descent. */
 let TAU = Number(process.env.FIT_TAU ?? 10);
-function fit(qs: Q[], use: boolean[], lambda: number, iters = 400, lr = 0.05): number[] {
+function fitLinear(qs: Q[], use: boolean[], lambda: number, iters = 400, lr = 0.05): number[] {
   const d = NAMES.length;
   const w = new Array(d).fill(0);
   const m = new Array(d).fill(0);
@@ -167,7 +169,7 @@ function cv(file: string, featureSet: string, lambdas: number[]) {
     let wins = 0;
     for (const h of held) {
       const test = qs.filter((q) => q.set === h);
-      const w = fit(
+      const w = fitLinear(
         qs.filter((q) => q.set !== h),
         use,
         lambda,
@@ -237,9 +239,8 @@ function boost(qs: Q[], use: boolean[], rounds: number, shrink: number): Stump[]
   return st;
 }
 
-const [cmd, file, arg, arg2] = process.argv.slice(2);
-if (cmd === 'boost') {
-  const qs: Q[] = JSON.parse(fs.readFileSync(file!, 'utf8'));
+function boostCv(file: string, arg?: string, arg2?: string) {
+  const qs: Q[] = JSON.parse(fs.readFileSync(file, 'utf8'));
   const use = NAMES.map((n) => (arg ?? 'all') === 'all' || arg!.split(',').includes(n));
   for (const rounds of (arg2 ?? '10,30,60').split(',').map(Number)) {
     let a = 0;
@@ -255,12 +256,11 @@ if (cmd === 'boost') {
       );
       const test = qs.filter((q) => q.set === h);
       const hand = metrics(test, new Array(NAMES.length).fill(0), use);
-      const mb = (() => {
-        const w = { ...test };
-        void w;
-        const qq = test.map((q) => ({ ...q, cands: q.cands.map((c) => ({ ...c, hand: c.hand + stumpScore(c, st) })) }));
-        return metrics(qq, new Array(NAMES.length).fill(0), use);
-      })();
+      const boosted = test.map((q) => ({
+        ...q,
+        cands: q.cands.map((c) => ({ ...c, hand: c.hand + stumpScore(c, st) })),
+      }));
+      const mb = metrics(boosted, new Array(NAMES.length).fill(0), use);
       a += hand.mrr;
       b += mb.mrr;
       if (mb.mrr > hand.mrr + 1e-9) wins++;
@@ -269,13 +269,45 @@ if (cmd === 'boost') {
     console.log(`rounds=${rounds}: mean MRR hand ${(a / 6).toFixed(3)} boosted ${(b / 6).toFixed(3)}, wins ${wins}/6`);
     for (const r of rows) console.log(`  ${r}`);
   }
-} else if (cmd === 'dump') {
-  // handled below
 }
-if (cmd === 'boost') {
-} else if (cmd === 'nested') {
-  // Nested CV: for each held-out set, λ and the temperature are chosen by LOSO over the remaining sets only.
-  const qs: Q[] = JSON.parse(fs.readFileSync(file!, 'utf8'));
+
+/** One added feature at weight β on the hand fusion: `try file coverage 0,0.1,0.2` (or `neighbour`). */
+function tryFeature(file: string, arg?: string, arg2?: string) {
+  const qs: Q[] = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const j = NAMES.indexOf(arg!);
+  for (const q of qs) {
+    const top = Math.max(1e-9, ...q.cands.map((c) => c.hand));
+    const doc = (c: Cand) => c.unit.split('#')[0];
+    for (const c of q.cands)
+      (c as Cand & { nb: number }).nb =
+        Math.max(0, ...q.cands.filter((o) => doc(o) === doc(c) && Math.abs(o.idx - c.idx) === 1).map((o) => o.hand)) /
+        top;
+  }
+  const use = NAMES.map(() => false);
+  for (const beta of (arg2 ?? '0,0.1,0.2,0.3').split(',').map(Number)) {
+    const row: string[] = [];
+    let mean = 0;
+    for (const h of ['dev', 'own', 'tune', 'tune2', 'tune3', 'rank', 'rank4']) {
+      const test = qs
+        .filter((q) => q.set === h)
+        .map((q) => ({
+          ...q,
+          cands: q.cands.map((c) => ({
+            ...c,
+            hand: c.hand + beta * (j >= 0 ? c.x[j]! : (c as Cand & { nb: number }).nb),
+          })),
+        }));
+      const m = metrics(test, new Array(NAMES.length).fill(0), use);
+      if (['tune2', 'tune3', 'rank', 'rank4'].includes(h)) mean += m.mrr / 4;
+      row.push(`${h} ${fmt(m)}`);
+    }
+    console.log(`β=${beta}: ${row.join(' | ')} | mean4 MRR ${mean.toFixed(3)}`);
+  }
+}
+
+/** Nested CV: for each held-out set, λ and the temperature are chosen by LOSO over the remaining sets only. */
+function nested(file: string, arg?: string) {
+  const qs: Q[] = JSON.parse(fs.readFileSync(file, 'utf8'));
   const use = NAMES.map((n) => (arg ?? 'all') === 'all' || arg!.split(',').includes(n));
   const held = ['dev', 'tune', 'tune2', 'tune3', 'rank', 'rank4'];
   const zero = new Array(NAMES.length).fill(0);
@@ -291,7 +323,7 @@ if (cmd === 'boost') {
       TAU = t;
       let m = 0;
       for (const inner of held.filter((x) => x !== h)) {
-        const w = fit(
+        const w = fitLinear(
           rest.filter((q) => q.set !== inner),
           use,
           l,
@@ -305,7 +337,7 @@ if (cmd === 'boost') {
       if (m > bestMrr) (bestMrr = m), (best = [l, t]);
     }
     TAU = best[1];
-    const w = fit(rest, use, best[0]);
+    const w = fitLinear(rest, use, best[0]);
     const test = qs.filter((q) => q.set === h);
     const mh = metrics(test, zero, use);
     const ml = metrics(test, w, use);
@@ -315,13 +347,22 @@ if (cmd === 'boost') {
     console.log(`${h}: chose λ=${best[0]} τ=${best[1]}; hand ${fmt(mh)} learned ${fmt(ml)}`);
   }
   console.log(`nested: mean MRR hand ${(a / 6).toFixed(3)} learned ${(b / 6).toFixed(3)}, wins ${wins}/6`);
-} else if (cmd === 'dump') await dump(file!);
-else if (cmd === 'cv') cv(file!, arg ?? 'all', (arg2 ?? '0.001,0.01,0.1').split(',').map(Number));
-else if (cmd === 'fit') {
-  const qs: Q[] = JSON.parse(fs.readFileSync(file!, 'utf8'));
+}
+
+function fitAll(file: string, arg?: string, arg2?: string) {
+  const qs: Q[] = JSON.parse(fs.readFileSync(file, 'utf8'));
   const use = NAMES.map((n) => (arg2 ?? 'all') === 'all' || arg2!.split(',').includes(n));
-  const w = fit(qs, use, 0.01);
-  const out = Object.fromEntries(NAMES.map((n, j) => [n, Number(w[j].toFixed(4))]));
+  const w = fitLinear(qs, use, 0.01);
+  const out = Object.fromEntries(NAMES.map((n, j) => [n, Number(w[j]!.toFixed(4))]));
   console.log(JSON.stringify(out, null, 2));
   if (arg) fs.writeFileSync(arg, `${JSON.stringify(out, null, 2)}\n`);
-} else console.log('usage: fusion-fit.ts dump|cv|fit <features.json> …');
+}
+
+const [cmd, file, arg, arg2] = process.argv.slice(2);
+if (cmd === 'dump') await dump(file!);
+else if (cmd === 'cv') cv(file!, arg ?? 'all', (arg2 ?? '0.001,0.01,0.1').split(',').map(Number));
+else if (cmd === 'nested') nested(file!, arg);
+else if (cmd === 'boost') boostCv(file!, arg, arg2);
+else if (cmd === 'try') tryFeature(file!, arg, arg2);
+else if (cmd === 'fit') fitAll(file!, arg, arg2);
+else console.log('usage: fusion-fit.ts dump|cv|nested|boost|try|fit <features.json> …');
