@@ -12,6 +12,8 @@ import { silentLogger } from '../ground/logger.js';
 import { createKnowledge } from '../knowledge/index.js';
 import { bareDocs, expectMatches, readEvalSet } from '../knowledge/eval.js';
 import { FEATURE_NAMES, handScore } from '../knowledge/fusion.js';
+import { matchText } from '../knowledge/coverage.js';
+import { indexedText } from '../knowledge/index-store.js';
 
 const PLAN = 'knowledge/corpus/ningweibanfa-2017-39.txt';
 const SETS: Array<{ name: string; file: string; plan: boolean }> = [
@@ -53,6 +55,11 @@ async function dump(out: string) {
       for (const it of await readEvalSet(s.file)) {
         if (!it.answerable || !it.expect.length) continue;
         const r = await k.retriever.retrieve(it.q.trim().slice(0, 500), { k: 5, explain: true });
+        // The question's rarest corpus words (two characters or more): does the candidate contain them?
+        const rare = [...new Set(r.words)]
+          .filter((w) => w.length >= 2 && k.index.bm25.has(w))
+          .sort((a, b) => k.index.bm25.idf(b) - k.index.bm25.idf(a))
+          .slice(0, 2);
         qs.push({
           set: s.name,
           id: it.id,
@@ -68,6 +75,8 @@ async function dump(out: string) {
                 ...FEATURE_NAMES.map((n) => f[n]),
                 c.coverage,
                 c.bigrams,
+                rare.length && matchText(indexedText(c.chunk)).includes(rare[0]!) ? 1 : 0,
+                rare.length ? rare.filter((w) => matchText(indexedText(c.chunk)).includes(w)).length / rare.length : 0,
                 c.ranks.filter((x) => x > 0).length / 4,
                 ...c.ranks.map((x) => (x ? 1 / x : 0)),
               ],
@@ -84,7 +93,17 @@ async function dump(out: string) {
   console.log(`${qs.length} questions dumped`);
 }
 
-export const EXTRA_NAMES = ['coverage', 'bigrams', 'channels', 'rrWord', 'rrGram', 'rrDense', 'rrOov'];
+export const EXTRA_NAMES = [
+  'coverage',
+  'bigrams',
+  'rare1',
+  'rare2',
+  'channels',
+  'rrWord',
+  'rrGram',
+  'rrDense',
+  'rrOov',
+];
 const NAMES = [...FEATURE_NAMES, ...EXTRA_NAMES];
 
 function finalScore(c: Cand, w: number[], use: boolean[]): number {
