@@ -79,6 +79,10 @@ async function dump(out: string) {
                 rare.length ? rare.filter((w) => matchText(indexedText(c.chunk)).includes(w)).length / rare.length : 0,
                 c.ranks.filter((x) => x > 0).length / 4,
                 ...c.ranks.map((x) => (x ? 1 / x : 0)),
+                // Channels × the question's length (log of its content words over 6): long background before the ask.
+                ...(['word', 'gram', 'dense', 'char'] as const).map(
+                  (n) => f[n] * Math.log(Math.max(1, r.words.length) / 6),
+                ),
               ],
               scope: c.scope,
               inserted,
@@ -103,6 +107,10 @@ export const EXTRA_NAMES = [
   'rrGram',
   'rrDense',
   'rrOov',
+  'wordL',
+  'gramL',
+  'denseL',
+  'charL',
 ];
 const NAMES = [...FEATURE_NAMES, ...EXTRA_NAMES];
 
