@@ -14,6 +14,9 @@ import { expandTerms } from './synonyms.js';
 import { oovExpander } from './oov.js';
 import { defines, numberedTerms } from './enumeration.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
+import { handScore, newCandidate, type Candidate, type Features } from './fusion.js';
+
+export { lengthPrior } from './fusion.js';
 
 export interface Hit {
   chunk: Chunk;
@@ -38,43 +41,26 @@ export interface Retrieval {
   /** Documents and articles the question names. */
   scope?: Scope;
   hits: Hit[];
+  /** With `explain`: every candidate fused, unordered, with its features. */
+  candidates?: ExplainedCandidate[];
+}
+
+export interface ExplainedCandidate {
+  chunk: Chunk;
+  features: Features;
+  ranks: number[];
+  /** scopeFactor: named document/article up, others down (1 without a scope). */
+  scope: number;
+  coverage: number;
+  bigrams: number;
 }
 
 export interface Retriever {
-  retrieve(question: string, opts?: { k?: number }): Promise<Retrieval>;
+  retrieve(question: string, opts?: { k?: number; explain?: boolean }): Promise<Retrieval>;
   index: KnowledgeIndex;
 }
 
 const POOL = 40;
-// Measured on dev + tune: words 0.5 / vectors 0.5 gave tune hit@1 .752; adding the character-pair channel at
-// 0.4 / 0.4 / 0.2 gave .832 (dev .912 → .882, one question).
-const WORD_WEIGHT = 0.4;
-const GRAM_WEIGHT = 0.4;
-// Vectors 0.2 → 0.4 and single characters 0.3 → 0.5 (issue 11, fourth round): a plateau over dense .3–.5 × chars .4–.6
-// where every whole-corpus set gains or holds (tune2/tune3/rank/rank4 MRR +.01–.02, tune −.003, dev/own unchanged);
-// at 0.2 / 0.3 they were fitted on dev and tune alone.
-const DENSE_WEIGHT = 0.4;
-// Single characters (issue 11, third round): the local dense channel holds characters too, but mixed with pairs; this
-// channel keeps one rare character of the document's word that a paraphrase kept.
-const CHAR_WEIGHT = 0.5;
-// Unknown words expanded by morpheme (oov.ts): 0.1–0.5 measured, 0.3 best on tune2/rank4, neutral on the rest.
-const OOV_WEIGHT = 0.3;
-const LEAD_WEIGHT = 0.45;
-// A mild prior for short chunks (issue 11, fourth round): long broad passages (政治生活准则's parts, ~400 characters)
-// match a member's everyday words by sheer breadth and outranked the short article that answers. 0.1 raised rank.jsonl
-// hit@1 .741 → .778, tune3 .809 → .830, MRR on tune2/tune3/rank/rank4 +.005–.02; dev lost one first hit (.941 → .912),
-// tune MRR −.005. 0.2 and more lost on tune and rank; capping the boost of short chunks at 1 lost the gain.
-const LENGTH_PRIOR = 0.1;
-
-/** Factor on a chunk's fused score by its length against the index's average: 1 at the average, 4× longer ≈ 0.87. */
-export function lengthPrior(length: number, average: number): number {
-  return (Math.max(1, length) / Math.max(1, average)) ** -LENGTH_PRIOR;
-}
-
-// A unit that defines a numbered term the question names (四个意识 → 政治意识、大局意识…) is the answer; units that
-// merely mention the term otherwise outrank it.
-const DEFINES_WEIGHT = 0.3;
-
 /**
  * How much of the question's vocabulary the corpus knows: a word counts when it is a corpus token or all its character
  * pairs occur. Questions about other matters (挂号, 股票行情, 地铁) use words the party documents never contain.
@@ -111,7 +97,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
   }
   return {
     index,
-    async retrieve(question, { k = 5 } = {}) {
+    async retrieve(question, { k = 5, explain = false } = {}) {
       // Homophone typos corrected (平议 → 评议): measured on tune2 hit@1 .725 → .745, MRR .784 → .804; no change on dev/tune.
       const topic = fixTypos(questionTopic(question));
       const tokens = index.tokenizer.tokenize(topic);
@@ -128,29 +114,40 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         : vector
           ? index.store.searchVector(vector, POOL)
           : [];
-      // Linear fusion of scores normalised by each ranking's best: keeps magnitudes that rank fusion throws away.
-      const fused = new Map<number, { score: number; bm25: number; cosine: number }>();
-      const entry = (i: number) => fused.get(i) ?? fused.set(i, { score: 0, bm25: 0, cosine: 0 }).get(i)!;
+      // Each candidate's features: every channel's score normalised by that channel's best (keeps magnitudes that
+      // rank fusion throws away), the lead's coverage, the length; fused by fusion.ts.
+      const fused = new Map<number, Candidate>();
+      const entry = (i: number) => fused.get(i) ?? fused.set(i, newCandidate()).get(i)!;
       const topLexical = lexical[0]?.score || 1;
       const topDense = dense[0]?.similarity || 1;
-      for (const h of lexical) {
+      lexical.forEach((h, r) => {
         const e = entry(h.index);
         e.bm25 = h.score;
-        e.score += (WORD_WEIGHT * h.score) / topLexical;
-      }
+        e.f.word = h.score / topLexical;
+        e.ranks[0] = r + 1;
+      });
       const topGram = gramHits[0]?.score || 1;
-      for (const h of gramHits) entry(h.index).score += (GRAM_WEIGHT * h.score) / topGram;
-      for (const h of dense) {
+      gramHits.forEach((h, r) => {
+        const e = entry(h.index);
+        e.f.gram = h.score / topGram;
+        e.ranks[1] = r + 1;
+      });
+      dense.forEach((h, r) => {
         const e = entry(h.label);
         e.cosine = h.similarity;
-        e.score += (DENSE_WEIGHT * Math.max(0, h.similarity)) / topDense;
-      }
+        e.f.dense = Math.max(0, h.similarity) / topDense;
+        e.ranks[2] = r + 1;
+      });
       // Words the corpus never uses, searched as the corpus words sharing their morphemes (oov.ts).
       const unknown = oov.expand(words);
       if (unknown.length) {
         const oovHits = index.bm25.search(unknown, POOL);
         const topOov = oovHits[0]?.score || 1;
-        for (const h of oovHits) entry(h.index).score += (OOV_WEIGHT * h.score) / topOov;
+        oovHits.forEach((h, r) => {
+          const e = entry(h.index);
+          e.f.oov = h.score / topOov;
+          e.ranks[3] = r + 1;
+        });
       }
       // Single characters, scored for the candidates found so far.
       const charQ = charQuery(index.chars, topic);
@@ -158,16 +155,17 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         (i) => [i, charScore(index.chars, charQ, matchText(indexedText(index.chunks[i]!)))] as const,
       );
       const topChar = Math.max(0, ...charScores.map(([, s]) => s)) || 1;
-      for (const [i, s] of charScores) fused.get(i)!.score += (CHAR_WEIGHT * s) / topChar;
-      // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
-      for (const [i, e] of fused) {
-        const lead = index.chunks[i]!.lead;
-        if (lead) e.score += LEAD_WEIGHT * termCoverage(words, matchText(lead), index.bm25);
-      }
-      for (const [i, e] of fused) e.score *= lengthPrior(index.chunks[i]!.text.length, averageLength);
+      for (const [i, s] of charScores) fused.get(i)!.f.char = s / topChar;
       const numbered = numberedTerms(topic);
-      if (numbered.length)
-        for (const [i, e] of fused) if (numbered.some((t) => defines(matchTextOf(i), t))) e.score += DEFINES_WEIGHT;
+      for (const [i, e] of fused) {
+        const c = index.chunks[i]!;
+        // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
+        if (c.lead) e.f.lead = termCoverage(words, matchText(c.lead), index.bm25);
+        e.f.logLength = Math.log(Math.max(1, c.text.length) / Math.max(1, averageLength));
+        // A unit that defines a numbered term the question names is the answer (see DEFINES above).
+        if (numbered.length && numbered.some((t) => defines(matchTextOf(i), t))) e.f.defines = 1;
+        e.score = handScore(e.f);
+      }
       const scope = findScope(question, names);
       if (scope.docs.size || scope.units.size) {
         for (const [i, e] of fused) e.score *= scopeFactor(index.chunks[i]!, scope);
@@ -182,11 +180,24 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         .slice(0, k)
         .map(([i, e]) => ({
           chunk: index.chunks[i]!,
-          ...e,
+          score: e.score,
+          bm25: e.bm25,
+          cosine: e.cosine,
           coverage: termCoverage(words, matchTextOf(i), index.bm25),
           bigrams: bigramShare(matchText(topic), matchTextOf(i)),
         }));
-      return { question, tokens, words, hits, scope, known: knownShare(words, index) };
+      // Every candidate with its features, for fitting the fusion offline (eval/fusion-fit.ts).
+      const candidates = explain
+        ? [...fused.entries()].map(([i, e]) => ({
+            chunk: index.chunks[i]!,
+            features: { ...e.f },
+            ranks: [...e.ranks],
+            scope: scopeFactor(index.chunks[i]!, scope),
+            coverage: termCoverage(words, matchTextOf(i), index.bm25),
+            bigrams: bigramShare(matchText(topic), matchTextOf(i)),
+          }))
+        : undefined;
+      return { question, tokens, words, hits, scope, known: knownShare(words, index), candidates };
     },
   };
 }
