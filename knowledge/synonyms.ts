@@ -1,8 +1,10 @@
+// A small synonym layer for colloquial ↔ written wording, which neither words nor character pairs bridge
+// (线上 for 网络, 老同志 for 老党员…). General vocabulary of branch work, not taken from any question set; the larger
+// register lexicon (knowledge/tables/register-lexicon.txt) is loaded below and used the same way.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../ground/config.js';
-// A small synonym layer for colloquial ↔ written wording, which neither words nor character pairs bridge
-// (线上 for 网络, 老同志 for 老党员…). General vocabulary of branch work, not taken from any question set.
+
 // Each group: the first entry is the written form found in documents; the others are what members type.
 const GROUPS: string[][] = [
   ['网络', '网上', '线上', '互联网', '微信群', '群聊'],
