@@ -1,5 +1,10 @@
 // A small synonym layer for colloquial ↔ written wording, which neither words nor character pairs bridge
-// (线上 for 网络, 老同志 for 老党员…). General vocabulary of branch work, not taken from any question set.
+// (线上 for 网络, 老同志 for 老党员…). General vocabulary of branch work, not taken from any question set; the larger
+// register lexicon (knowledge/tables/register-lexicon.txt) is loaded below and used the same way.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../ground/config.js';
+
 // Each group: the first entry is the written form found in documents; the others are what members type.
 const GROUPS: string[][] = [
   ['网络', '网上', '线上', '互联网', '微信群', '群聊'],
@@ -58,8 +63,27 @@ const ABBREVIATIONS: string[][] = [
   ['党支部书记', '支部书记', '支书'],
 ];
 
+/**
+ * The register lexicon (issue 11, sixth round): the documents' official terms with members' everyday words for them
+ * that share few of their characters (撤掉 for 撤销, 靠山 for 保护伞), written down the list of the corpus's
+ * distinctive terms that bin/list-register-terms.ts prints, not from questions. One group per line, official first.
+ */
+export const REGISTER_FILE = path.join(PROJECT_ROOT, 'knowledge', 'tables', 'register-lexicon.txt');
+
+/** Groups of a lexicon file's text: whitespace-separated words per line, `#` comments; groups of one dropped. */
+export function parseLexicon(text: string): string[][] {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean))
+    .filter((g) => g.length > 1);
+}
+
+// Used like the hand groups, every form for every other (measured against one way only, everyday → official: the
+// mean MRR of tune2/tune3/rank/rank4/decide4 .8212 against .8180, see knowledge/README.md, sixth round).
+const REGISTER = parseLexicon(fs.existsSync(REGISTER_FILE) ? fs.readFileSync(REGISTER_FILE, 'utf8') : '');
+
 const INDEX = new Map<string, string[]>();
-for (const g of [...GROUPS, ...ABBREVIATIONS])
+for (const g of [...GROUPS, ...ABBREVIATIONS, ...REGISTER])
   for (const w of g) INDEX.set(w, [...new Set([...(INDEX.get(w) ?? []), ...g.filter((x) => x !== w)])]);
 
 /** Other forms of a word (empty when it has none). */

@@ -1,0 +1,46 @@
+// The register lexicon (knowledge/tables/register-lexicon.txt): loaded next to the hand groups of synonyms.ts, each
+// group used both ways like them.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { REGISTER_FILE, expandTerms, parseLexicon, synonymsOf } from '../../knowledge/synonyms.js';
+
+describe('register lexicon loader (synonyms.ts)', () => {
+  it('reads one group per line, official term first, skipping comments, blank lines and groups of one', () => {
+    const groups = parseLexicon(
+      '# header\n\n解散 撤掉 取消  # a comment\n保护伞\t靠山 后台\n孤单\n  # indented comment\n',
+    );
+    expect(groups).toEqual([
+      ['解散', '撤掉', '取消'],
+      ['保护伞', '靠山', '后台'],
+    ]);
+  });
+
+  it('ships a table of 150–300 groups of words without spaces or duplicates within a group', () => {
+    const groups = parseLexicon(fs.readFileSync(REGISTER_FILE, 'utf8'));
+    expect(groups.length).toBeGreaterThanOrEqual(150);
+    expect(groups.length).toBeLessThanOrEqual(300);
+    for (const g of groups) {
+      expect(new Set(g).size).toBe(g.length);
+      for (const w of g) expect(w).toMatch(/^\p{Script=Han}+$/u);
+    }
+  });
+});
+
+describe('register lexicon expansion (synonyms.ts)', () => {
+  it('adds the official term to a member’s everyday word', () => {
+    expect(expandTerms(['靠山', '帮忙'])).toContain('保护伞');
+    expect(expandTerms(['穿小鞋'])).toContain('打击报复');
+    expect(expandTerms(['撤掉'])).toContain('解散');
+  });
+
+  it('adds the everyday words to the official term, and never the word itself', () => {
+    expect(expandTerms(['保护伞'])).toEqual(expect.arrayContaining(['靠山', '后台']));
+    expect(expandTerms(['保护伞'])).not.toContain('保护伞');
+    expect(synonymsOf('泄露')).toContain('透露');
+  });
+
+  it('keeps the hand groups', () => {
+    expect(expandTerms(['老婆'])).toContain('配偶');
+    expect(expandTerms(['中纪委'])).toContain('中央纪律检查委员会');
+  });
+});
