@@ -6,7 +6,7 @@ import { DEFAULT_POLICY, judge, notStatedText, refusalText, type RefusalPolicy }
 import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
-import { domainLift } from './domain.js';
+import { domainLift, liftWords } from './domain.js';
 import { consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
@@ -73,7 +73,14 @@ export function createAnswerer({
       retrieval,
       scored,
       policy,
-      domainLift(retrieval.words, bm25),
+      domainLift(
+        liftWords(
+          retrieval.words,
+          (w) => bm25.has(w),
+          (w) => retriever.index.tokenizer.tokenize(w),
+        ),
+        bm25,
+      ),
       bm25,
       conductLift(retrieval.words, q, bm25),
     );

@@ -115,6 +115,18 @@ function generalIdf(bm25: Pick<Bm25, 'has' | 'forEachTerm'>): GeneralIdf | null 
 }
 
 /**
+ * The question's words for the domain lift: a word the corpus lacks stands for the corpus token that ends it, as
+ * jieba's search mode cuts it (新党员 → 党员), so a modifier before a domain word does not hide it from the lift.
+ * Only the head: a Chinese compound is a kind of its last part (新党员 is a 党员), while its first part can be a
+ * domain word in a compound about other matters (所得税 is a tax, not 所得).
+ */
+export function liftWords(words: string[], has: (w: string) => boolean, subTokens: (w: string) => string[]): string[] {
+  return words.flatMap((w) =>
+    has(w) ? [w] : subTokens(w).filter((t) => t !== w && t.length >= 2 && w.endsWith(t) && has(t)),
+  );
+}
+
+/**
  * The question's domain lift: max over its content words of two or more characters that are corpus tokens of
  * (general IDF − corpus IDF). The refusal policy (refusal.ts) reads it: below `domainMin` the question is about other
  * matters. No such word → -Infinity; no table to compare with → undefined (the sentence thresholds alone decide).

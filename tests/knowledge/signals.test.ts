@@ -5,7 +5,7 @@ import { silentLogger } from '../../ground/logger.js';
 import { defines, numberedTerms } from '../../knowledge/enumeration.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
-import { domainLift } from '../../knowledge/domain.js';
+import { domainLift, liftWords } from '../../knowledge/domain.js';
 import { DEFAULT_POLICY, judge } from '../../knowledge/refusal.js';
 import { conductLift } from '../../knowledge/answerer.js';
 import type { Chunk } from '../../knowledge/chunk.js';
@@ -46,6 +46,21 @@ describe('domain lift', () => {
       expect(lift(q), q).toBeLessThan(DEFAULT_POLICY.domainMin);
     // No word of the question is a corpus token.
     expect(lift('高铁票怎么退改签')).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('reads a compound the corpus lacks by its head: a kind of 党员 is about 党员, a tax is not about 所得', () => {
+    const { bm25, tokenizer } = full.index;
+    const words = (q: string) =>
+      liftWords(
+        tokenizer.words(q),
+        (w) => bm25.has(w),
+        (w) => tokenizer.tokenize(w),
+      );
+    expect(bm25.has('新党员')).toBe(false);
+    expect(words('新党员')).toEqual(['党员']);
+    expect(domainLift(words('新党员的试用期多长'), bm25)).toBeGreaterThanOrEqual(DEFAULT_POLICY.domainStrong);
+    expect(words('企业所得税')).not.toContain('所得');
+    expect(domainLift(words('企业所得税汇算清缴怎么办'), bm25) ?? 0).toBeLessThan(DEFAULT_POLICY.domainMin);
   });
 
   it('refuses a question on other matters plainly and answers an on-topic one its words match poorly', async () => {
