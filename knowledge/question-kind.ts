@@ -109,7 +109,8 @@ export function askedKinds(question: string): AskedKind[] {
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门/是谁的 asks which body is responsible.
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
   const who = q.replace(/谁(能|可以|有)?(发|给|告诉|帮|转|说)(我|下|一下)/g, '');
-  if (/(是谁(?!的)|姓什么|哪位|哪个人|叫什么名|叫啥名|名字(是|叫)?(什么|啥))/.test(who))
+  // 是谁 asks a name only where it ends the ask (书记是谁？); 是谁来定/是谁批准 asks which body acts.
+  if (/(是谁(?=[？?。，,！!呀啊呢吗\s]|$)|姓什么|哪位|哪个人|叫什么名|叫啥名|名字(是|叫)?(什么|啥))/.test(who))
     kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))

@@ -70,6 +70,10 @@ describe('words that do not ask for a kind of thing', () => {
     expect(answers('成立支部最少要几个正式党员', '建立一个覆盖全体党员的平台。')).toBe(false);
     expect(answers('代表大会多久开一次', '代表大会每五年举行一次。')).toBe(true);
     expect(answers('这个计划是谁的', '落实省里的助学计划，由各级党组织负责。')).toBe(true);
+    // 是谁 before a verb asks which body acts, not for a name: a body answers it.
+    expect(kinds('活动经费是谁来批')).toEqual(['person']);
+    expect(answers('活动经费是谁来批', '由上级党委审批。')).toBe(true);
+    expect(kinds('支部书记是谁？')).toEqual(['name']);
   });
 });
 
