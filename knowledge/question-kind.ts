@@ -46,8 +46,18 @@ function background(q: string, end: number): boolean {
   const rest = q.slice(end);
   const clauseEnd = rest.search(/[，。？！,?!；;\s]/);
   const tail = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
-  return tail.length >= 2 && ASKING.test(rest.slice(tail.length ? 0 : 1)) && !/^(呢|啊|吗|呀|了)?$/.test(tail);
+  // 开多长时间合适 / 交多少为宜: a judgement word closes the ask itself.
+  if (ASK_CLOSER.test(tail)) return false;
+  // …，有规定吗 / 条例里怎么说 asks where the rule is, not a second question: the phrase before it stays the ask.
+  const later = rest.slice(tail.length ? 0 : 1).replace(SOURCE_ASK, '');
+  return tail.length >= 2 && ASKING.test(later) && !/^(呢|啊|吗|呀|了)?$/.test(tail);
 }
+
+/** Words that end an ask by judging it: 多长时间合适, 多少比较好, 几次为宜. */
+const ASK_CLOSER = /^(才)?(合适|比较合适|比较好|最好|为宜|合理|才对|才行|够)/;
+/** A closing ask about the rule itself (有规定吗, 有没有要求, 文件怎么说), not about another thing. */
+const SOURCE_ASK =
+  /[，,]?(这个|这方面|对此)?(有没有|有啥|有什么|有)(明确|具体)?(规定|要求|说法|讲究)(吗|么|没有|呢)?[？?]?|[，,]?(文件|条例|规定|党章)(里|上)?(怎么|咋|是怎么)(说|讲|规定)的?[？?]?/g;
 
 function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
   const g = new RegExp(re.source, 'g');
@@ -65,7 +75,7 @@ export function askedKinds(question: string): AskedKind[] {
   // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact.
   if (CONTACT.test(q.replace(/[打接拨回通]电话/g, ''))) kinds.push({ kind: 'contact' });
   else if (
-    /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)/.test(
+    /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)|(花|用掉|报销|补)多少(?![次个人天年月条项])/.test(
       q,
     )
   )

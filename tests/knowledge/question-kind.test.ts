@@ -75,6 +75,15 @@ describe('words that do not ask for a kind of thing', () => {
     expect(answers('活动经费是谁来批', '由上级党委审批。')).toBe(true);
     expect(kinds('支部书记是谁？')).toEqual(['name']);
   });
+  it('keeps the ask when a judgement word or a question about the rule follows it', () => {
+    // 多长时间合适 asks a duration; ，有规定吗 asks where the rule is, not a second thing.
+    expect(kinds('支委会一次开多长时间合适，有规定吗')).toEqual(['duration']);
+    expect(kinds('谈心谈话每次谈多久比较好，条例里怎么说')).toEqual(['duration']);
+    // Background before another ask stays background.
+    expect(kinds('几个人一起违纪，带头的怎么处理')).toEqual([]);
+    // 花多少/报销多少 asks an amount of money.
+    expect(kinds('外出参观一次能报销多少')).toEqual(['amount']);
+  });
 });
 
 describe('the topic of a question', () => {
