@@ -21,7 +21,7 @@ import { createDueBuckets } from '../../store/due-buckets.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { Branch } from '../../store/types.js';
 import { defaultSpec, startTestBot, type TestBot } from '../helpers/mock-wechaty.js';
-import { diffSnapshots, snapshot } from '../helpers/redis-snapshot.js';
+import { diffSnapshots, snapshot, type Snapshot } from '../helpers/redis-snapshot.js';
 
 const ROOM = 'room-1@chatroom';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-redis-crash-'));
@@ -71,6 +71,23 @@ afterAll(async () => {
   await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** A snapshot without the check-in acknowledgement jobs: their keys, and their members of a zset (the delayed set). */
+function withoutAckJobs(snap: Snapshot): Snapshot {
+  const ack = /-ack-/;
+  const out: Snapshot = new Map();
+  for (const [key, value] of snap) {
+    if (ack.test(key)) continue;
+    if (!value.startsWith('zset:')) {
+      out.set(key, value);
+      continue;
+    }
+    const flat = JSON.parse(value.slice('zset:'.length)) as string[];
+    const kept = flat.filter((_, i) => !ack.test(flat[i - (i % 2)]!));
+    out.set(key, `zset:${JSON.stringify(kept)}`);
+  }
+  return out;
+}
 
 async function fsyncSettled(): Promise<void> {
   await sleep(1200);
@@ -138,9 +155,11 @@ describe('Redis killed with kill -9 and restarted from its AOF', () => {
       `[redis-crash] redis-server down ${Date.now() - downAt} ms, restarted from its AOF on port ${server.port}\n`,
     );
 
-    // Every acknowledged record and job is there, unchanged.
+    // Every acknowledged record and job is there, unchanged. The check-ins' acknowledgement job (…-ack-…) is due
+    // ~10 s after the first check-in: it may come due while Redis is down and be promoted the moment it is back, so
+    // its hash and its place in the delayed set are left out here; the ack itself is awaited below.
     const after = await snapshot(probe, t.prefix, VOLATILE);
-    const diff = diffSnapshots(before, after);
+    const diff = diffSnapshots(withoutAckJobs(before), withoutAckJobs(after));
     expect(diff.removed).toEqual([]);
     expect(diff.changed.filter((k) => !/^outbox|^rl:|^audit$|^questions$/.test(k))).toEqual([]);
     expect((await stores.meetings.get(chatMeetingId))?.topic).toBe('学习党章');
