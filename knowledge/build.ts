@@ -16,13 +16,22 @@ import {
 import { corpusHash, isCurrent, readManifest, INDEX_FORMAT, type Manifest } from './manifest.js';
 import { createRemoteEmbedder, embedderId } from './embeddings.js';
 import type { Chunk } from './chunk.js';
+import { attachUnitKeywords, loadUnitKeywords, type KeywordProblem } from './unit-keywords.js';
 
 export function indexDir(config: Config): string {
   return path.join(config.dataDir, 'index');
 }
 
-export async function chunkCorpus(corpusPath: string): Promise<{ chunks: Chunk[]; docs: DocText[] }> {
+export interface ChunkedCorpus {
+  chunks: Chunk[];
+  docs: DocText[];
+  /** Lines of the keyword sidecars that were not used: malformed, or naming a unit the document does not have. */
+  keywordProblems: KeywordProblem[];
+}
+
+export async function chunkCorpus(corpusPath: string): Promise<ChunkedCorpus> {
   const raw = await loadCorpus(corpusPath);
+  const { keywords, problems } = await loadUnitKeywords(corpusPath);
   const chunks: Chunk[] = [];
   const docs: DocText[] = [];
   for (const d of raw) {
@@ -30,7 +39,8 @@ export async function chunkCorpus(corpusPath: string): Promise<{ chunks: Chunk[]
     for (const c of out.chunks) chunks.push({ ...c, id: `${d.id}#${chunks.length}` });
     docs.push({ id: d.id, title: out.title, short: out.chunks[0]?.short ?? out.title, text: out.text });
   }
-  return { chunks, docs };
+  problems.push(...attachUnitKeywords(chunks, keywords));
+  return { chunks, docs, keywordProblems: problems };
 }
 
 export interface EnsureResult {
@@ -66,7 +76,8 @@ export async function ensureIndex(
   }
   const t0 = performance.now();
   logger.info({ dir, reason: existing ? 'corpus or embedder changed' : 'no index' }, 'building index');
-  const { chunks, docs } = await chunkCorpus(config.corpusDir);
+  const { chunks, docs, keywordProblems } = await chunkCorpus(config.corpusDir);
+  for (const p of keywordProblems) logger.warn(p, 'keyword sidecar line not used');
   let index: KnowledgeIndex;
   let usedEmbedder = embedder;
   try {

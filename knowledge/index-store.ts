@@ -41,7 +41,7 @@ export type Progress = (p: { phase: 'chunk' | 'embed' | 'index' | 'save'; done: 
 const BATCH = 256;
 
 export function indexedText(c: Chunk): string {
-  return `${chunkHeader(c)}\n${c.text}`;
+  return `${chunkHeader(c)}${c.keywords ? ` ${c.keywords}` : ''}\n${c.text}`;
 }
 
 const HAN_FIRST = 0x4e00;

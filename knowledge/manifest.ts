@@ -3,9 +3,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { listCorpusFiles } from './loader.js';
+import { listKeywordFiles } from './unit-keywords.js';
 
 /** Bump when chunking, cleaning or tokenising changes, so old indexes rebuild. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 export interface Manifest {
   format: number;
@@ -26,7 +27,8 @@ export async function corpusHash(corpusPath: string): Promise<{ hash: string; fi
   const files = await listCorpusFiles(corpusPath);
   const h = crypto.createHash('sha256');
   h.update(`format:${INDEX_FORMAT}\n`);
-  for (const f of files) {
+  // Keyword sidecars change what is indexed, so they count as corpus (but are not listed as documents).
+  for (const f of [...files, ...(await listKeywordFiles(corpusPath))]) {
     h.update(`${path.basename(f)}\n`);
     h.update(await fs.readFile(f));
   }

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../ground/config.js';
+import { silentLogger } from '../../ground/logger.js';
+import { chunkCorpus } from '../../knowledge/build.js';
+import { createKnowledge } from '../../knowledge/index.js';
+import { corpusHash } from '../../knowledge/manifest.js';
+import { parseUnitKeywords } from '../../knowledge/unit-keywords.js';
+import { tempDir } from './fixtures.js';
+
+const RULES = [
+  '# 关于测试纪律的若干规定',
+  '来源: 测试',
+  '',
+  '第一条　党员应当按期参加组织生活。',
+  '第二条　违反有关规定配备、使用公务用车的，给予警告处分。',
+  '第三条　与他人发生不正当性关系，造成不良影响的，给予严重警告处分。',
+  '',
+].join('\n');
+
+function corpusWith(keywords?: string): string {
+  const dir = tempDir('zhibu-kw-');
+  fs.writeFileSync(path.join(dir, 'rules.md'), RULES);
+  if (keywords !== undefined) fs.writeFileSync(path.join(dir, 'rules.keywords.tsv'), keywords);
+  return dir;
+}
+
+describe('unit keyword sidecars', () => {
+  it('parse one unit a line, skip comments and report malformed lines', () => {
+    const { units, problems } = parseUnitKeywords(
+      '# members words\na2\t公车私用 开公车回家\n\na3\t婚外情、小三\nno tab here\nbad key!\t词\na2\t单位的车\n',
+      'x.keywords.tsv',
+    );
+    expect([...units]).toEqual([
+      ['a2', '公车私用 开公车回家 单位的车'],
+      ['a3', '婚外情 小三'],
+    ]);
+    expect(problems.map((p) => p.line)).toEqual([5, 6]);
+  });
+
+  it('attach to every chunk of their unit, and report units the document does not have', async () => {
+    const { chunks, keywordProblems } = await chunkCorpus(corpusWith('a3\t婚外情 小三\na9\t不存在\n'));
+    const byUnit = new Map(chunks.map((c) => [c.unit, c]));
+    expect(byUnit.get('a3')?.keywords).toBe('婚外情 小三');
+    expect(byUnit.get('a2')?.keywords).toBeUndefined();
+    expect(keywordProblems).toEqual([{ file: 'rules.keywords.tsv', line: 0, reason: 'no unit a9 in rules' }]);
+  });
+
+  it('shipped with the default corpus name only units it has, and give every unit of the party rules words', async () => {
+    const { chunks, keywordProblems } = await chunkCorpus('knowledge/corpus');
+    expect(keywordProblems).toEqual([]);
+    const rules = chunks.filter((c) => c.docId === 'jilv_chufen_tiaoli_2023' && /^a(?:[2-9]\d|1[0-4]\d)$/.test(c.unit));
+    expect(rules.length).toBeGreaterThan(100);
+    expect(rules.filter((c) => !c.keywords)).toEqual([]);
+  });
+
+  it('count as corpus: a changed sidecar changes the corpus hash', async () => {
+    const dir = corpusWith('a3\t婚外情\n');
+    const before = await corpusHash(dir);
+    fs.writeFileSync(path.join(dir, 'rules.keywords.tsv'), 'a3\t婚外情 小三\n');
+    const after = await corpusHash(dir);
+    expect(after.hash).not.toBe(before.hash);
+    expect(after.files).toEqual(['rules.md']);
+  });
+
+  it("find the unit by members' words, and the answer quotes only the document's text", async () => {
+    const words = 'a2\t开公车回家 公车私用\na3\t婚外情 小三 出轨\n';
+    const withWords = await createKnowledge(
+      loadConfig({ DATA_DIR: tempDir(), CORPUS_DIR: corpusWith(words), LOG_LEVEL: 'silent' }),
+      silentLogger,
+    );
+    const without = await createKnowledge(
+      loadConfig({ DATA_DIR: tempDir(), CORPUS_DIR: corpusWith(), LOG_LEVEL: 'silent' }),
+      silentLogger,
+    );
+    for (const [question, unit] of [
+      ['有党员搞婚外情被人举报了', 'a3'],
+      ['有个小三闹到单位来了', 'a3'],
+    ] as const) {
+      expect((await without.retriever.retrieve(question)).hits[0]?.chunk.unit).not.toBe(unit);
+      expect((await withWords.retriever.retrieve(question)).hits[0]?.chunk.unit).toBe(unit);
+    }
+
+    const answer = await withWords.answerer.answer('有党员搞婚外情被人举报了，怎么处分');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.citations).toEqual([
+      { doc: '《规定》', clause: '第三条', quote: '与他人发生不正当性关系，造成不良影响的，给予严重警告处分。' },
+    ]);
+    for (const word of ['婚外情', '小三', '出轨']) expect(answer.text).not.toContain(word);
+    await withWords.close();
+    await without.close();
+  });
+});
