@@ -216,8 +216,11 @@ export function containsKind(text: string, k: AskedKind): boolean {
       const heads = k.noun ? [...new Set([k.noun.slice(0, 2), k.noun.length >= 3 ? k.noun.slice(-3) : k.noun])] : [''];
       // 个 is the general classifier: 几个介绍人 is answered by 两名…介绍人.
       const measure = /[个名位人]/.test(k.measure) ? '[个名位人]' : k.measure;
-      return heads.some((head) =>
-        new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,8}?${head}`).test(text),
+      // Legal texts also put the noun first: 有正式党员三人以上的, 委员会委员七人.
+      return heads.some(
+        (head) =>
+          new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,8}?${head}`).test(text) ||
+          (head !== '' && new RegExp(`${head}[\\u4e00-\\u9fff]{0,4}?${NUMERAL}+${measure}`).test(text)),
       );
     }
     case 'frequency':

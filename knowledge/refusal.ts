@@ -70,6 +70,17 @@ export interface Verdict {
   closest?: Scored;
 }
 
+/**
+ * The question uses members' words written for one of the top units (its keyword sidecar): it names that unit's matter
+ * in everyday words, which the documents' sentences do not share.
+ */
+export function namesUnitWords(r: Retrieval, top: number): boolean {
+  const q = matchText(r.question);
+  return r.hits
+    .slice(0, top)
+    .some((h) => (h.chunk.keywords ?? '').split(' ').some((w) => w.length >= 2 && q.includes(matchText(w))));
+}
+
 /** A short line without sentence punctuation: a document number, a date, a signature. */
 export function isFieldLine(quote: string): boolean {
   return quote.length <= 25 && !/[，。；：！？]/.test(quote);
@@ -99,8 +110,11 @@ export function judge(
   const best = r.hits[0];
   if (!best || !r.words.length) return refusal('no-match');
   if (domain !== undefined && domain < policy.domainMin) return refusal(`domain ${domain.toFixed(1)}`);
+  // A question in members' words written for a top unit is on-topic like a strong one.
+  const named = namesUnitWords(r, policy.checkTop);
   const strong =
-    domain !== undefined && (domain >= policy.domainStrong || (conduct !== undefined && conduct >= policy.domainMin));
+    named ||
+    (domain !== undefined && (domain >= policy.domainStrong || (conduct !== undefined && conduct >= policy.domainMin)));
   const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
   if (coverage < policy.minCoverage && !strong) return refusal(`coverage ${coverage.toFixed(2)}`);
   const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));

@@ -68,6 +68,9 @@ describe('words that do not ask for a kind of thing', () => {
     expect(answers('这个文件哪一年发的', '自通过之日起施行。')).toBe(false);
     expect(answers('发展党员要几个入党介绍人', '要有两名正式党员作介绍人。')).toBe(true);
     expect(answers('成立支部最少要几个正式党员', '建立一个覆盖全体党员的平台。')).toBe(false);
+    // Legal texts put the counted noun first: 有正式党员三人以上的.
+    expect(answers('几个正式党员就能建支部', '凡是有正式党员三人以上的，都应当成立党的基层组织。')).toBe(true);
+    expect(answers('几个正式党员就能建支部', '支部委员会由三至五人组成。')).toBe(false);
     expect(answers('代表大会多久开一次', '代表大会每五年举行一次。')).toBe(true);
     expect(answers('这个计划是谁的', '落实省里的助学计划，由各级党组织负责。')).toBe(true);
     // 是谁 before a verb asks which body acts, not for a name: a body answers it.

@@ -126,6 +126,17 @@ describe('the subject of the ask', () => {
     expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
+  it("a question in members' words written for a top unit (its keyword sidecar) is on-topic like a strong one", () => {
+    const r = retrieval('有人给黑社会当后台，会怎么处理', ['有人', '黑社会', '后台', '处理']);
+    const weak = [{ ...said('充当黑恶势力“保护伞”的，给予开除党籍处分。'), lexical: 0.12, relevance: 0.12 }] as never;
+    // A middling lift and no close sentence: refused when the unit carries no members' words.
+    expect(judge(r, weak, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
+    const named = { ...r, hits: [{ ...r.hits[0]!, chunk: { ...chunk, keywords: '当后台 黑社会 村霸' } }] };
+    expect(judge(named, weak, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
+    // Off-topic stays off-topic: the domain lift is checked first.
+    expect(judge(named, weak, DEFAULT_POLICY, 1.2, weigher)).toMatchObject({ outcome: 'refusal' });
+  });
+
   it("a consequence of conduct told in words the documents share with general Chinese is on-topic when a word besides the ask is the documents' (fifth round)", () => {
     const r = retrieval('领导开会老是玩手机，会怎么处理', ['领导', '开会', '手机', '处理']);
     const weak = [{ ...said('对直接责任者和领导责任者，给予警告处分。'), lexical: 0.12, relevance: 0.12 }] as never;
