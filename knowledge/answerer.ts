@@ -7,6 +7,7 @@ import { formatQuoted, pickSentences } from './extractive.js';
 import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
 import { domainLift, liftWords } from './domain.js';
+import { membersOnlyWords } from './unit-keywords.js';
 import { consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
@@ -40,12 +41,13 @@ export function conductLift(
   words: string[],
   question: string,
   bm25: Parameters<typeof domainLift>[1],
+  documentsUse: (w: string) => boolean = (w) => bm25.has(w),
 ): number | undefined {
   const asks = consequenceAsks(question);
   if (!asks.length) return undefined;
   const lifts = [...new Set(words)]
     .filter((w) => !asks.some((a) => a.includes(w)))
-    .map((w) => domainLift([w], bm25) ?? Number.NEGATIVE_INFINITY)
+    .map((w) => domainLift([w], bm25, documentsUse) ?? Number.NEGATIVE_INFINITY)
     .sort((a, b) => b - a);
   return lifts[1] ?? Number.NEGATIVE_INFINITY;
 }
@@ -64,6 +66,16 @@ export function createAnswerer({
   for (const c of chunks)
     if (c.part) units.set(`${c.docId}#${c.unit}`, [...(units.get(`${c.docId}#${c.unit}`) ?? []), c]);
   const siblings = (c: Chunk) => units.get(`${c.docId}#${c.unit}`) ?? [];
+  // Members' words from keyword sidecars find units but are not the documents' words (computed on first use).
+  let membersOnly: Set<string> | undefined;
+  const documentsUse = (w: string) => {
+    membersOnly ??= membersOnlyWords(
+      chunks,
+      retriever.index.docs.map((d) => d.text),
+      (t) => retriever.index.tokenizer.tokenize(t),
+    );
+    return bm25.has(w) && !membersOnly.has(w);
+  };
   async function answerDetailed(question: string, opts: { signal?: AbortSignal } = {}): Promise<DetailedAnswer> {
     const q = question.trim().slice(0, 500);
     const retrieval = await retriever.retrieve(q, { k: 5 });
@@ -74,15 +86,12 @@ export function createAnswerer({
       scored,
       policy,
       domainLift(
-        liftWords(
-          retrieval.words,
-          (w) => bm25.has(w),
-          (w) => retriever.index.tokenizer.tokenize(w),
-        ),
+        liftWords(retrieval.words, documentsUse, (w) => retriever.index.tokenizer.tokenize(w)),
         bm25,
+        documentsUse,
       ),
       bm25,
-      conductLift(retrieval.words, q, bm25),
+      conductLift(retrieval.words, q, bm25, documentsUse),
     );
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.

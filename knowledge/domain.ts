@@ -131,12 +131,17 @@ export function liftWords(words: string[], has: (w: string) => boolean, subToken
  * (general IDF − corpus IDF). The refusal policy (refusal.ts) reads it: below `domainMin` the question is about other
  * matters. No such word → -Infinity; no table to compare with → undefined (the sentence thresholds alone decide).
  */
-export function domainLift(words: string[], bm25: Pick<Bm25, 'has' | 'idf' | 'forEachTerm'>): number | undefined {
+export function domainLift(
+  words: string[],
+  bm25: Pick<Bm25, 'has' | 'idf' | 'forEachTerm'>,
+  /** Which index terms are the documents' own words (not members' words from keyword sidecars). */
+  documentsUse: (w: string) => boolean = (w) => bm25.has(w),
+): number | undefined {
   const table = generalIdf(bm25);
   if (!table) return undefined;
   let best = Number.NEGATIVE_INFINITY;
   for (const w of new Set(words)) {
-    if (w.length < 2 || !bm25.has(w)) continue;
+    if (w.length < 2 || !documentsUse(w)) continue;
     best = Math.max(best, (table.idf.get(w) ?? table.unknown) - bm25.idf(w));
   }
   return best;

@@ -98,3 +98,22 @@ export function attachUnitKeywords(chunks: Chunk[], keywords: UnitKeywords): Key
   }
   return problems;
 }
+
+/**
+ * Words that only the keyword sidecars use (their tokens that no document's text contains). They help find a unit, but
+ * they are members' words, not the documents': the domain lift (how much more the documents use a word than general
+ * Chinese) must not count them, or 小三/红包 would make any question about them on-topic.
+ */
+export function membersOnlyWords(
+  chunks: Chunk[],
+  documentTexts: string[],
+  tokenize: (text: string) => string[],
+): Set<string> {
+  const candidates = new Set<string>();
+  for (const c of chunks)
+    for (const w of c.keywords?.split(' ') ?? [])
+      for (const t of [w, ...tokenize(w)]) if (t.length >= 2) candidates.add(t);
+  const out = new Set<string>();
+  for (const t of candidates) if (!documentTexts.some((d) => d.includes(t))) out.add(t);
+  return out;
+}

@@ -6,7 +6,7 @@ import { silentLogger } from '../../ground/logger.js';
 import { chunkCorpus } from '../../knowledge/build.js';
 import { createKnowledge } from '../../knowledge/index.js';
 import { corpusHash } from '../../knowledge/manifest.js';
-import { parseUnitKeywords } from '../../knowledge/unit-keywords.js';
+import { membersOnlyWords, parseUnitKeywords } from '../../knowledge/unit-keywords.js';
 import { tempDir } from './fixtures.js';
 
 const RULES = [
@@ -53,6 +53,19 @@ describe('unit keyword sidecars', () => {
     const rules = chunks.filter((c) => c.docId === 'jilv_chufen_tiaoli_2023' && /^a(?:[2-9]\d|1[0-4]\d)$/.test(c.unit));
     expect(rules.length).toBeGreaterThan(100);
     expect(rules.filter((c) => !c.keywords)).toEqual([]);
+  });
+
+  it("are members' words, not the documents': those the texts never use are told apart for the domain lift", async () => {
+    const { chunks, docs } = await chunkCorpus(corpusWith('a2\t公车私用 警告处分\na3\t婚外情 小三\n'));
+    const split = (t: string) => (t.length > 2 ? [t.slice(0, 2), t.slice(2)] : [t]);
+    const only = membersOnlyWords(
+      chunks,
+      docs.map((d) => d.text),
+      split,
+    );
+    expect([...only].sort()).toEqual(['公车', '公车私用', '婚外', '婚外情', '小三', '私用'].sort());
+    // 警告处分 and its parts are the documents' own words.
+    expect(only.has('警告')).toBe(false);
   });
 
   it('count as corpus: a changed sidecar changes the corpus hash', async () => {
