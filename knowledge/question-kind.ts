@@ -127,7 +127,12 @@ export function askedKinds(question: string): AskedKind[] {
     kinds.push({ kind: 'penalty' });
   if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
   if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(q)) kinds.push({ kind: 'procedure' });
-  if (/(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q))
+  // Weather, news, prices; not in a question about the consequence of conduct, where they tell what happened
+  // (项目因为台风损失了，负责的要背处分吗).
+  if (
+    /(天气|下雨|下雪|气温|温度|刮风|台风|新闻|股价|汇率|票价|路况|几点了|今天几号|星期几)/.test(q) &&
+    !consequenceAsks(q).length
+  )
     kinds.push({ kind: 'current' });
   return kinds;
 }
@@ -154,7 +159,7 @@ const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信�
  * tell the conduct in their own words, so few of the question's words are the documents' own.
  */
 const CONSEQUENCE =
-  /(怎么|如何|咋|怎样|会不会|要不要|会|要)(被)?(处理|处分|处罚|惩处|追究|问责)|会怎(么样|样|么办)|(什么|啥|哪些)(后果|责任|处分|处理|处罚)|算不算违|违不违|是不是违|(违纪|违规|违反纪律|违法)(吗|么|不|了没)/g;
+  /(怎么|如何|咋|怎样|会不会|要不要|会|要)(被)?(处理|处分|处罚|惩处|追究|问责)|(受|挨|背|吃)(个|上|了)?(处[分份]|处罚)|会怎(么样|样|么办)|(什么|啥|哪些)(后果|责任|处分|处理|处罚)|算不算违|违不违|是不是违|(违纪|违规|违反纪律|违法)(吗|么|不|了没)/g;
 
 /** The consequence asks of a question (empty when it asks none). */
 export function consequenceAsks(question: string): string[] {

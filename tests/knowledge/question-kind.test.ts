@@ -161,6 +161,14 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(consequenceAsks('推委扯皮不干事会怎样')).toEqual(['会怎样']);
     expect(consequenceAsks('入党要经过哪些程序')).toEqual([]);
     expect(consequenceAsks('电脑蓝屏了怎么办')).toEqual([]);
+    // Members say 背/受/挨个处分 (seventh round).
+    expect(consequenceAsks('这事负责的党员要背处份吗')).toEqual(['背处份']);
+    expect(consequenceAsks('他这样会受处分吗')).toEqual(['受处分']);
+  });
+
+  it('reads weather told as what happened in a question about conduct as no ask for the weather', () => {
+    expect(kinds('明天南京的天气怎么样')).toEqual(['current']);
+    expect(kinds('项目因为台风泡水损失挺大，负责的党员要背处份吗')).toEqual([]);
   });
 
   it('asks for a contact, not when a phone call is the conduct told', () => {

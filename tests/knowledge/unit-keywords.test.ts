@@ -7,6 +7,8 @@ import { chunkCorpus } from '../../knowledge/build.js';
 import { createKnowledge } from '../../knowledge/index.js';
 import { corpusHash } from '../../knowledge/manifest.js';
 import { membersOnlyWords, parseUnitKeywords } from '../../knowledge/unit-keywords.js';
+import { scoreSentences } from '../../knowledge/sentence-scoring.js';
+import type { Chunk } from '../../knowledge/chunk.js';
 import { tempDir } from './fixtures.js';
 
 const RULES = [
@@ -66,6 +68,36 @@ describe('unit keyword sidecars', () => {
     expect([...only].sort()).toEqual(['公车', '公车私用', '婚外', '婚外情', '小三', '私用'].sort());
     // 警告处分 and its parts are the documents' own words.
     expect(only.has('警告')).toBe(false);
+  });
+
+  it('make the unit they name the one quoted first, though its sentence shares fewer words with the question', () => {
+    const unit = (key: string, text: string, keywords?: string) =>
+      ({ id: `x#${key}`, docId: 'x', unit: key, short: '《规定》', clause: key, part: 0, text, keywords }) as Chunk;
+    const conduct = unit('a3', '与他人发生不正当性关系，造成不良影响的，给予严重警告处分。', '婚外情 出轨');
+    const general = unit('a1', '党员应当遵守党的纪律，作风正派。');
+    const question = '党员搞婚外情被举报了';
+    const hit = (chunk: Chunk, score: number) => ({
+      chunk,
+      score,
+      bm25: score,
+      cosine: 0,
+      coverage: 0.3,
+      bigrams: 0.3,
+    });
+    const retrieval = (hits: ReturnType<typeof hit>[]) => ({
+      question,
+      tokens: ['党员', '婚外情', '举报'],
+      words: ['党员', '婚外情', '举报'],
+      known: 1,
+      hits,
+    });
+    // 党员 is in most units, 婚外情 in none of the documents' text.
+    const deps = { bm25: { idf: (w: string) => ({ 党员: 1, 婚外情: 8 })[w] ?? 5 } };
+    const first = (r: ReturnType<typeof retrieval>) => scoreSentences(r as never, deps).scored[0]!.chunk.unit;
+    // Ranked first by its members' words, the conduct article leads the answer.
+    expect(first(retrieval([hit(conduct, 1), hit(general, 0.9)]))).toBe('a3');
+    // Without the words, the general article's sentence (党员) would lead.
+    expect(first(retrieval([hit({ ...conduct, keywords: undefined }, 1), hit(general, 0.9)]))).toBe('a1');
   });
 
   it('count as corpus: a changed sidecar changes the corpus hash', async () => {
