@@ -8,6 +8,7 @@ import { citeLabel, type Chunk } from './chunk.js';
 import { scoreSentences } from './sentence-scoring.js';
 import { domainLift, liftWords } from './domain.js';
 import { membersOnlyWords } from './unit-keywords.js';
+import { synonymsOf } from './synonyms.js';
 import { consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
@@ -86,7 +87,12 @@ export function createAnswerer({
       scored,
       policy,
       domainLift(
-        liftWords(retrieval.words, documentsUse, (w) => retriever.index.tokenizer.tokenize(w)),
+        liftWords(
+          // A word the documents lack counts as their word for it (地委 → 地区委员会).
+          retrieval.words.flatMap((w) => (documentsUse(w) ? [w] : [w, ...synonymsOf(w)])),
+          documentsUse,
+          (w) => retriever.index.tokenizer.tokenize(w),
+        ),
         bm25,
         documentsUse,
       ),

@@ -121,7 +121,9 @@ export function judge(
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
   const familiar = r.known >= policy.minKnown && bestLexical >= policy.knownSentence;
-  const enough = strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar;
+  // Members' words are in no sentence: a question named by them needs no close sentence.
+  const enough =
+    named || (strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar);
   if (!enough) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
   const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
   const subjects = weigher ? subjectsOf(r) : [];

@@ -133,8 +133,13 @@ describe('the subject of the ask', () => {
     expect(judge(r, weak, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
     const named = { ...r, hits: [{ ...r.hits[0]!, chunk: { ...chunk, keywords: '当后台 黑社会 村霸' } }] };
     expect(judge(named, weak, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
-    // Off-topic stays off-topic: the domain lift is checked first.
+    // Off-topic stays off-topic: the domain lift is checked first, also for a consequence question (小区物业乱收费会怎么样).
     expect(judge(named, weak, DEFAULT_POLICY, 1.2, weigher)).toMatchObject({ outcome: 'refusal' });
+    expect(judge(named, weak, DEFAULT_POLICY, 1.2, weigher, 1.2)).toMatchObject({ outcome: 'refusal' });
+    // Members' words are in no sentence: a named question needs no close sentence at all.
+    const none = [{ ...said('党员有下列权利。'), lexical: 0.02, relevance: 0.02 }] as never;
+    expect(judge(named, none, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
+    expect(judge(r, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
   });
 
   it("a consequence of conduct told in words the documents share with general Chinese is on-topic when a word besides the ask is the documents' (fifth round)", () => {
