@@ -140,6 +140,11 @@ describe('the subject of the ask', () => {
     const none = [{ ...said('党员有下列权利。'), lexical: 0.02, relevance: 0.02 }] as never;
     expect(judge(named, none, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
     expect(judge(r, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
+    // A question naming the document its first hit is from is about that document: answered too.
+    const scoped = { ...r, scope: { docs: new Set(['example']), units: new Set<string>() } };
+    expect(judge(scoped, none, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
+    const elsewhere = { ...r, scope: { docs: new Set(['other']), units: new Set<string>() } };
+    expect(judge(elsewhere, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
   });
 
   it("a consequence of conduct told in words the documents share with general Chinese is on-topic when a word besides the ask is the documents' (fifth round)", () => {
