@@ -121,3 +121,25 @@ export function membersOnlyWords(
   for (const t of candidates) if (!documentTexts.some((d) => d.includes(t))) out.add(t);
   return out;
 }
+
+export interface SidecarCheck {
+  /** Units the sidecar gives words for. */
+  units: number;
+  /** Lines not usable: malformed, or naming a unit the document does not have. */
+  problems: Array<{ line: number; unit?: string }>;
+}
+
+/** Checks an uploaded sidecar against the unit keys of its document (chunkDoc's `unit`s). */
+export function checkUnitKeywords(text: string, unitKeys: Set<string>): SidecarCheck {
+  const { units, problems } = parseUnitKeywords(text);
+  const out: SidecarCheck['problems'] = problems.map((p) => ({ line: p.line }));
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const tab = raw.indexOf('\t');
+    const unit = tab > 0 ? raw.slice(0, tab).trim() : '';
+    if (unit && !raw.trim().startsWith('#') && units.has(unit) && !unitKeys.has(unit)) out.push({ line: i + 1, unit });
+  });
+  return {
+    units: [...units.keys()].filter((u) => unitKeys.has(u)).length,
+    problems: out.sort((a, b) => a.line - b.line),
+  };
+}

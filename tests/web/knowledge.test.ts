@@ -103,4 +103,70 @@ describe('知识库', () => {
     await ctx.close();
     fs.rmSync(file, { force: true });
   }, 120_000);
+
+  it("uploads a document's members' words after checking them against its units, and finds the article by them", async () => {
+    const web = t.app.web!;
+    const stem = `dining-${process.pid}`;
+    const doc = path.join(corpus, '..', `${stem}.md`);
+    fs.writeFileSync(
+      doc,
+      '# 关于机关食堂就餐的若干规定\n来源: 测试\n\n第一条　工作人员就餐应当按标准交纳伙食费。\n第二条　不得在食堂内设置高档包间，不得以工作餐名义安排宴请。\n',
+    );
+    const words = (name: string, text: string) => {
+      const file = path.join(corpus, '..', name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    await page.goto((await issueSignInLink(web.deps, 'wxid_admin')).url);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.goto(`${web.url}/knowledge`);
+    const upload = async (file: string) => {
+      await page.setInputFiles('input[type=file]', file);
+      await page.getByRole('button', { name: '上传文件' }).click();
+      await page.waitForLoadState();
+      return page.locator('body').innerText();
+    };
+    // Words for a document that is not there, or naming a unit the document lacks: a Chinese error, nothing saved.
+    expect(await upload(words(`${stem}.keywords.tsv`, 'a2\t小灶 吃小灶\n'))).toContain('没有与之对应的文件');
+    await page.goto(`${web.url}/knowledge`);
+    await upload(doc);
+    await page.goto(`${web.url}/knowledge`);
+    expect(await upload(words(`${stem}.keywords.tsv`, 'a2\t小灶 吃小灶\na9\t不存在\n'))).toContain(
+      '第2行：条款编号 a9',
+    );
+    expect(fs.existsSync(path.join(corpus, `${stem}.keywords.tsv`))).toBe(false);
+    await page.goto(`${web.url}/knowledge`);
+    expect(await upload(words(`${stem}.keywords.tsv`, '# 成员用语\na2\t小灶 吃小灶 开小灶\n'))).toContain(
+      `已上传 ${stem}.keywords.tsv（1 个条款）`,
+    );
+    expect(await page.locator('#docs').innerText()).toContain(`成员用语表：${stem}.keywords.tsv`);
+
+    await page.getByRole('button', { name: '重建索引' }).click();
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${web.url}/knowledge`);
+          return page.locator('#chunks').count();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(1);
+    await page.fill('input[name=q]', '机关食堂能开小灶吗');
+    await page.getByRole('button', { name: '测试' }).click();
+    const result = await page.locator('#test-result').innerText();
+    expect(result).toMatch(/判定：作答/);
+    expect(result).toContain('不得在食堂内设置高档包间');
+    expect(result).not.toContain('吃小灶');
+
+    // Removing the words leaves the document; removing the document takes its words along.
+    const row = page.locator('#docs tr', { hasText: `${stem}.md` });
+    await row.getByRole('button', { name: '删除用语表' }).click();
+    await page.waitForURL(/notice=/);
+    expect(fs.existsSync(path.join(corpus, `${stem}.keywords.tsv`))).toBe(false);
+    expect(fs.existsSync(path.join(corpus, `${stem}.md`))).toBe(true);
+    await ctx.close();
+    for (const f of [doc, path.join(corpus, '..', `${stem}.keywords.tsv`)]) fs.rmSync(f, { force: true });
+  }, 120_000);
 });
