@@ -22,12 +22,17 @@ export function docNames(chunks: Chunk[]): Map<string, string[]> {
   return names;
 }
 
+/** What a 第N条 right after it counts items of: a list inside a text, not the document's articles. */
+export const ITEM_OF = /(里|里面|中|之中|当中|原则|内容|要求|义务|权利|任务|职责|条件)$/;
+
 export function findScope(question: string, names: Map<string, string[]>): Scope {
   const q = question.replace(/\s+/g, '');
   const docs = new Set<string>();
   for (const [docId, list] of names) if (list.some((n) => q.includes(n))) docs.add(docId);
   const units = new Set<string>();
   for (const m of q.matchAll(/第([〇零一二三四五六七八九十百千\d]+)条/g)) {
+    // 义务里第一条 / 基本原则第一条 is the first item of a list the question names, not an article.
+    if (ITEM_OF.test(q.slice(0, m.index))) continue;
     const n = chineseToNumber(m[1]!);
     if (Number.isFinite(n)) {
       units.add(`a${n}`);
