@@ -43,3 +43,19 @@ export function defines(text: string, t: NumberedTerm): boolean {
       if (/^[”」"]?[：:]/.test(text.slice(at + term.length, at + term.length + 2))) return true;
   return enumerates(text, t);
 }
+
+/**
+ * The corpus's quoted terms (“三查三改”, “两学一做”) the question names, longest first: a unit that introduces one
+ * (党支部要突出“三查三改”：查找分析…) defines it, as a numbered term's list does.
+ */
+export function namedQuotedTerms(question: string, quoted: ReadonlySet<string>): string[] {
+  const q = normalizeForMatch(question);
+  return [...quoted].filter((t) => t.length >= 3 && q.includes(t)).sort((a, b) => b.length - a.length);
+}
+
+/** True when the text introduces the term's content right after it (“三查三改”：…). */
+export function introduces(text: string, term: string): boolean {
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1))
+    if (/^[”」"]?[：:]/.test(text.slice(at + term.length, at + term.length + 2))) return true;
+  return false;
+}

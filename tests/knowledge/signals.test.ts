@@ -2,7 +2,7 @@
 // numbered term.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ground/logger.js';
-import { defines, numberedTerms } from '../../knowledge/enumeration.js';
+import { defines, introduces, namedQuotedTerms, numberedTerms } from '../../knowledge/enumeration.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift, liftWords } from '../../knowledge/domain.js';
@@ -92,6 +92,16 @@ describe('numbered terms', () => {
     const [four] = numberedTerms('四个意识指什么');
     expect(defines('必须不断增强政治意识、大局意识、核心意识、看齐意识', four!)).toBe(true);
     expect(defines('不断增强“四个意识”，坚定“四个自信”', four!)).toBe(false);
+  });
+
+  it('a quoted term of the corpus the question names is defined where the text introduces it (seventh round)', async () => {
+    const quoted = new Set(['三查三改', '五查五改', '两学一做']);
+    expect(namedQuotedTerms('我们支部三查三改要查哪几个方面', quoted)).toEqual(['三查三改']);
+    expect(introduces('党支部要突出“三查三改”：查找分析组织生活是否经常', '三查三改')).toBe(true);
+    expect(introduces('党员突出“五查五改”、党委突出“四查四改”、党支部突出“三查三改”，推动', '三查三改')).toBe(false);
+    // On the real corpus the clause that introduces it outranks the cover notice that only names it.
+    const top = (await full.retriever.retrieve('我们支部三查三改要查哪几个方面')).hits[0]!.chunk;
+    expect(top.unit).toBe('c11');
   });
 });
 
