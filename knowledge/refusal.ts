@@ -111,10 +111,13 @@ export function judge(
   if (!best || !r.words.length) return refusal('no-match');
   if (domain !== undefined && domain < policy.domainMin) return refusal(`domain ${domain.toFixed(1)}`);
   // A question in members' words written for a top unit is on-topic like a strong one.
-  // So is one that names the document its first hit is from (廉洁自律准则对…有什么要求): it is about that document.
-  const named = namesUnitWords(r, policy.checkTop) || !!r.scope?.docs.has(best.chunk.docId);
+  const named = namesUnitWords(r, policy.checkTop);
+  // One that names the document its first hit is from (廉洁自律准则对…有什么要求) is about that document: it needs no
+  // close sentence either.
+  const namesDocument = !!r.scope?.docs.has(best.chunk.docId);
   const strong =
     named ||
+    namesDocument ||
     (domain !== undefined && (domain >= policy.domainStrong || (conduct !== undefined && conduct >= policy.domainMin)));
   const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
   if (coverage < policy.minCoverage && !strong) return refusal(`coverage ${coverage.toFixed(2)}`);
@@ -122,9 +125,8 @@ export function judge(
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
   const familiar = r.known >= policy.minKnown && bestLexical >= policy.knownSentence;
-  // Members' words are in no sentence: a question named by them (or naming the document) needs no close sentence.
   const enough =
-    named || (strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar);
+    namesDocument || (strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar);
   if (!enough) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
   const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
   const subjects = weigher ? subjectsOf(r) : [];

@@ -146,11 +146,11 @@ describe('the subject of the ask', () => {
     // Off-topic stays off-topic: the domain lift is checked first, also for a consequence question (小区物业乱收费会怎么样).
     expect(judge(named, weak, DEFAULT_POLICY, 1.2, weigher)).toMatchObject({ outcome: 'refusal' });
     expect(judge(named, weak, DEFAULT_POLICY, 1.2, weigher, 1.2)).toMatchObject({ outcome: 'refusal' });
-    // Members' words are in no sentence: a named question needs no close sentence at all.
+    // Like a strong question it still needs some sentence that matches: nothing at all is refused.
     const none = [{ ...said('党员有下列权利。'), lexical: 0.02, relevance: 0.02 }] as never;
-    expect(judge(named, none, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
+    expect(judge(named, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
     expect(judge(r, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
-    // A question naming the document its first hit is from is about that document: answered too.
+    // A question naming the document its first hit is from is about that document: it needs no close sentence.
     const scoped = { ...r, scope: { docs: new Set(['example']), units: new Set<string>() } };
     expect(judge(scoped, none, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
     const elsewhere = { ...r, scope: { docs: new Set(['other']), units: new Set<string>() } };
