@@ -21,7 +21,7 @@ export type AnswerKind =
 
 export interface AskedKind {
   kind: AnswerKind;
-  /** For dates: 什么时候/从哪天起算 may be answered by a relative date (自通过之日起). */
+  /** For dates: 什么时候/起算 (an occasion answers). For durations: how soon something is done (及时 answers). */
   relative?: boolean;
   /** For dates: the question asks when a document was adopted, issued or took effect (施行, 印发, 发的). */
   issued?: boolean;
@@ -33,7 +33,7 @@ export interface AskedKind {
 }
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
-const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分户遍本张期只台辆套件间';
+const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分户遍本张期只台辆套件间楼层';
 
 /** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
 const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
@@ -48,6 +48,9 @@ function background(q: string, end: number): boolean {
   const tail = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
   // 开多长时间合适 / 交多少为宜: a judgement word closes the ask itself.
   if (ASK_CLOSER.test(tail)) return false;
+  // 单位几个老乡党员天天抱团，…，有说法吗: a number phrase running on into a description, then asking whether a rule
+  // covers it, tells the situation (几个 is "some") — the question asks about the rule.
+  if (tail.length >= 4 && SOURCE_ASK_ONCE.test(rest)) return true;
   // …，有规定吗 / 条例里怎么说 asks where the rule is, not a second question: the phrase before it stays the ask.
   const later = rest.slice(tail.length ? 0 : 1).replace(SOURCE_ASK, '');
   return tail.length >= 2 && ASKING.test(later) && !/^(呢|啊|吗|呀|了)?$/.test(tail);
@@ -58,6 +61,8 @@ const ASK_CLOSER = /^(才)?(合适|比较合适|比较好|最好|为宜|合理|�
 /** A closing ask about the rule itself (有规定吗, 有没有要求, 文件怎么说), not about another thing. */
 const SOURCE_ASK =
   /[，,]?(这个|这方面|对此)?(有没有|有啥|有什么|有)(明确|具体)?(规定|要求|说法|讲究)(吗|么|没有|呢)?[？?]?|[，,]?(文件|条例|规定|党章)(里|上)?(怎么|咋|是怎么)(说|讲|规定)的?[？?]?/g;
+
+const SOURCE_ASK_ONCE = new RegExp(SOURCE_ASK.source);
 
 function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
   const g = new RegExp(re.source, 'g');
@@ -71,7 +76,8 @@ export function askedKinds(question: string): AskedKind[] {
   // 开一回/几回 count occasions like 一次/几次 (回来, 回复 are other words).
   const q = normalizeForMatch(question).replace(/([一两几\d])回(?![来去复答家应])/g, '$1次');
   const kinds: AskedKind[] = [];
-  const count = firstAsk(new RegExp(`(?<![哪第好])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
+  // 那几条/这几个 point at things already named: no count asked.
+  const count = firstAsk(new RegExp(`(?<![哪第好那这])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
   // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact.
   if (CONTACT.test(q.replace(/[打接拨回通]电话/g, ''))) kinds.push({ kind: 'contact' });
   else if (
@@ -86,9 +92,21 @@ export function askedKinds(question: string): AskedKind[] {
   else if (
     firstAsk(/(多长时间|多久|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年|期限|时长)/, q)
   )
-    kinds.push({ kind: 'duration' });
-  else if (count) kinds.push({ kind: 'count', measure: count[1], noun: count[2] || undefined });
-  else if (firstAsk(/(?<![哪第好])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
+    // 多久组织学/多久上报 asks how soon something is done: 及时/第一时间 answers it, as a number of days does.
+    kinds.push({
+      kind: 'duration',
+      ...(/多久(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办)/.test(q)
+        ? { relative: true }
+        : {}),
+    });
+  // 一共是几项来着: a particle after the measure names no noun.
+  else if (count)
+    kinds.push({
+      kind: 'count',
+      measure: count[1],
+      noun: count[2]?.replace(/^(来着|呢|啊|呀|吗|吧|了|啦).*/, '') || undefined,
+    });
+  else if (firstAsk(/(?<![哪第好那这])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
   if (
     /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算)/.test(q)
   ) {
@@ -115,7 +133,8 @@ export function askedKinds(question: string): AskedKind[] {
   else if (/(设|放|挂)在(哪|什么地方)/.test(q)) kinds.push({ kind: 'place' });
   else if (!usedFor && /(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q))
     kinds.push({ kind: 'place', measure: '' });
-  else if (!usedFor && /(哪里|哪儿)/.test(q)) kinds.push({ kind: 'place' });
+  else if (!usedFor && /(哪里|哪儿|(?<![做达想见得遇找])(去|到)哪(?![个些种一条份部几]))/.test(q))
+    kinds.push({ kind: 'place' });
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门/是谁的 asks which body is responsible.
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
   const who = q.replace(/谁(能|可以|有)?(发|给|告诉|帮|转|说)(我|下|一下)/g, '');
@@ -159,7 +178,7 @@ const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信�
  * tell the conduct in their own words, so few of the question's words are the documents' own.
  */
 const CONSEQUENCE =
-  /(怎么|如何|咋|怎样|会不会|要不要|会|要)(被)?(处理|处分|处罚|惩处|追究|问责)|(受|挨|背|吃)(个|上|了)?(处[分份]|处罚)|会怎(么样|样|么办)|(什么|啥|哪些)(后果|责任|处分|处理|处罚)|算不算违|违不违|是不是违|(违纪|违规|违反纪律|违法)(吗|么|不|了没)/g;
+  /(怎么|如何|咋|怎样|会不会|要不要|会|要)(被)?(处理|处分|处罚|惩处|追究|问责)|(受|挨|背|吃)(个|上|了)?(处[分份]|处罚)|(处理|处分|处罚)(得)?(轻点|轻一点|轻些|从轻|减轻)|(从轻|减轻)(处理|处分|发落)|会怎(么样|样|么办)|(什么|啥|哪些)(后果|责任|处分|处理|处罚)|算不算违|违不违|是不是违|(违纪|违规|违反纪律|违法)(吗|么|不|了没)/g;
 
 /** The consequence asks of a question (empty when it asks none). */
 export function consequenceAsks(question: string): string[] {
@@ -197,6 +216,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'amount':
       return /\d+(\.\d+)?\s*(%|％|元|万元)|百分之|[一二三四五六七八九十百千万]+元/.test(text);
     case 'duration':
+      if (k.relative && /及时|第一时间|立即|随时|马上/.test(text)) return true;
       return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(
         text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''),
       );

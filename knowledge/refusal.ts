@@ -128,7 +128,14 @@ export function judge(
   const enough =
     namesDocument || (strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar);
   if (!enough) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
-  const relevant = near.filter((s) => s.relevance >= policy.sentenceShare * bestLexical);
+  // Each part of a two-part question (…一届几年？全体会议一年至少开几次) is matched best by its own sentence.
+  const parts = near[0]?.asks?.length ?? 0;
+  const bestOfPart = Array.from({ length: parts }, (_, i) => Math.max(0, ...near.map((s) => s.asks?.[i] ?? 0)));
+  const relevant = near.filter(
+    (s) =>
+      s.relevance >= policy.sentenceShare * bestLexical ||
+      bestOfPart.some((b, i) => b > 0 && (s.asks?.[i] ?? 0) >= policy.sentenceShare * b),
+  );
   const subjects = weigher ? subjectsOf(r) : [];
   // How well a sentence is about what the ask names (the best of the asking clauses).
   const about = (s: Scored) => {

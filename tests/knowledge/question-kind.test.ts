@@ -166,6 +166,23 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(consequenceAsks('他这样会受处分吗')).toEqual(['受处分']);
   });
 
+  it('reads what holdout5 showed: 那几条, 几个X told before 有说法吗, 几楼, 去哪, 处理轻点, 多久组织学 (seventh round)', () => {
+    // 那几条/这几个 point at things named; 几个老乡党员天天抱团，…有说法吗 tells the situation.
+    expect(kinds('准则对普通党员那几条，崇廉拒腐后面接的是啥')).toEqual([]);
+    expect(kinds('单位几个老乡党员天天抱团，拉帮结派的，准则里有说法吗')).toEqual([]);
+    expect(kinds('成立支部要几个人，有规定吗')).toEqual(['count']);
+    expect(kinds('党小组会一般开多长时间合适，有规定吗')).toEqual(['duration']);
+    // 一共是几项来着: no noun counted, any number of items answers.
+    expect(answers('重点任务一共是几项来着', '继续抓好基层党建7项重点任务。')).toBe(true);
+    expect(askedKinds('支部活动在几楼会议室')).toEqual([{ kind: 'count', measure: '楼', noun: '会议室' }]);
+    expect(kinds('蛋糕券去哪领啊')).toEqual(['place']);
+    expect(kinds('四讲四有说的是要做到哪几个合格')).toEqual([]);
+    expect(consequenceAsks('主动把钱退回去了，能不能处理轻点')).toEqual(['处理轻点']);
+    // 多久组织学 asks how soon: 及时 answers it; 任期多久 still needs a number.
+    expect(answers('总书记有新讲话了，支部要多久组织学', '及时跟进学习总书记最新重要讲话。')).toBe(true);
+    expect(answers('小组长任期多久', '及时调整不胜任的小组长。')).toBe(false);
+  });
+
   it('reads weather told as what happened in a question about conduct as no ask for the weather', () => {
     expect(kinds('明天南京的天气怎么样')).toEqual(['current']);
     expect(kinds('项目因为台风泡水损失挺大，负责的党员要背处份吗')).toEqual([]);

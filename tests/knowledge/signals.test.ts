@@ -157,6 +157,15 @@ describe('the subject of the ask', () => {
     expect(judge(elsewhere, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
   });
 
+  it('each part of a two-part question is checked against the sentences that match that part (seventh round)', () => {
+    const r = retrieval('中央委员会一届几年？全体会议一年至少开几次', ['中央委员会', '一届', '全体会议']);
+    const meeting = { ...said('中央委员会全体会议每年至少举行一次。'), lexical: 0.6, relevance: 0.6, asks: [0.2, 0.9] };
+    const term = { ...said('中央委员会每届任期五年。'), lexical: 0.25, relevance: 0.25, asks: [0.8, 0.1] };
+    // The term of office matches its own part best, though less than half the best sentence overall.
+    expect(judge(r, [meeting, term] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+    expect(judge(r, [meeting] as never, DEFAULT_POLICY, 6, weigher)).toMatchObject({ outcome: 'not-stated' });
+  });
+
   it("a consequence of conduct told in words the documents share with general Chinese is on-topic when a word besides the ask is the documents' (fifth round)", () => {
     const r = retrieval('领导开会老是玩手机，会怎么处理', ['领导', '开会', '手机', '处理']);
     const weak = [{ ...said('对直接责任者和领导责任者，给予警告处分。'), lexical: 0.12, relevance: 0.12 }] as never;
