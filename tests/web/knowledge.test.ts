@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSignInLink } from '../../domains/roles/console-access.js';
 import { PROJECT_ROOT } from '../../ground/config.js';
@@ -56,6 +56,20 @@ afterAll(async () => {
   fs.rmSync(corpus, { recursive: true, force: true });
 });
 
+/** Presses 重建索引 and waits until the page shows the new index again (it shows progress while rebuilding). */
+async function rebuild(page: Page, url: string): Promise<void> {
+  await page.getByRole('button', { name: '重建索引' }).click();
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${url}/knowledge`);
+        return page.locator('#chunks').count();
+      },
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe(1);
+}
+
 describe('知识库', () => {
   it('uploads a .docx, rebuilds in place, and answers from it in the test box and in the group', async () => {
     const web = t.app.web!;
@@ -75,16 +89,7 @@ describe('知识库', () => {
     await page.getByRole('button', { name: '上传文件' }).click();
     await page.waitForURL(/notice=/);
     expect(await page.locator('#docs').innerText()).toContain(path.basename(file));
-    await page.getByRole('button', { name: '重建索引' }).click();
-    await expect
-      .poll(
-        async () => {
-          await page.goto(`${web.url}/knowledge`);
-          return page.locator('#chunks').count();
-        },
-        { timeout: 60_000, interval: 500 },
-      )
-      .toBe(1);
+    await rebuild(page, web.url);
     expect(Number(await page.locator('#chunks').innerText())).toBeGreaterThan(before);
 
     await page.fill('input[name=q]', '支部读书角的借阅登记由谁负责？');
@@ -143,16 +148,7 @@ describe('知识库', () => {
     );
     expect(await page.locator('#docs').innerText()).toContain(`成员用语表：${stem}.keywords.tsv`);
 
-    await page.getByRole('button', { name: '重建索引' }).click();
-    await expect
-      .poll(
-        async () => {
-          await page.goto(`${web.url}/knowledge`);
-          return page.locator('#chunks').count();
-        },
-        { timeout: 60_000, interval: 500 },
-      )
-      .toBe(1);
+    await rebuild(page, web.url);
     await page.fill('input[name=q]', '机关食堂能开小灶吗');
     await page.getByRole('button', { name: '测试' }).click();
     const result = await page.locator('#test-result').innerText();
