@@ -13,7 +13,6 @@ import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
 import { oovExpander } from './oov.js';
 import { defines, introduces, namedQuotedTerms, numberedTerms } from './enumeration.js';
-import { quotedTerms } from './tokenizer.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 import { handScore, newCandidate, type Candidate, type Features } from './fusion.js';
 
@@ -79,9 +78,8 @@ export function knownShare(words: string[], index: Pick<KnowledgeIndex, 'bm25' |
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
-  // The corpus's quoted terms (“三查三改”), read from the documents on first use.
-  let quoted: Set<string> | undefined;
-  const quotedOf = () => (quoted ??= new Set(quotedTerms(index.docs.map((d) => d.text))));
+  // The corpus's quoted terms (“三查三改”): the tokenizer's own dictionary additions.
+  const quoted = new Set(index.tokenizer.terms);
   const oov = oovExpander(index.bm25, index.chars);
   const averageLength = index.chunks.reduce((n, c) => n + c.text.length, 0) / Math.max(1, index.chunks.length);
   const fixTypos = homophoneFixer(index.grams, index.bm25, (s) => index.tokenizer.segments(s));
@@ -161,7 +159,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const topChar = Math.max(0, ...charScores.map(([, s]) => s)) || 1;
       for (const [i, s] of charScores) fused.get(i)!.f.char = s / topChar;
       const numbered = numberedTerms(topic);
-      const quotedNamed = namedQuotedTerms(topic, quotedOf());
+      const quotedNamed = namedQuotedTerms(topic, quoted);
       for (const [i, e] of fused) {
         const c = index.chunks[i]!;
         // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
