@@ -32,7 +32,9 @@ export function questionTopic(q: string): string {
     .replace(/([一两几\d])回(?![来去复答家应])/g, '$1次')
     // 义务里第一条: the first item of a list, not an article (scope.ts): 第一条 would match every article's opening.
     .replace(LIST_ITEM, '$1 ')
-    .replace(/(?:有|分)?(?:哪)?几(?:种|类)/g, ' 种类 ');
+    .replace(/(?:有|分)?(?:哪)?几(?:种|类)/g, ' 种类 ')
+    // 算不算, 管不管, 属不属于: a verb asked as "A or not A" is the verb (算, 管, 属于).
+    .replace(/([\u4e00-\u9fff])不\1/g, '$1');
   for (const re of ASKING) t = t.replace(re, ' ');
   return t.replace(/\s+/g, ' ').trim();
 }

@@ -12,7 +12,7 @@ import { homophoneFixer } from './homophones.js';
 import { questionTopic } from './query.js';
 import { expandTerms } from './synonyms.js';
 import { oovExpander } from './oov.js';
-import { defines, introduces, namedQuotedTerms, numberedTerms } from './enumeration.js';
+import { asksListOf, defines, introduces, listHead, namedQuotedTerms, numberedTerms } from './enumeration.js';
 import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
 import { handScore, newCandidate, type Candidate, type Features } from './fusion.js';
 
@@ -169,6 +169,8 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         if (numbered.length && numbered.some((t) => defines(matchTextOf(i), t))) e.f.defines = 1;
         // So is one that introduces a quoted term of the corpus the question names (“三查三改”：查找分析…).
         else if (quotedNamed.some((t) => introduces(matchTextOf(i), t))) e.f.defines = 1;
+        // So is one whose opening sentence introduces the list the question asks for (哪些义务 ↔ 下列义务：).
+        else if (c.lead && asksListOf(question, topic, listHead(c.lead) ?? '\0')) e.f.defines = 1;
         e.score = handScore(e.f);
       }
       const scope = findScope(question, names);

@@ -2,7 +2,14 @@
 // numbered term.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ground/logger.js';
-import { defines, introduces, namedQuotedTerms, numberedTerms } from '../../knowledge/enumeration.js';
+import {
+  asksListOf,
+  defines,
+  introduces,
+  listHead,
+  namedQuotedTerms,
+  numberedTerms,
+} from '../../knowledge/enumeration.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift, liftWords } from '../../knowledge/domain.js';
@@ -102,6 +109,20 @@ describe('numbered terms', () => {
     // On the real corpus the clause that introduces it outranks the cover notice that only names it.
     const top = (await full.retriever.retrieve('我们支部三查三改要查哪几个方面')).hits[0]!.chunk;
     expect(top.unit).toBe('c11');
+  });
+
+  it('a unit whose opening sentence introduces the list a question asks for defines it (eighth round)', async () => {
+    expect(listHead('党员必须履行下列义务：')).toBe('义务');
+    expect(listHead('党的全国代表大会的职权是：')).toBe('职权');
+    expect(listHead('对党员的纪律处分种类：')).toBe('种类');
+    // Cases announced, not a list of 处理; a list of conduct (下列行为之一) names no list head.
+    expect(listHead('对违纪后下落不明的党员，应当区别情况作出处理：')).toBeUndefined();
+    expect(listHead('有下列行为之一的，给予警告处分：')).toBeUndefined();
+    expect(asksListOf('党员得尽到哪些义务', '党员得尽到 义务', '义务')).toBe(true);
+    expect(asksListOf('义务教育怎么报名', '义务教育报名', '义务')).toBe(false);
+    // On the real corpus the list of duties outranks a short article that names 义务 twice (预备党员的义务…).
+    const top = (await full.retriever.retrieve('党员得尽到哪些义务')).hits[0]!.chunk;
+    expect([top.docId, top.unit]).toEqual(['dangzhang_2022', 'a3']);
   });
 });
 
