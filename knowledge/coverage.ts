@@ -36,6 +36,17 @@ export function matchText(text: string): string {
   return normalizeForMatch(text);
 }
 
+/**
+ * The text with the question's own form appended for each question word the text writes only in another form
+ * (共青团 where the article writes 中国共产主义青年团): character-pair matching then counts the word as present.
+ */
+export function withQuestionForms(words: string[], text: string): string {
+  let extra = '';
+  for (const w of new Set(words))
+    if (w.length > 1 && !text.includes(w) && synonymsOf(w).some((s) => text.includes(s))) extra += ` ${w}`;
+  return extra ? text + extra : text;
+}
+
 /** Share of the topic's Chinese character pairs that occur in the text (segmentation-free). */
 export function bigramShare(topic: string, text: string): number {
   const grams = new Set<string>();

@@ -1,7 +1,7 @@
 // Scores the sentences of the best hits (and of the rest of the top unit) against the question.
 import type { Chunk } from './chunk.js';
 import { joinLists, splitSentences, type ListPlace } from './sentences.js';
-import { bigramShare, matchText, termCoverage } from './coverage.js';
+import { bigramShare, matchText, termCoverage, withQuestionForms } from './coverage.js';
 import { askClauses, askedKinds, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
 import { questionTopic } from './query.js';
@@ -201,7 +201,7 @@ export function scoreSentences(
       // The article the member named is what was asked about, whatever words it uses.
       const lexical = Math.max(
         named ? 0.6 : 0,
-        0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, text),
+        0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, withQuestionForms(r.words, text)),
       );
       const relevance = isFieldLine(quote)
         ? Math.max(lexical, 0.8 * (units.get(`${chunk.docId}#${chunk.unit}`) ?? 0))

@@ -4,6 +4,7 @@ import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { joinLists, splitSentences } from '../../knowledge/sentences.js';
 import { formatQuoted, listCut, pickSentences } from '../../knowledge/extractive.js';
 import { squashSpace } from '../../knowledge/normalize.js';
+import { withQuestionForms } from '../../knowledge/coverage.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
@@ -171,6 +172,13 @@ describe('whole-corpus answers', () => {
     if (!a.text.includes('（八）')) expect(a.text).toContain('共八项，详见《党章》第三条');
     for (const c of a.citations)
       expect(k.index.docs.map((d) => squashSpace(d.text)).join('\n')).toContain(squashSpace(c.quote));
+  });
+
+  it('a sentence writing the full form of a short name the question uses answers first (共青团 → 中国共产主义青年团)', async () => {
+    expect(withQuestionForms(['共青团', '定位'], '中国共产主义青年团是…')).toBe('中国共产主义青年团是… 共青团');
+    expect(withQuestionForms(['共青团'], '共青团中央委员会')).toBe('共青团中央委员会');
+    const a = await k.answerer.answer('共青团在党章里是怎么定位的');
+    expect(a.citations[0]?.quote).toMatch(/^中国共产主义青年团是/);
   });
 
   it('answers a count the text states with another classifier (几个 → 两名)', async () => {
