@@ -95,7 +95,7 @@ export function createAnswerer({
         documentsUse,
       ),
       bm25,
-      conductLift(retrieval.words, q, bm25, documentsUse),
+      conductLift(retrieval.words, retrieval.question, bm25, documentsUse),
     );
     // On-topic questions (answered, "not stated", or no sentence close enough) may be answered by the model from the
     // same context under the same checks; an off-topic question never reaches it.

@@ -37,4 +37,9 @@ describe('homophone typos', () => {
     const units = async (q: string) => (await plan.retriever.retrieve(q, { k: 3 })).hits.map((h) => h.chunk.id);
     expect(await units('严格党的组织生火')).toEqual(await units('严格党的组织生活'));
   });
+
+  it('hands the corrected question on, so the clause that asks is read in corrected words too', async () => {
+    const r = await plan.retriever.retrieve('民主平议一年搞几次');
+    expect(r.question).toBe('民主评议一年搞几次');
+  });
 });
