@@ -28,7 +28,13 @@ export const ITEM_OF = /(里|里面|中|之中|当中|原则|内容|要求|义�
 export function findScope(question: string, names: Map<string, string[]>): Scope {
   const q = question.replace(/\s+/g, '');
   const docs = new Set<string>();
-  for (const [docId, list] of names) if (list.some((n) => q.includes(n))) docs.add(docId);
+  const named: Array<{ docId: string; end: number }> = [];
+  for (const [docId, list] of names)
+    for (const n of list) for (const at of indicesOf(q, n)) named.push({ docId, end: at + n.length });
+  named.push(...looselyNamed(q, names));
+  // 条例里…党章: the document read in (里, 上, 中) is where to look; the other one is what is asked about.
+  const within = named.filter((d) => IN.test(q.slice(d.end)));
+  for (const d of within.length ? within : named) docs.add(d.docId);
   const units = new Set<string>();
   for (const m of q.matchAll(/第([〇零一二三四五六七八九十百千\d]+)条/g)) {
     // 义务里第一条 / 基本原则第一条 is the first item of a list the question names, not an article.
@@ -40,6 +46,44 @@ export function findScope(question: string, names: Map<string, string[]>): Scope
     }
   }
   return { docs, units };
+}
+
+/** Right after a document's name: the member looks in it (党章上, 条例里面). */
+const IN = /^(里|上|中|当中)/;
+
+function indicesOf(q: string, name: string): number[] {
+  const out: number[] = [];
+  for (let at = q.indexOf(name); at >= 0; at = q.indexOf(name, at + name.length)) out.push(at);
+  return out;
+}
+
+/** Kinds of document members name without the title (条例里, 准则上, 方案里说): the end of a document's short name. */
+const KINDS = /(条例|准则|方案)/g;
+
+/**
+ * Documents a question names by their kind alone or with part of the title (处分条例, 廉洁准则): of the documents of
+ * that kind, those whose short name shares most characters with the four before it (all of them when none does), when
+ * no title of that kind is named in full.
+ */
+function looselyNamed(q: string, names: Map<string, string[]>): Array<{ docId: string; end: number }> {
+  const out: Array<{ docId: string; end: number }> = [];
+  for (const m of q.matchAll(KINDS)) {
+    const kind = m[1]!;
+    const ofKind = [...names].filter(([, list]) => list[0]!.endsWith(kind));
+    if (ofKind.some(([, list]) => list.some((n) => q.includes(n)))) continue;
+    const before = [
+      ...(q
+        .slice(Math.max(0, m.index! - 4), m.index!)
+        .split(/[\p{P}\s]/u)
+        .pop() ?? ''),
+    ];
+    const shared = ofKind.map(([, list]) => before.filter((c) => list[0]!.slice(0, -kind.length).includes(c)).length);
+    const most = Math.max(0, ...shared);
+    ofKind.forEach(([docId], i) => {
+      if (shared[i] === most) out.push({ docId, end: m.index! + kind.length });
+    });
+  }
+  return out;
 }
 
 /** Score multiplier for a chunk under the scope: named document and article up, other documents down. */

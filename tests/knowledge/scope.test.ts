@@ -19,4 +19,28 @@ describe('named documents and articles', () => {
     expect(questionTopic('党员的义务里 第一条是学啥')).not.toContain('第一条');
     expect(questionTopic('党章第三十三条讲的什么')).toContain('第三十三条');
   });
+
+  it('reads a document named by its kind alone or with part of its title (条例里, 处分条例, 廉洁准则)', () => {
+    const all = new Map([
+      ['dangzhang_2022', ['党章', '中国共产党章程']],
+      ['jilv', ['纪律处分条例', '中国共产党纪律处分条例']],
+      ['jiaoyu', ['党员教育管理工作条例', '中国共产党党员教育管理工作条例']],
+      ['lianjie', ['廉洁自律准则', '中国共产党廉洁自律准则']],
+      ['zhengzhi', ['政治生活准则', '关于新形势下党内政治生活的若干准则']],
+    ]);
+    expect(findScope('条例里有说法吗', all).docs).toEqual(new Set(['jilv', 'jiaoyu']));
+    expect(findScope('处分条例咋规定的', all).docs).toEqual(new Set(['jilv']));
+    expect(findScope('廉洁准则对领导有啥要求', all).docs).toEqual(new Set(['lianjie']));
+    // A title named in full is not read loosely again.
+    expect(findScope('纪律处分条例和条例释义', all).docs).toEqual(new Set(['jilv']));
+  });
+
+  it('of two documents named, looks in the one read in (条例里…党章: 条例 is where, 党章 is what)', () => {
+    const all = new Map([
+      ['dangzhang_2022', ['党章', '中国共产党章程']],
+      ['jilv', ['纪律处分条例', '中国共产党纪律处分条例']],
+    ]);
+    expect(findScope('条例里是怎么说党章的', all).docs).toEqual(new Set(['jilv']));
+    expect(findScope('党章和纪律处分条例有啥关系', all).docs).toEqual(new Set(['dangzhang_2022', 'jilv']));
+  });
 });
