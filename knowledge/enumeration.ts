@@ -2,6 +2,7 @@
 // each carrying the head word. A sentence whose enumeration repeats the head at least N times is the definition.
 import { chineseToNumber } from './structure.js';
 import { normalizeForMatch } from './normalize.js';
+import { soundPairCodes } from './pinyin.js';
 
 export interface NumberedTerm {
   n: number;
@@ -73,7 +74,13 @@ export function listHead(lead: string): string | undefined {
   return m?.[1] ?? m?.[2];
 }
 
-/** True when the question asks for the list a unit with this head introduces (党员有哪些义务 ↔ 下列义务：). */
+/**
+ * True when the question asks for the list a unit with this head introduces (党员有哪些义务 ↔ 下列义务：), the head
+ * written as it sounds too (哪些权力 ↔ 下列权利：): members type by pinyin.
+ */
 export function asksListOf(question: string, topic: string, head: string): boolean {
-  return ASKS_LIST.test(question) && normalizeForMatch(topic).includes(head);
+  if (!ASKS_LIST.test(question)) return false;
+  if (normalizeForMatch(topic).includes(head)) return true;
+  const [sound] = soundPairCodes(head);
+  return head.length === 2 && sound !== undefined && soundPairCodes(topic).includes(sound);
 }

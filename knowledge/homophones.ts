@@ -71,6 +71,32 @@ export function homophoneFixer(
       chars[i + 1] = String.fromCharCode(y);
       changed = true;
     }
+    // A longer term of the corpus one homophone away (留党查看 → 留党察看, 三查三该 → 三查三改): three or four characters
+    // that sound like a corpus word are that word, however common the typed pair is (查看 ≫ 察看 in general Chinese).
+    for (const n of [4, 3])
+      for (let i = 0; i + n <= chars.length; i++) {
+        const typed = chars.slice(i, i + n);
+        if (!typed.every((c) => isHan(c.charCodeAt(0))) || words.has(typed.join(''))) continue;
+        const fixed = soundAlike(typed, words);
+        if (!fixed) continue;
+        chars.splice(i, n, ...fixed);
+        changed = true;
+        i += n - 1;
+      }
     return changed ? chars.join('') : topic;
   };
+}
+
+/** The corpus word that differs from `typed` in one character, a homophone and not a function word. */
+function soundAlike(typed: string[], words: Pick<Bm25, 'has'>): string[] | undefined {
+  for (let j = 0; j < typed.length; j++) {
+    if (isStopword(typed[j]!)) continue;
+    for (const x of homophonesOf(typed[j]!.charCodeAt(0))) {
+      const c = String.fromCharCode(x);
+      if (isStopword(c)) continue;
+      const word = [...typed.slice(0, j), c, ...typed.slice(j + 1)];
+      if (words.has(word.join(''))) return word;
+    }
+  }
+  return undefined;
 }

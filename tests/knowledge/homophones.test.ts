@@ -29,6 +29,11 @@ describe('homophone typos', () => {
     expect(fix('开展民主平议')).toBe('开展民主评议');
   });
 
+  it('corrects three or four characters one homophone away from a term of the corpus, however common the typed pair', () => {
+    expect(fix('三会一客怎么开')).toBe('三会一课怎么开');
+    expect(fix('民主评意')).toBe('民主评议');
+  });
+
   it('leaves ordinary words and pairs across words alone', () => {
     for (const q of ['年纪大了行动不便', '我是新来的', '证在哪里', '这事归谁管']) expect(fix(q)).toBe(q);
   });

@@ -120,6 +120,8 @@ describe('numbered terms', () => {
     expect(listHead('有下列行为之一的，给予警告处分：')).toBeUndefined();
     expect(asksListOf('党员得尽到哪些义务', '党员得尽到 义务', '义务')).toBe(true);
     expect(asksListOf('义务教育怎么报名', '义务教育报名', '义务')).toBe(false);
+    // Typed by pinyin: 权力 for 权利.
+    expect(asksListOf('党员有哪些权力', '党员 权力', '权利')).toBe(true);
     // On the real corpus the list of duties outranks a short article that names 义务 twice (预备党员的义务…).
     const top = (await full.retriever.retrieve('党员得尽到哪些义务')).hits[0]!.chunk;
     expect([top.docId, top.unit]).toEqual(['dangzhang_2022', 'a3']);
