@@ -9,7 +9,7 @@ import { scoreSentences } from './sentence-scoring.js';
 import { domainLift, liftWords } from './domain.js';
 import { membersOnlyWords } from './unit-keywords.js';
 import { synonymsOf } from './synonyms.js';
-import { consequenceAsks } from './question-kind.js';
+import { asksWhatFollows, consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 
@@ -137,7 +137,10 @@ export function createAnswerer({
         reason: verdict.reason,
       };
     }
-    const extractive = formatQuoted(pickSentences(scored, kinds, 3, retrieval.hits[0]?.chunk, listQuestion), maxChars);
+    const extractive = formatQuoted(
+      pickSentences(scored, kinds, 3, retrieval.hits[0]?.chunk, listQuestion, asksWhatFollows(retrieval.question)),
+      maxChars,
+    );
     return { ...extractive, refused: false, sources, mode: 'extractive', retrieval, reason: verdict.reason };
   }
   return {

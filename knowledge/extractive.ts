@@ -44,6 +44,8 @@ export function pickSentences(
   top?: Pick<Picked['chunk'], 'docId' | 'unit'>,
   /** The question asks for several items: a list that answers best stays first wherever it comes from. */
   listQuestion = false,
+  /** The question asks what follows from conduct (会怎么样, 怎么处理): a cut quote runs on to its sentence's end. */
+  consequence = false,
 ): Picked[] {
   const best = scored[0]?.score ?? 0;
   const inTop = (p: Picked | undefined) => !!p && !!top && p.chunk.docId === top.docId && p.chunk.unit === top.unit;
@@ -103,6 +105,13 @@ export function pickSentences(
       if (item) picked[i] = item;
       continue;
     }
+    // Conduct asked about (会怎么样): a part of a sentence runs on to the sentence's end, where the rules put what
+    // follows from it (…予以纠正；拒不纠正的，其本人应当辞去现任职务…).
+    if (consequence && p.cut && !p.list) {
+      const whole = scored.find((c) => !c.cut && sameUnit(c, p) && c.quote.includes(p.quote));
+      if (whole) picked[i] = withNextClause({ ...p, quote: p.quote }, whole.quote, true);
+      continue;
+    }
     if (listQuestion || p.quote.length <= LONG_SENTENCE || p.cut || p.list || p.listed) continue;
     const part = scored
       .filter(
@@ -114,7 +123,7 @@ export function pickSentences(
           kinds.every((k) => !containsKind(p.quote, k) || containsKind(c.quote, k)),
       )
       .sort((a, b) => a.quote.length - b.quote.length)[0];
-    if (part) picked[i] = withNextClause(part, p.quote);
+    if (part) picked[i] = withNextClause(part, p.quote, consequence);
   }
   // A two-part question gets an answer to each part: the sentence that best matches a part no quote answers yet.
   const parts = scored[0]?.asks?.length ?? 0;
@@ -149,11 +158,11 @@ export function pickSentences(
  * (可以请求上一级…复查；): a cut quote runs on to the end of its ；-part. Measured: to the next ，-clause only lost a
  * must_include on tune (…的党员，要进行批评教育，促其改正).
  */
-function withNextClause(part: Picked, sentence: string): Picked {
+function withNextClause(part: Picked, sentence: string, toEnd = false): Picked {
   const start = sentence.indexOf(part.quote);
   if (start < 0) return part;
   const from = start + part.quote.length + 1;
-  const next = sentence.slice(from).search(/[；。]/);
+  const next = sentence.slice(from).search(toEnd ? /。/ : /[；。]/);
   const end = next < 0 ? sentence.length : from + next;
   const quote = sentence.slice(start, end).replace(/[，；。]$/, '');
   return { ...part, quote, cut: { before: start > 0, after: end < sentence.length - 1 } };

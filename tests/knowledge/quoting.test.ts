@@ -5,6 +5,7 @@ import { joinLists, splitSentences } from '../../knowledge/sentences.js';
 import { formatQuoted, listCut, pickSentences } from '../../knowledge/extractive.js';
 import { squashSpace } from '../../knowledge/normalize.js';
 import { withQuestionForms } from '../../knowledge/coverage.js';
+import { asksWhatFollows } from '../../knowledge/question-kind.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
@@ -179,6 +180,15 @@ describe('whole-corpus answers', () => {
     expect(withQuestionForms(['共青团'], '共青团中央委员会')).toBe('共青团中央委员会');
     const a = await k.answerer.answer('共青团在党章里是怎么定位的');
     expect(a.citations[0]?.quote).toMatch(/^中国共产主义青年团是/);
+  });
+
+  it('asked what the rules say about conduct, quotes the sentence on to its end, where the consequence is', async () => {
+    const a = await k.answerer.answer('党员领导干部的子女在他管辖的地区经商，条例怎么规定的');
+    expect(a.text).toContain('《纪律处分条例》第一百零七条');
+    expect(a.text).toContain('其本人应当辞去现任职务');
+    expect(asksWhatFollows('纪律上怎么说')).toBe(true);
+    expect(asksWhatFollows('这种情况会怎么处理')).toBe(true);
+    expect(asksWhatFollows('党章第三条讲了什么')).toBe(false);
   });
 
   it('answers a count the text states with another classifier (几个 → 两名)', async () => {
