@@ -145,6 +145,13 @@ function quotesOf(text: string): QuoteSpan[] {
  */
 const MEMBERS_WORDS_WEIGHT = 0.5;
 
+/**
+ * A paragraph that applies the one before it (…的，依照前款规定处理; 发布前款所列文章…) says little quoted alone: what
+ * the unit's members' words add to it counts this much (they were written for the unit's main provision).
+ */
+const REFERS_BACK = /前[两三]?款/;
+const BACK_REFERENCE = 0.7;
+
 /** A list is quoted whole up to this length; a longer one is quoted as its lead and the items that fit, marked as cut. */
 const LIST_MAX = 360;
 
@@ -226,7 +233,7 @@ export function scoreSentences(
           0.1 * kindHits +
           shape +
           (named ? 0.3 : 0) +
-          MEMBERS_WORDS_WEIGHT * members * weight,
+          MEMBERS_WORDS_WEIGHT * members * weight * (REFERS_BACK.test(quote) ? BACK_REFERENCE : 1),
       });
     }
   }

@@ -191,6 +191,12 @@ describe('whole-corpus answers', () => {
     expect(asksWhatFollows('党章第三条讲了什么')).toBe(false);
   });
 
+  it("found by members' words, quotes the main provision, not a paragraph that applies it (依照前款规定处理)", async () => {
+    const a = await k.answerer.answer('党员赌博被行政拘留了，党内怎么处理');
+    expect(a.citations[0]).toMatchObject({ doc: '《纪律处分条例》', clause: '第三十条' });
+    expect(a.citations[0]!.quote).not.toMatch(/前款/);
+  });
+
   it('answers a count the text states with another classifier (几个 → 两名)', async () => {
     const a = await k.answerer.answer('发展党员要几个入党介绍人');
     expect(a.refused).toBe(false);
