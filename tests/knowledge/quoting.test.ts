@@ -4,7 +4,7 @@ import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { joinLists, splitSentences } from '../../knowledge/sentences.js';
 import { formatQuoted, listCut, pickSentences } from '../../knowledge/extractive.js';
 import { squashSpace } from '../../knowledge/normalize.js';
-import { withQuestionForms } from '../../knowledge/coverage.js';
+import { splitAbbreviation, withQuestionForms } from '../../knowledge/coverage.js';
 import { asksWhatFollows } from '../../knowledge/question-kind.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
@@ -195,6 +195,15 @@ describe('whole-corpus answers', () => {
     const a = await k.answerer.answer('党员赌博被行政拘留了，党内怎么处理');
     expect(a.citations[0]).toMatchObject({ doc: '《纪律处分条例》', clause: '第三十条' });
     expect(a.citations[0]!.quote).not.toMatch(/前款/);
+  });
+
+  it('reads a shortening the text writes apart (吸毒 as 吸食、注射毒品), but not a phrase of function characters', async () => {
+    expect(splitAbbreviation('党员有嫖娼或者吸食、注射毒品等丑恶行为的', '吸毒')).toBe(true);
+    expect(splitAbbreviation('吸食。毒品', '吸毒')).toBe(false);
+    expect(splitAbbreviation('每届任期三年', '每年')).toBe(false);
+    expect(splitAbbreviation('要按时召开', '要开')).toBe(false);
+    const a = await k.answerer.answer('党员吸毒的话党内会给什么处分');
+    expect(a.citations[0]?.quote).toContain('吸食、注射毒品');
   });
 
   it('answers a count the text states with another classifier (几个 → 两名)', async () => {
