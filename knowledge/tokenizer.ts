@@ -132,9 +132,12 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
       return jieba.cut(text, false);
     },
     words(text: string): string[] {
-      return jieba
-        .cut(normalizeForMatch(unbracket(text)), true)
-        .filter((w) => !isStopword(w.trim()) && w.trim() !== '');
+      return (
+        jieba
+          .cut(normalizeForMatch(unbracket(text)), true)
+          // A word of function characters only (是从, 还要, 也得) carries no topic either.
+          .filter((w) => w.trim() !== '' && !isStopword(w.trim()) && ![...w.trim()].every(isStopword))
+      );
     },
   };
 }

@@ -44,6 +44,15 @@ describe('unknown words expanded by morpheme', () => {
   });
 });
 
+describe("a question's content words", () => {
+  it('leave out words of function characters only (是从, 还要), keep the rest', () => {
+    const words = createTokenizer().words('总书记是从哪些人里面选出来的');
+    expect(words).toContain('总书记');
+    expect(words).not.toContain('是从');
+    expect(createTokenizer().words('党内还要处分吗')).not.toContain('还要');
+  });
+});
+
 describe('bracketed alternatives', () => {
   it('reads 退（离）休 as 退休 and 离休, 出国（境） as 出国 and 出境', () => {
     const t = unbracket('离职或者退（离）休后，驻外机构或者临时出国（境）团（组）中的党员');
