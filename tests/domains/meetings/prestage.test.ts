@@ -40,12 +40,16 @@ describe('pre-staged reminders', () => {
     expect(Date.now()).toBeLessThan(due);
     expect(await job.getState()).toBe('delayed');
     expect(job.timestamp + job.delay).toBe(due);
-    const sent = await w.waitFor((s) => s.text.includes(`编号 ${m.id}`) && s.text.includes('【会议提醒】'), 15_000);
+    // Waited for until 10 s past due, however long staging took (due is EARLY_MS + 3 s after creation).
+    const sent = await w.waitFor(
+      (s) => s.text.includes(`编号 ${m.id}`) && s.text.includes('【会议提醒】'),
+      Math.max(0, due - Date.now()) + 10_000,
+    );
     expect(sent.at).toBeGreaterThanOrEqual(due);
     expect(sent.text).toContain('5秒后');
     await sleep(300);
     expect(reminders(m)).toHaveLength(1);
-  }, 30_000);
+  }, 45_000);
 
   it('cancelled 1 s before due, after staging: nothing is sent and the staged job is withdrawn', async () => {
     const due = Date.now() + 2500;
