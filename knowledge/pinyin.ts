@@ -19,13 +19,17 @@ function syllables(): Uint16Array {
   if (table) return table;
   const t = new Uint16Array(HAN_LAST - HAN_FIRST + 1);
   const lines = fs.readFileSync(SYLLABLES_FILE, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    const chars = line.split('\t')[1] ?? '';
+  // lü and lu (nü and nu) are one sound to the keyboard: ü is typed as v or u, so 纪律 comes out as 纪侓/纪录.
+  const ids = new Map<string, number>();
+  for (const line of lines) {
+    const [syllable = '', chars = ''] = line.split('\t');
+    const name = syllable.replace('ü', 'u');
+    const id = ids.get(name) ?? ids.set(name, ids.size + 1).get(name)!;
     for (let j = 0; j < chars.length; j++) {
       const c = chars.charCodeAt(j);
-      if (c >= HAN_FIRST && c <= HAN_LAST) t[c - HAN_FIRST] = i + 1;
+      if (c >= HAN_FIRST && c <= HAN_LAST) t[c - HAN_FIRST] = id;
     }
-  });
+  }
   table = t;
   return t;
 }

@@ -22,6 +22,8 @@ describe('homophone typos', () => {
     expect(soundPairCodes('平议')).toEqual(soundPairCodes('评议'));
     expect(soundPairCodes('制渡')).toEqual(soundPairCodes('制度'));
     expect(soundPairCodes('评议')).not.toEqual(soundPairCodes('评语'));
+    // ü is typed as v or u: 纪侓 (lu) sounds like 纪律 (lü) to the keyboard.
+    expect(soundPairCodes('纪侓')).toEqual(soundPairCodes('纪律'));
   });
 
   it('corrects a character typed for a homophone into the corpus word', () => {
