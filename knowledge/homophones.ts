@@ -5,7 +5,7 @@
 // or two lone characters of the dictionary's segmentation and no character, typed or corrected, is a function word
 // (是, 有, 在). The corrected topic is what the channels search; pairs across two words stay as typed.
 import type { Bm25 } from './bm25.js';
-import { homophonesOf } from './pinyin.js';
+import { homophonesOf, soundKey } from './pinyin.js';
 import { isStopword } from './stopwords.js';
 import { pairFrequency } from './tokenizer.js';
 
@@ -22,9 +22,30 @@ export type HomophoneFixer = (topic: string) => string;
 /** A fixer over the character-pair index `grams` (terms are pair codes, see charPairCodes). */
 export function homophoneFixer(
   grams: Bm25<number>,
-  words: Pick<Bm25, 'has'>,
+  words: Pick<Bm25, 'has' | 'forEachTerm'>,
   segments: (s: string) => string[],
 ): HomophoneFixer {
+  // The corpus's words of three or four characters by their sound, built on first use.
+  let bySound: Map<string, string[]> | undefined;
+  const soundAlike = (typed: string[]): string[] | undefined => {
+    if (!bySound) {
+      const m = new Map<string, string[]>();
+      words.forEachTerm((t) => {
+        if (t.length < 3 || t.length > 4) return;
+        const key = soundKey(t);
+        if (key) m.set(key, [...(m.get(key) ?? []), t]);
+      });
+      bySound = m;
+    }
+    const key = soundKey(typed.join(''));
+    if (!key) return undefined;
+    for (const word of bySound.get(key) ?? []) {
+      const chars = [...word];
+      const differ = chars.flatMap((c, j) => (c === typed[j] ? [] : [j]));
+      if (differ.length === 1 && !isStopword(typed[differ[0]!]!) && !isStopword(chars[differ[0]!]!)) return chars;
+    }
+    return undefined;
+  };
   // The corpus's most frequent pair (lowest IDF) that keeps one of the two characters and swaps the other for a
   // homophone.
   const likeliest = (a: number, b: number): [number, number] | undefined => {
@@ -77,7 +98,7 @@ export function homophoneFixer(
       for (let i = 0; i + n <= chars.length; i++) {
         const typed = chars.slice(i, i + n);
         if (!typed.every((c) => isHan(c.charCodeAt(0))) || words.has(typed.join(''))) continue;
-        const fixed = soundAlike(typed, words);
+        const fixed = soundAlike(typed);
         if (!fixed) continue;
         chars.splice(i, n, ...fixed);
         changed = true;
@@ -85,18 +106,4 @@ export function homophoneFixer(
       }
     return changed ? chars.join('') : topic;
   };
-}
-
-/** The corpus word that differs from `typed` in one character, a homophone and not a function word. */
-function soundAlike(typed: string[], words: Pick<Bm25, 'has'>): string[] | undefined {
-  for (let j = 0; j < typed.length; j++) {
-    if (isStopword(typed[j]!)) continue;
-    for (const x of homophonesOf(typed[j]!.charCodeAt(0))) {
-      const c = String.fromCharCode(x);
-      if (isStopword(c)) continue;
-      const word = [...typed.slice(0, j), c, ...typed.slice(j + 1)];
-      if (words.has(word.join(''))) return word;
-    }
-  }
-  return undefined;
 }

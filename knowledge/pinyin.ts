@@ -49,6 +49,19 @@ export function soundPairCodes(text: string): number[] {
   return out;
 }
 
+/** The syllables of a run of Chinese characters as one key (`12,40,7`); undefined when one has no reading. */
+export function soundKey(text: string): string | undefined {
+  const t = syllables();
+  const ids: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const id = c >= HAN_FIRST && c <= HAN_LAST ? t[c - HAN_FIRST]! : 0;
+    if (!id) return undefined;
+    ids.push(id);
+  }
+  return ids.join(',');
+}
+
 /** Characters (code points) read with each syllable, built on first use. */
 let bySyllable: number[][] | undefined;
 
