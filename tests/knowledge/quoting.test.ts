@@ -107,13 +107,13 @@ describe('lists', () => {
 
   it('quotes the lead and the one item of a list that answers, with the length of the list', () => {
     const lead = '有下列行为之一的，给予警告处分：';
-    const whole = `${lead}\n（一）甲事项办理不当，${'造成不良影响，'.repeat(6)}；\n（二）超标准配备、使用办公用房；\n（三）其他违反规定的行为。`;
+    const whole = `${lead}\n（一）甲事项办理不当，${'造成不良影响，'.repeat(16)}；\n（二）超标准配备、使用办公用房；\n（三）其他违反规定的行为。`;
     const list = { lead, total: 3, shown: 3, withLead: true };
     const item = { lead, total: 3, shown: 1, withLead: false };
     const scored = [
       { ...(sentence(whole, 1) as object), list },
       { ...(sentence('（二）超标准配备、使用办公用房；', 0.95) as object), list: item },
-      { ...(sentence(`（一）甲事项办理不当，${'造成不良影响，'.repeat(6)}；`, 0.3) as object), list: item },
+      { ...(sentence(`（一）甲事项办理不当，${'造成不良影响，'.repeat(16)}；`, 0.3) as object), list: item },
     ];
     const picked = pickSentences(scored as never, [], 3, chunk);
     expect(formatQuoted(picked, 500).text).toBe(
@@ -121,6 +121,13 @@ describe('lists', () => {
     );
     // A question asking for the items gets the whole list.
     expect(pickSentences(scored as never, [], 3, chunk, true)[0]!.quote).toBe(whole);
+    // A short list (up to 160 characters) is quoted whole: its items are the alternatives.
+    const short = `${lead}\n（一）甲事项办理不当；\n（二）超标准配备、使用办公用房；\n（三）其他违反规定的行为。`;
+    const shortScored = [
+      { ...(sentence(short, 1) as object), list },
+      { ...(sentence('（二）超标准配备、使用办公用房；', 0.95) as object), list: item },
+    ];
+    expect(pickSentences(shortScored as never, [], 3, chunk)[0]!.quote).toBe(short);
   });
 
   it('answers each part of a two-part question', () => {
