@@ -1,6 +1,13 @@
 // Deciding that the corpus does not answer a question, and saying so with the nearest clauses.
 import { citeLabel } from './chunk.js';
-import { askClauses, askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
+import {
+  askClauses,
+  askedKinds,
+  asksWhatFollows,
+  containsKind,
+  type AnswerKind,
+  type AskedKind,
+} from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import type { Retrieval } from './retriever.js';
 import type { Scored } from './sentence-scoring.js';
@@ -27,6 +34,8 @@ export interface RefusalPolicy {
   domainMin: number;
   domainStrong: number;
   strongSentence: number;
+  /** Minimum coverage among the top hits of a question that asks nothing about conduct, however strong its words. */
+  conductFreeCoverage: number;
   /** How many top hits may supply the asked kind of answer. */
   checkTop: number;
   /** A sentence supplies it only if it matches the topic at least this share as well as the best sentence. */
@@ -48,6 +57,7 @@ export const DEFAULT_POLICY: RefusalPolicy = {
   domainMin: 2.6,
   domainStrong: 4.5,
   strongSentence: 0.05,
+  conductFreeCoverage: 0.18,
   checkTop: 3,
   sentenceShare: 0.5,
   subjectShare: 0.08,
@@ -121,6 +131,11 @@ export function judge(
     (domain !== undefined && (domain >= policy.domainStrong || (conduct !== undefined && conduct >= policy.domainMin)));
   const coverage = Math.max(...r.hits.slice(0, policy.checkTop).map((h) => Math.max(h.coverage, h.bigrams)));
   if (coverage < policy.minCoverage && !strong) return refusal(`coverage ${coverage.toFixed(2)}`);
+  // However strong its words, a question that asks nothing about conduct needs the best units to cover more of it: a
+  // made-up question around one party word (党员先锋岗的牌子用啥胶水粘) matches little beyond that word, while members
+  // telling conduct in their own words (…会怎么处理) match little by nature.
+  if (coverage < policy.conductFreeCoverage && !namesDocument && !asksWhatFollows(r.question))
+    return refusal(`coverage ${coverage.toFixed(2)}`);
   const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));

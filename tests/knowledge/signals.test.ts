@@ -15,6 +15,7 @@ import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift, liftWords } from '../../knowledge/domain.js';
 import { DEFAULT_POLICY, judge } from '../../knowledge/refusal.js';
 import { conductLift } from '../../knowledge/answerer.js';
+import { asksWhatFollows } from '../../knowledge/question-kind.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import type { Retrieval } from '../../knowledge/retriever.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
@@ -227,6 +228,16 @@ describe('the subject of the ask', () => {
       expect(a.mode, q).toBe('refusal');
       expect(a.citations, q).toEqual([]);
     }
+  });
+
+  it('refuses a made-up question around a party word that asks nothing about conduct and that the best units hardly cover (eighth round)', async () => {
+    const made = await full.answerDetailed('支部群里的红包怎么抢得快');
+    expect(made.mode).toBe('refusal');
+    expect(made.citations).toEqual([]);
+    // Conduct told in members' own words is covered as little, and still answered.
+    const conduct = await full.answerDetailed('老领导退休后靠老关系帮女婿揽工程，党纪管得着吗');
+    expect(conduct.mode).toBe('extractive');
+    expect(asksWhatFollows('党纪管得着吗')).toBe(true);
   });
 
   it('does not apply to asks about conduct told in the background (what penalty, who decides)', () => {
