@@ -181,7 +181,8 @@ const CONSEQUENCE =
   /(怎么|如何|咋|怎样|会不会|要不要|会|要)(被)?(处理|处分|处罚|惩处|追究|问责)|(受|挨|背|吃)(个|上|了)?(处[分份]|处罚)|(处理|处分|处罚)(得)?(轻点|轻一点|轻些|从轻|减轻)|(从轻|减轻)(处理|处分|发落)|会怎(么样|样|么办)|(什么|啥|哪些)(后果|责任|处分|处理|处罚)|算不算违|违不违|是不是违|(违纪|违规|违反纪律|违法)(吗|么|不|了没)/g;
 
 /** What the rules say about conduct told (纪律上怎么说, 有说法吗, 管不管): answered, like a consequence, by the penalty. */
-const RULES_SAY = /(怎么|咋)(说|规定|讲)|有(啥|什么)?说法|(有没有|有)(啥|什么)?规定|管不管|管吗|管得(着|了)/;
+const RULES_SAY =
+  /(怎么|咋)(说|规定|讲)|有(啥|什么)?说法|(有没有|有)(啥|什么)?规定|管不管|管吗|管得(着|了)|有没有问题|有问题吗|算(什么|啥)问题|(什么|啥)性质|合规吗|合不合规/;
 
 /** The question asks what follows from conduct: its consequence, or what the rules say about it. */
 export function asksWhatFollows(question: string): boolean {

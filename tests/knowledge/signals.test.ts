@@ -238,6 +238,7 @@ describe('the subject of the ask', () => {
     const conduct = await full.answerDetailed('老领导退休后靠老关系帮女婿揽工程，党纪管得着吗');
     expect(conduct.mode).toBe('extractive');
     expect(asksWhatFollows('党纪管得着吗')).toBe(true);
+    expect(asksWhatFollows('他这么干算什么问题')).toBe(true);
   });
 
   it('does not apply to asks about conduct told in the background (what penalty, who decides)', () => {
