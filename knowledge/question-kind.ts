@@ -208,7 +208,7 @@ const ISSUE_DATE =
 const NUM_RE = new RegExp(`${NUMERAL}+`);
 /** An office held by a person. */
 const ROLE =
-  /(?:[省市县区镇乡村]委|支部|党委|党组|党小组)?(?:书记|主任|部长|组长|局长|市长|县长|委员|负责人|主席|校长|厂长)/;
+  /(?:[省市县区镇乡村]委|支部|党委|党组|党小组)?(?:书记|主任|部长|组长|局长|市长|县长|委员|负责人|主席|校长|厂长|领导)/;
 /** A body that can receive, decide or lead. */
 const ORGAN = /(委员会|党委|党组|组织部|宣传部|纪委|党组织|部门|机关|支部|政府|单位)/;
 /** A named place: an administrative unit or a venue. */
@@ -277,9 +277,9 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return PLACE.test(text) || (k.measure === undefined && ORGAN.test(text));
     case 'name':
       // Who holds an office: the text must name someone in that office (县委书记廖俊波同志).
-      return (
-        (!k.noun || text.includes(k.noun)) && /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text)
-      );
+      // With the office asked, the name follows it (领导干部…廖俊波同志 names no 领导).
+      if (k.noun) return new RegExp(`${k.noun}[\\u4e00-\\u9fff]{2,3}同志`).test(text);
+      return /[\u4e00-\u9fff]{2,3}同志|同志[\u4e00-\u9fff]{2,3}[，。、]/.test(text);
     case 'penalty':
       // A regulation's name (纪律处分条例) mentions a penalty without imposing one.
       return /(处分|警告|撤销|留党察看|开除|组织处理|问责|追责|责令|免职|降职)/.test(

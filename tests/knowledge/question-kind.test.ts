@@ -113,6 +113,12 @@ describe('the topic of a question', () => {
     expect(kinds('这是哪个条例里讲的')).not.toContain('which');
   });
 
+  it('answers a name asked for an office only with a name given for that office (eighth round)', () => {
+    expect(answers('学习的那位县委书记叫什么名字', '学习全国优秀县委书记廖俊波同志先进事迹')).toBe(true);
+    // 领导干部 and a comrade's name elsewhere in the sentence do not name the 领导 asked about.
+    expect(answers('分管这项工作的领导是谁', '学习廖俊波同志先进事迹，选树优秀领导干部的榜样')).toBe(false);
+  });
+
   it('answers 哪天开幕/哪一年结束 only with a date of that, not with a date a document was adopted or issued', () => {
     const adopted = '（某次代表大会部分修改，2021年3月5日通过）';
     expect(answers('下一届大会哪一天开幕', adopted)).toBe(false);
