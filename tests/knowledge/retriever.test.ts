@@ -53,6 +53,14 @@ describe('hybrid retrieval on a real built index', () => {
     const rights = await full.answerer.answer('党员有哪些权利');
     expect(rights.text).toContain('党员享有下列权利');
   });
+
+  it('a word nearly only one document uses points to it when the question names none (两学一做 → the plan)', async () => {
+    const r = await full.retriever.retrieve('两学一做中困难党员怎么参加学习');
+    expect(r.hits[0]!.chunk.docId).toBe('ningweibanfa-2017-39');
+    // Named, the document named decides.
+    const named = await full.retriever.retrieve('党员教育管理工作条例里困难党员两学一做怎么参加学习');
+    expect(named.hits[0]!.chunk.docId).toBe('dangyuan_jiaoyu_guanli_tiaoli_2019');
+  });
 });
 
 describe('bracketed alternatives of the party rules (fourth round)', () => {
