@@ -104,9 +104,12 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         const forms = [w, ...synonymsOf(w)].filter((f) => index.bm25.has(f));
         // Only the index's own words are kept (a bounded set), whatever members type.
         if (!forms.length) continue;
+        // Chunks holding any of the forms, counted by document.
+        const holding = new Set<number>();
+        for (const f of forms) index.bm25.forEachDoc(f, (d) => holding.add(d));
         const counts = new Map<string, number>();
-        for (const h of index.bm25.search(forms, index.chunks.length)) {
-          const doc = index.chunks[h.index]!.docId;
+        for (const d of holding) {
+          const doc = index.chunks[d]!.docId;
           counts.set(doc, (counts.get(doc) ?? 0) + 1);
         }
         const total = [...counts.values()].reduce((a, b) => a + b, 0);

@@ -21,6 +21,18 @@ describe('bm25', () => {
     expect(bm.idf('不存在')).toBeGreaterThan(bm.idf('预备期'));
   });
 
+  it('lists the documents that hold a term, and none for an unknown term', () => {
+    const bm = createBm25(docs);
+    const holding = (t: string) => {
+      const out: number[] = [];
+      bm.forEachDoc(t, (d) => out.push(d));
+      return out;
+    };
+    expect(holding('党费')).toEqual([0, 3]);
+    expect(holding('党员')).toEqual([0, 1, 2]);
+    expect(holding('不存在')).toEqual([]);
+  });
+
   it('restores from its saved form with identical scores', () => {
     const bm = createBm25(docs);
     const again = restoreBm25(JSON.parse(JSON.stringify(bm.toJSON())));
