@@ -66,8 +66,8 @@ const ASKS_LIST = /哪些|哪几|什么|啥|(?<!好)几[种类项]|种类/;
 
 /**
  * The list a unit's opening sentence introduces (党员必须履行下列义务： → 义务, 全国代表大会的职权是： → 职权,
- * 纪律处分种类： → 种类). Only a noun the colon's phrase names as the list (下列/以下/如下 N, N 是, 的 N): 作出处理：
- * announces cases, not a list of 处理.
+ * 纪律处分种类： → 种类). Only a noun the colon's phrase names as the list (下列/以下/如下 N, 的 N, N 是) or a word
+ * for kinds (种类, 类别, 形式): 作出处理： announces cases, not a list of 处理.
  */
 export function listHead(lead: string): string | undefined {
   const m = /(?:(?:下列|以下|如下|的)([\u4e00-\u9fff]{2})|(种类|类别|形式))是?[：:]\s*$/.exec(lead);

@@ -112,7 +112,7 @@ export function pickSentences(
     // follows from it (…予以纠正；拒不纠正的，其本人应当辞去现任职务…).
     if (consequence && p.cut && !p.list) {
       const whole = scored.find((c) => !c.cut && sameUnit(c, p) && c.quote.includes(p.quote));
-      if (whole) picked[i] = withNextClause({ ...p, quote: p.quote }, whole.quote, true);
+      if (whole) picked[i] = withNextClause(p, whole.quote, true);
       continue;
     }
     if (listQuestion || p.quote.length <= LONG_SENTENCE || p.cut || p.list || p.listed) continue;

@@ -209,7 +209,10 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         // So is one that introduces a quoted term of the corpus the question names (“三查三改”：查找分析…).
         else if (quotedNamed.some((t) => introduces(matchTextOf(i), t))) e.f.defines = 1;
         // So is one whose opening sentence introduces the list the question asks for (哪些义务 ↔ 下列义务：).
-        else if (c.lead && asksListOf(question, topic, listHead(c.lead) ?? '\0')) e.f.defines = 1;
+        else if (c.lead) {
+          const head = listHead(c.lead);
+          if (head && asksListOf(question, topic, head)) e.f.defines = 1;
+        }
         e.score = handScore(e.f);
       }
       const scope = findScope(question, names);
