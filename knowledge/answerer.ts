@@ -12,6 +12,9 @@ import { synonymsOf } from './synonyms.js';
 import { asksWhatFollows, consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
+import { articlesByDoc, missingArticleText, typedArticle } from './missing-article.js';
+import { absentTermText } from './absent-term.js';
+import { normalizeForMatch } from './normalize.js';
 
 export interface AnswererDeps {
   retriever: Retriever;
@@ -75,10 +78,31 @@ export function createAnswerer({
     (t) => retriever.index.tokenizer.tokenize(t),
   );
   const documentsUse = (w: string) => bm25.has(w) && !membersOnly.has(w);
+  const articles = articlesByDoc(chunks);
+  // The documents' text as matched, built on the first question that names a term.
+  let documentText: string | undefined;
+  const documentsContain = (term: string) =>
+    (documentText ??= normalizeForMatch(retriever.index.docs.map((d) => d.text).join('\n')).replace(
+      /\s+/g,
+      '',
+    )).includes(term);
   async function answerDetailed(question: string, opts: { signal?: AbortSignal } = {}): Promise<DetailedAnswer> {
     const q = question.trim().slice(0, 500);
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
+    // An article or a term the documents do not have: say so, and quote nothing in its place.
+    const missingArticle = missingArticleText(retrieval.scope, typedArticle(retrieval.question), articles);
+    const absentTerm = missingArticle ? undefined : absentTermText(retrieval.question, documentsContain);
+    if (missingArticle || absentTerm)
+      return {
+        text: (missingArticle ?? absentTerm)!,
+        citations: [],
+        refused: true,
+        sources,
+        mode: 'refusal',
+        retrieval,
+        reason: missingArticle ? 'no such article' : 'absent term',
+      };
     const { scored, kinds, listQuestion } = scoreSentences(retrieval, { bm25, siblings });
     const verdict = judge(
       retrieval,

@@ -42,7 +42,10 @@ export function homophoneFixer(
     for (const word of bySound.get(key) ?? []) {
       const chars = [...word];
       const differ = chars.flatMap((c, j) => (c === typed[j] ? [] : [j]));
-      if (differ.length === 1 && !isStopword(typed[differ[0]!]!) && !isStopword(chars[differ[0]!]!)) return chars;
+      if (differ.length !== 1 || isStopword(chars[differ[0]!]!)) continue;
+      // Four characters that sound like a corpus term are that term even where a function character was typed (四个和格
+      // → 四个合格); in three, a function character is more often meant (和党员).
+      if (chars.length === 4 || !isStopword(typed[differ[0]!]!)) return chars;
     }
     return undefined;
   };

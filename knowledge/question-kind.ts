@@ -108,7 +108,9 @@ export function askedKinds(question: string): AskedKind[] {
     });
   else if (firstAsk(/(?<![哪第好那这])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
   if (
-    /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算)/.test(q)
+    /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算|(?<!今天|今儿)(周|星期|礼拜)几)/.test(
+      q,
+    )
   ) {
     kinds.push({
       kind: 'date',
@@ -144,8 +146,12 @@ export function askedKinds(question: string): AskedKind[] {
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))
     kinds.push({ kind: 'penalty' });
-  if (/(材料|手续|证明|证件|表格)/.test(q)) kinds.push({ kind: 'material' });
-  if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(q)) kinds.push({ kind: 'procedure' });
+  // Materials and procedures are asked in a clause that asks (要交什么材料); 写总结材料要引用…，文号是多少 and
+  // …有哪些？我准备迎检材料用 tell what the member is doing.
+  const asking = askClauses(question, false).join('，');
+  if (/(材料|手续|证明|证件|表格)/.test(asking)) kinds.push({ kind: 'material' });
+  if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(asking))
+    kinds.push({ kind: 'procedure' });
   // Weather, news, prices; not in a question about the consequence of conduct, where they tell what happened
   // (项目因为台风损失了，负责的要背处分吗).
   if (
@@ -206,6 +212,8 @@ const ISSUE_DATE =
   /\d{4}年\d{1,2}月\d{1,2}日[^，。；]{0,16}?(通过|印发|发布|施行|修订|修正|制定|批准)|(印发|发布|施行)[^，。；]{0,6}\d{4}年\d{1,2}月\d{1,2}日/g;
 
 const NUM_RE = new RegExp(`${NUMERAL}+`);
+/** Two or more items of a kind named in a row (政治意识、大局意识): each ends in the noun. */
+const ENUMERATED = (noun: string) => new RegExp(`[\\u4e00-\\u9fff]{1,4}${noun}、[\\u4e00-\\u9fff]{1,4}${noun}`);
 /** An office held by a person. */
 const ROLE =
   /(?:[省市县区镇乡村]委|支部|党委|党组|党小组)?(?:书记|主任|部长|组长|局长|市长|县长|委员|负责人|主席|校长|厂长|领导)/;
@@ -235,7 +243,10 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // When a document was adopted or issued answers only a question about that, not 哪天开幕/哪一年结束; a short
       // line that is only a date is a document's own date (its signature).
       const dates = k.issued || k.issued === undefined ? text : isDateLine(text) ? '' : text.replace(ISSUE_DATE, '');
-      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日/.test(dates);
+      // 每周几 is answered by a weekday (每周三, 星期五).
+      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日|(周|星期|礼拜)[一二三四五六日天]/.test(
+        dates,
+      );
     }
     case 'which':
       return !k.noun || text.includes(k.noun);
@@ -246,6 +257,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
       if (!k.measure) return NUM_RE.test(text.replace(/《[^》]*》|“[^”]{1,12}”/g, ''));
       // How many kinds/items is answered by listing them: （一）…（二）…
       if (/[种类项条]/.test(k.measure) && /（一）[\s\S]*（二）/.test(text)) return true;
+      // 还有几个性 / 几个意识 is answered by naming them: 政治性、时代性、原则性.
+      if (k.noun && ENUMERATED(k.noun.slice(-2)).test(text)) return true;
       // The counted noun's head is its end (入党介绍人 → 介绍人); its start may be left out in the text.
       const heads = k.noun ? [...new Set([k.noun.slice(0, 2), k.noun.length >= 3 ? k.noun.slice(-3) : k.noun])] : [''];
       // 个 is the general classifier: 几个介绍人 is answered by 两名…介绍人.

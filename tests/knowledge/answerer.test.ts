@@ -61,6 +61,17 @@ describe('refusal', () => {
     }
   });
 
+  it('tells a member that an article or a quoted term is not in the documents, quoting nothing in its place', async () => {
+    const article = await k.answerer.answer('实施方案第40条讲了啥');
+    expect(article).toMatchObject({ refused: true, mode: 'refusal', citations: [] });
+    expect(article.text).toMatch(/没有第40条，它共25条/);
+    const term = await k.answerer.answer('方案里的“九查九改”是查什么');
+    expect(term).toMatchObject({ refused: true, mode: 'refusal', citations: [] });
+    expect(term.text).toMatch(/没有“九查九改”的提法/);
+    expect((await k.answerer.answer('方案里的“三查三改”是查什么')).refused).toBe(false);
+    expect((await k.answerer.answer('实施方案第16条讲了啥')).refused).toBe(false);
+  });
+
   it('does not refuse what the plan answers, including counts it states', async () => {
     for (const q of ['领导班子成员每年至少讲几次党课', '基层党建有几项重点任务', '主题党日组织党员做什么']) {
       expect((await k.answerer.answer(q)).refused, q).toBe(false);

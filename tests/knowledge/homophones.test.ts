@@ -36,6 +36,10 @@ describe('homophone typos', () => {
     expect(fix('民主评意')).toBe('民主评议');
   });
 
+  it('corrects four characters one homophone away from a term even where a function character was typed', () => {
+    expect(fix('对照四个和格查问题')).toBe('对照四个合格查问题');
+  });
+
   it('leaves ordinary words and pairs across words alone', () => {
     for (const q of ['年纪大了行动不便', '我是新来的', '证在哪里', '这事归谁管']) expect(fix(q)).toBe(q);
   });

@@ -212,3 +212,26 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(answers('代表会议哪一天开', '各级委员会在必要时召集代表会议。')).toBe(false);
   });
 });
+
+describe('ninth round: background clauses, weekdays and counts answered by naming', () => {
+  it('reads materials and procedures only in a clause that asks', () => {
+    expect(kinds('我在整理迎检材料，三会一课要记哪些内容')).not.toContain('material');
+    expect(kinds('写汇报材料要用，主题党日一个月搞几次')).not.toContain('material');
+    expect(kinds('转正要交哪些材料')).toContain('material');
+    expect(kinds('组织关系转接的流程是啥')).toContain('procedure');
+  });
+
+  it('reads 每周几 as a day asked, answered by a weekday', () => {
+    expect(kinds('支部学习每周几搞')).toContain('date');
+    expect(answers('支部学习每周几搞', '党支部每周五下午集中学习。')).toBe(true);
+    expect(answers('支部学习每周几搞', '党支部要经常组织集中学习。')).toBe(false);
+    expect(kinds('今天星期几')).toContain('current');
+    expect(kinds('今天星期几')).not.toContain('date');
+  });
+
+  it('answers how many of a kind by naming them (政治性、时代性…)', () => {
+    expect(answers('要增强哪几个性，一共几个性', '增强党内政治生活的政治性、时代性、原则性、战斗性。')).toBe(true);
+    expect(answers('四个意识一共有几个意识', '增强政治意识、大局意识、核心意识、看齐意识。')).toBe(true);
+    expect(answers('一共有几个意识', '牢固树立看齐意识。')).toBe(false);
+  });
+});

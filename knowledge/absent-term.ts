@@ -1,0 +1,26 @@
+// A term the member names as a term — quoted (“七查七改”) or a numbered slogan (七查七改) — that no document contains:
+// the documents cannot say what it is, and quoting the nearest clause would pass another term off as it.
+import { normalizeForMatch } from './normalize.js';
+
+/** Quoted terms of two to six characters: slogans and named things, not a sentence the member recalls. */
+const QUOTED = /[“"「‘']([\u4e00-\u9fff0-9a-zA-Z+]{2,6})[”"」’']/g;
+/** 三查三改, 四讲四有: a numeral repeated before two verbs (一心一意 and 七上八下 are idioms, not slogans). */
+const SLOGAN = /([三四五六七八九十])([\u4e00-\u9fff])\1([\u4e00-\u9fff])/g;
+/** Measure and time words make ordinary phrases (三天三夜, 五年五次), not slogans. */
+const ORDINARY = /[个名位次项条种类人批份家所届轮字页篇岁年月日天周夜回遍]/;
+
+/** The terms a question names as terms, as typed. */
+export function namedTerms(question: string): string[] {
+  const terms = [...question.matchAll(QUOTED)].map((m) => m[1]!);
+  for (const m of normalizeForMatch(question).matchAll(SLOGAN)) if (!ORDINARY.test(m[2]! + m[3]!)) terms.push(m[0]);
+  return [...new Set(terms)];
+}
+
+/**
+ * The reply when a term the question names appears in no document, else undefined. `contains` looks a term,
+ * normalised for matching, up in the documents normalised alike.
+ */
+export function absentTermText(question: string, contains: (term: string) => boolean): string | undefined {
+  const absent = namedTerms(question).find((t) => !contains(normalizeForMatch(t)));
+  return absent ? `现有文件中没有“${absent}”的提法，无法说明它的内容。请核对名称，或直接问想了解的事项。` : undefined;
+}

@@ -1,0 +1,47 @@
+// A member who asks for an article the document does not have (方案第31条 when the plan has 25 clauses) is told so:
+// quoting whatever ranks first under that number would present another article as the one asked for.
+import type { Chunk } from './chunk.js';
+import { ITEM_OF, type Scope } from './scope.js';
+
+/** Each document's articles (a33, c16) and its short title, read once from the chunks. */
+export function articlesByDoc(chunks: Chunk[]): Map<string, { short: string; units: Set<string>; last: number }> {
+  const out = new Map<string, { short: string; units: Set<string>; last: number }>();
+  for (const c of chunks) {
+    const doc = out.get(c.docId) ?? { short: c.short, units: new Set<string>(), last: 0 };
+    out.set(c.docId, doc);
+    const n = /^[ac](\d+)$/.exec(c.unit);
+    if (!n) continue;
+    doc.units.add(c.unit);
+    doc.last = Math.max(doc.last, Number(n[1]));
+  }
+  return out;
+}
+
+/**
+ * The reply when the question names articles none of which exists in the documents it names (in any document when it
+ * names none), else undefined. `typed` is the article as the member wrote it (第31条).
+ */
+export function missingArticleText(
+  scope: Scope | undefined,
+  typed: string | undefined,
+  articles: ReturnType<typeof articlesByDoc>,
+): string | undefined {
+  if (!scope?.units.size || !typed) return undefined;
+  const named = [...articles].filter(([docId]) => !scope.docs.size || scope.docs.has(docId));
+  if (!named.length || named.some(([, d]) => [...scope.units].some((u) => d.units.has(u)))) return undefined;
+  if (named.length === 1) {
+    const [, d] = named[0]!;
+    return d.last
+      ? `${d.short}没有${typed}，它共${d.last}条。请核对条目序号，或直接问想了解的内容。`
+      : `${d.short}不分条目，没有${typed}。请直接问想了解的内容。`;
+  }
+  return `现有文件都没有${typed}。请核对文件名称和条目序号，或直接问想了解的内容。`;
+}
+
+/** The first article a question names, as typed (第31条, 第三百条); not an item of a list it names (义务里第一条). */
+export function typedArticle(question: string): string | undefined {
+  const q = question.replace(/\s+/g, '');
+  for (const m of q.matchAll(/第[〇零一二三四五六七八九十百千\d]+条/g))
+    if (!ITEM_OF.test(q.slice(0, m.index))) return m[0];
+  return undefined;
+}
