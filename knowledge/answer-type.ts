@@ -1,0 +1,36 @@
+// Answer-type matching: a question asking for a value (a count, a date, a term…) is answered by a unit that gives
+// that kind of value about what it asks. Among units that match the words alike, the one that does ranks up
+// (基层党建重点任务一共几项 → the clause that says 7项重点任务, not the one that only names 重点任务).
+import { askClauses, askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
+import { matchText, termCoverage, type Weigher } from './coverage.js';
+import { splitSentences } from './sentences.js';
+
+/** Values a sentence either gives or does not; bodies and persons are named in nearly every sentence. */
+const VALUE_KINDS = new Set<AnswerKind>(['count', 'amount', 'duration', 'frequency', 'date', 'name', 'place']);
+/** The share of the asking clause's words (IDF-weighted) a sentence must hold to give the value about it. */
+const ABOUT = 0.3;
+
+export interface AskedValue {
+  kinds: AskedKind[];
+  /** Content words of each clause that asks (all content words when no clause does). */
+  subjects: string[][];
+}
+
+export function askedValue(question: string, words: string[]): AskedValue | undefined {
+  const kinds = askedKinds(question).filter((k) => VALUE_KINDS.has(k.kind));
+  if (!kinds.length) return undefined;
+  const content = [...new Set(words)].filter((w) => w.length >= 2);
+  const subjects = askClauses(question)
+    .map((c) => content.filter((w) => c.includes(w)))
+    .filter((ws) => ws.length > 0);
+  return { kinds, subjects: subjects.length ? subjects : [content] };
+}
+
+/** Whether a sentence of `text` gives the asked kind of value about what the question asks. */
+export function givesValue(asked: AskedValue, text: string, weigher: Weigher): boolean {
+  return splitSentences(text).some(
+    ({ text: s }) =>
+      asked.kinds.some((k) => containsKind(s, k)) &&
+      asked.subjects.some((ws) => termCoverage(ws, matchText(s), weigher) >= ABOUT),
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { askedValue, givesValue } from '../../knowledge/answer-type.js';
+
+const weigher = { idf: () => 1 };
+
+describe('answer-type matching', () => {
+  it('reads the value a question asks for and the words of the clause that asks it', () => {
+    expect(askedValue('支部里重点工作一共有几项', ['支部', '重点', '工作'])?.kinds.map((k) => k.kind)).toEqual([
+      'count',
+    ]);
+    expect(askedValue('支部重点工作是啥', ['支部', '重点', '工作'])).toBeUndefined();
+    // Bodies and persons are named in nearly every sentence: no value to match.
+    expect(askedValue('这事由谁负责', ['负责'])).toBeUndefined();
+  });
+
+  it('finds a sentence giving that kind of value about what is asked, not one that only names it', () => {
+    const asked = askedValue('支部重点工作一共有几项', ['支部', '重点', '工作'])!;
+    expect(givesValue(asked, '抓好支部7项重点工作。', weigher)).toBe(true);
+    expect(givesValue(asked, '每年研究确定支部若干重点工作。', weigher)).toBe(false);
+    // A value about something else does not count: the numbers here are not of the work asked about.
+    expect(givesValue(asked, '选举三名委员。支部重点工作要抓实。', weigher)).toBe(false);
+  });
+});
