@@ -2,8 +2,12 @@
 // the documents cannot say what it is, and quoting the nearest clause would pass another term off as it.
 import { normalizeForMatch } from './normalize.js';
 
-/** Quoted terms of two to six characters: slogans and named things, not a sentence the member recalls. */
+/**
+ * Quoted terms of two to six characters with a number in them: slogans and programmes (“五个一百”, “8+X”). Quotes
+ * around a plain word are often scare quotes (自称的“大师”), and a longer quote is a sentence the member recalls.
+ */
 const QUOTED = /[“"「‘']([\u4e00-\u9fff0-9a-zA-Z+]{2,6})[”"」’']/g;
+const NUMBERED = /[0-9一二三四五六七八九十百千两]/;
 /** 三查三改, 四讲四有: a numeral repeated before two verbs (一心一意 and 七上八下 are idioms, not slogans). */
 const SLOGAN = /([三四五六七八九十])([\u4e00-\u9fff])\1([\u4e00-\u9fff])/g;
 /** Measure and time words make ordinary phrases (三天三夜, 五年五次), not slogans. */
@@ -11,7 +15,7 @@ const ORDINARY = /[个名位次项条种类人批份家所届轮字页篇岁年�
 
 /** The terms a question names as terms, as typed. */
 export function namedTerms(question: string): string[] {
-  const terms = [...question.matchAll(QUOTED)].map((m) => m[1]!);
+  const terms = [...question.matchAll(QUOTED)].map((m) => m[1]!).filter((t) => NUMBERED.test(t));
   for (const m of normalizeForMatch(question).matchAll(SLOGAN)) if (!ORDINARY.test(m[2]! + m[3]!)) terms.push(m[0]);
   return [...new Set(terms)];
 }

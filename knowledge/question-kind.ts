@@ -188,7 +188,7 @@ const CONSEQUENCE =
 
 /** What the rules say about conduct told (纪律上怎么说, 有说法吗, 管不管): answered, like a consequence, by the penalty. */
 const RULES_SAY =
-  /(怎么|咋)(说|规定|讲)|有(啥|什么)?说法|(有没有|有)(啥|什么)?规定|管不管|管吗|管得(着|了)|有没有问题|有问题吗|算(什么|啥)问题|(什么|啥)性质|合规吗|合不合规/;
+  /(怎么|咋)(说|规定|讲)|(纪律|党纪|规定|条例)上?(怎么|咋)(算|看|定性)|有(啥|什么)?说法|(有没有|有)(啥|什么)?规定|管不管|管吗|管得(着|了)|有没有问题|有问题吗|算(什么|啥)问题|(什么|啥)性质|合规吗|合不合规/;
 
 /** The question asks what follows from conduct: its consequence, or what the rules say about it. */
 export function asksWhatFollows(question: string): boolean {

@@ -10,6 +10,8 @@ describe('a term the documents do not contain', () => {
     expect(namedTerms('方案里的“九查九改”是啥')).toEqual(['九查九改']);
     expect(namedTerms('六查六改针对谁')).toEqual(['六查六改']);
     expect(namedTerms('三天三夜也学不完，一心一意搞学习，七上八下的')).toEqual([]);
+    // Scare quotes around a plain word name no term.
+    expect(namedTerms('有人自称“大师”能帮忙跑关系，党纪上怎么说')).toEqual([]);
     expect(namedTerms('文件里说“要把党员的思想工作和学习教育紧密结合起来”是啥意思')).toEqual([]);
   });
 

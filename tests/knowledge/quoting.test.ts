@@ -196,6 +196,8 @@ describe('whole-corpus answers', () => {
     expect(asksWhatFollows('纪律上怎么说')).toBe(true);
     expect(asksWhatFollows('这种情况会怎么处理')).toBe(true);
     expect(asksWhatFollows('党章第三条讲了什么')).toBe(false);
+    expect(asksWhatFollows('这事党纪上怎么算')).toBe(true);
+    expect(asksWhatFollows('党龄怎么算')).toBe(false);
   });
 
   it("found by members' words, quotes the main provision, not a paragraph that applies it (依照前款规定处理)", async () => {
