@@ -4,6 +4,7 @@
 import { askClauses, askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import { splitSentences } from './sentences.js';
+import { isFieldLine } from './sentence-scoring.js';
 
 /** Values a sentence either gives or does not; bodies and persons are named in nearly every sentence. */
 const VALUE_KINDS = new Set<AnswerKind>(['count', 'amount', 'duration', 'frequency', 'date', 'name', 'place']);
@@ -27,14 +28,18 @@ export function askedValue(question: string, words: string[]): AskedValue | unde
   const subjects = askClauses(question)
     .map((c) => content.filter((w) => c.includes(w)))
     .filter((ws) => ws.length > 0);
-  return { kinds, subjects: subjects.length ? subjects : [content] };
+  // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
+  const soon = kinds.some((k) => k.kind === 'duration' && k.relative);
+  return { kinds, subjects: subjects.length && !soon ? subjects : [content] };
 }
 
-/** Whether a sentence of `text` gives the asked kind of value about what the question asks. */
+/**
+ * Whether a sentence of `text` gives the asked kind of value about what the question asks. A field line (a notice's
+ * date or number) is about its whole unit.
+ */
 export function givesValue(asked: AskedValue, text: string, weigher: Weigher): boolean {
+  const about = (s: string) => asked.subjects.some((ws) => termCoverage(ws, matchText(s), weigher) >= ABOUT);
   return splitSentences(text).some(
-    ({ text: s }) =>
-      asked.kinds.some((k) => containsKind(s, k)) &&
-      asked.subjects.some((ws) => termCoverage(ws, matchText(s), weigher) >= ABOUT),
+    ({ text: s }) => asked.kinds.some((k) => containsKind(s, k)) && about(isFieldLine(s) ? text : s),
   );
 }

@@ -90,12 +90,12 @@ export function askedKinds(question: string): AskedKind[] {
     kinds.push({ kind: 'frequency' });
   // 好几年了 / 多年 tell the background, they do not ask for a duration.
   else if (
-    firstAsk(/(多长时间|多久|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年|期限|时长)/, q)
+    firstAsk(/(多长时间|多久|多快|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年|期限|时长)/, q)
   )
     // 多久组织学/多久上报 asks how soon something is done: 及时/第一时间 answers it, as a number of days does.
     kinds.push({
       kind: 'duration',
-      ...(/多久(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办)/.test(q)
+      ...(/多(久|快)(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办)/.test(q)
         ? { relative: true }
         : {}),
     });

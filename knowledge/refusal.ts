@@ -10,7 +10,7 @@ import {
 } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import type { Retrieval } from './retriever.js';
-import type { Scored } from './sentence-scoring.js';
+import { isFieldLine, type Scored } from './sentence-scoring.js';
 
 export interface RefusalPolicy {
   /** Minimum term (or character-pair) coverage among the top hits: below it the question is off the corpus's topics. */
@@ -91,11 +91,6 @@ export function namesUnitWords(r: Retrieval, top: number): boolean {
     .some((h) => (h.chunk.keywords ?? '').split(' ').some((w) => w.length >= 2 && q.includes(matchText(w))));
 }
 
-/** A short line without sentence punctuation: a document number, a date, a signature. */
-export function isFieldLine(quote: string): boolean {
-  return quote.length <= 25 && !/[，。；：！？]/.test(quote);
-}
-
 /**
  * Three outcomes. Off the corpus's topics (the best hits hardly cover the question, or no sentence talks about it) →
  * a plain refusal. On-topic, but the question asks for a kind of thing (an amount, a duration, a date…) that no
@@ -136,7 +131,9 @@ export function judge(
   // telling conduct in their own words (…会怎么处理) match little by nature.
   if (coverage < policy.conductFreeCoverage && !namesDocument && !asksWhatFollows(r.question))
     return refusal(`coverage ${coverage.toFixed(2)}`);
-  const topIds = new Set(r.hits.slice(0, policy.checkTop).map((h) => h.chunk.unit + h.chunk.docId));
+  // The first units, not chunks: two parts of one long unit among the hits are one unit.
+  const topIds = new Set<string>();
+  for (const h of r.hits) if (topIds.size < policy.checkTop) topIds.add(h.chunk.unit + h.chunk.docId);
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
   const familiar = r.known >= policy.minKnown && bestLexical >= policy.knownSentence;
@@ -158,7 +155,8 @@ export function judge(
     return Math.max(...subjects.map((words) => termCoverage(words, text, weigher!)));
   };
   for (const k of askedKinds(r.question)) {
-    const bySubject = subjects.length > 0 && SUBJECT_KINDS.has(k.kind);
+    // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
+    const bySubject = subjects.length > 0 && SUBJECT_KINDS.has(k.kind) && !(k.kind === 'duration' && k.relative);
     // A field line (文号, 日期) is about its whole unit.
     const supplies = (s: Scored) => !bySubject || isFieldLine(s.quote) || about(s) >= policy.subjectShare;
     if (relevant.some((s) => containsKind(s.quote, k) && supplies(s))) continue;

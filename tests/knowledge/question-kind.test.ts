@@ -229,6 +229,11 @@ describe('ninth round: background clauses, weekdays and counts answered by namin
     expect(kinds('今天星期几')).not.toContain('date');
   });
 
+  it('reads 多快 like 多久: how soon something is done, answered by 第一时间', () => {
+    expect(askedKinds('文件下来了多快要组织学习')).toEqual([{ kind: 'duration', relative: true }]);
+    expect(answers('文件下来了多快要组织学习', '文件印发后，第一时间传达学习。')).toBe(true);
+  });
+
   it('answers how many of a kind by naming them (政治性、时代性…)', () => {
     expect(answers('要增强哪几个性，一共几个性', '增强党内政治生活的政治性、时代性、原则性、战斗性。')).toBe(true);
     expect(answers('四个意识一共有几个意识', '增强政治意识、大局意识、核心意识、看齐意识。')).toBe(true);

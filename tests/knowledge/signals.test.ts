@@ -160,6 +160,19 @@ describe('the subject of the ask', () => {
     expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
+  it('checks the first three units, counting two parts of one unit once, and reads how soon after an event as about it', () => {
+    const part = (unit: string, n: number) => ({ ...chunk, unit, part: n, id: `${unit}/${n}` }) as Chunk;
+    const hit = (c: Chunk) => ({ chunk: c, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 });
+    const [a1, a1b, b, c] = [part('a1', 1), part('a1', 2), part('a2', 0), part('a3', 0)];
+    const r = {
+      ...retrieval('有新精神传达下来，支部多快组织学习', ['精神', '传达', '支部', '组织', '学习']),
+      hits: [a1, a1b, b, c].map(hit),
+    };
+    const soon = { chunk: c, quote: '重要精神发布后，第一时间传达学习。', lexical: 0.4, relevance: 0.4, score: 0.4 };
+    const other = { ...soon, chunk: a1, quote: '支部要组织党员经常学习。', lexical: 0.5, relevance: 0.5 };
+    expect(judge(r as Retrieval, [other, soon] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+  });
+
   it("a question in members' words written for a top unit (its keyword sidecar) is on-topic like a strong one", () => {
     const r = retrieval('有人给黑社会当后台，会怎么处理', ['有人', '黑社会', '后台', '处理']);
     const weak = [{ ...said('充当黑恶势力“保护伞”的，给予开除党籍处分。'), lexical: 0.12, relevance: 0.12 }] as never;
