@@ -3,8 +3,7 @@
 // (基层党建重点任务一共几项 → the clause that says 7项重点任务, not the one that only names 重点任务).
 import { askClauses, askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
-import { splitSentences } from './sentences.js';
-import { isFieldLine } from './sentence-scoring.js';
+import { isFieldLine, splitSentences } from './sentences.js';
 
 /** Values a sentence either gives or does not; bodies and persons are named in nearly every sentence. */
 const VALUE_KINDS = new Set<AnswerKind>(['count', 'amount', 'duration', 'frequency', 'date', 'name', 'place']);

@@ -10,7 +10,8 @@ import {
 } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import type { Retrieval } from './retriever.js';
-import { isFieldLine, type Scored } from './sentence-scoring.js';
+import type { Scored } from './sentence-scoring.js';
+import { isFieldLine } from './sentences.js';
 
 export interface RefusalPolicy {
   /** Minimum term (or character-pair) coverage among the top hits: below it the question is off the corpus's topics. */

@@ -1,6 +1,6 @@
 // Scores the sentences of the best hits (and of the rest of the top unit) against the question.
 import type { Chunk } from './chunk.js';
-import { joinLists, splitSentences, type ListPlace } from './sentences.js';
+import { isFieldLine, joinLists, splitSentences, type ListPlace } from './sentences.js';
 import { bigramShare, matchText, termCoverage, withQuestionForms } from './coverage.js';
 import { askClauses, askedKinds, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
@@ -154,11 +154,6 @@ const BACK_REFERENCE = 0.7;
 
 /** A list is quoted whole up to this length; a longer one is quoted as its lead and the items that fit, marked as cut. */
 const LIST_MAX = 360;
-
-/** A short line without sentence punctuation: a document number, a date, a signature. */
-export function isFieldLine(quote: string): boolean {
-  return quote.length <= 25 && !/[，。；：！？]/.test(quote);
-}
 
 /** Best coverage among the hits of each unit: a field line is about its whole unit (the notice's number and date). */
 function unitCoverage(r: Retrieval): Map<string, number> {

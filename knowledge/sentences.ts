@@ -8,6 +8,11 @@ export interface Span {
 
 const END = /[。！？!?]+[”’」』）)]*|\n+/g;
 
+/** A short line without sentence punctuation: a document number, a date, a signature. */
+export function isFieldLine(quote: string): boolean {
+  return quote.length <= 25 && !/[，。；：！？]/.test(quote);
+}
+
 export function splitSentences(text: string, base = 0): Span[] {
   const spans: Span[] = [];
   let from = 0;
