@@ -1,6 +1,7 @@
 // The topic of a question: the asking phrases (哪四个, 几次, 多少, 什么, 啥, 咋…) and particles removed, so that
 // only what the question is about is matched against the corpus. The raw question still decides the answer kind.
 import { ITEM_OF } from './scope.js';
+import { asksSomething } from './question-kind.js';
 
 const ASKING = [
   /多长时间|多少时间|多久|几年|几个月|几天|什么时候|啥时候|何时/g,
@@ -25,10 +26,23 @@ export function withoutAddressing(q: string): string {
 
 const LIST_ITEM = new RegExp(`(${ITEM_OF.source.replace(/\$$/, '')})\\s*第[〇零一二三四五六七八九十百千\\d]+条`, 'g');
 
+/**
+ * Drops what follows the last question mark when it asks nothing: an afterthought telling what the answer is for
+ * (…是哪天印发的？我要写进学习记录里) is not what the member asks about.
+ */
+export function withoutAfterthought(q: string): string {
+  const m = /[？?]([^？?]*)$/.exec(q);
+  const after = m?.[1]?.trim();
+  return after && !asksSomething(after) && !FOLLOW_UP.test(after) ? q.slice(0, m!.index + 1) : q;
+}
+
+/** A follow-up ask without an asking word: 跟着去的呢, 保密算不算, 组织部还是宣传部, 定了没, 不可抗力吧, 要干嘛. */
+const FOLLOW_UP = /[呢吧嘛没]$|还是|([\u4e00-\u9fff])不\1|干嘛/;
+
 export function questionTopic(q: string): string {
   // 有几种/哪几类 asks for the kinds of something: documents write 种类.
   // 开一回/几回 are 一次/几次 (回来, 回复 are other words).
-  let t = withoutAddressing(q)
+  let t = withoutAddressing(withoutAfterthought(q))
     .replace(/([一两几\d])回(?![来去复答家应])/g, '$1次')
     // 义务里第一条: the first item of a list, not an article (scope.ts): 第一条 would match every article's opening.
     .replace(LIST_ITEM, '$1 ')

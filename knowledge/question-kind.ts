@@ -177,6 +177,11 @@ export function askClauses(question: string, joinShort = true): string[] {
 }
 
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
+
+/** Whether a piece of a question asks anything (an asking word), or only tells. */
+export function asksSomething(text: string): boolean {
+  return ASK_WORD.test(normalizeForMatch(text));
+}
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 
 /**

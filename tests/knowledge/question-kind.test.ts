@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { askClauses, askedKinds, consequenceAsks, containsKind } from '../../knowledge/question-kind.js';
-import { questionTopic, withoutAddressing } from '../../knowledge/query.js';
+import { questionTopic, withoutAddressing, withoutAfterthought } from '../../knowledge/query.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
 
 const kinds = (q: string) => askedKinds(q).map((k) => k.kind);
@@ -227,6 +227,20 @@ describe('ninth round: background clauses, weekdays and counts answered by namin
     expect(answers('支部学习每周几搞', '党支部要经常组织集中学习。')).toBe(false);
     expect(kinds('今天星期几')).toContain('current');
     expect(kinds('今天星期几')).not.toContain('date');
+  });
+
+  it('leaves out an afterthought after the last question mark that asks nothing, keeping follow-up asks', () => {
+    expect(withoutAfterthought('三会一课多久开一次？我要写进工作计划里')).toBe('三会一课多久开一次？');
+    expect(questionTopic('三会一课多久开一次？我要写进工作计划里')).not.toMatch(/计划/);
+    for (const q of [
+      '预备党员要考察多久？期满了怎么办',
+      '违纪的人怎么处理？跟着起哄的呢',
+      '要交党费吗？退休的交不交',
+      '这个归组织部管？还是宣传部',
+      '能请假吗？方案里定了没',
+      '这算违纪吗？应该不算吧',
+    ])
+      expect(withoutAfterthought(q)).toBe(q);
   });
 
   it('reads 多快 like 多久: how soon something is done, answered by 第一时间', () => {
