@@ -217,8 +217,11 @@ const ISSUE_DATE =
   /\d{4}年\d{1,2}月\d{1,2}日[^，。；]{0,16}?(通过|印发|发布|施行|修订|修正|制定|批准)|(印发|发布|施行)[^，。；]{0,6}\d{4}年\d{1,2}月\d{1,2}日/g;
 
 const NUM_RE = new RegExp(`${NUMERAL}+`);
-/** Two or more items of a kind named in a row (政治意识、大局意识): each ends in the noun. */
-const ENUMERATED = (noun: string) => new RegExp(`[\\u4e00-\\u9fff]{1,4}${noun}、[\\u4e00-\\u9fff]{1,4}${noun}`);
+/** Whether the text names two or more items of the kind counted in a row (政治意识、大局意识 for 几个意识). */
+export function namesItemsOf(text: string, noun: string): boolean {
+  const head = noun.slice(-2);
+  return new RegExp(`[\\u4e00-\\u9fff]{1,4}${head}、[\\u4e00-\\u9fff]{1,4}${head}`).test(text);
+}
 /** An office held by a person. */
 const ROLE =
   /(?:[省市县区镇乡村]委|支部|党委|党组|党小组)?(?:书记|主任|部长|组长|局长|市长|县长|委员|负责人|主席|校长|厂长|领导)/;
@@ -263,7 +266,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // How many kinds/items is answered by listing them: （一）…（二）…
       if (/[种类项条]/.test(k.measure) && /（一）[\s\S]*（二）/.test(text)) return true;
       // 还有几个性 / 几个意识 is answered by naming them: 政治性、时代性、原则性.
-      if (k.noun && ENUMERATED(k.noun.slice(-2)).test(text)) return true;
+      if (k.noun && namesItemsOf(text, k.noun)) return true;
       // The counted noun's head is its end (入党介绍人 → 介绍人); its start may be left out in the text.
       const heads = k.noun ? [...new Set([k.noun.slice(0, 2), k.noun.length >= 3 ? k.noun.slice(-3) : k.noun])] : [''];
       // 个 is the general classifier: 几个介绍人 is answered by 两名…介绍人.

@@ -5,6 +5,7 @@ import {
   askedKinds,
   asksWhatFollows,
   containsKind,
+  namesItemsOf,
   type AnswerKind,
   type AskedKind,
 } from './question-kind.js';
@@ -159,7 +160,12 @@ export function judge(
     // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
     const bySubject = subjects.length > 0 && SUBJECT_KINDS.has(k.kind) && !(k.kind === 'duration' && k.relative);
     // A field line (文号, 日期) is about its whole unit.
-    const supplies = (s: Scored) => !bySubject || isFieldLine(s.quote) || about(s) >= policy.subjectShare;
+    // Items of the kind counted, named in a row (政治性、时代性… for 还有几个性), are about what is counted.
+    const supplies = (s: Scored) =>
+      !bySubject ||
+      isFieldLine(s.quote) ||
+      about(s) >= policy.subjectShare ||
+      (k.kind === 'count' && !!k.noun && namesItemsOf(s.quote, k.noun));
     if (relevant.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
     // Weather, news, prices: nothing in party documents is close to them.
     if (k.kind === 'current') return refusal(`no ${k.kind}`);

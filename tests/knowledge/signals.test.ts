@@ -160,6 +160,14 @@ describe('the subject of the ask', () => {
     expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
+  it('takes items of the kind counted, named in a row, as about what is counted', () => {
+    const r = retrieval('工作要讲究原则性，另外还有几个性', ['工作', '讲究', '原则性', '另外']);
+    const v = judge(r, [said('增强工作的政治性、时代性、原则性、战斗性。')] as never, DEFAULT_POLICY, 6, {
+      idf: (w: string) => (w === '另外' ? 9 : 1),
+    });
+    expect(v.outcome).toBe('answer');
+  });
+
   it('checks the first three units, counting two parts of one unit once, and reads how soon after an event as about it', () => {
     const part = (unit: string, n: number) => ({ ...chunk, unit, part: n, id: `${unit}/${n}` }) as Chunk;
     const hit = (c: Chunk) => ({ chunk: c, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 });
