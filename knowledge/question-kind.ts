@@ -17,6 +17,7 @@ export type AnswerKind =
   | 'procedure'
   | 'which'
   | 'choice'
+  | 'clock'
   | 'current';
 
 export interface AskedKind {
@@ -118,6 +119,8 @@ export function askedKinds(question: string): AskedKind[] {
       issued: ISSUED.test(q),
     });
   }
+  // 几点开/几点到 asks a time of day (几点了 asks the time now: below).
+  if (/(几点(?![了钟])|几点钟(?!了)|什么时间点|几时(?![了候]))/.test(q)) kinds.push({ kind: 'clock' });
   // 哪个软件/哪种表格 asks for a particular thing: the text must name that kind of thing. Bodies, places, persons and
   // the source (哪个条例里讲的) are asked and checked above; 哪个/哪些 alone (先撤哪个) asks for nothing particular.
   const which = /哪(?:个|种|款|家|类|一个|一种)([\u4e00-\u9fff]{2})/.exec(q);
@@ -289,6 +292,11 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return /(材料|手续|证明|证件|表格|介绍信|登记表)/.test(text);
     case 'procedure':
       return /(程序|步骤|流程|首先|然后|办理|提交|填写|审查|审批|批准|报请|报送|备案|申请)/.test(text);
+    case 'clock':
+      // 三点要求, 这一点 count points: a time of day has a part of the day before it or 钟/半/分 after it.
+      return /\d{1,2}[:：]\d{2}|(上午|下午|晚上|早上|中午|凌晨|傍晚)[\d一二三四五六七八九十两]+点|[\d一二三四五六七八九十两]+点(钟|半|\d+分|[一二三四五六七八九十]+分)/.test(
+        text,
+      );
     case 'current':
       return /(天气|下雨|降雨|雨天|下雪|气温|温度|新闻|股价|汇率|票价|路况)/.test(text);
     case 'place':

@@ -180,7 +180,16 @@ export function judge(
  * value must be about the thing asked. Penalties, bodies and procedures are asked about conduct told in the
  * background, in members' own words.
  */
-const SUBJECT_KINDS = new Set<AnswerKind>(['duration', 'count', 'amount', 'frequency', 'date', 'name', 'which']);
+const SUBJECT_KINDS = new Set<AnswerKind>([
+  'duration',
+  'count',
+  'amount',
+  'frequency',
+  'date',
+  'clock',
+  'name',
+  'which',
+]);
 
 /** The question's content words (two characters or more) in each clause that carries an ask. */
 export function subjectsOf(r: Pick<Retrieval, 'question' | 'words'>): string[][] {
@@ -206,6 +215,7 @@ const MISSING: Record<AnswerKind, string> = {
   which: '没有写明具体是哪一种',
   choice: '没有规定具体做法',
   penalty: '没有规定具体处分',
+  clock: '没有写明具体时间',
   current: '不涉及这类信息',
 };
 

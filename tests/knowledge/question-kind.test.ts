@@ -248,6 +248,13 @@ describe('ninth round: background clauses, weekdays and counts answered by namin
     expect(answers('文件下来了多快要组织学习', '文件印发后，第一时间传达学习。')).toBe(true);
   });
 
+  it('reads 几点 as a time of day asked, answered by a time, not by points counted', () => {
+    expect(kinds('党员活动室几点开门')).toContain('clock');
+    expect(kinds('现在几点了')).not.toContain('clock');
+    expect(answers('党员活动室几点开门', '党员活动室每天上午九点开门。')).toBe(true);
+    expect(answers('党员活动室几点开门', '活动室管理提出三点要求。')).toBe(false);
+  });
+
   it('answers how many of a kind by naming them (政治性、时代性…)', () => {
     expect(answers('要增强哪几个性，一共几个性', '增强党内政治生活的政治性、时代性、原则性、战斗性。')).toBe(true);
     expect(answers('四个意识一共有几个意识', '增强政治意识、大局意识、核心意识、看齐意识。')).toBe(true);
