@@ -84,3 +84,30 @@ export function asksListOf(question: string, topic: string, head: string): boole
   const [sound] = soundPairCodes(head);
   return head.length === 2 && sound !== undefined && soundPairCodes(topic).includes(sound);
 }
+
+/**
+ * The topic with a word typed for a list head that sounds the same put right (哪些权力 → 权利, when a unit introduces
+ * 下列权利：): both are words, so the homophone check leaves it, but a list asked for is that list.
+ */
+export function withListHeads(question: string, topic: string, heads: ReadonlySet<string>): string {
+  if (!ASKS_LIST.test(question)) return topic;
+  let out = topic;
+  for (const head of heads) {
+    if (head.length !== 2 || out.includes(head)) continue;
+    const [sound] = soundPairCodes(head);
+    if (sound === undefined) continue;
+    const chars = [...out];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const pair = chars[i]! + chars[i + 1]!;
+      if (soundPairCodes(pair)[0] !== sound || (pair[0] !== head[0] && pair[1] !== head[1])) continue;
+      // The word must be the list asked for (哪些权力, 权力有哪些), not what a list asks about (哪些权力不能用).
+      if (
+        new RegExp(
+          `(哪些|哪几[个项种类条]?|什么|啥)${pair}(?![\\u4e00-\\u9fff])|${pair}(都)?(有哪些|是什么|有啥|包括)`,
+        ).test(question)
+      )
+        out = out.replace(pair, head);
+    }
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ import {
   listHead,
   namedQuotedTerms,
   numberedTerms,
+  withListHeads,
 } from '../../knowledge/enumeration.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
@@ -123,6 +124,11 @@ describe('numbered terms', () => {
     expect(asksListOf('义务教育怎么报名', '义务教育报名', '义务')).toBe(false);
     // Typed by pinyin: 权力 for 权利.
     expect(asksListOf('党员有哪些权力', '党员 权力', '权利')).toBe(true);
+    // A list asked for in a word that sounds like a unit's list head is that list; not when the word is asked about.
+    const heads = new Set(['权利', '义务']);
+    expect(withListHeads('支部党员有哪些权力？', '支部党员 权力', heads)).toBe('支部党员 权利');
+    expect(withListHeads('有哪些权力不能下放', '权力不能下放', heads)).toBe('权力不能下放');
+    expect(withListHeads('手里的权力怎么用', '手里的权力 用', heads)).toBe('手里的权力 用');
     // On the real corpus the list of duties outranks a short article that names 义务 twice (预备党员的义务…).
     const top = (await full.retriever.retrieve('党员得尽到哪些义务')).hits[0]!.chunk;
     expect([top.docId, top.unit]).toEqual(['dangzhang_2022', 'a3']);
