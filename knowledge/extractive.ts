@@ -10,12 +10,8 @@ export type Picked = Scored;
 // median answers of 152 / 129 characters (before: .971 / .876 at 213 / 171; 2 sentences at 0.8: .90 / .81 at 94).
 /** Answers stay short: further sentences only while the answer stays within this (a list may need more). */
 const CONCISE_CHARS = 300;
-/**
- * A further sentence must answer nearly as well as the best one. 0.65 → 0.75 (ninth round): must_include unchanged on
- * all sixteen read sets, median answer 3–9 characters shorter on most (tune 114 → 108, holdout6 112 → 104); at 0.8
- * and 0.85 must_include fell on tune, holdout6 and holdout7.
- */
-const NEXT_SHARE = 0.75;
+/** A further sentence must answer nearly as well as the best one. */
+const NEXT_SHARE = 0.65;
 // Issue 11, fourth round: the best sentence of the unit ranked first leads down to 0.3 of the best sentence's score
 // (must_include dev .941 → .971, tune .858 → .867, rank .685 → .722, decide4 .816 → .837; tune2/tune3 unchanged;
 // as second instead of first: rank .722, the rest unchanged; 0.2 or 0.45: fewer gains).
