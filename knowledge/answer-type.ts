@@ -1,7 +1,7 @@
 // Answer-type matching: a question asking for a value (a count, a date, a term…) is answered by a unit that gives
 // that kind of value about what it asks. Among units that match the words alike, the one that does ranks up
 // (基层党建重点任务一共几项 → the clause that says 7项重点任务, not the one that only names 重点任务).
-import { askClauses, askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
+import { askSubjects, askedKinds, containsKind, type AnswerKind, type AskedKind } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import { isFieldLine, splitSentences } from './sentences.js';
 
@@ -23,13 +23,13 @@ export interface AskedValue {
 export function askedValue(question: string, words: string[]): AskedValue | undefined {
   const kinds = askedKinds(question).filter((k) => VALUE_KINDS.has(k.kind));
   if (!kinds.length) return undefined;
-  const content = [...new Set(words)].filter((w) => w.length >= 2);
-  const subjects = askClauses(question)
-    .map((c) => content.filter((w) => c.includes(w)))
-    .filter((ws) => ws.length > 0);
+  const subjects = askSubjects(question, words);
   // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
   const soon = kinds.some((k) => k.kind === 'duration' && k.relative);
-  return { kinds, subjects: subjects.length && !soon ? subjects : [content] };
+  return {
+    kinds,
+    subjects: subjects.length && !soon ? subjects : [[...new Set(words)].filter((w) => w.length >= 2)],
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import { synonymsOf } from './synonyms.js';
 import { asksWhatFollows, consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
-import { articlesByDoc, missingArticleText, typedArticle } from './missing-article.js';
+import { articlesByDoc, missingArticleText } from './missing-article.js';
 import { absentTermText } from './absent-term.js';
 import { normalizeForMatch } from './normalize.js';
 
@@ -91,7 +91,7 @@ export function createAnswerer({
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
     // An article or a term the documents do not have: say so, and quote nothing in its place.
-    const missingArticle = missingArticleText(retrieval.scope, typedArticle(retrieval.question), articles);
+    const missingArticle = missingArticleText(retrieval.scope, articles);
     const absentTerm = missingArticle ? undefined : absentTermText(retrieval.question, documentsContain);
     if (missingArticle || absentTerm)
       return {

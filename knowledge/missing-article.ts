@@ -1,7 +1,7 @@
 // A member who asks for an article the document does not have (方案第31条 when the plan has 25 clauses) is told so:
 // quoting whatever ranks first under that number would present another article as the one asked for.
 import type { Chunk } from './chunk.js';
-import { ITEM_OF, type Scope } from './scope.js';
+import type { Scope } from './scope.js';
 
 /** Each document's articles (a33, c16) and its short title, read once from the chunks. */
 export function articlesByDoc(chunks: Chunk[]): Map<string, { short: string; units: Set<string>; last: number }> {
@@ -19,13 +19,13 @@ export function articlesByDoc(chunks: Chunk[]): Map<string, { short: string; uni
 
 /**
  * The reply when the question names articles none of which exists in the documents it names (in any document when it
- * names none), else undefined. `typed` is the article as the member wrote it (第31条).
+ * names none), else undefined.
  */
 export function missingArticleText(
   scope: Scope | undefined,
-  typed: string | undefined,
   articles: ReturnType<typeof articlesByDoc>,
 ): string | undefined {
+  const typed = scope?.typed;
   if (!scope?.units.size || !typed) return undefined;
   const named = [...articles].filter(([docId]) => !scope.docs.size || scope.docs.has(docId));
   if (!named.length || named.some(([, d]) => [...scope.units].some((u) => d.units.has(u)))) return undefined;
@@ -36,12 +36,4 @@ export function missingArticleText(
       : `${d.short}不分条目，没有${typed}。请直接问想了解的内容。`;
   }
   return `现有文件都没有${typed}。请核对文件名称和条目序号，或直接问想了解的内容。`;
-}
-
-/** The first article a question names, as typed (第31条, 第三百条); not an item of a list it names (义务里第一条). */
-export function typedArticle(question: string): string | undefined {
-  const q = question.replace(/\s+/g, '');
-  for (const m of q.matchAll(/第[〇零一二三四五六七八九十百千\d]+条/g))
-    if (!ITEM_OF.test(q.slice(0, m.index))) return m[0];
-  return undefined;
 }

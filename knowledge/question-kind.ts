@@ -179,6 +179,14 @@ export function askClauses(question: string, joinShort = true): string[] {
   );
 }
 
+/** The question's content words (two characters or more) in each clause that carries an ask. */
+export function askSubjects(question: string, words: string[]): string[][] {
+  const content = [...new Set(words)].filter((w) => w.length >= 2);
+  return askClauses(question)
+    .map((c) => content.filter((w) => c.includes(w)))
+    .filter((ws) => ws.length > 0);
+}
+
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
 
 /** Whether a piece of a question asks anything (an asking word), or only tells. */

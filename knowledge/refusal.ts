@@ -1,7 +1,7 @@
 // Deciding that the corpus does not answer a question, and saying so with the nearest clauses.
 import { citeLabel } from './chunk.js';
 import {
-  askClauses,
+  askSubjects,
   askedKinds,
   asksWhatFollows,
   containsKind,
@@ -150,7 +150,7 @@ export function judge(
       s.relevance >= policy.sentenceShare * bestLexical ||
       bestOfPart.some((b, i) => b > 0 && (s.asks?.[i] ?? 0) >= policy.sentenceShare * b),
   );
-  const subjects = weigher ? subjectsOf(r) : [];
+  const subjects = weigher ? askSubjects(r.question, r.words) : [];
   // How well a sentence is about what the ask names (the best of the asking clauses).
   const about = (s: Scored) => {
     const text = matchText(s.quote);
@@ -190,14 +190,6 @@ const SUBJECT_KINDS = new Set<AnswerKind>([
   'name',
   'which',
 ]);
-
-/** The question's content words (two characters or more) in each clause that carries an ask. */
-export function subjectsOf(r: Pick<Retrieval, 'question' | 'words'>): string[][] {
-  const words = [...new Set(r.words)].filter((w) => w.length >= 2);
-  return askClauses(r.question)
-    .map((c) => words.filter((w) => c.includes(w)))
-    .filter((ws) => ws.length > 0);
-}
 
 /** What a member asked for and the documents do not give, as the reply names it. */
 const MISSING: Record<AnswerKind, string> = {

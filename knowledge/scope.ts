@@ -7,6 +7,8 @@ export interface Scope {
   docs: Set<string>;
   /** Unit keys asked for: a33 (第三十三条) and c33 (第33条 of a plan). */
   units: Set<string>;
+  /** The first article asked for, as the member wrote it (第31条), for telling them a document does not have it. */
+  typed?: string;
 }
 
 export function docNames(chunks: Chunk[]): Map<string, string[]> {
@@ -36,6 +38,7 @@ export function findScope(question: string, names: Map<string, string[]>): Scope
   const within = named.filter((d) => IN.test(q.slice(d.end)));
   for (const d of within.length ? within : named) docs.add(d.docId);
   const units = new Set<string>();
+  let typed: string | undefined;
   for (const m of q.matchAll(/第([〇零一二三四五六七八九十百千\d]+)条/g)) {
     // 义务里第一条 / 基本原则第一条 is the first item of a list the question names, not an article.
     if (ITEM_OF.test(q.slice(0, m.index))) continue;
@@ -43,9 +46,10 @@ export function findScope(question: string, names: Map<string, string[]>): Scope
     if (Number.isFinite(n)) {
       units.add(`a${n}`);
       units.add(`c${n}`);
+      typed ??= m[0];
     }
   }
-  return { docs, units };
+  return typed ? { docs, units, typed } : { docs, units };
 }
 
 /** Right after a document's name: the member looks in it (党章上, 条例里面). */

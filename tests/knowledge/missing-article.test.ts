@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../knowledge/chunk.js';
-import { articlesByDoc, missingArticleText, typedArticle } from '../../knowledge/missing-article.js';
+import { articlesByDoc, missingArticleText } from '../../knowledge/missing-article.js';
 import { findScope } from '../../knowledge/scope.js';
 
 const chunk = (docId: string, short: string, unit: string) => ({ docId, short, unit }) as Chunk;
@@ -15,7 +15,7 @@ const names = new Map([
   ['dangzhang', ['党章']],
   ['zhunze', ['政治生活准则']],
 ]);
-const reply = (q: string) => missingArticleText(findScope(q, names), typedArticle(q), articlesByDoc(chunks));
+const reply = (q: string) => missingArticleText(findScope(q, names), articlesByDoc(chunks));
 
 describe('an article the documents do not have', () => {
   it('tells the member the named document has no such article and how many it has', () => {

@@ -9,8 +9,10 @@ describe('named documents and articles', () => {
     expect(findScope('党章第三十三条讲的什么', names)).toEqual({
       docs: new Set(['dangzhang_2022']),
       units: new Set(['a33', 'c33']),
+      typed: '第三十三条',
     });
     expect(findScope('第5条是什么意思', names).units).toEqual(new Set(['a5', 'c5']));
+    expect(findScope('党员的义务里第一条是啥', names).typed).toBeUndefined();
   });
 
   it('reads 第N条 after a list it counts in (义务里第一条, 基本原则第一条) as an item, and leaves it out of the topic', () => {
