@@ -31,6 +31,11 @@ describe('extractive answers', () => {
     expect(a.text).toContain('政治意识、大局意识、核心意识、看齐意识');
   });
 
+  it('quotes first the sentence that a member’s everyday word points to (联欢会 → 娱乐化)', async () => {
+    const a = await k.answerer.answer('三会一课能不能开成联欢会？');
+    expect(a.citations[0]?.quote).toContain('娱乐化');
+  });
+
   it('includes the asked kind of thing: a date for 什么时候', async () => {
     const a = await k.answerer.answer('这个通知是什么时候发的');
     expect(a.text).toContain('2017年5月12日');

@@ -39,6 +39,12 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(synonymsOf('泄露')).toContain('透露');
   });
 
+  it('maps an office named by its title, "at once" and entertainment to the documents’ words', () => {
+    expect(expandTerms(['局长'])).toContain('领导干部');
+    expect(expandTerms(['马上'])).toContain('第一时间');
+    expect(expandTerms(['联欢会'])).toContain('娱乐化');
+  });
+
   it('keeps the hand groups', () => {
     expect(expandTerms(['老婆'])).toContain('配偶');
     expect(expandTerms(['中纪委'])).toContain('中央纪律检查委员会');
