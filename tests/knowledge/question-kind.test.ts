@@ -71,6 +71,9 @@ describe('words that do not ask for a kind of thing', () => {
     // Legal texts put the counted noun first: 有正式党员三人以上的.
     expect(answers('几个正式党员就能建支部', '凡是有正式党员三人以上的，都应当成立党的基层组织。')).toBe(true);
     expect(answers('几个正式党员就能建支部', '支部委员会由三至五人组成。')).toBe(false);
+    // A noun that is itself a unit takes no classifier: 32学时.
+    expect(answers('每年至少要培训多少个学时', '党员每年集中学习培训时间一般不少于32学时。')).toBe(true);
+    expect(answers('每年至少要培训多少个学时', '党员每年至少参加一次集中培训。')).toBe(false);
     expect(answers('代表大会多久开一次', '代表大会每五年举行一次。')).toBe(true);
     expect(answers('这个计划是谁的', '落实省里的助学计划，由各级党组织负责。')).toBe(true);
     // 是谁 before a verb asks which body acts, not for a name: a body answers it.
