@@ -35,6 +35,15 @@ const CLAUSE_KEEP = 0.9;
 const ASK_MIN = 0.3;
 const ASK_SHARE = 0.7;
 
+/** A run-in heading is at most this long: the plan's run from 10 to 18 characters. */
+const HEADING_CHARS = 20;
+
+/** The first sentence of a numbered clause, short: its run-in heading. */
+function isRunInHeading(p: Picked): boolean {
+  const lead = p.chunk.lead?.replace(/[。：]$/, '');
+  return p.chunk.kind === 'clause' && !!lead && p.quote.replace(/[。：]$/, '') === lead && lead.length <= HEADING_CHARS;
+}
+
 /**
  * The sentence that answers first (an enumeration of the asked term when there is one), then at most `max - 1`
  * others that answer nearly as well and keep the answer short; each asked kind represented.
@@ -83,6 +92,16 @@ export function pickSentences(
     if (picked.length && !sameUnit(picked[0]!, p) && p.score < best * OTHER_UNIT_SHARE) continue;
     if (picked.length && length() + cost(p) > CONCISE_CHARS) continue;
     picked.push(p);
+  }
+  // A clause's run-in heading (13. 领导机关坚持更高标准更严要求。…) names its topic and says nothing of it: quoted, it is
+  // followed by the clause's best other sentence.
+  const heading = picked[0];
+  if (heading && isRunInHeading(heading) && !picked.slice(1).some((p) => sameUnit(p, heading))) {
+    const body = scored.find((p) => sameUnit(p, heading) && !p.listed && !overlaps(p));
+    if (body) {
+      while (picked.length > 1 && (picked.length >= max || length() + cost(body) > CONCISE_CHARS)) picked.pop();
+      picked.splice(1, 0, body);
+    }
   }
   // A long sentence of which one or two clauses hold all it shares with the question is quoted as those clauses,
   // marked as cut.

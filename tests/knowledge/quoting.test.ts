@@ -82,6 +82,17 @@ describe('lists', () => {
     expect(pickSentences(weak, [], 3, chunk).map((p) => p.quote)).toEqual(['别处的一句。']);
   });
 
+  it('follows a clause’s run-in heading with the clause’s best other sentence', () => {
+    const clause = { ...chunk, kind: 'clause', unit: 'c13', lead: '领导机关坚持更高标准更严要求。' } as Chunk;
+    const body = '扎实推进学习型机关建设，在学深悟透上走在前。';
+    const scored = [sentence('领导机关坚持更高标准更严要求。', 1, clause), sentence(body, 0.3, clause)];
+    expect(pickSentences(scored, [], 3, clause).map((p) => p.quote)).toEqual(['领导机关坚持更高标准更严要求。', body]);
+    // An article's first sentence is no heading: it may answer alone.
+    const article = { ...clause, kind: 'article' } as Chunk;
+    const first = [sentence('领导机关坚持更高标准更严要求。', 1, article), sentence(body, 0.3, article)];
+    expect(pickSentences(first, [], 3, article).map((p) => p.quote)).toEqual(['领导机关坚持更高标准更严要求。']);
+  });
+
   it('a further sentence from another unit than the first must answer nearly as well as the best one', () => {
     const other = { ...chunk, unit: 'a9' } as Chunk;
     const scored = [sentence('最好的一句。', 1), sentence('别处的一句。', 0.7, other), sentence('同条的一句。', 0.7)];
