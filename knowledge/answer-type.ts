@@ -42,3 +42,8 @@ export function givesValue(asked: AskedValue, text: string, weigher: Weigher): b
     ({ text: s }) => asked.kinds.some((k) => containsKind(s, k)) && about(isFieldLine(s) ? text : s),
   );
 }
+
+/** Whether a text imposes a penalty (给予警告或者严重警告处分, 依照前款规定处理), not only names one. */
+export function imposesPenalty(text: string): boolean {
+  return /给予[^。；]{0,30}处分|依照[^。；]{0,10}处理/.test(text);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedValue, givesValue } from '../../knowledge/answer-type.js';
+import { askedValue, givesValue, imposesPenalty } from '../../knowledge/answer-type.js';
 
 const weigher = { idf: () => 1 };
 
@@ -19,5 +19,14 @@ describe('answer-type matching', () => {
     expect(givesValue(asked, '每年研究确定支部若干重点工作。', weigher)).toBe(false);
     // A value about something else does not count: the numbers here are not of the work asked about.
     expect(givesValue(asked, '选举三名委员。支部重点工作要抓实。', weigher)).toBe(false);
+  });
+});
+
+describe('imposesPenalty', () => {
+  it('tells an article that imposes a penalty from one that only names a regulation or a penalty', () => {
+    expect(imposesPenalty('制造、散布、传播政治谣言，破坏党的团结统一的，给予警告或者严重警告处分。')).toBe(true);
+    expect(imposesPenalty('以讲课费、课题费等名义变相送礼的，依照前款规定处理。')).toBe(true);
+    expect(imposesPenalty('党员应当主动学网用网，自觉接受党组织的教育管理。')).toBe(false);
+    expect(imposesPenalty('深入学习纪律处分条例，牢记处分种类。')).toBe(false);
   });
 });
