@@ -43,6 +43,8 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(expandTerms(['局长'])).toContain('领导干部');
     expect(expandTerms(['马上'])).toContain('第一时间');
     expect(expandTerms(['联欢会'])).toContain('娱乐化');
+    // The rules count months (6个月 normalised to 六个月); members say 半年.
+    expect(expandTerms(['大半年'])).toContain('六个月');
   });
 
   it('keeps the hand groups', () => {
