@@ -4,6 +4,7 @@ import { isFieldLine, joinLists, splitSentences, type ListPlace } from './senten
 import { bigramShare, matchText, termCoverage, withQuestionForms } from './coverage.js';
 import { askClauses, askedKinds, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
+import { phrasesIn } from './synonyms.js';
 import { questionTopic } from './query.js';
 import type { Retrieval } from './retriever.js';
 import { scopeFactor } from './scope.js';
@@ -176,8 +177,9 @@ export function scoreSentences(
   const kinds = askedKinds(r.question);
   // The asks of a two-part question, each as the content words of its clause.
   const long = [...new Set(r.words)].filter((w) => w.length >= 2);
+  // A lexicon phrase the segmenter cut in two (能往后推吗) is one word of its clause, as its written form answers it.
   const asks = askClauses(r.question, false)
-    .map((c) => long.filter((w) => c.includes(w)))
+    .map((c) => [...new Set([...long.filter((w) => c.includes(w)), ...phrasesIn(c)])])
     // A part that names nothing of its own (咋处理, 条例里怎么要求的) is not a second question.
     .filter((ws) => ws.reduce((n, w) => n + deps.bm25.idf(w), 0) >= ASK_WEIGHT);
   const numbered = numberedTerms(r.question);

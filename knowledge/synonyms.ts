@@ -105,3 +105,11 @@ export function expandTerms(words: string[]): string[] {
   for (const w of words) for (const s of synonymsOf(w)) if (!words.includes(s)) extra.add(s);
   return [...extra];
 }
+
+/** Lexicon forms of three characters or more: phrases the segmenter may cut in two (往后推 → 往后 推). */
+const PHRASES = [...INDEX.keys()].filter((w) => w.length >= 3);
+
+/** The lexicon's phrases a text contains (能往后推吗 segments as 往后 推, never meeting 往后推's written form 延期). */
+export function phrasesIn(text: string): string[] {
+  return PHRASES.filter((p) => text.includes(p));
+}

@@ -6,6 +6,7 @@ import { formatQuoted, listCut, pickSentences } from '../../knowledge/extractive
 import { squashSpace } from '../../knowledge/normalize.js';
 import { splitAbbreviation, withQuestionForms } from '../../knowledge/coverage.js';
 import { asksWhatFollows } from '../../knowledge/question-kind.js';
+import { phrasesIn } from '../../knowledge/synonyms.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
@@ -191,6 +192,13 @@ describe('whole-corpus answers', () => {
     if (!a.text.includes('（八）')) expect(a.text).toContain('共八项，详见《党章》第三条');
     for (const c of a.citations)
       expect(k.index.docs.map((d) => squashSpace(d.text)).join('\n')).toContain(squashSpace(c.quote));
+  });
+
+  it('answers each part of a two-part question, a lexicon phrase cut by the segmenter included (往后推 → 延期)', async () => {
+    expect(phrasesIn('可以往后推吗')).toContain('往后推');
+    const a = await k.answerer.answer('代表大会每届几年？可不可以往后推');
+    expect(a.text).toContain('每五年举行一次');
+    expect(a.text).toContain('延期举行');
   });
 
   it('a sentence writing the full form of a short name the question uses answers first (共青团 → 中国共产主义青年团)', async () => {
