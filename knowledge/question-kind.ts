@@ -193,6 +193,17 @@ const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
 export function asksSomething(text: string): boolean {
   return ASK_WORD.test(normalizeForMatch(text));
 }
+/**
+ * Asks whether party members get a consumer perk (党员坐高铁能打折吗, 老党员门票能免吗, 过政治生日能领蛋糕券): the
+ * documents set members' duties and rights, none of them a discount, a free ticket or a coupon. Conduct told with such
+ * a word (接受开发商的优惠价，算违纪吗) asks what follows from it instead; 打折扣 is an idiom of the rules.
+ */
+const PERK = /打折(?!扣)|(?<!打)折扣|优惠|免票|免门票|半价|免费|门票|[蛋糕礼品购物优惠代金]券|能免吗|能免不|免单/;
+export function asksMemberPerk(question: string): boolean {
+  const q = normalizeForMatch(question);
+  return q.includes('党员') && PERK.test(q) && !asksWhatFollows(q);
+}
+
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 
 /**

@@ -66,6 +66,13 @@ describe('refusal', () => {
     }
   });
 
+  it('refuses a question about a perk for members plainly (the documents grant none)', async () => {
+    const a = await k.answerer.answer('党员去看红色电影能打折吗？');
+    expect(a.refused).toBe(true);
+    expect(a.mode).toBe('refusal');
+    expect(a.citations).toEqual([]);
+  });
+
   it('tells a member that an article or a quoted term is not in the documents, quoting nothing in its place', async () => {
     const article = await k.answerer.answer('实施方案第40条讲了啥');
     expect(article).toMatchObject({ refused: true, mode: 'refusal', citations: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askClauses, askedKinds, consequenceAsks, containsKind } from '../../knowledge/question-kind.js';
+import { askClauses, askedKinds, asksMemberPerk, consequenceAsks, containsKind } from '../../knowledge/question-kind.js';
 import { questionTopic, withoutAddressing, withoutAfterthought } from '../../knowledge/query.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
 
@@ -262,5 +262,18 @@ describe('ninth round: background clauses, weekdays and counts answered by namin
     expect(answers('要增强哪几个性，一共几个性', '增强党内政治生活的政治性、时代性、原则性、战斗性。')).toBe(true);
     expect(answers('四个意识一共有几个意识', '增强政治意识、大局意识、核心意识、看齐意识。')).toBe(true);
     expect(answers('一共有几个意识', '牢固树立看齐意识。')).toBe(false);
+  });
+});
+
+describe('tenth round: perks for party members', () => {
+  it('reads a question about a discount, a free ticket or a coupon for members, not conduct told with such a word', () => {
+    expect(asksMemberPerk('党员去博物馆参观能免票吗')).toBe(true);
+    expect(asksMemberPerk('听说党员看电影半价，真的吗')).toBe(true);
+    // Conduct: what follows from it is asked.
+    expect(asksMemberPerk('党员领导买房接受开发商的优惠价，算违纪吗')).toBe(false);
+    // 打折扣 is the rules' idiom for half-hearted execution.
+    expect(asksMemberPerk('党员对上级部署打折扣怎么办')).toBe(false);
+    // A perk asked about nobody in particular is no question about members.
+    expect(asksMemberPerk('景区门票多少钱')).toBe(false);
   });
 });
