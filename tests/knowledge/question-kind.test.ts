@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { askClauses, askedKinds, asksMemberPerk, consequenceAsks, containsKind } from '../../knowledge/question-kind.js';
+import {
+  askClauses,
+  askedKinds,
+  asksMemberPerk,
+  consequenceAsks,
+  containsKind,
+} from '../../knowledge/question-kind.js';
 import { questionTopic, withoutAddressing, withoutAfterthought } from '../../knowledge/query.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
 
