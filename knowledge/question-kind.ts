@@ -204,6 +204,16 @@ export function asksMemberPerk(question: string): boolean {
   return q.includes('党员') && PERK.test(q) && !asksWhatFollows(q);
 }
 
+/**
+ * Asks the group for a recommendation (推荐一家, 有推荐吗, 去哪吃比较好): restaurants, outings and shows are no matter of
+ * the documents. What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些, and 民主推荐 is a procedure.
+ */
+const RECOMMENDATION =
+  /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐吗|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)/;
+export function asksRecommendation(question: string): boolean {
+  return RECOMMENDATION.test(normalizeForMatch(question));
+}
+
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 
 /**

@@ -4,6 +4,7 @@ import {
   askSubjects,
   askedKinds,
   asksMemberPerk,
+  asksRecommendation,
   asksWhatFollows,
   containsKind,
   namesItemsOf,
@@ -119,6 +120,7 @@ export function judge(
   if (!best || !r.words.length) return refusal('no-match');
   if (domain !== undefined && domain < policy.domainMin) return refusal(`domain ${domain.toFixed(1)}`);
   if (asksMemberPerk(r.question)) return refusal('member perk');
+  if (asksRecommendation(r.question)) return refusal('recommendation');
   // A question in members' words written for a top unit is on-topic like a strong one.
   const named = namesUnitWords(r, policy.checkTop);
   // One that names the document its first hit is from (廉洁自律准则对…有什么要求) is about that document: it needs no

@@ -3,6 +3,7 @@ import {
   askClauses,
   askedKinds,
   asksMemberPerk,
+  asksRecommendation,
   consequenceAsks,
   containsKind,
 } from '../../knowledge/question-kind.js';
@@ -281,5 +282,12 @@ describe('tenth round: perks for party members', () => {
     expect(asksMemberPerk('党员对上级部署打折扣怎么办')).toBe(false);
     // A perk asked about nobody in particular is no question about members.
     expect(asksMemberPerk('景区门票多少钱')).toBe(false);
+  });
+
+  it('reads a request for a recommendation, not what a document recommends nor 民主推荐', () => {
+    expect(asksRecommendation('支部聚餐去哪家饭店比较好')).toBe(true);
+    expect(asksRecommendation('主题党日想出去走走，大家有啥推荐吗')).toBe(true);
+    expect(asksRecommendation('方案里推荐了哪些红色教育基地')).toBe(false);
+    expect(asksRecommendation('民主推荐干部时拉票算违纪吗')).toBe(false);
   });
 });
