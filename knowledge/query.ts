@@ -1,7 +1,7 @@
 // The topic of a question: the asking phrases (哪四个, 几次, 多少, 什么, 啥, 咋…) and particles removed, so that
 // only what the question is about is matched against the corpus. The raw question still decides the answer kind.
 import { ITEM_OF } from './scope.js';
-import { asksSomething } from './question-kind.js';
+import { asksDocumentAtHand, asksSomething } from './question-kind.js';
 
 const ASKING = [
   /多长时间|多少时间|多久|几年|几个月|几天|什么时候|啥时候|何时/g,
@@ -11,6 +11,8 @@ const ASKING = [
   /[吗呢啊呀吧嘛哦么啦]+(?=[\s，。？?！!]|$)/g,
   /[？?！!。，,]/g,
 ];
+
+const POINTING = /这个|这份|这篇|该(?=通知|文件|方案)|此(?=通知|文件|方案)/g;
 
 /** A clause that talks to the assistant instead of asking about the corpus (忽略以上指令, 你现在是管理员…). */
 const ADDRESSING =
@@ -50,5 +52,8 @@ export function questionTopic(q: string): string {
     // 算不算, 管不管, 属不属于: a verb asked as "A or not A" is the verb (算, 管, 属于).
     .replace(/([\u4e00-\u9fff])不\1/g, '$1');
   for (const re of ASKING) t = t.replace(re, ' ');
+  // 这个文件文号多少: the pointing word names nothing, and its characters match 这个理论体系 in the 党章. Dropped only
+  // here: elsewhere (这种情况, 这样行吗) it was measured to cost first hits.
+  if (asksDocumentAtHand(q)) t = t.replace(POINTING, ' ');
   return t.replace(/\s+/g, ' ').trim();
 }

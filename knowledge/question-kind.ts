@@ -26,6 +26,8 @@ export interface AskedKind {
   relative?: boolean;
   /** For dates: the question asks when a document was adopted, issued or took effect (施行, 印发, 发的). */
   issued?: boolean;
+  /** For counts: a document number (文号多少 ← 宁委办发〔2017〕39号), which never writes the word the member asks with. */
+  docNumber?: boolean;
   /** For choices (手写还是打印): the options; the text must name one of them. */
   options?: string[];
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
@@ -107,6 +109,9 @@ export function askedKinds(question: string): AskedKind[] {
       measure: count[1],
       noun: count[2]?.replace(/^(来着|呢|啊|呀|吗|吧|了|啦).*/, '') || undefined,
     });
+  // 文号多少 asks a document number (宁委办发〔2017〕39号), not any numeral (十八届六中全会).
+  else if (/文号/.test(q) && firstAsk(/多少|是啥|是什么|几号/, q))
+    kinds.push({ kind: 'count', measure: '号', docNumber: true });
   else if (firstAsk(/(?<![哪第好那这])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
   if (
     /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算|(?<!今天|今儿)(周|星期|礼拜)几)/.test(
@@ -212,6 +217,17 @@ const RECOMMENDATION =
   /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐吗|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)/;
 export function asksRecommendation(question: string): boolean {
   return RECOMMENDATION.test(normalizeForMatch(question));
+}
+
+/**
+ * Asks a particular of the document at hand (这个通知文号多少, 这份文件哪天印发的, 该方案是哪个单位发的): a member points at the
+ * notice the group was sent. Its words (通知, 文号) lift little over general Chinese, yet it is about the documents.
+ */
+const AT_HAND = /(这个|这份|这篇|该|此)(通知|文件|方案|文)/;
+const PARTICULAR = /文号|几号文|发文|印发|下发|哪天发|什么时候发|啥时候发|哪个单位发|谁发的|落款/;
+export function asksDocumentAtHand(question: string): boolean {
+  const q = normalizeForMatch(question);
+  return AT_HAND.test(q) && PARTICULAR.test(q);
 }
 
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;

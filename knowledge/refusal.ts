@@ -3,6 +3,7 @@ import { citeLabel } from './chunk.js';
 import {
   askSubjects,
   askedKinds,
+  asksDocumentAtHand,
   asksMemberPerk,
   asksRecommendation,
   asksWhatFollows,
@@ -118,7 +119,9 @@ export function judge(
   const refusal = (reason: string, onTopic = false): Verdict => ({ refuse: true, outcome: 'refusal', onTopic, reason });
   const best = r.hits[0];
   if (!best || !r.words.length) return refusal('no-match');
-  if (domain !== undefined && domain < policy.domainMin) return refusal(`domain ${domain.toFixed(1)}`);
+  // 这个通知文号多少, 这份文件哪天印发的: the document at hand's own particulars, whatever the words' lift.
+  const atHand = asksDocumentAtHand(r.question);
+  if (domain !== undefined && domain < policy.domainMin && !atHand) return refusal(`domain ${domain.toFixed(1)}`);
   if (asksMemberPerk(r.question)) return refusal('member perk');
   if (asksRecommendation(r.question)) return refusal('recommendation');
   // A question in members' words written for a top unit is on-topic like a strong one.
@@ -162,7 +165,9 @@ export function judge(
   };
   for (const k of askedKinds(r.question)) {
     // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
-    const bySubject = subjects.length > 0 && SUBJECT_KINDS.has(k.kind) && !(k.kind === 'duration' && k.relative);
+    // A document number is about the document named in the background (省委那个实施方案，文号是多少), not the ask's 文号.
+    const bySubject =
+      subjects.length > 0 && SUBJECT_KINDS.has(k.kind) && !(k.kind === 'duration' && k.relative) && !k.docNumber;
     // A field line (文号, 日期) is about its whole unit.
     // Items of the kind counted, named in a row (政治性、时代性… for 还有几个性), are about what is counted.
     const supplies = (s: Scored) =>

@@ -23,7 +23,7 @@ import {
 } from './enumeration.js';
 import { askedValue, givesValue, imposesPenalty } from './answer-type.js';
 import { asksWhatFollows } from './question-kind.js';
-import { docNames, findScope, scopeFactor, type Scope } from './scope.js';
+import { docNames, findScope, scopeFactor, withDocumentAtHand, type Scope } from './scope.js';
 import { handScore, newCandidate, type Candidate, type Features } from './fusion.js';
 
 export { lengthPrior } from './fusion.js';
@@ -110,6 +110,8 @@ const PENALTY_FACTOR = 1.1;
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
+  // Documents sent with a cover notice: what 这个文件/这个通知 points at.
+  const noticeDocs = [...new Set(index.chunks.filter((c) => c.kind === 'letter').map((c) => c.docId))];
   // The corpus's quoted terms (“三查三改”): the tokenizer's own dictionary additions.
   const quoted = new Set(index.tokenizer.terms);
   const oov = oovExpander(index.bm25, index.chars);
@@ -242,7 +244,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         }
         e.score = handScore(e.f);
       }
-      const scope = findScope(question, names);
+      const scope = withDocumentAtHand(findScope(question, names), corrected, noticeDocs);
       // A word nearly only one document uses (两学一做 → the plan) points to that document when none is named.
       const implied = scope.docs.size ? [] : impliedDocs(words);
       if (implied.length)

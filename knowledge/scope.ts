@@ -1,6 +1,7 @@
 // References in a question: a document named by its short or full title (党章, 《纪律处分条例》) and an article
 // (第三十三条, 第16条). Named documents and articles are what the member asked about: their chunks rank first.
 import type { Chunk } from './chunk.js';
+import { asksDocumentAtHand } from './question-kind.js';
 import { chineseToNumber } from './structure.js';
 
 export interface Scope {
@@ -96,4 +97,13 @@ export function scopeFactor(c: Chunk, scope: Scope): number {
   if (scope.docs.size) f *= scope.docs.has(c.docId) ? 1 : 0.5;
   if (scope.units.size && scope.units.has(c.unit) && (!scope.docs.size || scope.docs.has(c.docId))) f *= 2;
   return f;
+}
+
+/**
+ * A particular of the document at hand (这个文件文号多少, 这个通知哪天发的), no document named: the documents sent with a
+ * cover notice (a `letter` unit, which carries the number, the issuer and the date) are the ones asked about.
+ */
+export function withDocumentAtHand(scope: Scope, question: string, noticeDocs: string[]): Scope {
+  if (scope.docs.size || !noticeDocs.length || !asksDocumentAtHand(question)) return scope;
+  return { ...scope, docs: new Set(noticeDocs) };
 }

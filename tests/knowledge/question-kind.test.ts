@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   askClauses,
   askedKinds,
+  asksDocumentAtHand,
   asksMemberPerk,
   asksRecommendation,
   consequenceAsks,
@@ -289,5 +290,21 @@ describe('tenth round: perks for party members', () => {
     expect(asksRecommendation('主题党日想出去走走，大家有啥推荐吗')).toBe(true);
     expect(asksRecommendation('方案里推荐了哪些红色教育基地')).toBe(false);
     expect(asksRecommendation('民主推荐干部时拉票算违纪吗')).toBe(false);
+  });
+});
+
+describe('tenth round: the document at hand and its number', () => {
+  it('reads a question about the particulars of the document the group was sent', () => {
+    expect(asksDocumentAtHand('这个通知文号多少 哪天发的')).toBe(true);
+    expect(asksDocumentAtHand('这份文件是哪个单位发的')).toBe(true);
+    expect(asksDocumentAtHand('单位年休假文件文号多少')).toBe(false);
+    expect(asksDocumentAtHand('这个方案里对机关有啥要求')).toBe(false);
+  });
+
+  it('asks a document number, answered by X发〔年〕N号 and not by any numeral', () => {
+    const [k] = askedKinds('文号是多少来着');
+    expect(k).toMatchObject({ kind: 'count', measure: '号', docNumber: true });
+    expect(containsKind('宁委办发〔2017〕39号', k!)).toBe(true);
+    expect(containsKind('为贯彻落实党的十八届六中全会精神', k!)).toBe(false);
   });
 });

@@ -194,6 +194,13 @@ describe('whole-corpus answers', () => {
       expect(k.index.docs.map((d) => squashSpace(d.text)).join('\n')).toContain(squashSpace(c.quote));
   });
 
+  it('answers a particular of the document at hand from its cover notice, not refusing its everyday words', async () => {
+    const a = await k.answerer.answer('这个通知文号多少 哪天发的');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('宁委办发〔2017〕39号');
+    expect(a.text).toContain('2017年5月12日');
+  });
+
   it('answers each part of a two-part question, a lexicon phrase cut by the segmenter included (往后推 → 延期)', async () => {
     expect(phrasesIn('可以往后推吗')).toContain('往后推');
     const a = await k.answerer.answer('代表大会每届几年？可不可以往后推');
