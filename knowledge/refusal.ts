@@ -146,8 +146,12 @@ export function judge(
   const near = scored.filter((s) => topIds.has(s.chunk.unit + s.chunk.docId));
   const bestLexical = Math.max(0, ...near.map((s) => s.lexical));
   const familiar = r.known >= policy.minKnown && bestLexical >= policy.knownSentence;
+  // Conduct told in members' words that a top unit's sidecar holds (吃喝玩乐 for 生活奢靡) shares nothing with the
+  // unit's sentences by nature: the words live only in the sidecar.
   const enough =
-    namesDocument || (strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar);
+    namesDocument ||
+    (named && asksWhatFollows(r.question)) ||
+    (strong ? bestLexical >= policy.strongSentence : bestLexical >= policy.minSentence || familiar);
   if (!enough) return refusal(`best sentence ${bestLexical.toFixed(2)}`, true);
   // Each part of a two-part question (…一届几年？全体会议一年至少开几次) is matched best by its own sentence.
   const parts = near[0]?.asks?.length ?? 0;

@@ -194,6 +194,12 @@ describe('whole-corpus answers', () => {
       expect(k.index.docs.map((d) => squashSpace(d.text)).join('\n')).toContain(squashSpace(c.quote));
   });
 
+  it('answers conduct told only in a unit’s members’ words, which its sentences never share', async () => {
+    const a = await k.answerer.answer('他一门心思吃喝玩乐，违不违纪');
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]).toMatchObject({ doc: '《纪律处分条例》', clause: '第一百五十条' });
+  });
+
   it('answers a particular of the document at hand from its cover notice, not refusing its everyday words', async () => {
     const a = await k.answerer.answer('这个通知文号多少 哪天发的');
     expect(a.refused).toBe(false);
