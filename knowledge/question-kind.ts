@@ -134,7 +134,8 @@ export function askedKinds(question: string): AskedKind[] {
   // "still": the words after it run on.)
   const choice = CHOICE.exec(q);
   if (choice) kinds.push({ kind: 'choice', options: [choice[1]!, choice[2]!] });
-  const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)/.exec(q);
+  // 哪个县委书记 / 哪个市委 / 哪个区长 ask for a person or a body of the place, not the place.
+  const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)(?![委长级直属])/.exec(q);
   // 花在哪/用在哪 asks what money is used for, not a place.
   // 哪里规定的/出自哪个文件 asks for the source, which every answer cites: not a place.
   const usedFor = /(花|用)(在|到)哪|(哪里|哪儿)(规定|说|写|提|讲|有规定)|出自哪|哪(个|份)文件/.test(q);
@@ -362,6 +363,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
         text.replace(/[\u4e00-\u9fff]{2,10}(条例|准则|规定|办法)/g, ''),
       );
     case 'person':
-      return /(同志|书记|主任|部长|负责人|党员|干部|群众|中央|省|市委)/.test(text) || ORGAN.test(text);
+      // 谁担责 is answered by the rules' 直接责任者和领导责任者.
+      return /(同志|书记|主任|部长|负责人|责任者|责任人|党员|干部|群众|中央|省|市委)/.test(text) || ORGAN.test(text);
   }
 }

@@ -308,3 +308,14 @@ describe('tenth round: the document at hand and its number', () => {
     expect(containsKind('为贯彻落实党的十八届六中全会精神', k!)).toBe(false);
   });
 });
+
+describe('tenth round: a body or a person of a place, and who bears responsibility', () => {
+  it('reads 哪个县委书记 as asking which secretary, not which county', () => {
+    expect(kinds('学的是哪个县委书记的事迹')).not.toContain('place');
+    expect(kinds('廖俊波是哪个县的')).toContain('place');
+  });
+
+  it('answers 谁担责 with the rules’ 直接责任者和领导责任者', () => {
+    expect(answers('接待超标了谁担责', '对直接责任者和领导责任者，给予警告处分。')).toBe(true);
+  });
+});
