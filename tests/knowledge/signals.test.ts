@@ -197,10 +197,15 @@ describe('the subject of the ask', () => {
     // Off-topic stays off-topic: the domain lift is checked first, also for a consequence question (小区物业乱收费会怎么样).
     expect(judge(named, weak, DEFAULT_POLICY, 1.2, weigher)).toMatchObject({ outcome: 'refusal' });
     expect(judge(named, weak, DEFAULT_POLICY, 1.2, weigher, 1.2)).toMatchObject({ outcome: 'refusal' });
-    // Like a strong question it still needs some sentence that matches: nothing at all is refused.
+    // Conduct told only in the unit's members' words shares nothing with its sentences by nature: what follows from it
+    // is answered even when no sentence matches (tenth round).
     const none = [{ ...said('党员有下列权利。'), lexical: 0.02, relevance: 0.02 }] as never;
-    expect(judge(named, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
+    expect(judge(named, none, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
     expect(judge(r, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
+    // Asking anything else, like a strong question it still needs some sentence that matches: nothing at all is refused.
+    const asked = retrieval('给黑社会当后台是啥意思', ['黑社会', '后台']);
+    const namedAsk = { ...asked, hits: [{ ...asked.hits[0]!, chunk: { ...chunk, keywords: '当后台 黑社会 村霸' } }] };
+    expect(judge(namedAsk, none, DEFAULT_POLICY, 3.5, weigher)).toMatchObject({ outcome: 'refusal' });
     // A question naming the document its first hit is from is about that document: it needs no close sentence.
     const scoped = { ...r, scope: { docs: new Set(['example']), units: new Set<string>() } };
     expect(judge(scoped, none, DEFAULT_POLICY, 3.5, weigher).outcome).toBe('answer');
