@@ -257,13 +257,15 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
             if (!fused.has(i) && scopeFactor(c, scope) > 1) entry(i).score = 1;
           });
       }
+      // Among the first KIND_TOP (ranked once), a unit giving the asked value or imposing the penalty asked about.
       const asked = askedValue(corrected, words);
-      if (asked)
-        for (const [i, e] of [...fused].sort((a, b) => b[1].score - a[1].score).slice(0, KIND_TOP))
-          if (givesValue(asked, index.chunks[i]!.text, index.bm25)) e.score *= KIND_FACTOR;
-      if (asksWhatFollows(corrected))
-        for (const [i, e] of [...fused].sort((a, b) => b[1].score - a[1].score).slice(0, KIND_TOP))
-          if (imposesPenalty(index.chunks[i]!.text)) e.score *= PENALTY_FACTOR;
+      const consequence = asksWhatFollows(corrected);
+      if (asked || consequence)
+        for (const [i, e] of [...fused].sort((a, b) => b[1].score - a[1].score).slice(0, KIND_TOP)) {
+          const text = index.chunks[i]!.text;
+          if (asked && givesValue(asked, text, index.bm25)) e.score *= KIND_FACTOR;
+          if (consequence && imposesPenalty(text)) e.score *= PENALTY_FACTOR;
+        }
       const hits = [...fused.entries()]
         .sort((a, b) => b[1].score - a[1].score)
         .slice(0, k)
