@@ -1,4 +1,5 @@
 // Extractive answers: the 1–3 sentences of the best hits that best answer the question, quoted verbatim with citations.
+import { imposesPenalty } from './answer-type.js';
 import { citeLabel } from './chunk.js';
 import { containsKind, type AskedKind } from './question-kind.js';
 import type { Scored } from './sentence-scoring.js';
@@ -90,6 +91,15 @@ export function pickSentences(
     if (picked.length >= max || overlaps(p)) continue;
     // A further sentence from another unit than the first answers a neighbouring question more often than this one.
     if (picked.length && !sameUnit(picked[0]!, p) && p.score < best * OTHER_UNIT_SHARE) continue;
+    // A penalty from another article answers a question about conduct, not one about what a term or body is.
+    if (
+      picked.length &&
+      !sameUnit(picked[0]!, p) &&
+      !consequence &&
+      imposesPenalty(p.quote) &&
+      !imposesPenalty(picked[0]!.quote)
+    )
+      continue;
     if (picked.length && length() + cost(p) > CONCISE_CHARS) continue;
     picked.push(p);
   }
@@ -152,10 +162,13 @@ export function pickSentences(
   for (let i = 0; i < parts && picked.length; i++) {
     const of = (p: Picked) => p.asks?.[i] ?? 0;
     const bestPart = Math.max(0, ...scored.map(of));
-    if (bestPart < ASK_MIN || picked.some((p) => of(p) >= ASK_SHARE * bestPart)) continue;
-    const answer = scored
-      .filter((p) => of(p) >= ASK_SHARE * bestPart && !overlaps(p))
-      .sort((a, b) => b.score - a.score)[0];
+    if (bestPart < ASK_MIN) continue;
+    // The first quote's own unit answers the part when it can (巡视和巡察有啥区别: the article that sets up both).
+    const first = picked[0]!;
+    const fromFirst = scored.some((p) => sameUnit(p, first) && of(p) >= ASK_SHARE * bestPart);
+    const answers = (p: Picked) => of(p) >= ASK_SHARE * bestPart && (!fromFirst || sameUnit(p, first));
+    if (picked.some(answers)) continue;
+    const answer = scored.filter((p) => answers(p) && !overlaps(p)).sort((a, b) => b.score - a.score)[0];
     if (!answer) continue;
     if (picked.length < max && length() + cost(answer) <= CONCISE_CHARS) picked.push(answer);
     else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(answer) <= CONCISE_CHARS)

@@ -195,6 +195,20 @@ export function askSubjects(question: string, words: string[]): string[][] {
 
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
 
+/** 巡视和巡察有啥区别, 代表会议跟代表大会是一回事吗, A与B是什么关系: a clause comparing two things. */
+const COMPARISON =
+  /^(.+?)(?:和|跟|与|同)(.+?)(?:之间)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|一样|关系)/;
+
+/**
+ * The two sides of a clause that compares two things, each an ask of its own: an answer that explains one of them only
+ * has not answered the comparison. Not a comparison when a side is a single character (和谁一样).
+ */
+export function comparedSides(clause: string): [string, string] | undefined {
+  const m = COMPARISON.exec(clause);
+  if (!m || m[1]!.length < 2 || m[2]!.length < 2) return undefined;
+  return [m[1]!, m[2]!];
+}
+
 /** Whether a piece of a question asks anything (an asking word), or only tells. */
 export function asksSomething(text: string): boolean {
   return ASK_WORD.test(normalizeForMatch(text));

@@ -2,7 +2,7 @@
 import type { Chunk } from './chunk.js';
 import { isFieldLine, joinLists, splitSentences, type ListPlace } from './sentences.js';
 import { bigramShare, matchText, termCoverage, withQuestionForms } from './coverage.js';
-import { askClauses, askedKinds, containsKind, type AskedKind } from './question-kind.js';
+import { askClauses, askedKinds, comparedSides, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
 import { phrasesIn } from './synonyms.js';
 import { questionTopic } from './query.js';
@@ -179,6 +179,7 @@ export function scoreSentences(
   const long = [...new Set(r.words)].filter((w) => w.length >= 2);
   // A lexicon phrase the segmenter cut in two (能往后推吗) is one word of its clause, as its written form answers it.
   const asks = askClauses(r.question, false)
+    .flatMap((c) => comparedSides(c) ?? [c])
     .map((c) => [...new Set([...long.filter((w) => c.includes(w)), ...phrasesIn(c)])])
     // A part that names nothing of its own (咋处理, 条例里怎么要求的) is not a second question.
     .filter((ws) => ws.reduce((n, w) => n + deps.bm25.idf(w), 0) >= ASK_WEIGHT);

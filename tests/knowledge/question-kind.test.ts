@@ -5,6 +5,7 @@ import {
   asksDocumentAtHand,
   asksMemberPerk,
   asksRecommendation,
+  comparedSides,
   consequenceAsks,
   containsKind,
 } from '../../knowledge/question-kind.js';
@@ -317,5 +318,15 @@ describe('tenth round: a body or a person of a place, and who bears responsibili
 
   it('answers 谁担责 with the rules’ 直接责任者和领导责任者', () => {
     expect(answers('接待超标了谁担责', '对直接责任者和领导责任者，给予警告处分。')).toBe(true);
+  });
+});
+
+describe('eleventh round: a comparison of two things', () => {
+  it('reads each side of a comparison, and not a clause that compares with a single word', () => {
+    expect(comparedSides('党委和纪委有什么区别')).toEqual(['党委', '纪委']);
+    expect(comparedSides('代表会议跟代表大会是一回事吗')).toEqual(['代表会议', '代表大会']);
+    expect(comparedSides('党组与党委之间是什么关系')).toEqual(['党组', '党委']);
+    expect(comparedSides('他和谁一样')).toBeUndefined();
+    expect(comparedSides('党费怎么交')).toBeUndefined();
   });
 });

@@ -157,6 +157,30 @@ describe('lists', () => {
     ]);
   });
 
+  it('answers a part from the first quote’s unit when that unit answers it, not from another that also names it', () => {
+    const other = { ...chunk, unit: 'a9' } as Chunk;
+    const ask = (quote: string, score: number, asks: number[], c = chunk) => ({
+      ...(sentence(quote, score, c) as object),
+      asks,
+    });
+    const scored = [
+      ask('中央实行巡视制度。', 1, [1, 0]),
+      ask('干扰巡视巡察工作的，给予警告处分。', 0.9, [1, 1], other),
+      ask('市县委员会建立巡察制度。', 0.5, [0, 1]),
+    ];
+    expect(pickSentences(scored as never, [], 3, chunk).map((p) => p.quote)).toEqual([
+      '中央实行巡视制度。',
+      '市县委员会建立巡察制度。',
+    ]);
+  });
+
+  it('adds no penalty from another article to an answer about what something is, but does to a question on conduct', () => {
+    const other = { ...chunk, unit: 'a9' } as Chunk;
+    const scored = [sentence('中央实行巡视制度。', 1), sentence('干扰巡视工作的，给予警告处分。', 0.9, other)];
+    expect(pickSentences(scored, [], 3, chunk).map((p) => p.quote)).toEqual(['中央实行巡视制度。']);
+    expect(pickSentences(scored, [], 3, chunk, false, true)).toHaveLength(2);
+  });
+
   it('a sentence brought in for the asked kind replaces the last further one rather than lengthen the answer', () => {
     const scored = [
       sentence(`第一句${'甲'.repeat(110)}。`, 1),
@@ -212,6 +236,14 @@ describe('whole-corpus answers', () => {
     const a = await k.answerer.answer('代表大会每届几年？可不可以往后推');
     expect(a.text).toContain('每五年举行一次');
     expect(a.text).toContain('延期举行');
+  });
+
+  it('answers both sides of a comparison from the article that sets up both', async () => {
+    const a = await k.answerer.answer('巡视制度与巡察制度是一回事吗');
+    expect(a.citations[0]).toMatchObject({ doc: '《党章》', clause: '第十四条' });
+    expect(a.text).toContain('实行巡视制度');
+    expect(a.text).toContain('建立巡察制度');
+    expect(a.text).not.toContain('给予');
   });
 
   it('a sentence writing the full form of a short name the question uses answers first (共青团 → 中国共产主义青年团)', async () => {
