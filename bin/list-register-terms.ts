@@ -2,7 +2,8 @@
 // jieba words (tagged) of two or more characters in knowledge/corpus/*, nouns and verbs only, ranked by domain lift ×
 // log frequency. The lift is as in knowledge/domain.ts: jieba's general IDF (idf.txt, its median for words it lacks)
 // minus the word's IDF over the corpus's chunks, i.e. how much more often the documents use it than general text.
-// Run: `npx tsx bin/list-register-terms.ts [top=500] [corpus=knowledge/corpus]` → `rank  word  pos  freq  lift  score`.
+// Run: `npx tsx bin/list-register-terms.ts [top=500] [corpus=knowledge/corpus] [tags=n|v]` → `rank  word  pos  freq  lift
+// score`. Eleventh round: `tags=i|l` lists the idioms and set phrases (吃拿卡要, 生活奢靡), which members paraphrase most.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -13,6 +14,7 @@ import { loadCorpus } from '../knowledge/loader.js';
 
 const top = Number(process.argv[2] ?? 500);
 const corpus = process.argv[3] ?? 'knowledge/corpus';
+const tags = new RegExp(`^(${process.argv[4] ?? 'n|v'})`);
 const jieba = Jieba.withDict(dict);
 
 const idfFile = path.join(
@@ -36,7 +38,7 @@ for (const doc of await loadCorpus(corpus)) {
     chunks++;
     const seen = new Set<string>();
     for (const { word, tag } of jieba.tag(c.text, true)) {
-      if ([...word].length < 2 || !/^\p{Script=Han}+$/u.test(word) || !/^(n|v)/.test(tag)) continue;
+      if ([...word].length < 2 || !/^\p{Script=Han}+$/u.test(word) || !tags.test(tag)) continue;
       // Proper names of persons and places are not register terms.
       if (/^(nr|ns|nt)/.test(tag)) continue;
       freq.set(word, (freq.get(word) ?? 0) + 1);
