@@ -195,6 +195,22 @@ export function askSubjects(question: string, words: string[]): string[][] {
 
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
 
+/**
+ * The two alternatives of a question offering a choice (是等下个月再学，还是得马上学): the clause before 还是 (or the
+ * part of its own clause before it) and the clause it starts.
+ */
+export function choiceSides(question: string): [string, string] | undefined {
+  const q = normalizeForMatch(question);
+  const at = q.indexOf('还是');
+  if (at < 0) return undefined;
+  const before = q.slice(0, at);
+  const after = q.slice(at + 2).split(/[，。？！,?!；;\s]/)[0] ?? '';
+  const clauses = before.split(/[，。？！,?!；;\s]/);
+  const own = clauses.at(-1) ?? '';
+  const left = own.length >= 2 ? own : (clauses.at(-2) ?? '');
+  return left.length >= 2 && after.length >= 2 ? [left, after] : undefined;
+}
+
 /** 巡视和巡察有啥区别, 代表会议跟代表大会是一回事吗, A与B是什么关系: a clause comparing two things. */
 const COMPARISON =
   /^(.+?)(?:和|跟|与|同)(.+?)(?:之间)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|一样|关系)/;

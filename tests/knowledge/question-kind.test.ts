@@ -5,6 +5,7 @@ import {
   asksDocumentAtHand,
   asksMemberPerk,
   asksRecommendation,
+  choiceSides,
   comparedSides,
   consequenceAsks,
   containsKind,
@@ -328,5 +329,14 @@ describe('eleventh round: a comparison of two things', () => {
     expect(comparedSides('党组与党委之间是什么关系')).toEqual(['党组', '党委']);
     expect(comparedSides('他和谁一样')).toBeUndefined();
     expect(comparedSides('党费怎么交')).toBeUndefined();
+  });
+});
+
+describe('eleventh round: a choice between two alternatives', () => {
+  it('reads the clause before 还是 (or its own part before it) and the clause 还是 starts', () => {
+    expect(choiceSides('讲话出来了，我们是等月底再学，还是马上学？')).toEqual(['我们是等月底再学', '马上学']);
+    expect(choiceSides('手写还是打印')).toEqual(['手写', '打印']);
+    expect(choiceSides('党费怎么交')).toBeUndefined();
+    expect(choiceSides('还是')).toBeUndefined();
   });
 });

@@ -63,6 +63,12 @@ describe('hybrid retrieval on a real built index', () => {
   });
 });
 
+describe('a choice between two alternatives (eleventh round)', () => {
+  it('ranks up the unit that states one of them, its lexicon forms counted (马上 ↔ 第一时间)', async () => {
+    expect(await topUnits(plan, '总书记讲话一出来，我们是等季度支部大会再学，还是马上学', 1)).toEqual(['c4']);
+  });
+});
+
 describe('bracketed alternatives of the party rules (fourth round)', () => {
   it('matches 领馆 and 出境 where the article writes 使（领）馆 and 出国（境）', async () => {
     expect((await topUnits(full, '向领馆申请避难怎么处理', 1))[0]).toBe('a72');
