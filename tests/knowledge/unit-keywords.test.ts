@@ -76,9 +76,9 @@ describe('unit keyword sidecars', () => {
   it('make the unit they name the one quoted first, though its sentence shares fewer words with the question', () => {
     const unit = (key: string, text: string, keywords?: string) =>
       ({ id: `x#${key}`, docId: 'x', unit: key, short: '《规定》', clause: key, part: 0, text, keywords }) as Chunk;
-    const conduct = unit('a3', '与他人发生不正当性关系，造成不良影响的，给予严重警告处分。', '婚外情 出轨');
+    const conduct = unit('a3', '与他人发生不正当性关系，造成不良影响的，给予严重警告处分。', '搞暧昧');
     const general = unit('a1', '党员应当遵守党的纪律，作风正派。');
-    const question = '党员搞婚外情被举报了';
+    const question = '党员搞暧昧被举报了';
     const hit = (chunk: Chunk, score: number) => ({
       chunk,
       score,
@@ -89,13 +89,13 @@ describe('unit keyword sidecars', () => {
     });
     const retrieval = (hits: ReturnType<typeof hit>[]) => ({
       question,
-      tokens: ['党员', '婚外情', '举报'],
-      words: ['党员', '婚外情', '举报'],
+      tokens: ['党员', '搞暧昧', '举报'],
+      words: ['党员', '搞暧昧', '举报'],
       known: 1,
       hits,
     });
-    // 党员 is in most units, 婚外情 in none of the documents' text.
-    const deps = { bm25: { idf: (w: string) => ({ 党员: 1, 婚外情: 8 })[w] ?? 5 } };
+    // 党员 is in most units, 搞暧昧 in none of the documents' text nor in the lexicon.
+    const deps = { bm25: { idf: (w: string) => ({ 党员: 1, 搞暧昧: 8 })[w] ?? 5 } };
     const first = (r: ReturnType<typeof retrieval>) => scoreSentences(r as never, deps).scored[0]!.chunk.unit;
     // Ranked first by its members' words, the conduct article leads the answer.
     expect(first(retrieval([hit(conduct, 1), hit(general, 0.9)]))).toBe('a3');
