@@ -30,6 +30,8 @@ const LONG_SENTENCE = 100;
 // (对下落不明的党员区别情况作出处理：（一）…（二）…). Eighth round: must_include rank .889 → .907, the rest unchanged.
 const LONG_LIST = 160;
 const CLAUSE_KEEP = 0.9;
+/** Eleventh round: for a sentence over CONCISE_CHARS, parts matching 0.8 of its best part's match are candidates. */
+const OVERLONG_KEEP = 0.8;
 // A part of a two-part question is answered by a quote matching it ≥ 0.7 as well as the sentence that matches it best
 // (which must match it ≥ 0.3): rank must_include .722 → .759 (…怎么考核？失职的怎么办; …三会一课要咋开，支委会要开吗),
 // the other sets unchanged.
@@ -144,19 +146,43 @@ export function pickSentences(
       if (whole) picked[i] = withNextClause(p, whole.quote, true);
       continue;
     }
-    if (listQuestion || p.quote.length <= LONG_SENTENCE || p.cut || p.list || p.listed) continue;
-    const part = scored
-      .filter(
-        (c) =>
-          c.cut &&
-          sameUnit(c, p) &&
-          p.quote.includes(c.quote) &&
-          c.lexical >= CLAUSE_KEEP * p.lexical &&
-          kinds.every((k) => !containsKind(p.quote, k) || containsKind(c.quote, k)),
-      )
+    // An enumeration inside a sentence too long to quote (必须不断增强政治意识、大局意识、核心意识、看齐意识，…) is quoted as
+    // its shortest part that still names every item, marked as cut.
+    if (p.listed && !p.cut && p.quote.length > CONCISE_CHARS) {
+      const items = scored
+        .filter((c) => c.listed && c.cut && sameUnit(c, p) && p.quote.includes(c.quote))
+        .sort((a, b) => a.quote.length - b.quote.length)[0];
+      if (items) picked[i] = items;
+      continue;
+    }
+    // A list question's sentence of ；-separated parts is its list (要原原本本学；要带着问题学；…): quoted whole.
+    const semicolonList = listQuestion && (p.quote.match(/；/g)?.length ?? 0) >= 2;
+    const overlong = !p.cut && !p.list && !p.listed && !semicolonList && p.quote.length > CONCISE_CHARS;
+    if ((listQuestion && !overlong) || p.quote.length <= LONG_SENTENCE || p.cut || p.list || p.listed) continue;
+    const parts = scored.filter(
+      (c) =>
+        c.cut &&
+        sameUnit(c, p) &&
+        p.quote.includes(c.quote) &&
+        kinds.every((k) => !containsKind(p.quote, k) || containsKind(c.quote, k)),
+    );
+    const part = parts
+      .filter((c) => c.lexical >= CLAUSE_KEEP * p.lexical)
       .sort((a, b) => a.quote.length - b.quote.length)[0];
-    if (part) picked[i] = withNextClause(part, p.quote, consequence);
+    if (part && !listQuestion) picked[i] = withNextClause(part, p.quote, consequence);
+    // A sentence too long for an answer on its own (必须…；必须…，为…提供保证, 380 characters) is quoted from the
+    // shortest of its parts that match nearly as well as its best part (OVERLONG_KEEP), marked as cut, though other
+    // parts share the question's words too.
+    else if (overlong) {
+      const top = Math.max(0, ...parts.map((c) => c.lexical));
+      const best = parts
+        .filter((c) => c.lexical >= OVERLONG_KEEP * top)
+        .sort((a, b) => a.quote.length - b.quote.length)[0];
+      if (best) picked[i] = best;
+    }
   }
+  /** Quotes brought in to answer a part or an asked kind. */
+  const required = new Set<Picked>();
   // A two-part question gets an answer to each part: the sentence that best matches a part no quote answers yet.
   const parts = scored[0]?.asks?.length ?? 0;
   for (let i = 0; i < parts && picked.length; i++) {
@@ -170,6 +196,7 @@ export function pickSentences(
     if (picked.some(answers)) continue;
     const answer = scored.filter((p) => answers(p) && !overlaps(p)).sort((a, b) => b.score - a.score)[0];
     if (!answer) continue;
+    required.add(answer);
     if (picked.length < max && length() + cost(answer) <= CONCISE_CHARS) picked.push(answer);
     else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(answer) <= CONCISE_CHARS)
       picked[picked.length - 1] = answer;
@@ -181,10 +208,15 @@ export function pickSentences(
     const typed = scored.find((p) => containsKind(p.quote, k) && p.relevance >= bestRelevance * 0.5);
     if (!typed || overlaps(typed)) continue;
     // Within the length too: in place of the last further sentence when it does not fit beside it.
+    required.add(typed);
     if (picked.length < max && length() + cost(typed) <= CONCISE_CHARS) picked.push(typed);
     else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(typed) <= CONCISE_CHARS)
       picked[picked.length - 1] = typed;
   }
+  // Quotes run on to a clause's or a sentence's end after the length was checked: a further quote that leaves the
+  // answer over the limit goes, the last first, keeping those brought in for a part or an asked kind.
+  for (let i = picked.length - 1; i > 0 && length() > CONCISE_CHARS; i--)
+    if (!required.has(picked[i]!) && !picked[i]!.list) picked.splice(i, 1);
   return picked;
 }
 

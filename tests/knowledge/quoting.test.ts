@@ -192,6 +192,15 @@ describe('lists', () => {
     expect([...formatQuoted(picked, 500).text.replace(/\n/g, '')].length).toBeLessThanOrEqual(300);
   });
 
+  it('a quote run on to its sentence’s end after the length check does not take the answer over 300 characters', () => {
+    const whole = `违反规定${'甲'.repeat(100)}，情节较重的，给予警告处分${'乙'.repeat(100)}。`;
+    const part = { ...(sentence(`违反规定${'甲'.repeat(100)}`, 0.9) as object), cut: { before: false, after: true } };
+    const scored = [sentence(`第一句${'丙'.repeat(90)}。`, 1), part, sentence(whole, 0.1)];
+    const picked = pickSentences(scored as never, [], 3, chunk, false, true);
+    expect(picked.map((p: { quote: string }) => p.quote.slice(0, 3))).toEqual(['第一句']);
+    expect([...formatQuoted(picked, 500).text].length).toBeLessThanOrEqual(300);
+  });
+
   it('a quote cut to fit the answer is never closed as complete', () => {
     const long = { chunk, quote: `${'很长的一句话，'.repeat(20)}结尾。` } as never;
     const out = formatQuoted([long], 60);
@@ -236,6 +245,20 @@ describe('whole-corpus answers', () => {
     const a = await k.answerer.answer('代表大会每届几年？可不可以往后推');
     expect(a.text).toContain('每五年举行一次');
     expect(a.text).toContain('延期举行');
+  });
+
+  it('quotes a sentence too long for an answer as its part that answers, marked as cut', async () => {
+    const terms = await k.answerer.answer('实施方案里讲的四个意识是哪四个');
+    expect(terms.text).toContain('政治意识、大局意识、核心意识、看齐意识');
+    expect(terms.text).toMatch(/「…/);
+    expect([...terms.text].length).toBeLessThanOrEqual(300);
+    const aim = await k.answerer.answer('两学一做常态化到头来是给建设什么样的南京提供组织保证');
+    expect(aim.text).toContain('“强富美高”新南京');
+    expect([...aim.text].length).toBeLessThanOrEqual(300);
+    // A list question's sentence of ；-separated parts is its list, quoted whole.
+    const ways = await k.answerer.answer('学讲话有哪几种学法');
+    expect(ways.text).toContain('要原原本本学');
+    expect(ways.text).toContain('要融会贯通学');
   });
 
   it('answers both sides of a comparison from the article that sets up both', async () => {
