@@ -77,7 +77,7 @@ function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
 export function askedKinds(question: string): AskedKind[] {
   // 1次 → 一次, full-width digits: the same normalisation as the corpus's matching text.
   // 开一回/几回 count occasions like 一次/几次 (回来, 回复 are other words).
-  const q = normalizeForMatch(question).replace(/([一两几\d])回(?![来去复答家应])/g, '$1次');
+  const q = normalizeForMatch(question).replace(/([一两几\d])回(?![来去复答家应事])/g, '$1次');
   const kinds: AskedKind[] = [];
   // 那几条/这几个 point at things already named: no count asked.
   const count = firstAsk(new RegExp(`(?<![哪第好那这])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
@@ -211,9 +211,12 @@ export function choiceSides(question: string): [string, string] | undefined {
   return left.length >= 2 && after.length >= 2 ? [left, after] : undefined;
 }
 
-/** 巡视和巡察有啥区别, 代表会议跟代表大会是一回事吗, A与B是什么关系: a clause comparing two things. */
+/**
+ * 巡视和巡察有啥区别, 代表会议跟代表大会是一回事吗: a clause comparing two things. Not 关系: 跟群众的关系 is a topic, not
+ * a comparison.
+ */
 const COMPARISON =
-  /^(.+?)(?:和|跟|与|同)(.+?)(?:之间)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|一样|关系)/;
+  /^(.+?)(?:和|跟|与|同)(.+?)((?:之间)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|一样))/;
 
 /**
  * The two sides of a clause that compares two things, each an ask of its own: an answer that explains one of them only
@@ -223,6 +226,22 @@ export function comparedSides(clause: string): [string, string] | undefined {
   const m = COMPARISON.exec(clause);
   if (!m || m[1]!.length < 2 || m[2]!.length < 2) return undefined;
   return [m[1]!, m[2]!];
+}
+
+/**
+ * A text with the asking words of its comparisons dropped (巡视和巡察有啥区别 → 巡视和巡察): 区别 asks, it is not what is
+ * asked about (the rules' 区别情况作出处理 answers nothing of 党组和党委).
+ */
+export function withoutComparisonAsk(text: string): string {
+  return text
+    .split(/(?<=[，。？！,?!；;\s])/)
+    .map((part) => {
+      const m = COMPARISON.exec(part);
+      return m && m[1]!.length >= 2 && m[2]!.length >= 2
+        ? `${part.slice(0, m[0].length - m[3]!.length)} ${part.slice(m[0].length)}`
+        : part;
+    })
+    .join('');
 }
 
 /** Whether a piece of a question asks anything (an asking word), or only tells. */

@@ -326,9 +326,17 @@ describe('eleventh round: a comparison of two things', () => {
   it('reads each side of a comparison, and not a clause that compares with a single word', () => {
     expect(comparedSides('党委和纪委有什么区别')).toEqual(['党委', '纪委']);
     expect(comparedSides('代表会议跟代表大会是一回事吗')).toEqual(['代表会议', '代表大会']);
-    expect(comparedSides('党组与党委之间是什么关系')).toEqual(['党组', '党委']);
+    expect(comparedSides('党组与党委之间有什么不同')).toEqual(['党组', '党委']);
+    expect(comparedSides('怎么体现跟老百姓的关系')).toBeUndefined();
     expect(comparedSides('他和谁一样')).toBeUndefined();
     expect(comparedSides('党费怎么交')).toBeUndefined();
+  });
+
+  it('drops the asking words of a comparison from the topic, and reads 一回事 as no count of occasions', () => {
+    expect(questionTopic('党组和党委有什么区别')).toBe('党组和党委');
+    expect(questionTopic('代表会议跟代表大会是一回事吗')).toBe('代表会议跟代表大会');
+    expect(kinds('代表会议跟代表大会是一回事吗')).toEqual([]);
+    expect(questionTopic('怎么体现跟群众的关系')).toContain('关系');
   });
 });
 
