@@ -4,7 +4,7 @@ import { ITEM_OF } from './scope.js';
 import { asksDocumentAtHand, asksSomething, withoutComparisonAsk } from './question-kind.js';
 
 const ASKING = [
-  /多长时间|多少时间|多久|几年|几个月|几天|什么时候|啥时候|何时/g,
+  /多长时间|多少时间|多久|多快|几年|几个月|几天|什么时候|啥时候|何时/g,
   /一次(?=[\s？?。！!]*$)/g,
   /(?:是|有|分别是)?(?:哪|几|多少)[一二三四五六七八九十两几]?(?:个|名|位|次|项|条|种|类|部|号|天|年|些|样|方面|部分)?/g,
   /什么样?|啥样?|咋样?|咋|怎么样?|怎样|如何|为何|为什么|干嘛|告诉我|请问|请说明|说一下|讲一下/g,

@@ -63,6 +63,16 @@ describe('hybrid retrieval on a real built index', () => {
   });
 });
 
+describe('words the corpus never uses (eleventh round)', () => {
+  it('reads a general-dictionary compound as the two corpus words it runs together, and 多快 as asking', async () => {
+    const r = await plan.retriever.retrieve('总书记有新讲话出来了，我们支部要多快组织学？');
+    expect(r.words).toEqual(expect.arrayContaining(['组织', '学']));
+    expect(r.words).not.toContain('组织学');
+    expect(r.words).not.toContain('快');
+    expect(r.hits[0]!.chunk.unit).toBe('c4');
+  });
+});
+
 describe('a choice between two alternatives (eleventh round)', () => {
   it('ranks up the unit that states one of them, its lexicon forms counted (马上 ↔ 第一时间)', async () => {
     expect(await topUnits(plan, '总书记讲话一出来，我们是等季度支部大会再学，还是马上学', 1)).toEqual(['c4']);
