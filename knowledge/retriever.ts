@@ -171,19 +171,6 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       return undefined;
     }
   }
-  // A word the corpus never uses that is two corpus words run together is those two words: jieba's general dictionary
-  // reads 要多快组织学 as 组织学 (histology) and 地方党委 as one word, which the documents write apart. Eleventh
-  // round: hit@1 planhold .941 → .971 and holdout9 .72 → .74, tune2 .863 → .843 (地方党委 then also matched 地方
-  // elsewhere); the never-read sets unchanged.
-  const splitUnknown = (ws: string[]): string[] =>
-    ws.flatMap((w) => {
-      if (w.length < 3 || index.bm25.has(w)) return [w];
-      for (let i = 1; i < w.length; i++) {
-        const [a, b] = [w.slice(0, i), w.slice(i)];
-        if ((a.length > 1 || b.length > 1) && index.bm25.has(a) && index.bm25.has(b)) return [a, b];
-      }
-      return [w];
-    });
   return {
     index,
     async retrieve(question, { k = 5, explain = false } = {}) {
@@ -192,7 +179,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const corrected = fixTypos(question);
       const topic = withListHeads(corrected, fixTypos(questionTopic(corrected)), listHeads);
       const tokens = index.tokenizer.tokenize(topic);
-      const words = splitUnknown(index.tokenizer.words(topic));
+      const words = index.tokenizer.words(topic);
       const lexical = index.bm25.search(
         [...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))],
         POOL,
