@@ -321,3 +321,20 @@ describe('whole-corpus answers', () => {
     expect(weather.text).not.toMatch(/《/);
   });
 });
+
+describe('asked whether something is allowed (eleventh round)', () => {
+  let plan: Knowledge;
+  beforeAll(async () => {
+    plan = await createKnowledge(testConfig(), silentLogger);
+  });
+  afterAll(async () => {
+    await plan.close();
+    removeTempDirs();
+  });
+
+  it('quotes the rule that forbids it, though another sentence of the clause shares more of the words', async () => {
+    const a = await plan.answerer.answer('年轻党员多，想把党小组会弄得跟联欢一样热闹些，行吗');
+    expect(a.citations[0]).toMatchObject({ doc: '《实施方案》', clause: '第16条' });
+    expect(a.text).toContain('坚决防止表面化、形式化、娱乐化、庸俗化');
+  });
+});
