@@ -28,6 +28,11 @@ export interface AskedKind {
   issued?: boolean;
   /** For counts: a document number (文号多少 ← 宁委办发〔2017〕39号), which never writes the word the member asks with. */
   docNumber?: boolean;
+  /**
+   * For document numbers: the number of the document at hand (这个文件文号是多少), which a number cited in brackets after
+   * another document's title (《…意见》（中办发〔2017〕23号）) does not answer.
+   */
+  own?: boolean;
   /** For choices (手写还是打印): the options; the text must name one of them. */
   options?: string[];
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
@@ -111,7 +116,12 @@ export function askedKinds(question: string): AskedKind[] {
     });
   // 文号多少 asks a document number (宁委办发〔2017〕39号), not any numeral (十八届六中全会).
   else if (/文号/.test(q) && firstAsk(/多少|是啥|是什么|几号/, q))
-    kinds.push({ kind: 'count', measure: '号', docNumber: true });
+    kinds.push({
+      kind: 'count',
+      measure: '号',
+      docNumber: true,
+      ...(asksDocumentAtHand(question) ? { own: true } : {}),
+    });
   else if (firstAsk(/(?<![哪第好那这])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
   if (
     /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算|(?<!今天|今儿)(周|星期|礼拜)几)/.test(
@@ -333,6 +343,9 @@ function isDateLine(text: string): boolean {
   return text.length <= 25 && /^[\s（(]*\d{4}年\d{1,2}月(\d{1,2}日)?[\s）)]*$/.test(text);
 }
 
+/** A document number cited in brackets after another document's title: （中办发〔2017〕23号）. */
+const CITED_NUMBER = /[（(][^（）()]{0,20}〔\d{4}〕\d+号[^（）()]{0,5}[）)]/g;
+
 /** Whether `text` contains the kind of thing asked for. */
 export function containsKind(text: string, k: AskedKind): boolean {
   switch (k.kind) {
@@ -359,6 +372,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'choice':
       return (k.options ?? []).some((o) => text.includes(o));
     case 'count': {
+      if (k.own) text = text.replace(CITED_NUMBER, '');
       // Numbers inside titles and quoted terms (《…》, “两学一做”, “六个一”) name things; they count nothing.
       if (!k.measure) return NUM_RE.test(text.replace(/《[^》]*》|“[^”]{1,12}”/g, ''));
       // How many kinds/items is answered by listing them: （一）…（二）…

@@ -348,3 +348,14 @@ describe('eleventh round: a choice between two alternatives', () => {
     expect(choiceSides('还是')).toBeUndefined();
   });
 });
+
+describe('eleventh round: the number of the document at hand', () => {
+  it('is not answered by a number cited after another document’s title; a question naming that document is', () => {
+    const own = askedKinds('这个文件文号是多少');
+    expect(own).toEqual([{ kind: 'count', measure: '号', docNumber: true, own: true }]);
+    const cited = '根据中央《关于推进“两学一做”学习教育常态化制度化的意见》（中办发〔2017〕23号）';
+    expect(containsKind(cited, own[0]!)).toBe(false);
+    expect(containsKind('宁委办发〔2017〕39号', own[0]!)).toBe(true);
+    expect(containsKind(cited, askedKinds('省委那个实施方案，文号是多少')[0]!)).toBe(true);
+  });
+});

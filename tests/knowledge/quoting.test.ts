@@ -240,6 +240,12 @@ describe('whole-corpus answers', () => {
     expect(a.text).toContain('2017年5月12日');
   });
 
+  it('gives the number of the document at hand, not the numbers of the documents it cites', async () => {
+    const a = await k.answerer.answer('这份文件的文号是多少');
+    expect(a.text).toContain('宁委办发〔2017〕39号');
+    expect(a.text).not.toContain('中办发〔2017〕23号');
+  });
+
   it('answers each part of a two-part question, a lexicon phrase cut by the segmenter included (往后推 → 延期)', async () => {
     expect(phrasesIn('可以往后推吗')).toContain('往后推');
     const a = await k.answerer.answer('代表大会每届几年？可不可以往后推');
