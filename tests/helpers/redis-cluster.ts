@@ -3,6 +3,7 @@
 // Every node runs with AOF and noeviction in its own folder under a temp dir, on free local ports.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -70,6 +71,36 @@ async function replicasOnline(port: number, replicas: number): Promise<void> {
   throw new Error(`the replica of ${port} did not come online`);
 }
 
+/** A cluster node also listens on its port + 10000 (the cluster bus), which must be a port too. */
+const BUS_OFFSET = 10_000;
+
+/** Whether nothing listens on the loopback `port`. */
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+
+/**
+ * `n` distinct free ports. The OS may hand the same free port to two probes in a row, which once started two nodes on
+ * one port (bind: Address already in use); for cluster nodes, each port's bus port is free and no other node's port.
+ */
+async function freePorts(n: number, bus = false): Promise<number[]> {
+  const taken = new Set<number>();
+  while (taken.size < n) {
+    const p = await freePort();
+    if (taken.has(p)) continue;
+    if (bus) {
+      const clash = p + BUS_OFFSET > 65_535 || taken.has(p + BUS_OFFSET) || taken.has(p - BUS_OFFSET);
+      if (clash || !(await portFree(p + BUS_OFFSET))) continue;
+    }
+    taken.add(p);
+  }
+  return [...taken];
+}
+
 const killNode = (n: Node, signal: NodeJS.Signals = 'SIGKILL') =>
   new Promise<void>((resolve) => {
     if (n.child.exitCode !== null || n.child.signalCode !== null) return resolve();
@@ -92,9 +123,8 @@ export interface TestCluster {
 
 export async function startCluster(masters = 3): Promise<TestCluster> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-cluster-'));
-  const ports: number[] = [];
-  for (let i = 0; i < masters * 2; i++) ports.push(await freePort());
-  const nodes = await Promise.all(
+  const ports = await freePorts(masters * 2, true);
+  const started = await Promise.allSettled(
     ports.map((p) =>
       startServer(path.join(root, String(p)), p, [
         '--cluster-enabled',
@@ -106,6 +136,13 @@ export async function startCluster(masters = 3): Promise<TestCluster> {
       ]),
     ),
   );
+  const nodes = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  // One node that did not start fails the cluster: the others are stopped, not left running after the test.
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(nodes.map((n) => killNode(n)));
+    throw failed.reason;
+  }
   await run(
     'redis-cli',
     ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes'],
@@ -171,14 +208,13 @@ export interface TestSentinel {
 export async function startSentinel(): Promise<TestSentinel> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-sentinel-'));
   const name = 'zhibu-test';
-  const mPort = await freePort();
-  const rPort = await freePort();
+  const [mPort, rPort, ...sentinelPorts] = (await freePorts(5)) as [number, number, ...number[]];
   const master = await startServer(path.join(root, 'm'), mPort, []);
   const replica = await startServer(path.join(root, 'r'), rPort, ['--replicaof', '127.0.0.1', String(mPort)]);
   const servers = [master, replica];
   const sentinels: Node[] = [];
   for (let i = 0; i < 3; i++) {
-    const port = await freePort();
+    const port = sentinelPorts[i]!;
     const dir = path.join(root, `s${i}`);
     fs.mkdirSync(dir, { recursive: true });
     const conf = path.join(dir, 'sentinel.conf');
