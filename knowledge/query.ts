@@ -1,7 +1,7 @@
 // The topic of a question: the asking phrases (哪四个, 几次, 多少, 什么, 啥, 咋…) and particles removed, so that
 // only what the question is about is matched against the corpus. The raw question still decides the answer kind.
 import { ITEM_OF } from './scope.js';
-import { asksDocumentAtHand, asksSomething, withoutComparisonAsk } from './question-kind.js';
+import { asksDocumentAtHand, asksSomething, withOccasionsAsTimes, withoutComparisonAsk } from './question-kind.js';
 
 const ASKING = [
   /多长时间|多少时间|多久|多快|几年|几个月|几天|什么时候|啥时候|何时/g,
@@ -43,9 +43,8 @@ const FOLLOW_UP = /[呢吧嘛没]$|还是|([\u4e00-\u9fff])不\1|干嘛/;
 
 export function questionTopic(q: string): string {
   // 有几种/哪几类 asks for the kinds of something: documents write 种类.
-  // 开一回/几回 are 一次/几次 (回来, 回复 are other words).
-  let t = withoutComparisonAsk(withoutAddressing(withoutAfterthought(q)))
-    .replace(/([一两几\d])回(?![来去复答家应事])/g, '$1次')
+  // 开一回/几回 are 一次/几次.
+  let t = withOccasionsAsTimes(withoutComparisonAsk(withoutAddressing(withoutAfterthought(q))))
     // 义务里第一条: the first item of a list, not an article (scope.ts): 第一条 would match every article's opening.
     .replace(LIST_ITEM, '$1 ')
     .replace(/(?:有|分)?(?:哪)?几(?:种|类)/g, ' 种类 ')

@@ -78,11 +78,15 @@ function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
   return undefined;
 }
 
+/** 开一回/几回 count occasions like 一次/几次 (回来, 回复, 一回事 are other words). */
+export function withOccasionsAsTimes(text: string): string {
+  return text.replace(/([一两几\d])回(?![来去复答家应事])/g, '$1次');
+}
+
 /** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
 export function askedKinds(question: string): AskedKind[] {
   // 1次 → 一次, full-width digits: the same normalisation as the corpus's matching text.
-  // 开一回/几回 count occasions like 一次/几次 (回来, 回复 are other words).
-  const q = normalizeForMatch(question).replace(/([一两几\d])回(?![来去复答家应事])/g, '$1次');
+  const q = withOccasionsAsTimes(normalizeForMatch(question));
   const kinds: AskedKind[] = [];
   // 那几条/这几个 point at things already named: no count asked.
   const count = firstAsk(new RegExp(`(?<![哪第好那这])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
@@ -233,9 +237,13 @@ const COMPARISON =
  * has not answered the comparison. Not a comparison when a side is a single character (和谁一样).
  */
 export function comparedSides(clause: string): [string, string] | undefined {
+  const m = comparison(clause);
+  return m && [m[1]!, m[2]!];
+}
+
+function comparison(clause: string): RegExpExecArray | undefined {
   const m = COMPARISON.exec(clause);
-  if (!m || m[1]!.length < 2 || m[2]!.length < 2) return undefined;
-  return [m[1]!, m[2]!];
+  return m && m[1]!.length >= 2 && m[2]!.length >= 2 ? m : undefined;
 }
 
 /**
@@ -246,10 +254,8 @@ export function withoutComparisonAsk(text: string): string {
   return text
     .split(/(?<=[，。？！,?!；;\s])/)
     .map((part) => {
-      const m = COMPARISON.exec(part);
-      return m && m[1]!.length >= 2 && m[2]!.length >= 2
-        ? `${part.slice(0, m[0].length - m[3]!.length)} ${part.slice(m[0].length)}`
-        : part;
+      const m = comparison(part);
+      return m ? `${part.slice(0, m[0].length - m[3]!.length)} ${part.slice(m[0].length)}` : part;
     })
     .join('');
 }

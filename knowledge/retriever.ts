@@ -171,6 +171,16 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       return undefined;
     }
   }
+  // Each alternative of a choice as the words it does not share with the other (等下个月 vs 马上).
+  const choiceWords = (q: string): string[][] | undefined => {
+    const sides = choiceSides(q)?.map((side) =>
+      index.tokenizer.words(questionTopic(side)).filter((w) => w.length >= 2),
+    );
+    if (!sides) return undefined;
+    const [a, b] = sides as [string[], string[]];
+    const own = [a.filter((w) => !b.includes(w)), b.filter((w) => !a.includes(w))].filter((ws) => ws.length);
+    return own.length ? own : undefined;
+  };
   return {
     index,
     async retrieve(question, { k = 5, explain = false } = {}) {
@@ -252,16 +262,6 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         }
         e.score = handScore(e.f);
       }
-      // Each alternative of a choice as the words it does not share with the other (等下个月 vs 马上).
-      const choiceWords = (q: string): string[][] | undefined => {
-        const sides = choiceSides(q)?.map((side) =>
-          index.tokenizer.words(questionTopic(side)).filter((w) => w.length >= 2),
-        );
-        if (!sides) return undefined;
-        const [a, b] = sides as [string[], string[]];
-        const own = [a.filter((w) => !b.includes(w)), b.filter((w) => !a.includes(w))].filter((ws) => ws.length);
-        return own.length ? own : undefined;
-      };
       const scope = withDocumentAtHand(findScope(question, names), corrected, noticeDocs);
       // A word nearly only one document uses (两学一做 → the plan) points to that document when none is named.
       const implied = scope.docs.size ? [] : impliedDocs(words);
