@@ -202,13 +202,25 @@ export function pickSentences(
       picked[picked.length - 1] = answer;
   }
   // The answer must contain what was asked for (a date, a number…): bring in the best sentence that has it.
+  // Who issued a document, asked alone, is answered by the document's record of it (its title as a notice, the line
+  // under its title): that leads. Other kinds' checks are looser (几个方面 is met by any 方面), so they do not reorder:
+  // made general, dev lost a must_include where a sentence merely naming 方面 went ahead of the clause that answers.
+  const leadsWithKind = kinds.length === 1 && parts === 0 && !!kinds[0]!.issuer;
   for (const k of kinds) {
-    if (picked.some((p) => containsKind(p.quote, k))) continue;
+    const has = picked.findIndex((p) => containsKind(p.quote, k));
+    if (has > 0 && leadsWithKind) picked.unshift(...picked.splice(has, 1));
+    if (has >= 0) continue;
     const bestRelevance = Math.max(0, ...scored.map((p) => p.relevance));
     const typed = scored.find((p) => containsKind(p.quote, k) && p.relevance >= bestRelevance * 0.5);
     if (!typed || overlaps(typed)) continue;
-    // Within the length too: in place of the last further sentence when it does not fit beside it.
     required.add(typed);
+    if (leadsWithKind) {
+      picked.unshift(typed);
+      for (let i = picked.length - 1; i > 0 && (picked.length > max || length() > CONCISE_CHARS); i--)
+        if (!required.has(picked[i]!)) picked.splice(i, 1);
+      continue;
+    }
+    // Within the length too: in place of the last further sentence when it does not fit beside it.
     if (picked.length < max && length() + cost(typed) <= CONCISE_CHARS) picked.push(typed);
     else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(typed) <= CONCISE_CHARS)
       picked[picked.length - 1] = typed;

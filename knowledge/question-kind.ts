@@ -33,6 +33,11 @@ export interface AskedKind {
    * another document's title (《…意见》（中办发〔2017〕23号）) does not answer.
    */
   own?: boolean;
+  /**
+   * For persons: who issued a document (这个文件是哪个单位发的, 条例是谁发布的): its signature or the line that says which
+   * body issued or adopted it answers, not any sentence naming a body (the notice's addressees).
+   */
+  issuer?: boolean;
   /** For choices (手写还是打印): the options; the text must name one of them. */
   options?: string[];
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
@@ -166,6 +171,7 @@ export function askedKinds(question: string): AskedKind[] {
   // 是谁 asks a name only where it ends the ask (书记是谁？); 是谁来定/是谁批准 asks which body acts.
   if (/(是谁(?=[？?。，,！!呀啊呢吗\s]|$)|姓什么|哪位|哪个人|叫什么名|叫啥名|名字(是|叫)?(什么|啥))/.test(who))
     kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
+  else if (ISSUER_ASK.test(who)) kinds.push({ kind: 'person', issuer: true });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))
     kinds.push({ kind: 'penalty' });
@@ -297,6 +303,23 @@ export function asksDocumentAtHand(question: string): boolean {
 }
 
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
+
+/** Who issued or adopted a document: 哪个单位发的, 谁印发的, 发文单位, 是谁制定的. */
+const ASKED_BODY = '(?:谁|哪个?(?:单位|部门|机关|机构)|什么(?:单位|部门|机关|机构)|哪里|哪儿)';
+const ISSUER_ASK = new RegExp(
+  `${ASKED_BODY}(?:印|下|颁)?发(?:布)?的|(?:发文|印发|制发)(?:单位|机关|部门)|(?:由|是)?${ASKED_BODY}(?:印发|下发|发布|颁布|制定|出台|通过)`,
+);
+/**
+ * A document's own record of who issued or adopted it: its title as a notice (中共南京市委办公厅印发《…》的通知), the
+ * bracketed line under a title (（2023年12月19日中共中央发布）), or a signature (a line that is only a body's name) —
+ * not a provision that mentions issuing (中共中央发布或者批准发布的其他党内法规).
+ */
+const ISSUING_BODY = /(中共|中央|代表大会|委员会|办公厅|办公室|[省市县区]委)/;
+const ISSUED_RECORD = [
+  /^[\u4e00-\u9fff]{2,30}(印发|下发|转发)《[^》]+》的通知$/,
+  /^[（(][^（）()]*(发布|通过|批准|修订|修改)[^（）()]*[）)]$/,
+  /^[\u4e00-\u9fff]{2,20}(办公厅|办公室|委员会|[省市县区]委)$/,
+];
 
 /**
  * Asks for the consequence of conduct (会怎么处理, 要担什么责任, 这算违纪吗): what disciplinary rules answer. Members
@@ -432,6 +455,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
         text.replace(/[\u4e00-\u9fff]{2,10}(条例|准则|规定|办法)/g, ''),
       );
     case 'person':
+      if (k.issuer) return ISSUING_BODY.test(text) && ISSUED_RECORD.some((re) => re.test(text.trim()));
       // 谁担责 is answered by the rules' 直接责任者和领导责任者.
       return /(同志|书记|主任|部长|负责人|责任者|责任人|党员|干部|群众|中央|省|市委)/.test(text) || ORGAN.test(text);
   }

@@ -232,9 +232,11 @@ export function notStatedText(v: Verdict): string {
   const what =
     m?.kind === 'which' && m.noun
       ? `没有写明具体是哪个${m.noun}`
-      : m?.kind === 'choice' && m.options
-        ? `没有规定是${m.options.join('还是')}`
-        : MISSING[m?.kind ?? 'current'];
+      : m?.issuer
+        ? '没有写明发文单位'
+        : m?.kind === 'choice' && m.options
+          ? `没有规定是${m.options.join('还是')}`
+          : MISSING[m?.kind ?? 'current'];
   const head = `文件${what}。`;
   const c = v.closest;
   if (!c) return `${head}如需准确答复，请咨询上级党组织。`;

@@ -359,3 +359,20 @@ describe('eleventh round: the number of the document at hand', () => {
     expect(containsKind(cited, askedKinds('省委那个实施方案，文号是多少')[0]!)).toBe(true);
   });
 });
+
+describe('twelfth round: who issued a document', () => {
+  it('asks for the document’s record of its issuer, not for any sentence naming a body', () => {
+    for (const q of ['这个文件是哪个单位发的', '39号文是谁印发的', '发文机关是哪个', '条例是由哪个部门发布的'])
+      expect(askedKinds(q), q).toContainEqual({ kind: 'person', issuer: true });
+    expect(askedKinds('支部书记由谁来批准')).toEqual([{ kind: 'person' }]);
+    const issuer = { kind: 'person', issuer: true } as const;
+    expect(
+      containsKind('中共南京市委办公厅印发《关于推进“两学一做”学习教育常态化制度化的实施方案》的通知', issuer),
+    ).toBe(true);
+    expect(containsKind('（2023年12月8日中共中央政治局会议第三次修订 2023年12月19日中共中央发布）', issuer)).toBe(true);
+    expect(containsKind('中共南京市委办公厅', issuer)).toBe(true);
+    // The notice's addressees and a provision about documents the Centre issues are no record of this one's issuer.
+    expect(containsKind('各区委，市委各部委，市府各委办局党委、党组，市各直属单位党委：', issuer)).toBe(false);
+    expect(containsKind('但是中共中央发布或者批准发布的其他党内法规有特别规定的除外。', issuer)).toBe(false);
+  });
+});

@@ -246,6 +246,16 @@ describe('whole-corpus answers', () => {
     expect(a.text).not.toContain('中办发〔2017〕23号');
   });
 
+  it('names who issued a document from its own record of it, first; says so where a document has none', async () => {
+    const notice = await k.answerer.answer('这份通知的发文机关是哪个');
+    expect(notice.citations[0]?.quote).toContain('中共南京市委办公厅印发');
+    const rules = await k.answerer.answer('纪律处分条例是谁发布的');
+    expect(rules.citations[0]?.quote).toContain('中共中央发布）');
+    const none = await k.answerer.answer('廉洁自律准则是谁发的');
+    expect(none.refused).toBe(true);
+    expect(none.text).toMatch(/^文件没有写明发文单位。/);
+  });
+
   it('answers each part of a two-part question, a lexicon phrase cut by the segmenter included (往后推 → 延期)', async () => {
     expect(phrasesIn('可以往后推吗')).toContain('往后推');
     const a = await k.answerer.answer('代表大会每届几年？可不可以往后推');
