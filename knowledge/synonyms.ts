@@ -94,9 +94,23 @@ const INDEX = new Map<string, string[]>();
 for (const g of [...GROUPS, ...ABBREVIATIONS, ...REGISTER])
   for (const w of g) INDEX.set(w, [...new Set([...(INDEX.get(w) ?? []), ...g.filter((x) => x !== w)])]);
 
+/**
+ * A verb as members inflect it (撤了, 改不了, 撤): the lexicon writes its everyday verbs with the resultative 掉 (撤掉,
+ * 改掉), which a member's 了, potential 不了/得了 or bare verb leaves out.
+ */
+const VERB_ENDING = /(不了|得了|不掉|得掉|掉了|了|掉)$/;
+
+function inflectedForms(word: string): string[] | undefined {
+  const stem = word.replace(VERB_ENDING, '');
+  if (!stem || !/^[\u4e00-\u9fff]+$/.test(stem)) return undefined;
+  const resultative = INDEX.get(`${stem}掉`);
+  if (resultative) return [`${stem}掉`, ...resultative];
+  return stem !== word && stem.length >= 2 ? INDEX.get(stem)?.concat(stem) : undefined;
+}
+
 /** Other forms of a word (empty when it has none). */
 export function synonymsOf(word: string): string[] {
-  return INDEX.get(word) ?? [];
+  return INDEX.get(word) ?? inflectedForms(word) ?? [];
 }
 
 /** Written forms to add to a question's search terms. */

@@ -53,6 +53,15 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(expandTerms(['甩锅'])).toContain('推卸责任');
   });
 
+  it('finds a verb the way members inflect it (twelfth round): 撤了/撤 → 撤掉, 改不了 → 改掉', () => {
+    expect(synonymsOf('撤了')).toEqual(expect.arrayContaining(['撤掉', '解散', '撤销']));
+    expect(synonymsOf('撤')).toContain('解散');
+    expect(synonymsOf('改不了')).toEqual(expect.arrayContaining(['改掉', '纠正']));
+    // No resultative form in the table, no reading: 开了 is not 开掉.
+    expect(synonymsOf('开了')).toEqual([]);
+    expect(synonymsOf('了')).toEqual([]);
+  });
+
   it('keeps the hand groups', () => {
     expect(expandTerms(['老婆'])).toContain('配偶');
     expect(expandTerms(['中纪委'])).toContain('中央纪律检查委员会');
