@@ -104,7 +104,9 @@ function inflectedForms(word: string): string[] | undefined {
   const stem = word.replace(VERB_ENDING, '');
   if (!stem || !/^[\u4e00-\u9fff]+$/.test(stem)) return undefined;
   const resultative = INDEX.get(`${stem}掉`);
-  if (resultative) return [`${stem}掉`, ...resultative];
+  // Only where the group's other forms carry the verb too (撤 in 撤销, 改 in 改正): 拿掉 means "remove", while 拿 and
+  // 拿了 mean "take".
+  if (resultative?.some((f) => f.includes(stem))) return [`${stem}掉`, ...resultative];
   return stem !== word && stem.length >= 2 ? INDEX.get(stem)?.concat(stem) : undefined;
 }
 

@@ -53,10 +53,13 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(expandTerms(['甩锅'])).toContain('推卸责任');
   });
 
-  it('finds a verb the way members inflect it (twelfth round): 撤了/撤 → 撤掉, 改不了 → 改掉', () => {
+  it('finds a verb the way members inflect it (twelfth round): 撤了/撤 → 撤掉, 改不了 → 改掉, not a bare 拿', () => {
     expect(synonymsOf('撤了')).toEqual(expect.arrayContaining(['撤掉', '解散', '撤销']));
     expect(synonymsOf('撤')).toContain('解散');
     expect(synonymsOf('改不了')).toEqual(expect.arrayContaining(['改掉', '纠正']));
+    // Only where the group carries the verb too: 撤 is in 撤销, while 拿 and 拿了 mean "take", not 拿掉 "remove".
+    expect(synonymsOf('拿')).toEqual([]);
+    expect(synonymsOf('拿了')).toEqual([]);
     // No resultative form in the table, no reading: 开了 is not 开掉.
     expect(synonymsOf('开了')).toEqual([]);
     expect(synonymsOf('了')).toEqual([]);
