@@ -79,7 +79,13 @@ const SOURCE_ASK_ONCE = new RegExp(SOURCE_ASK.source);
 
 function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
   const g = new RegExp(re.source, 'g');
-  for (const m of q.matchAll(g)) if (!background(q, m.index! + m[0].length)) return m as RegExpExecArray;
+  for (const m of q.matchAll(g)) {
+    const end = m.index! + m[0].length;
+    // 晚回来了几天，这算违纪吗: a number phrase after a verb's 了 tells what happened (几 is "a few") when the question
+    // asks something later.
+    const told = q[m.index! - 1] === '了' && ASKING.test(q.slice(end));
+    if (!told && !background(q, end)) return m as RegExpExecArray;
+  }
   return undefined;
 }
 

@@ -376,3 +376,11 @@ describe('twelfth round: who issued a document', () => {
     expect(containsKind('但是中共中央发布或者批准发布的其他党内法规有特别规定的除外。', issuer)).toBe(false);
   });
 });
+
+describe('twelfth round: a number phrase telling what happened', () => {
+  it('is background after a verb’s 了 when the question asks something later', () => {
+    expect(askedKinds('因私出国，半路改了行程，还晚回来了几天，这算违纪吗')).toEqual([]);
+    expect(askedKinds('出国晚回来了几天')).toEqual([{ kind: 'duration' }]);
+    expect(askedKinds('留党察看最长多久')).toEqual([{ kind: 'duration' }]);
+  });
+});
