@@ -40,6 +40,13 @@ const GROUPS: string[][] = [
   ['宴请', '请客', '吃请'],
   ['刑事责任', '判刑', '坐牢'],
   ['检举', '举报'],
+  // A level of the administration as members name it (市里的党代会, 县里搞的): the documents write the bare level.
+  ['省', '省里'],
+  ['市', '市里'],
+  ['县', '县里'],
+  ['区', '区里'],
+  ['乡', '乡里'],
+  ['镇', '镇里'],
 ];
 
 /**

@@ -65,6 +65,11 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(synonymsOf('了')).toEqual([]);
   });
 
+  it('reads a level as members name it as the bare level the documents write (twelfth round)', () => {
+    expect(synonymsOf('市里')).toEqual(['市']);
+    expect(synonymsOf('县里')).toEqual(['县']);
+  });
+
   it('keeps the hand groups', () => {
     expect(expandTerms(['老婆'])).toContain('配偶');
     expect(expandTerms(['中纪委'])).toContain('中央纪律检查委员会');
