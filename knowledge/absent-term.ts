@@ -20,11 +20,38 @@ export function namedTerms(question: string): string[] {
   return [...new Set(terms)];
 }
 
+const NUMBER_OF: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * A count term the documents may spell out instead of naming (“四性” for 政治性、时代性、原则性、战斗性): that many
+ * items in a row, each ending in the term's noun. Undefined for other terms.
+ */
+export function spelledOut(term: string): RegExp | undefined {
+  const m = /^([两二三四五六七八九十])个?([\u4e00-\u9fff]{1,2})$/.exec(term);
+  const n = m ? NUMBER_OF[m[1]!] : undefined;
+  if (!m || !n) return undefined;
+  const item = `[\\u4e00-\\u9fff]{1,4}${m[2]}`;
+  // Exactly n: no item of the same run before the first (性、时代性…) or after the last.
+  const sep = '[、，和及]';
+  return new RegExp(
+    `(?<!${m[2]}${sep}[\\u4e00-\\u9fff]{0,4})${item}(?:${sep}${item}){${n - 1}}(?!${sep}?[\\u4e00-\\u9fff]{0,4}${m[2]})`,
+  );
+}
+
 /**
  * The reply when a term the question names appears in no document, else undefined. `contains` looks a term,
- * normalised for matching, up in the documents normalised alike.
+ * normalised for matching, up in the documents normalised alike; `matches` tests a pattern on them (a count term
+ * spelled out as its items).
  */
-export function absentTermText(question: string, contains: (term: string) => boolean): string | undefined {
-  const absent = namedTerms(question).find((t) => !contains(normalizeForMatch(t)));
+export function absentTermText(
+  question: string,
+  contains: (term: string) => boolean,
+  matches: (pattern: RegExp) => boolean = () => false,
+): string | undefined {
+  const present = (term: string) => {
+    const spelled = spelledOut(term);
+    return contains(term) || (!!spelled && matches(spelled));
+  };
+  const absent = namedTerms(question).find((t) => !present(normalizeForMatch(t)));
   return absent ? `现有文件中没有“${absent}”的提法，无法说明它的内容。请核对名称，或直接问想了解的事项。` : undefined;
 }

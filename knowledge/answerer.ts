@@ -81,18 +81,19 @@ export function createAnswerer({
   const articles = articlesByDoc(chunks);
   // The documents' text as matched, built on the first question that names a term.
   let documentText: string | undefined;
-  const documentsContain = (term: string) =>
-    (documentText ??= normalizeForMatch(retriever.index.docs.map((d) => d.text).join('\n')).replace(
-      /\s+/g,
-      '',
-    )).includes(term);
+  const documentsText = () =>
+    (documentText ??= normalizeForMatch(retriever.index.docs.map((d) => d.text).join('\n')).replace(/\s+/g, ''));
+  const documentsContain = (term: string) => documentsText().includes(term);
+  const documentsMatch = (pattern: RegExp) => pattern.test(documentsText());
   async function answerDetailed(question: string, opts: { signal?: AbortSignal } = {}): Promise<DetailedAnswer> {
     const q = question.trim().slice(0, 500);
     const retrieval = await retriever.retrieve(q, { k: 5 });
     const sources = sourcesOf(retrieval);
     // An article or a term the documents do not have: say so, and quote nothing in its place.
     const missingArticle = missingArticleText(retrieval.scope, articles);
-    const absentTerm = missingArticle ? undefined : absentTermText(retrieval.question, documentsContain);
+    const absentTerm = missingArticle
+      ? undefined
+      : absentTermText(retrieval.question, documentsContain, documentsMatch);
     if (missingArticle || absentTerm)
       return {
         text: (missingArticle ?? absentTerm)!,

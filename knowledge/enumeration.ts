@@ -18,6 +18,15 @@ export function numberedTerms(question: string): NumberedTerm[] {
     const n = m[1] === '两' ? 2 : chineseToNumber(m[1]!);
     if (n >= 2 && n <= 12) out.push({ n, head: m[2]!, term: m[0] });
   }
+  // Without 个 (“四性”, 哪四性), only a term the member quotes or asks about: 两学一做 and 三会一课 are names.
+  for (const m of q.matchAll(
+    /(?:[“"「]|哪)([二三四五六七八九十两])([\u4e00-\u9fff])(?=[”"」，。？！,?!\s]|来着|呢|啊|$)/g,
+  )) {
+    const n = m[1] === '两' ? 2 : chineseToNumber(m[1]!);
+    // 哪四个/哪几条 count with a measure word: no term.
+    if (/[个项条种类次点名位件样批届年月天周]/.test(m[2]!) || out.some((t) => t.term === m[1]! + m[2]!)) continue;
+    out.push({ n, head: m[2]!, term: m[1]! + m[2]! });
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentTermText, namedTerms } from '../../knowledge/absent-term.js';
+import { absentTermText, namedTerms, spelledOut } from '../../knowledge/absent-term.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
 
 const documents = '党支部要突出“三查三改”，做到“四讲四有”，落实“8+x”制度。';
@@ -21,5 +21,18 @@ describe('a term the documents do not contain', () => {
     expect(absentTermText('8+X制度是啥', contains)).toBeUndefined();
     expect(absentTermText('“8+X”制度是啥', contains)).toBeUndefined();
     expect(absentTermText('“9+X”制度是啥', contains)).toMatch(/“9\+X”/);
+  });
+});
+
+describe('a count term the documents spell out as its items (twelfth round)', () => {
+  const plan = '不断增强党内政治生活的政治性、时代性、原则性、战斗性，不断增强党自我净化';
+  const matches = (re: RegExp) => re.test(normalizeForMatch(plan));
+  it('is present when that many items in a row end in its noun, not when there are more or fewer', () => {
+    expect(spelledOut('四性')!.test(plan)).toBe(true);
+    expect(spelledOut('三性')!.test(plan)).toBe(false);
+    expect(spelledOut('五性')!.test(plan)).toBe(false);
+    expect(spelledOut('三查三改')).toBeUndefined();
+    expect(absentTermText('要增强“四性”，哪四性来着', contains, matches)).toBeUndefined();
+    expect(absentTermText('“五性”是哪五性', contains, matches)).toMatch(/^现有文件中没有“五性”的提法/);
   });
 });

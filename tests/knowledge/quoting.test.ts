@@ -263,6 +263,12 @@ describe('whole-corpus answers', () => {
     expect(a.text).toContain('延期举行');
   });
 
+  it('answers a count term the documents spell out as its items, not refusing it as absent (“四性”)', async () => {
+    const a = await k.answerer.answer('党内政治生活要增强“四性”，哪四性来着');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('政治性、时代性、原则性、战斗性');
+  });
+
   it('quotes a sentence too long for an answer as its part that answers, marked as cut', async () => {
     const terms = await k.answerer.answer('实施方案里讲的四个意识是哪四个');
     expect(terms.text).toContain('政治意识、大局意识、核心意识、看齐意识');

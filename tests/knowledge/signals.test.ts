@@ -103,6 +103,12 @@ describe('numbered terms', () => {
     expect(defines('不断增强“四个意识”，坚定“四个自信”', four!)).toBe(false);
   });
 
+  it('reads a count term without 个 only where the member quotes or asks it (twelfth round)', () => {
+    expect(numberedTerms('要增强“四性”，哪四性来着')).toEqual([{ n: 4, head: '性', term: '四性' }]);
+    expect(numberedTerms('两学一做是啥')).toEqual([]);
+    expect(numberedTerms('四个意识是哪四个').map((t) => t.term)).toEqual(['四个意识']);
+  });
+
   it('a quoted term of the corpus the question names is defined where the text introduces it (seventh round)', async () => {
     const quoted = new Set(['三查三改', '五查五改', '两学一做']);
     expect(namedQuotedTerms('我们支部三查三改要查哪几个方面', quoted)).toEqual(['三查三改']);
