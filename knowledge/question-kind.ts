@@ -219,6 +219,17 @@ export function askSubjects(question: string, words: string[]): string[][] {
     .filter((ws) => ws.length > 0);
 }
 
+/** 一次, 每年, 几个: the ask's own number and measure (多久开一次) say what kind of value is asked, not about what. */
+const NUMBER_WORD = /^[0-9一二两三四五六七八九十百几多每半]+[次个年月天周回遍届项条名位种]?$/;
+
+/** The ask subjects without the ask's number words (多久开一次 → 党小组, not 一次): what a value must be about. */
+export function valueSubjects(question: string, words: string[]): string[][] {
+  return askSubjects(
+    question,
+    words.filter((w) => !NUMBER_WORD.test(w)),
+  );
+}
+
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
 
 /**

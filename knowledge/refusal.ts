@@ -1,7 +1,6 @@
 // Deciding that the corpus does not answer a question, and saying so with the nearest clauses.
 import { citeLabel } from './chunk.js';
 import {
-  askSubjects,
   askedKinds,
   asksDocumentAtHand,
   asksMemberPerk,
@@ -11,6 +10,7 @@ import {
   namesItemsOf,
   type AnswerKind,
   type AskedKind,
+  valueSubjects,
 } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import type { Retrieval } from './retriever.js';
@@ -161,7 +161,7 @@ export function judge(
       s.relevance >= policy.sentenceShare * bestLexical ||
       bestOfPart.some((b, i) => b > 0 && (s.asks?.[i] ?? 0) >= policy.sentenceShare * b),
   );
-  const subjects = weigher ? askSubjects(r.question, r.words) : [];
+  const subjects = weigher ? valueSubjects(r.question, r.words) : [];
   // How well a sentence is about what the ask names (the best of the asking clauses).
   const about = (s: Scored) => {
     const text = matchText(s.quote);
@@ -172,11 +172,11 @@ export function judge(
     // A document number is about the document named in the background (省委那个实施方案，文号是多少), not the ask's 文号.
     const bySubject =
       subjects.length > 0 && SUBJECT_KINDS.has(k.kind) && !(k.kind === 'duration' && k.relative) && !k.docNumber;
-    // A field line (文号, 日期) is about its whole unit.
+    // A field line (文号, 日期) is about its whole unit; a clause cut from a sentence is no field line.
     // Items of the kind counted, named in a row (政治性、时代性… for 还有几个性), are about what is counted.
     const supplies = (s: Scored) =>
       !bySubject ||
-      isFieldLine(s.quote) ||
+      (!s.cut && isFieldLine(s.quote)) ||
       about(s) >= policy.subjectShare ||
       (k.kind === 'count' && !!k.noun && namesItemsOf(s.quote, k.noun));
     if (relevant.some((s) => containsKind(s.quote, k) && supplies(s))) continue;

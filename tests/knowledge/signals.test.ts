@@ -172,6 +172,17 @@ describe('the subject of the ask', () => {
     expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
+  it('a frequency of something else does not answer, though the ask says 一次 and the clause is cut short (twelfth round)', () => {
+    const r = retrieval('党小组会多久开一次', ['党小组', '一次']);
+    // A clause cut from a long sentence has no punctuation, yet it is no field line (a date, a number) of its unit.
+    const clause = { ...said('每季度听取一次分管部门情况汇报'), cut: { before: true, after: true } };
+    expect(judge(r, [clause] as never, DEFAULT_POLICY, 6, weigher)).toMatchObject({
+      outcome: 'not-stated',
+      reason: 'no frequency',
+    });
+    expect(judge(r, [said('党小组会每月召开一次。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+  });
+
   it('takes items of the kind counted, named in a row, as about what is counted', () => {
     const r = retrieval('工作要讲究原则性，另外还有几个性', ['工作', '讲究', '原则性', '另外']);
     const v = judge(r, [said('增强工作的政治性、时代性、原则性、战斗性。')] as never, DEFAULT_POLICY, 6, {
