@@ -156,10 +156,14 @@ export function judge(
   // Each part of a two-part question (…一届几年？全体会议一年至少开几次) is matched best by its own sentence.
   const parts = near[0]?.asks?.length ?? 0;
   const bestOfPart = Array.from({ length: parts }, (_, i) => Math.max(0, ...near.map((s) => s.asks?.[i] ?? 0)));
+  // The sentence right after the best one continues it: documents name a matter, then give its term or count
+  // (…保留在学校的高校毕业生流动党员，应当继续履行管理职责。党员组织关系保留时间一般不超过2年).
+  const bestSentence = near.find((s) => s.lexical === bestLexical);
   const relevant = near.filter(
     (s) =>
       s.relevance >= policy.sentenceShare * bestLexical ||
-      bestOfPart.some((b, i) => b > 0 && (s.asks?.[i] ?? 0) >= policy.sentenceShare * b),
+      bestOfPart.some((b, i) => b > 0 && (s.asks?.[i] ?? 0) >= policy.sentenceShare * b) ||
+      (!!bestSentence && continues(bestSentence, s)),
   );
   const subjects = weigher ? valueSubjects(r.question, r.words) : [];
   // How well a sentence is about what the ask names (the best of the asking clauses).
@@ -186,6 +190,16 @@ export function judge(
     return { refuse: true, outcome: 'not-stated', onTopic: true, reason: `no ${k.kind}`, missing: k, closest };
   }
   return { refuse: false, outcome: 'answer', onTopic: true, reason: 'ok' };
+}
+
+/** `next` is the whole sentence that follows `first` in the same chunk. */
+export function continues(first: Scored, next: Scored): boolean {
+  if (first.chunk !== next.chunk || next.cut || first === next) return false;
+  const text = first.chunk.text.replace(/\s+/g, '');
+  const at = text.indexOf(first.quote.replace(/\s+/g, ''));
+  if (at < 0) return false;
+  const after = at + first.quote.replace(/\s+/g, '').length;
+  return text.startsWith(next.quote.replace(/\s+/g, ''), after + (/^[。；！？]/.test(text.slice(after)) ? 1 : 0));
 }
 
 /**

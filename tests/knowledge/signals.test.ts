@@ -14,7 +14,7 @@ import {
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift, liftWords } from '../../knowledge/domain.js';
-import { DEFAULT_POLICY, judge } from '../../knowledge/refusal.js';
+import { DEFAULT_POLICY, continues, judge } from '../../knowledge/refusal.js';
 import { conductLift } from '../../knowledge/answerer.js';
 import { asksWhatFollows } from '../../knowledge/question-kind.js';
 import type { Chunk } from '../../knowledge/chunk.js';
@@ -181,6 +181,25 @@ describe('the subject of the ask', () => {
       reason: 'no frequency',
     });
     expect(judge(r, [said('党小组会每月召开一次。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+  });
+
+  it('takes the value from the sentence right after the best one, which continues it (twelfth round)', () => {
+    const text = '高校党组织对组织关系保留在学校的毕业生党员，应当继续履行管理职责。组织关系保留时间一般不超过2年。';
+    const unit = { ...chunk, text } as Chunk;
+    const r = {
+      ...retrieval('大学毕业了组织关系还放在学校，能放多久', ['组织关系', '学校']),
+      hits: [{ chunk: unit, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 }],
+    };
+    const first = {
+      ...said('高校党组织对组织关系保留在学校的毕业生党员，应当继续履行管理职责。'),
+      chunk: unit,
+      lexical: 0.4,
+      relevance: 0.4,
+    };
+    const next = { ...said('组织关系保留时间一般不超过2年。'), chunk: unit, lexical: 0.15, relevance: 0.15 };
+    expect(continues(first as never, next as never)).toBe(true);
+    expect(continues(next as never, first as never)).toBe(false);
+    expect(judge(r, [first, next] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
   it('takes items of the kind counted, named in a row, as about what is counted', () => {
