@@ -361,9 +361,12 @@ export function consequenceAsks(question: string): string[] {
 
 /** A date question about a document's adoption, issue or entry into force (dates such as 2022年10月22日通过 answer it). */
 const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文)/;
-/** 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. */
+/**
+ * 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. 算哪种问题
+ * /哪类行为 asks how the rules class conduct, which they do by the article, never by naming 问题.
+ */
 const WHICH_ELSEWHERE =
-  /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份)/;
+  /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份|问题|情况|行为|错误|性质)/;
 const CHOICE =
   /([\u4e00-\u9fff]{2})还是(?:可以|能|要|用|得|该)?([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|好)?(?:[？?！。，,\s]|$)/;
 /** A date of adoption, issue or entry into force: 2022年10月22日通过, 自2019年5月6日起施行. */

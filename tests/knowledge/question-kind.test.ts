@@ -384,3 +384,13 @@ describe('twelfth round: a number phrase telling what happened', () => {
     expect(askedKinds('留党察看最长多久')).toEqual([{ kind: 'duration' }]);
   });
 });
+
+describe('twelfth round: how the rules class conduct', () => {
+  it('is no ask for a particular thing named 问题 or 行为', () => {
+    expect(askedKinds('领导办公室面积超标了，条例里算哪种问题，咋处分')).not.toContainEqual(
+      expect.objectContaining({ kind: 'which' }),
+    );
+    expect(askedKinds('这算哪类行为')).toEqual([]);
+    expect(askedKinds('支部用哪个系统统计党员信息')).toContainEqual({ kind: 'which', noun: '系统' });
+  });
+});
