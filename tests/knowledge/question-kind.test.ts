@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asksWhatFollows,
   askClauses,
   askedKinds,
   asksDocumentAtHand,
@@ -392,5 +393,13 @@ describe('twelfth round: how the rules class conduct', () => {
     );
     expect(askedKinds('这算哪类行为')).toEqual([]);
     expect(askedKinds('支部用哪个系统统计党员信息')).toContainEqual({ kind: 'which', noun: '系统' });
+  });
+});
+
+describe('twelfth round: 会咋样 asks what follows', () => {
+  it('reads 会咋样/会咋办 as 会怎么样', () => {
+    expect(asksWhatFollows('硬扛着不去会咋样')).toBe(true);
+    expect(asksWhatFollows('不交会咋办')).toBe(true);
+    expect(asksWhatFollows('主题党日咋样安排')).toBe(false);
   });
 });
