@@ -4,6 +4,7 @@
 import { normalizeForMatch } from './normalize.js';
 import { synonymsOf } from './synonyms.js';
 import { isStopword } from './stopwords.js';
+import { unbracket } from './tokenizer.js';
 
 export interface Weigher {
   idf(term: string): number;
@@ -57,8 +58,9 @@ export function splitAbbreviation(text: string, word: string): boolean {
   return false;
 }
 
+/** A text as matched: normalised, legal alternatives read both ways (退（离）休 holds 退休 and 离休). */
 export function matchText(text: string): string {
-  return normalizeForMatch(text);
+  return normalizeForMatch(unbracket(text));
 }
 
 /**

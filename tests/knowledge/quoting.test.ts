@@ -4,7 +4,7 @@ import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { joinLists, splitSentences } from '../../knowledge/sentences.js';
 import { formatQuoted, listCut, pickSentences } from '../../knowledge/extractive.js';
 import { squashSpace } from '../../knowledge/normalize.js';
-import { splitAbbreviation, withQuestionForms } from '../../knowledge/coverage.js';
+import { matchText, splitAbbreviation, withQuestionForms } from '../../knowledge/coverage.js';
 import { asksWhatFollows } from '../../knowledge/question-kind.js';
 import { phrasesIn } from '../../knowledge/synonyms.js';
 import type { Chunk } from '../../knowledge/chunk.js';
@@ -205,6 +205,14 @@ describe('lists', () => {
     const long = { chunk, quote: `${'很长的一句话，'.repeat(20)}结尾。` } as never;
     const out = formatQuoted([long], 60);
     expect(out.text).toMatch(/…」$/);
+  });
+});
+
+describe('matching text (twelfth round)', () => {
+  it('reads a legal alternative both ways, as retrieval does: 退（离）休 holds 退休 and 离休', () => {
+    const text = matchText('离职或者退（离）休后违反有关规定');
+    expect(text).toContain('退休');
+    expect(text).toContain('离休');
   });
 });
 
