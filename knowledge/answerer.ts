@@ -153,7 +153,7 @@ export function createAnswerer({
     }
     if (verdict.refuse) {
       return {
-        text: refusalText(),
+        text: refusalText(verdict.reason),
         citations: [],
         refused: true,
         sources,

@@ -299,6 +299,16 @@ export function asksMemberPerk(question: string): boolean {
 }
 
 /**
+ * Asks the bot to write something (帮我写一段慰问短信, 给我起草个发言稿): zhibu quotes the documents and writes nothing of
+ * its own. A member who mentions writing while asking about the documents (要写个心得，方案里怎么说) asks something.
+ */
+const COMPOSE = /(帮我|给我|替我|帮忙|麻烦你?|请你?)(写|起草|拟|编|撰写|整理)(一|个|段|篇|首|份|封|条|下|几)/;
+export function asksComposition(question: string): boolean {
+  const q = normalizeForMatch(question);
+  return COMPOSE.test(q) && !ASK_WORD.test(q.replace(COMPOSE, ''));
+}
+
+/**
  * Asks the group for a recommendation (推荐一家, 有推荐吗, 去哪吃比较好): restaurants, outings and shows are no matter of
  * the documents. What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些, and 民主推荐 is a procedure.
  */

@@ -3,6 +3,7 @@ import { citeLabel } from './chunk.js';
 import {
   askedKinds,
   asksDocumentAtHand,
+  asksComposition,
   asksMemberPerk,
   asksRecommendation,
   asksWhatFollows,
@@ -124,6 +125,7 @@ export function judge(
   if (domain !== undefined && domain < policy.domainMin && !atHand) return refusal(`domain ${domain.toFixed(1)}`);
   if (asksMemberPerk(r.question)) return refusal('member perk');
   if (asksRecommendation(r.question)) return refusal('recommendation');
+  if (asksComposition(r.question)) return refusal('composition');
   // A question in members' words written for a top unit is on-topic like a strong one.
   const named = namesUnitWords(r, policy.checkTop);
   // One that names the document its first hit is from (廉洁自律准则对…有什么要求) is about that document: it needs no
@@ -260,6 +262,8 @@ export function notStatedText(v: Verdict): string {
 }
 
 /** A plain refusal: no clause is named, since none was found that relates to the question. */
-export function refusalText(): string {
+export function refusalText(reason?: string): string {
+  if (reason === 'composition')
+    return '抱歉，我只根据已收录的文件回答问题并引用原文，不代写文稿。可以问我文件对某件事是怎么规定的。';
   return '抱歉，现有文件中没有找到与这个问题相关的规定。如需准确答复，请咨询上级党组织。';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asksComposition,
   asksWhatFollows,
   askClauses,
   askedKinds,
@@ -401,5 +402,15 @@ describe('twelfth round: 会咋样 asks what follows', () => {
     expect(asksWhatFollows('硬扛着不去会咋样')).toBe(true);
     expect(asksWhatFollows('不交会咋办')).toBe(true);
     expect(asksWhatFollows('主题党日咋样安排')).toBe(false);
+  });
+});
+
+describe('twelfth round: a request to write something', () => {
+  it('is a request, not a question, unless it asks about the documents too', () => {
+    expect(asksComposition('帮我写一段端午节给退休老同志的慰问短信')).toBe(true);
+    expect(asksComposition('麻烦给我起草个支部大会的发言稿')).toBe(true);
+    expect(asksComposition('推进两学一做常态化到底有啥意义？支部学习要写个心得')).toBe(false);
+    expect(asksComposition('帮我写个入党申请书，要写哪些内容')).toBe(false);
+    expect(asksComposition('违纪写检查要写几份')).toBe(false);
   });
 });

@@ -85,6 +85,14 @@ describe('domain lift', () => {
     expect(on.citations.length).toBeGreaterThan(0);
   });
 
+  it('declines to write text for the member, saying what it does instead', async () => {
+    const a = await full.answerDetailed('帮我写一段端午节给退休老同志的慰问短信');
+    expect(a.mode).toBe('refusal');
+    expect(a.reason).toBe('composition');
+    expect(a.text).toContain('不代写文稿');
+    expect(a.citations).toEqual([]);
+  });
+
   it('says which options the documents do not choose between, quoting the closest provision', async () => {
     const a = await full.answerDetailed('思想汇报交给支部要手写还是打印');
     expect(a.mode).toBe('not-stated');
