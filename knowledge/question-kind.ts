@@ -139,13 +139,13 @@ export function askedKinds(question: string): AskedKind[] {
     });
   else if (firstAsk(/(?<![哪第好那这])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
   if (
-    /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|起算|开始算|(?<!今天|今儿)(周|星期|礼拜)几)/.test(
+    /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|(?<!一)起算|开始算|(?<!今天|今儿)(周|星期|礼拜)几)/.test(
       q,
     )
   ) {
     kinds.push({
       kind: 'date',
-      relative: /(什么时候|啥时候|何时|起算|开始算|从哪天)/.test(q),
+      relative: /(什么时候|啥时候|何时|(?<!一)起算|开始算|从哪天)/.test(q),
       issued: ISSUED.test(q),
     });
   }

@@ -414,3 +414,10 @@ describe('twelfth round: a request to write something', () => {
     expect(asksComposition('违纪写检查要写几份')).toBe(false);
   });
 });
+
+describe('twelfth round: 一起算 is no date', () => {
+  it('reads 起算 as a date ask only where it is not 一起算 (counted together)', () => {
+    expect(askedKinds('立案以后到处理前还在继续产生的损失要不要一起算进去？')).toEqual([]);
+    expect(askedKinds('预备期从哪天起算')).toContainEqual(expect.objectContaining({ kind: 'date', relative: true }));
+  });
+});
