@@ -158,7 +158,7 @@ export function askedKinds(question: string): AskedKind[] {
   // 手写还是打印 ends the question with two options: an answer names one of them. (还是联系不上会怎样 reads 还是 as
   // "still": the words after it run on.)
   const choice = CHOICE.exec(q);
-  if (choice) kinds.push({ kind: 'choice', options: [choice[1]!, choice[2]!] });
+  if (choice && namedOptions(choice[1]!, choice[2]!)) kinds.push({ kind: 'choice', options: [choice[1]!, choice[2]!] });
   // 哪个县委书记 / 哪个市委 / 哪个区长 ask for a person or a body of the place, not the place.
   const place = /哪(?:个|一|条)?(省|市|县|区|镇|乡|村|路|街)(?![委长级直属])/.exec(q);
   // 花在哪/用在哪 asks what money is used for, not a place.
@@ -377,6 +377,16 @@ const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|
  */
 const WHICH_ELSEWHERE =
   /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份|问题|情况|行为|错误|性质)/;
+/**
+ * Two options a text can name: not …还是咋弄 (an ask, not an option), nor 学要紧还是做要紧, where the two differ by one
+ * character the options' shared ending leaves (a text says 学 and 做 in its own words).
+ */
+function namedOptions(a: string, b: string): boolean {
+  if (/咋|怎|什么|啥|如何|哪|干嘛/.test(a + b)) return false;
+  let shared = 0;
+  while (shared < Math.min(a.length, b.length) && a.at(-1 - shared) === b.at(-1 - shared)) shared++;
+  return shared === 0 || Math.min(a.length, b.length) - shared >= 2;
+}
 const CHOICE =
   /([\u4e00-\u9fff]{2})还是(?:可以|能|要|用|得|该)?([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|好)?(?:[？?！。，,\s]|$)/;
 /** A date of adoption, issue or entry into force: 2022年10月22日通过, 自2019年5月6日起施行. */

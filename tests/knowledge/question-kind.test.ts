@@ -421,3 +421,11 @@ describe('twelfth round: 一起算 is no date', () => {
     expect(askedKinds('预备期从哪天起算')).toContainEqual(expect.objectContaining({ kind: 'date', relative: true }));
   });
 });
+
+describe('twelfth round: options a text can name', () => {
+  it('is no choice when the second option is an ask, or the two differ by one character', () => {
+    expect(askedKinds('我们支部是等月底开会再一起学还是咋弄')).toEqual([]);
+    expect(askedKinds('两学一做到底是学要紧还是做要紧')).toEqual([]);
+    expect(askedKinds('入党申请书要手写还是打印')).toEqual([{ kind: 'choice', options: ['手写', '打印'] }]);
+  });
+});
