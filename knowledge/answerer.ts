@@ -104,7 +104,7 @@ export function createAnswerer({
         retrieval,
         reason: missingArticle ? 'no such article' : 'absent term',
       };
-    const { scored, kinds, listQuestion } = scoreSentences(retrieval, { bm25, siblings });
+    const { scored, kinds, listQuestion, partKinds } = scoreSentences(retrieval, { bm25, siblings });
     const verdict = judge(
       retrieval,
       scored,
@@ -163,7 +163,15 @@ export function createAnswerer({
       };
     }
     const extractive = formatQuoted(
-      pickSentences(scored, kinds, 3, retrieval.hits[0]?.chunk, listQuestion, asksWhatFollows(retrieval.question)),
+      pickSentences(
+        scored,
+        kinds,
+        3,
+        retrieval.hits[0]?.chunk,
+        listQuestion,
+        asksWhatFollows(retrieval.question),
+        partKinds,
+      ),
       maxChars,
     );
     return { ...extractive, refused: false, sources, mode: 'extractive', retrieval, reason: verdict.reason };

@@ -2,7 +2,7 @@
 import { imposesPenalty } from './answer-type.js';
 import { citeLabel } from './chunk.js';
 import { containsKind, type AskedKind } from './question-kind.js';
-import type { Scored } from './sentence-scoring.js';
+import { continues, type Scored } from './sentence-scoring.js';
 import type { Citation } from './types.js';
 
 export type Picked = Scored;
@@ -61,6 +61,8 @@ export function pickSentences(
   listQuestion = false,
   /** The question asks what follows from conduct (会怎么样, 怎么处理): a cut quote runs on to its sentence's end. */
   consequence = false,
+  /** For a question with several asks: the kinds each asks for (scoreSentences' partKinds). */
+  partKinds: AskedKind[][] = [],
 ): Picked[] {
   const best = scored[0]?.score ?? 0;
   const inTop = (p: Picked | undefined) => !!p && !!top && p.chunk.docId === top.docId && p.chunk.unit === top.unit;
@@ -183,6 +185,12 @@ export function pickSentences(
   }
   /** Quotes brought in to answer a part or an asked kind. */
   const required = new Set<Picked>();
+  /** Within the length: in place of the last further sentence when it does not fit beside it. */
+  const add = (p: Picked) => {
+    if (picked.length < max && length() + cost(p) <= CONCISE_CHARS) picked.push(p);
+    else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(p) <= CONCISE_CHARS)
+      picked[picked.length - 1] = p;
+  };
   // A two-part question gets an answer to each part: the sentence that best matches a part no quote answers yet.
   const parts = scored[0]?.asks?.length ?? 0;
   for (let i = 0; i < parts && picked.length; i++) {
@@ -193,13 +201,21 @@ export function pickSentences(
     const first = picked[0]!;
     const fromFirst = scored.some((p) => sameUnit(p, first) && of(p) >= ASK_SHARE * bestPart);
     const answers = (p: Picked) => of(p) >= ASK_SHARE * bestPart && (!fromFirst || sameUnit(p, first));
-    if (picked.some(answers)) continue;
-    const answer = scored.filter((p) => answers(p) && !overlaps(p)).sort((a, b) => b.score - a.score)[0];
-    if (!answer) continue;
-    required.add(answer);
-    if (picked.length < max && length() + cost(answer) <= CONCISE_CHARS) picked.push(answer);
-    else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(answer) <= CONCISE_CHARS)
-      picked[picked.length - 1] = answer;
+    let answer = picked.find(answers);
+    if (!answer) {
+      answer = scored.filter((p) => answers(p) && !overlaps(p)).sort((a, b) => b.score - a.score)[0];
+      if (!answer) continue;
+      required.add(answer);
+      add(answer);
+    }
+    // The part's sentence names its matter; the value it asks for (能留多久 → 一般不超过2年) may be in the next.
+    for (const k of partKinds[i] ?? []) {
+      if (!picked.includes(answer) || containsKind(answer.quote, k)) continue;
+      const next = scored.find((p) => continues(answer!, p) && containsKind(p.quote, k) && !overlaps(p));
+      if (!next) continue;
+      required.add(next);
+      add(next);
+    }
   }
   // The answer must contain what was asked for (a date, a number…): bring in the best sentence that has it.
   // Who issued a document, asked alone, is answered by the document's record of it (its title as a notice, the line

@@ -15,7 +15,7 @@ import {
 } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import type { Retrieval } from './retriever.js';
-import type { Scored } from './sentence-scoring.js';
+import { continues, type Scored } from './sentence-scoring.js';
 import { isFieldLine } from './sentences.js';
 
 export interface RefusalPolicy {
@@ -192,16 +192,6 @@ export function judge(
     return { refuse: true, outcome: 'not-stated', onTopic: true, reason: `no ${k.kind}`, missing: k, closest };
   }
   return { refuse: false, outcome: 'answer', onTopic: true, reason: 'ok' };
-}
-
-/** `next` is the whole sentence that follows `first` in the same chunk. */
-export function continues(first: Scored, next: Scored): boolean {
-  if (first.chunk !== next.chunk || next.cut || first === next) return false;
-  const text = first.chunk.text.replace(/\s+/g, '');
-  const at = text.indexOf(first.quote.replace(/\s+/g, ''));
-  if (at < 0) return false;
-  const after = at + first.quote.replace(/\s+/g, '').length;
-  return text.startsWith(next.quote.replace(/\s+/g, ''), after + (/^[。；！？]/.test(text.slice(after)) ? 1 : 0));
 }
 
 /**

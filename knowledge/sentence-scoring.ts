@@ -29,6 +29,19 @@ export interface Scored {
   cut?: { before: boolean; after: boolean };
 }
 
+/** `next` is the whole sentence that follows `first` in the same chunk. */
+export function continues(
+  first: Pick<Scored, 'chunk' | 'quote' | 'cut'>,
+  next: Pick<Scored, 'chunk' | 'quote' | 'cut'>,
+): boolean {
+  if (first.chunk !== next.chunk || next.cut || first === next) return false;
+  const text = first.chunk.text.replace(/\s+/g, '');
+  const at = text.indexOf(first.quote.replace(/\s+/g, ''));
+  if (at < 0) return false;
+  const after = at + first.quote.replace(/\s+/g, '').length;
+  return text.startsWith(next.quote.replace(/\s+/g, ''), after + (/^[。；！？]/.test(text.slice(after)) ? 1 : 0));
+}
+
 export interface ScoringDeps {
   bm25: Pick<Bm25, 'idf'>;
   /** The other chunks of a chunk's unit (a long clause split in parts). */
@@ -184,16 +197,21 @@ export function scoreSentences(
   scored: Scored[];
   kinds: AskedKind[] /** The question asks for several items (哪些, 哪几个, 四个意识). */;
   listQuestion: boolean;
+  /** For a question with several asks: the kinds each asks for, aligned with Scored.asks. */
+  partKinds: AskedKind[][];
 } {
   const kinds = askedKinds(r.question);
   // The asks of a two-part question, each as the content words of its clause.
   const long = [...new Set(r.words)].filter((w) => w.length >= 2);
   // A lexicon phrase the segmenter cut in two (能往后推吗) is one word of its clause, as its written form answers it.
-  const asks = askClauses(r.question, false)
+  const askParts = askClauses(r.question, false)
     .flatMap((c) => comparedSides(c) ?? [c])
-    .map((c) => [...new Set([...long.filter((w) => c.includes(w)), ...phrasesIn(c)])])
+    .map((c) => ({ clause: c, words: [...new Set([...long.filter((w) => c.includes(w)), ...phrasesIn(c)])] }))
     // A part that names nothing of its own (咋处理, 条例里怎么要求的) is not a second question.
-    .filter((ws) => ws.reduce((n, w) => n + deps.bm25.idf(w), 0) >= ASK_WEIGHT);
+    .filter(({ words }) => words.reduce((n, w) => n + deps.bm25.idf(w), 0) >= ASK_WEIGHT);
+  const asks = askParts.map((p) => p.words);
+  // What each part asks for (…能留多久？…多久联系一次: a duration, then a frequency).
+  const partKinds = asks.length > 1 ? askParts.map((p) => askedKinds(p.clause)) : [];
   const permission = PERMISSION_ASK.test(r.question);
   const numbered = numberedTerms(r.question);
   const topic = matchText(questionTopic(r.question));
@@ -250,5 +268,5 @@ export function scoreSentences(
     }
   }
   scored.sort((a, b) => b.score - a.score);
-  return { scored, kinds, listQuestion };
+  return { scored, kinds, listQuestion, partKinds };
 }

@@ -271,6 +271,12 @@ describe('whole-corpus answers', () => {
     expect(a.text).toContain('延期举行');
   });
 
+  it('answers each part with the value it asks for, from the sentence after the one naming its matter', async () => {
+    const a = await k.answerer.answer('毕业生党员的组织关系留在学校能留多久？出国读书的多久联系一次');
+    expect(a.text).toContain('一般不超过2年');
+    expect(a.text).toContain('每半年至少与其联系1次');
+  });
+
   it('answers a count term the documents spell out as its items, not refusing it as absent (“四性”)', async () => {
     const a = await k.answerer.answer('党内政治生活要增强“四性”，哪四性来着');
     expect(a.refused).toBe(false);

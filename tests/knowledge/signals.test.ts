@@ -14,7 +14,8 @@ import {
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { knownShare } from '../../knowledge/retriever.js';
 import { domainLift, liftWords } from '../../knowledge/domain.js';
-import { DEFAULT_POLICY, continues, judge } from '../../knowledge/refusal.js';
+import { continues } from '../../knowledge/sentence-scoring.js';
+import { DEFAULT_POLICY, judge } from '../../knowledge/refusal.js';
 import { conductLift } from '../../knowledge/answerer.js';
 import { asksWhatFollows } from '../../knowledge/question-kind.js';
 import type { Chunk } from '../../knowledge/chunk.js';
