@@ -70,6 +70,11 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(synonymsOf('县里')).toEqual(['县']);
   });
 
+  it('reads a post to one’s 朋友圈 as the network and 两边 as the rules’ 双方 (twelfth round)', () => {
+    expect(synonymsOf('朋友圈')).toContain('网络');
+    expect(synonymsOf('两边')).toContain('双方');
+  });
+
   it('keeps the hand groups', () => {
     expect(expandTerms(['老婆'])).toContain('配偶');
     expect(expandTerms(['中纪委'])).toContain('中央纪律检查委员会');
