@@ -299,6 +299,17 @@ export function asksMemberPerk(question: string): boolean {
 }
 
 /**
+ * Asks how to fix or get something fixed (空调坏了找谁修, 投影仪连不上, 打印机卡纸): equipment and its repair are no
+ * matter of the documents. Conduct told with such words (公款维修办公楼违规吗) asks what follows instead.
+ */
+const REPAIR =
+  /坏了|坏掉|修不好|找谁修|谁来修|谁修|报修|维修一下|卡纸|连不上|打不开|开不了机|没画面|死机|蓝屏|没信号|没网了/;
+export function asksRepair(question: string): boolean {
+  const q = normalizeForMatch(question);
+  return REPAIR.test(q) && !asksWhatFollows(q);
+}
+
+/**
  * Asks the bot to write something (帮我写一段慰问短信, 给我起草个发言稿): zhibu quotes the documents and writes nothing of
  * its own. A member who mentions writing while asking about the documents (要写个心得，方案里怎么说) asks something.
  */

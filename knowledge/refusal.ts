@@ -4,6 +4,7 @@ import {
   askedKinds,
   asksDocumentAtHand,
   asksComposition,
+  asksRepair,
   asksMemberPerk,
   asksRecommendation,
   asksWhatFollows,
@@ -126,6 +127,7 @@ export function judge(
   if (asksMemberPerk(r.question)) return refusal('member perk');
   if (asksRecommendation(r.question)) return refusal('recommendation');
   if (asksComposition(r.question)) return refusal('composition');
+  if (asksRepair(r.question)) return refusal('repair');
   // A question in members' words written for a top unit is on-topic like a strong one.
   const named = namesUnitWords(r, policy.checkTop);
   // One that names the document its first hit is from (廉洁自律准则对…有什么要求) is about that document: it needs no

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asksComposition,
+  asksRepair,
   asksWhatFollows,
   askClauses,
   askedKinds,
@@ -427,5 +428,14 @@ describe('twelfth round: options a text can name', () => {
     expect(askedKinds('我们支部是等月底开会再一起学还是咋弄')).toEqual([]);
     expect(askedKinds('两学一做到底是学要紧还是做要紧')).toEqual([]);
     expect(askedKinds('入党申请书要手写还是打印')).toEqual([{ kind: 'choice', options: ['手写', '打印'] }]);
+  });
+});
+
+describe('twelfth round: fixing equipment', () => {
+  it('is no matter of the documents, unless conduct is told with it', () => {
+    expect(asksRepair('支部活动室空调坏了找谁修')).toBe(true);
+    expect(asksRepair('投影仪连不上笔记本咋办')).toBe(true);
+    expect(asksRepair('用公款维修办公楼，违规吗')).toBe(false);
+    expect(asksRepair('主题党日可以搞些啥')).toBe(false);
   });
 });
