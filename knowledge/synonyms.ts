@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../ground/config.js';
 
 // Each group: the first entry is the written form found in documents; the others are what members type.
 const GROUPS: string[][] = [
-  ['网络', '网上', '线上', '互联网', '微信群', '群聊', '朋友圈'],
+  ['网络', '网上', '线上', '互联网', '微信群', '群聊'],
   ['会议', '开会'],
   ['年老', '老同志', '老党员', '上年纪', '岁数大'],
   ['体弱', '身体不好', '行动不便', '腿脚不便', '生病'],
