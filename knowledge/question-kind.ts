@@ -175,7 +175,12 @@ export function askedKinds(question: string): AskedKind[] {
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
   const who = q.replace(/谁(能|可以|有)?(发|给|告诉|帮|转|说)(我|下|一下)/g, '');
   // 是谁 asks a name only where it ends the ask (书记是谁？); 是谁来定/是谁批准 asks which body acts.
-  if (/(是谁(?=[？?。，,！!呀啊呢吗\s]|$)|姓什么|哪位|哪个人|叫什么名|叫啥名|名字(是|叫)?(什么|啥))/.test(who))
+  // 那个助学计划叫什么名字 asks what a programme is called: its quoted name answers, not a person's.
+  const thingNamed = NAMED_THING.test(who) && !ROLE.test(who);
+  if (
+    !thingNamed &&
+    /(是谁(?=[？?。，,！!呀啊呢吗\s]|$)|姓什么|哪位|哪个人|叫什么名|叫啥名|名字(是|叫)?(什么|啥))/.test(who)
+  )
     kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
   else if (ISSUER_ASK.test(who)) kinds.push({ kind: 'person', issuer: true });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
@@ -339,6 +344,10 @@ export function asksDocumentAtHand(question: string): boolean {
   const q = normalizeForMatch(question);
   return AT_HAND.test(q) && PARTICULAR.test(q);
 }
+
+/** A programme, a system or a place of study named by the documents, asked by its name (那个计划叫什么名字). */
+const NAMED_THING =
+  /(计划|活动|制度|平台|工程|项目|行动|机制|载体|品牌|课堂|工作室|基地|读本|教材|文件|方案|条例)[\u4e00-\u9fff]{0,2}(叫什么|叫啥|名字|名称)/;
 
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 

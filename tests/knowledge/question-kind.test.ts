@@ -439,3 +439,10 @@ describe('twelfth round: fixing equipment', () => {
     expect(asksRepair('主题党日可以搞些啥')).toBe(false);
   });
 });
+
+describe('twelfth round: the name of a programme', () => {
+  it('asks what a programme is called, not for a person', () => {
+    expect(askedKinds('省里那个助学计划叫什么名字？双百什么的')).toEqual([]);
+    expect(askedKinds('南京市委组织部现在的部长叫什么名字')).toEqual([{ kind: 'name', noun: '部长' }]);
+  });
+});
