@@ -258,7 +258,7 @@ export function choiceSides(question: string): [string, string] | undefined {
  * a comparison.
  */
 const COMPARISON =
-  /^(.+?)(?:和|跟|与|同)(.+?)((?:之间)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|一样))/;
+  /^(.+?)(?:和|跟|与|同)(.+?)((?:之间)?(?:不)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|一样))/;
 
 /**
  * The two sides of a clause that compares two things, each an ask of its own: an answer that explains one of them only

@@ -446,3 +446,10 @@ describe('twelfth round: the name of a programme', () => {
     expect(askedKinds('南京市委组织部现在的部长叫什么名字')).toEqual([{ kind: 'name', noun: '部长' }]);
   });
 });
+
+describe('twelfth round: a comparison asked in the negative', () => {
+  it('reads 纪委跟党委不是一回事吧 as comparing 纪委 and 党委', () => {
+    expect(comparedSides('纪委跟党委不是一回事吧')).toEqual(['纪委', '党委']);
+    expect(comparedSides('巡视和巡察有啥区别')).toEqual(['巡视', '巡察']);
+  });
+});
