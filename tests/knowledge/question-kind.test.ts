@@ -453,3 +453,12 @@ describe('twelfth round: a comparison asked in the negative', () => {
     expect(comparedSides('巡视和巡察有啥区别')).toEqual(['巡视', '巡察']);
   });
 });
+
+describe('twelfth round: perks and advice', () => {
+  it('reads extra points for members or applicants as a perk, and advice on gear as a recommendation', () => {
+    expect(asksMemberPerk('入党积极分子考驾照能不能加分')).toBe(true);
+    expect(asksMemberPerk('孩子小升初，有党员家庭加分吗')).toBe(true);
+    expect(asksRecommendation('支部团建去爬山，穿什么鞋比较好')).toBe(true);
+    expect(asksRecommendation('主题党日穿什么')).toBe(false);
+  });
+});
