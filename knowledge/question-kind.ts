@@ -150,7 +150,7 @@ export function askedKinds(question: string): AskedKind[] {
     });
   }
   // 几点开/几点到 asks a time of day (几点了 asks the time now: below).
-  if (/(几点(?![了钟])|几点钟(?!了)|什么时间点|几时(?![了候]))/.test(q)) kinds.push({ kind: 'clock' });
+  if (/((?<![哪这那])几点(?![了钟])|几点钟(?!了)|什么时间点|几时(?![了候]))/.test(q)) kinds.push({ kind: 'clock' });
   // 哪个软件/哪种表格 asks for a particular thing: the text must name that kind of thing. Bodies, places, persons and
   // the source (哪个条例里讲的) are asked and checked above; 哪个/哪些 alone (先撤哪个) asks for nothing particular.
   const which = /哪(?:个|种|款|家|类|一个|一种)([\u4e00-\u9fff]{2})/.exec(q);
@@ -394,10 +394,11 @@ export function consequenceAsks(question: string): string[] {
 const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文)/;
 /**
  * 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. 算哪种问题
- * /哪类行为 asks how the rules class conduct, which they do by the article, never by naming 问题.
+ * /哪类行为 asks how the rules class conduct, which they do by the article, never by naming 问题; 哪个层级 is answered by
+ * a level (省部级主要领导干部), not by the word 层级.
  */
 const WHICH_ELSEWHERE =
-  /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份|问题|情况|行为|错误|性质)/;
+  /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份|问题|情况|行为|错误|性质|层级|级别|层次)/;
 /**
  * Two options a text can name: not …还是咋弄 (an ask, not an option), nor 学要紧还是做要紧, where the two differ by one
  * character the options' shared ending leaves (a text says 学 and 做 in its own words).

@@ -462,3 +462,11 @@ describe('twelfth round: perks and advice', () => {
     expect(asksRecommendation('主题党日穿什么')).toBe(false);
   });
 });
+
+describe('twelfth round: which points, which level', () => {
+  it('reads 哪几点 as points of a list, not a time of day, and 哪个层级 as answered by a level', () => {
+    expect(askedKinds('组织生活这块具体查哪几点')).toEqual([]);
+    expect(askedKinds('培训重点是哪个层级的人')).toEqual([]);
+    expect(askedKinds('支部大会下午几点开')).toContainEqual({ kind: 'clock' });
+  });
+});
