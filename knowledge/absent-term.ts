@@ -30,12 +30,12 @@ export function spelledOut(term: string): RegExp | undefined {
   const m = /^([两二三四五六七八九十])个?([\u4e00-\u9fff]{1,2})$/.exec(term);
   const n = m ? NUMBER_OF[m[1]!] : undefined;
   if (!m || !n) return undefined;
-  const item = `[\\u4e00-\\u9fff]{1,4}${m[2]}`;
+  // An item may be long and hold brackets or quotes (民主（组织）生活会必学, “三会一课”必学).
+  const han = '[\\u4e00-\\u9fff（）()“”"]';
+  const item = `${han}{1,12}${m[2]}`;
   // Exactly n: no item of the same run before the first (性、时代性…) or after the last.
   const sep = '[、，和及]';
-  return new RegExp(
-    `(?<!${m[2]}${sep}[\\u4e00-\\u9fff]{0,4})${item}(?:${sep}${item}){${n - 1}}(?!${sep}?[\\u4e00-\\u9fff]{0,4}${m[2]})`,
-  );
+  return new RegExp(`(?<!${m[2]}${sep}${han}{0,12})${item}(?:${sep}${item}){${n - 1}}(?!${sep}?${han}{0,12}${m[2]})`);
 }
 
 /**

@@ -34,5 +34,11 @@ describe('a count term the documents spell out as its items (twelfth round)', ()
     expect(spelledOut('三查三改')).toBeUndefined();
     expect(absentTermText('要增强“四性”，哪四性来着', contains, matches)).toBeUndefined();
     expect(absentTermText('“五性”是哪五性', contains, matches)).toMatch(/^现有文件中没有“五性”的提法/);
+    // Long items with brackets and quotes count too; one item more or less does not.
+    const five =
+      '做到理论学习中心组学习会必学、民主（组织）生活会必学、谈心谈话必学、党校主体班次必学、“三会一课”必学，';
+    expect(spelledOut('五个必学')!.test(five)).toBe(true);
+    expect(spelledOut('六个必学')!.test(five)).toBe(false);
+    expect(spelledOut('四个必学')!.test(five)).toBe(false);
   });
 });
