@@ -258,7 +258,7 @@ export function choiceSides(question: string): [string, string] | undefined {
  * a comparison.
  */
 const COMPARISON =
-  /^(.+?)(?:和|跟|与|同)(.+?)((?:之间)?(?:不)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|一样))/;
+  /^(.+?)(?:和|跟|与|同)(.+?)((?:之间)?(?:不)?(?:有|是)?(?:啥|什么|何|哪些)?(?:区别|不同|差别|两样|一回事|一码事|两回事|两码事|一样))/;
 
 /**
  * The two sides of a clause that compares two things, each an ask of its own: an answer that explains one of them only
@@ -404,7 +404,8 @@ const WHICH_ELSEWHERE =
  * character the options' shared ending leaves (a text says 学 and 做 in its own words).
  */
 function namedOptions(a: string, b: string): boolean {
-  if (/咋|怎|什么|啥|如何|哪|干嘛/.test(a + b)) return false;
+  // 是两码事还是合一起搞 compares two things; 码事/回事 is no option.
+  if (/咋|怎|什么|啥|如何|哪|干嘛|[码回]事/.test(a + b)) return false;
   let shared = 0;
   while (shared < Math.min(a.length, b.length) && a.at(-1 - shared) === b.at(-1 - shared)) shared++;
   return shared === 0 || Math.min(a.length, b.length) - shared >= 2;

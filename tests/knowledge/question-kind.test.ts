@@ -470,3 +470,10 @@ describe('twelfth round: which points, which level', () => {
     expect(askedKinds('支部大会下午几点开')).toContainEqual({ kind: 'clock' });
   });
 });
+
+describe('twelfth round: 两码事', () => {
+  it('compares two things, and 码事 is no option of a choice', () => {
+    expect(comparedSides('两学一做跟三会一课是两码事吗')).toEqual(['两学一做', '三会一课']);
+    expect(askedKinds('两学一做跟三会一课到底啥关系，是两码事还是合一起搞？')).toEqual([]);
+  });
+});
