@@ -1,6 +1,7 @@
 // A term the member names as a term — quoted (“七查七改”) or a numbered slogan (七查七改) — that no document contains:
 // the documents cannot say what it is, and quoting the nearest clause would pass another term off as it.
 import { normalizeForMatch } from './normalize.js';
+import { chineseToNumber } from './structure.js';
 
 /**
  * Quoted terms of two to six characters with a number in them: slogans and programmes (“五个一百”, “8+X”). Quotes
@@ -20,16 +21,14 @@ export function namedTerms(question: string): string[] {
   return [...new Set(terms)];
 }
 
-const NUMBER_OF: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
 /**
  * A count term the documents may spell out instead of naming (“四性” for 政治性、时代性、原则性、战斗性): that many
  * items in a row, each ending in the term's noun. Undefined for other terms.
  */
 export function spelledOut(term: string): RegExp | undefined {
   const m = /^([两二三四五六七八九十])个?([\u4e00-\u9fff]{1,2})$/.exec(term);
-  const n = m ? NUMBER_OF[m[1]!] : undefined;
-  if (!m || !n) return undefined;
+  if (!m) return undefined;
+  const n = chineseToNumber(m[1]!);
   // An item may be long and hold brackets or quotes (民主（组织）生活会必学, “三会一课”必学).
   const han = '[\\u4e00-\\u9fff（）()“”"]';
   const item = `${han}{1,12}${m[2]}`;

@@ -22,10 +22,9 @@ export function numberedTerms(question: string): NumberedTerm[] {
   for (const m of q.matchAll(
     /(?:[“"「]|哪)([二三四五六七八九十两])([\u4e00-\u9fff])(?=[”"」，。？！,?!\s]|来着|呢|啊|$)/g,
   )) {
-    const n = m[1] === '两' ? 2 : chineseToNumber(m[1]!);
     // 哪四个/哪几条 count with a measure word: no term.
     if (/[个项条种类次点名位件样批届年月天周]/.test(m[2]!) || out.some((t) => t.term === m[1]! + m[2]!)) continue;
-    out.push({ n, head: m[2]!, term: m[1]! + m[2]! });
+    out.push({ n: chineseToNumber(m[1]!), head: m[2]!, term: m[1]! + m[2]! });
   }
   return out;
 }

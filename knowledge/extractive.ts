@@ -236,10 +236,7 @@ export function pickSentences(
         if (!required.has(picked[i]!)) picked.splice(i, 1);
       continue;
     }
-    // Within the length too: in place of the last further sentence when it does not fit beside it.
-    if (picked.length < max && length() + cost(typed) <= CONCISE_CHARS) picked.push(typed);
-    else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(typed) <= CONCISE_CHARS)
-      picked[picked.length - 1] = typed;
+    add(typed);
   }
   // Quotes run on to a clause's or a sentence's end after the length was checked: a further quote that leaves the
   // answer over the limit goes, the last first, keeping those brought in for a part or an asked kind.

@@ -295,8 +295,8 @@ export function asksSomething(text: string): boolean {
 /**
  * Asks whether party members (or applicants) get a consumer perk (党员坐高铁能打折吗, 老党员门票能免吗, 过政治生日能领
  * 蛋糕券, 积极分子考驾照能加分吗): the documents set members' duties and rights, none of them a discount, a free ticket,
- * a coupon or extra points. Conduct told with such
- * a word (接受开发商的优惠价，算违纪吗) asks what follows from it instead; 打折扣 is an idiom of the rules.
+ * a coupon or extra points. Conduct told with such a word (接受开发商的优惠价，算违纪吗) asks what follows from it
+ * instead; 打折扣 is an idiom of the rules.
  */
 const PERK = /打折(?!扣)|(?<!打)折扣|优惠|免票|免门票|半价|免费|门票|[蛋糕礼品购物优惠代金]券|能免吗|能免不|免单|加分/;
 export function asksMemberPerk(question: string): boolean {
@@ -327,7 +327,8 @@ export function asksComposition(question: string): boolean {
 
 /**
  * Asks the group for a recommendation (推荐一家, 有推荐吗, 去哪吃比较好, 穿什么鞋比较好): restaurants, outings, shows and
- * gear are no matter of the documents. What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些, and 民主推荐 is a procedure.
+ * gear are no matter of the documents. What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些,
+ * and 民主推荐 is a procedure.
  */
 const RECOMMENDATION =
   /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐吗|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)|(穿|买|带|吃|用)(什么|啥|哪种|哪个|哪款)[\u4e00-\u9fff]{0,4}(比较好|最好|合适)/;

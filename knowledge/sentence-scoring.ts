@@ -36,9 +36,10 @@ export function continues(
 ): boolean {
   if (first.chunk !== next.chunk || next.cut || first === next) return false;
   const text = first.chunk.text.replace(/\s+/g, '');
-  const at = text.indexOf(first.quote.replace(/\s+/g, ''));
+  const quote = first.quote.replace(/\s+/g, '');
+  const at = text.indexOf(quote);
   if (at < 0) return false;
-  const after = at + first.quote.replace(/\s+/g, '').length;
+  const after = at + quote.length;
   return text.startsWith(next.quote.replace(/\s+/g, ''), after + (/^[。；！？]/.test(text.slice(after)) ? 1 : 0));
 }
 
