@@ -19,6 +19,8 @@ export interface ReplicaBarrierOptions {
   warnEveryMs?: number;
   /** A master whose WAIT fell short is skipped for this long (default 5 s): see below. */
   retryAfterMs?: number;
+  /** The clock for the warning's and the retry's intervals (tests inject one). */
+  now?: () => number;
 }
 
 const noBarrier: ReplicaBarrier = async () => undefined;
@@ -27,6 +29,7 @@ export function createReplicaBarrier(redis: Redis, o: ReplicaBarrierOptions): Re
   // A standalone Redis has no replica to wait for: its durability is the AOF.
   if (o.mode === 'standalone' || o.replicas === 0) return noBarrier;
   const warnEveryMs = o.warnEveryMs ?? 60_000;
+  const clock = o.now ?? Date.now;
   let warnedAt = Number.NEGATIVE_INFINITY;
   // WAIT counts the writes of the connection it is sent on. In a Cluster the writes went to several masters (the
   // records' slot, the queues' own slots), each over the client's connection to that master: WAIT on each of
@@ -57,17 +60,17 @@ export function createReplicaBarrier(redis: Redis, o: ReplicaBarrierOptions): Re
   const label = (node: Redis) =>
     node.options.sentinels?.length ? `master ${node.options.name}` : `${node.options.host}:${node.options.port}`;
   return async () => {
-    const now = Date.now();
+    const now = clock();
     const nodes = connections().filter((n) => (shortUntil.get(label(n)) ?? 0) <= now);
     const acked = await Promise.all(nodes.map(bounded));
     const short = acked.flatMap((n, i) => {
       if (typeof n === 'number' && n >= o.replicas) return [];
-      shortUntil.set(label(nodes[i]!), Date.now() + retryAfterMs);
+      shortUntil.set(label(nodes[i]!), clock() + retryAfterMs);
       return [`${label(nodes[i]!)} ${typeof n === 'number' ? `${n}/${o.replicas}` : n.message}`];
     });
     if (!short.length) return;
-    if (Date.now() - warnedAt < warnEveryMs) return;
-    warnedAt = Date.now();
+    if (clock() - warnedAt < warnEveryMs) return;
+    warnedAt = clock();
     o.logger.warn(
       { short, replicas: o.replicas, timeoutMs: o.timeoutMs },
       'acknowledged writes not confirmed on a replica (WAIT); replying anyway — a failover now could lose them',

@@ -33,29 +33,37 @@ describe('replica barrier', () => {
 
   it('warns again after the minute has passed', async () => {
     const { logger, warnings } = recorder();
+    // An injected clock: a busy machine's slow WAIT must not count as the minute passing.
+    let now = 1_000_000;
     const barrier = createReplicaBarrier(redis, {
       mode: 'sentinel',
       replicas: 1,
       timeoutMs: 20,
       logger,
-      warnEveryMs: 150,
+      warnEveryMs: 60_000,
       retryAfterMs: 0,
+      now: () => now,
     });
     await barrier();
+    now += 59_999;
     await barrier();
-    await new Promise((r) => setTimeout(r, 200));
+    expect(warnings()).toHaveLength(1);
+    now += 1;
     await barrier();
     expect(warnings()).toHaveLength(2);
   });
 
   it('skips a master whose WAIT fell short for a while, then waits for it again', async () => {
     const { logger } = recorder();
+    // The skip's interval on an injected clock; the WAITs themselves are timed on the real one.
+    let now = 1_000_000;
     const barrier = createReplicaBarrier(redis, {
       mode: 'sentinel',
       replicas: 1,
       timeoutMs: 1_000,
       logger,
       retryAfterMs: 1_500,
+      now: () => now,
     });
     const timed = async () => {
       const t0 = Date.now();
@@ -65,7 +73,9 @@ describe('replica barrier', () => {
     expect(await timed()).toBeGreaterThanOrEqual(990);
     // Skipped: no WAIT was sent, so the call did not sit out the 1 s timeout.
     expect(await timed()).toBeLessThan(900);
-    await new Promise((r) => setTimeout(r, 1_600));
+    now += 1_499;
+    expect(await timed()).toBeLessThan(900);
+    now += 1;
     expect(await timed()).toBeGreaterThanOrEqual(990);
   });
 
