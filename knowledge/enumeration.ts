@@ -9,6 +9,8 @@ export interface NumberedTerm {
   head: string;
   /** As the question writes it, normalised: 四个意识, 六个一. */
   term: string;
+  /** N negations of the head (三不腐): each item is 不 with at most one character before the head (不敢腐). */
+  negated?: boolean;
 }
 
 export function numberedTerms(question: string): NumberedTerm[] {
@@ -23,8 +25,15 @@ export function numberedTerms(question: string): NumberedTerm[] {
     /(?:[“"「]|哪)([二三四五六七八九十两])([\u4e00-\u9fff])(?=[”"」，。？！,?!\s]|来着|呢|啊|$)/g,
   )) {
     // 哪四个/哪几条 count with a measure word: no term.
-    if (/[个项条种类次点名位件样批届年月天周]/.test(m[2]!) || out.some((t) => t.term === m[1]! + m[2]!)) continue;
+    if (/[个项条种类次点名位件样批届年月天周不]/.test(m[2]!) || out.some((t) => t.term === m[1]! + m[2]!)) continue;
     out.push({ n: chineseToNumber(m[1]!), head: m[2]!, term: m[1]! + m[2]! });
+  }
+  // N negations of one word (三不腐 = 不敢腐、不能腐、不想腐): the list repeats the word N times.
+  for (const m of q.matchAll(
+    /([二三四五六七八九十两])不([\u4e00-\u9fff])(?=[”"」，。？！,?!\s]|[是指啥呢的]|来着|$)/g,
+  )) {
+    const n = m[1] === '两' ? 2 : chineseToNumber(m[1]!);
+    if (!out.some((t) => t.term === m[0])) out.push({ n, head: m[2]!, term: m[0], negated: true });
   }
   return out;
 }
@@ -40,7 +49,10 @@ export function enumerates(text: string, t: NumberedTerm): boolean {
   const seps = (text.match(/[、，；和及]/g) ?? []).length;
   // Abbreviations themselves (三会一课, 四个意识) name the list without listing it.
   const bare = normalizeForMatch(text).replace(/[一二三四五六七八九十两]个?[\u4e00-\u9fff]/g, '');
-  return count(bare, t.head) >= t.n && seps >= t.n - 1;
+  const items = t.negated
+    ? (bare.match(new RegExp(`不[\\u4e00-\\u9fff]?${t.head}`, 'g')) ?? []).length
+    : count(bare, t.head);
+  return items >= t.n && seps >= t.n - 1;
 }
 
 /** True when the text defines the term: lists its items, or introduces them after it (做到“六个一”：…). */

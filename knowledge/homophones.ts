@@ -11,6 +11,8 @@ import { pairFrequency } from './tokenizer.js';
 
 /** How much more frequent (in jieba's dictionary) the corrected word must be than what was typed. */
 const LIKELIER = 20;
+/** A typed pair this frequent in jieba's dictionary is a word of its own (不通 stays, though 不同 is 50 times commoner). */
+const COMMON = 300;
 
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
@@ -89,8 +91,12 @@ export function homophoneFixer(
       const [x, y] = best;
       const fixed = String.fromCharCode(x, y);
       const typed = chars[i]! + chars[i + 1]!;
+      // An abbreviated list of negations (三不腐 = 不敢腐、不能腐、不想腐) is no typo of a word (不服).
+      if (typed[0] === '不' && /[二三四五六七八九十两]/.test(chars[i - 1] ?? '')) continue;
       if (!words.has(fixed) || [chars[i]!, chars[i + 1]!, ...fixed].some(isStopword)) continue;
-      if (pairFrequency(fixed) <= LIKELIER * pairFrequency(typed)) continue;
+      // A common word typed (不通, 查看) is what the member meant, however much commoner its homophone is (不同).
+      const typedFrequency = pairFrequency(typed);
+      if (typedFrequency >= COMMON || pairFrequency(fixed) <= LIKELIER * typedFrequency) continue;
       chars[i] = String.fromCharCode(x);
       chars[i + 1] = String.fromCharCode(y);
       changed = true;

@@ -26,6 +26,8 @@ export interface AskedKind {
   relative?: boolean;
   /** For dates: the question asks when a document was adopted, issued or took effect (施行, 印发, 发的). */
   issued?: boolean;
+  /** For dates: the question asks which year (报哪年的), which a year named relative to the act answers (上年度). */
+  year?: boolean;
   /** For counts: a document number (文号多少 ← 宁委办发〔2017〕39号), which never writes the word the member asks with. */
   docNumber?: boolean;
   /**
@@ -101,8 +103,10 @@ export function askedKinds(question: string): AskedKind[] {
   const kinds: AskedKind[] = [];
   // 那几条/这几个 point at things already named: no count asked.
   const count = firstAsk(new RegExp(`(?<![哪第好那这])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
-  // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact.
-  if (CONTACT.test(q.replace(/[打接拨回通]电话/g, ''))) kinds.push({ kind: 'contact' });
+  // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact; nor does one
+  // that fails (电话不通, 电话也没人接: the member cannot reach someone).
+  const calls = /[打接拨回通]电话|电话(?:也|都|一直|老是)?(?:打)?(?:不通|没人接|关机|停机)/g;
+  if (CONTACT.test(q.replace(calls, ''))) kinds.push({ kind: 'contact' });
   else if (
     /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)|(花|用掉|报销|补)多少(?![次个人天年月条项])/.test(
       q,
@@ -147,6 +151,7 @@ export function askedKinds(question: string): AskedKind[] {
       kind: 'date',
       relative: /(什么时候|啥时候|何时|(?<!一)起算|开始算|从哪天)/.test(q),
       issued: ISSUED.test(q),
+      ...(/哪一?年/.test(q) ? { year: true } : {}),
     });
   }
   // 几点开/几点到 asks a time of day (几点了 asks the time now: below).
@@ -452,6 +457,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'date': {
       // 什么时候开 is answered by the occasion the text names (在必要时召集, 任期届满时).
       if (k.relative && /之日|之时|起施行|必要时|需要时|届满|期满/.test(text)) return true;
+      if (k.year && /[上下本当次前](一)?年度|上一年|当年|次年/.test(text)) return true;
       // When a document was adopted or issued answers only a question about that, not 哪天开幕/哪一年结束; a short
       // line that is only a date is a document's own date (its signature).
       const dates = k.issued || k.issued === undefined ? text : isDateLine(text) ? '' : text.replace(ISSUE_DATE, '');

@@ -15,6 +15,7 @@ import {
   valueSubjects,
 } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
+import { defines, numberedTerms } from './enumeration.js';
 import type { Retrieval } from './retriever.js';
 import { continues, type Scored } from './sentence-scoring.js';
 import { isFieldLine } from './sentences.js';
@@ -99,6 +100,15 @@ export function namesUnitWords(r: Retrieval, top: number): boolean {
 }
 
 /**
+ * A term the member abbreviates (三不腐) is no word of the documents, but a best hit that lists its items (不敢腐、不能腐、
+ * 不想腐) shows the question is theirs. Only terms no common counted noun could make: negations, or two-character heads.
+ */
+function definesAsked(r: Retrieval): boolean {
+  const terms = numberedTerms(r.question).filter((t) => t.negated || t.head.length > 1);
+  return terms.some((t) => r.hits.slice(0, 3).some((h) => defines(matchText(h.chunk.text), t)));
+}
+
+/**
  * Three outcomes. Off the corpus's topics (the best hits hardly cover the question, or no sentence talks about it) →
  * a plain refusal. On-topic, but the question asks for a kind of thing (an amount, a duration, a date…) that no
  * well-matching sentence of the best hits contains → not stated, with the closest provision. Otherwise an answer.
@@ -123,7 +133,9 @@ export function judge(
   if (!best || !r.words.length) return refusal('no-match');
   // 这个通知文号多少, 这份文件哪天印发的: the document at hand's own particulars, whatever the words' lift.
   const atHand = asksDocumentAtHand(r.question);
-  if (domain !== undefined && domain < policy.domainMin && !atHand) return refusal(`domain ${domain.toFixed(1)}`);
+  const defined = definesAsked(r);
+  if (domain !== undefined && domain < policy.domainMin && !atHand && !defined)
+    return refusal(`domain ${domain.toFixed(1)}`);
   if (asksMemberPerk(r.question)) return refusal('member perk');
   if (asksRecommendation(r.question)) return refusal('recommendation');
   if (asksComposition(r.question)) return refusal('composition');
@@ -132,7 +144,8 @@ export function judge(
   const named = namesUnitWords(r, policy.checkTop);
   // One that names the document its first hit is from (廉洁自律准则对…有什么要求) is about that document: it needs no
   // close sentence either.
-  const namesDocument = !!r.scope?.docs.has(best.chunk.docId);
+  // So is one asking what an abbreviation holds that a top unit lists.
+  const namesDocument = !!r.scope?.docs.has(best.chunk.docId) || defined;
   const strong =
     named ||
     namesDocument ||

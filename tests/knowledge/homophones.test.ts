@@ -44,6 +44,13 @@ describe('homophone typos', () => {
     for (const q of ['年纪大了行动不便', '我是新来的', '证在哪里', '这事归谁管']) expect(fix(q)).toBe(q);
   });
 
+  it('leaves a common word the member typed and an abbreviated list of negations alone (thirteenth round)', () => {
+    // 不通 is a word of its own, though 不同 (the corpus's word) is fifty times commoner.
+    expect(fix('有个党员失联了，电话不通')).toBe('有个党员失联了，电话不通');
+    expect(fix('对不童群体分类指导')).toBe('对不同群体分类指导');
+    expect(fix('三不童是啥')).toBe('三不童是啥');
+  });
+
   it('retrieves for the typed question what it retrieves for the corrected one', async () => {
     const units = async (q: string) => (await plan.retriever.retrieve(q, { k: 3 })).hits.map((h) => h.chunk.id);
     expect(await units('严格党的组织生火')).toEqual(await units('严格党的组织生活'));

@@ -218,6 +218,9 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
     expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
     expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
+    // A call that fails tells the situation (thirteenth round).
+    expect(kinds('有个党员失联了，电话不通人也找不到，怎么处理')).toEqual([]);
+    expect(kinds('他电话一直没人接，支部咋办')).toEqual([]);
   });
 
   it('accepts the occasion a text names (在必要时召集, 届满时) for 什么时候', () => {
@@ -226,6 +229,11 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(answers('代表会议一般什么时候开', '代表会议讨论和决定需要及时解决的重大问题。')).toBe(false);
     // 哪一天 asks for a date, not an occasion.
     expect(answers('代表会议哪一天开', '各级委员会在必要时召集代表会议。')).toBe(false);
+  });
+
+  it('accepts a year named relative to the act for 哪年 (thirteenth round)', () => {
+    expect(answers('书记每年报告情况，报哪年的', '每年向上级党组织报告上年度支部学习教育开展情况。')).toBe(true);
+    expect(answers('书记每年报告情况，报哪年的', '每年向上级党组织报告支部学习教育开展情况。')).toBe(false);
   });
 });
 

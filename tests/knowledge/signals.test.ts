@@ -118,6 +118,24 @@ describe('numbered terms', () => {
     expect(numberedTerms('四个意识是哪四个').map((t) => t.term)).toEqual(['四个意识']);
   });
 
+  it('reads N negations of one word as a numbered term (三不腐; thirteenth round)', () => {
+    const [t] = numberedTerms('常说的三不腐是啥');
+    expect(t).toEqual({ n: 3, head: '腐', term: '三不腐', negated: true });
+    expect(defines('着力构建不敢腐、不能腐、不想腐的体制机制', t!)).toBe(true);
+    expect(defines('坚决反对腐败', t!)).toBe(false);
+    // 三不知道 and 四不两直 are not of that shape.
+    expect(numberedTerms('这事三不知道')).toEqual([]);
+    expect(numberedTerms('四不两直什么意思')).toEqual([]);
+  });
+
+  it('answers what an abbreviation the documents never write holds, where a top unit lists its items', async () => {
+    const a = await full.answerDetailed('三不腐指的是啥');
+    expect(a.refused).toBe(false);
+    expect(a.text.split('\n')[0]).toContain('不敢腐、不能腐、不想腐');
+    // Counted everyday nouns make no such term: still off-topic.
+    expect((await full.answerDetailed('周末三个人去哪玩')).mode).toBe('refusal');
+  });
+
   it('a quoted term of the corpus the question names is defined where the text introduces it (seventh round)', async () => {
     const quoted = new Set(['三查三改', '五查五改', '两学一做']);
     expect(namedQuotedTerms('我们支部三查三改要查哪几个方面', quoted)).toEqual(['三查三改']);
