@@ -40,6 +40,11 @@ export interface AskedKind {
    * body issued or adopted it answers, not any sentence naming a body (the notice's addressees).
    */
   issuer?: boolean;
+  /**
+   * For persons: who decides or approves (谁说了算, 要谁批准, 谁来定): a sentence saying by whom a matter is decided
+   * (必须由上级党组织决定, 报…批准) answers it best; used to rank, not to refuse (every body named may be the one).
+   */
+  decider?: boolean;
   /** For choices (手写还是打印): the options; the text must name one of them. */
   options?: string[];
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
@@ -51,6 +56,9 @@ const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
 const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分户遍本张期只台辆套件间楼层';
 
 /** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
+/** Verbs of staying somewhere a while: 玩几天, 多呆几天, 住几个月 tell how long, they do not ask it. */
+const STAYING = /(玩|住|呆|待|歇|逛|躲|耍|溜达|休息|旅游)$/;
+
 const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
 
 /**
@@ -85,7 +93,11 @@ function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
     const end = m.index! + m[0].length;
     // 晚回来了几天，这算违纪吗: a number phrase after a verb's 了 tells what happened (几 is "a few") when the question
     // asks something later.
-    const told = q[m.index! - 1] === '了' && ASKING.test(q.slice(end));
+    // So does one after a verb of staying (去三亚玩几天，算不算…; 多呆几天，会怎么处分): how long someone stayed.
+    const before = q.slice(Math.max(0, m.index! - 2), m.index!);
+    const told =
+      (q[m.index! - 1] === '了' || STAYING.test(before)) &&
+      (ASKING.test(q.slice(end)) || /算不算|是不是/.test(q.slice(end)));
     if (!told && !background(q, end)) return m as RegExpExecArray;
   }
   return undefined;
@@ -188,7 +200,8 @@ export function askedKinds(question: string): AskedKind[] {
   )
     kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
   else if (ISSUER_ASK.test(who)) kinds.push({ kind: 'person', issuer: true });
-  else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who)) kinds.push({ kind: 'person' });
+  else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who))
+    kinds.push({ kind: 'person', ...(DECIDER_ASK.test(who) ? { decider: true } : {}) });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))
     kinds.push({ kind: 'penalty' });
   // Materials and procedures are asked in a clause that asks (要交什么材料); 写总结材料要引用…，文号是多少 and
@@ -355,6 +368,14 @@ export function asksDocumentAtHand(question: string): boolean {
 /** A programme, a system or a place of study named by the documents, asked by its name (那个计划叫什么名字). */
 const NAMED_THING =
   /(计划|活动|制度|平台|工程|项目|行动|机制|载体|品牌|课堂|工作室|基地|读本|教材|文件|方案|条例)[\u4e00-\u9fff]{0,2}(叫什么|叫啥|名字|名称)/;
+
+/** Who decides or approves: 谁说了算, 谁批准, 要谁同意, 谁来定, 由谁决定, 哪个部门审批. */
+const DECIDER_ASK =
+  /(谁|哪个部门|哪个单位|哪一级|哪级)(来|去|能|可以)?(说了算|批准|审批|决定|定|拍板|同意|批|做主|认定)|(由|归|要|得|经)谁(来)?(批|定|决定|审批|同意|认定)/;
+
+/** A sentence saying by whom a matter is decided or approved (必须由上级党组织决定, 报上一级党的委员会批准). */
+export const DECIDES =
+  /(由|经)[^，。；：]{1,30}(决定|批准|审批|同意|确定|认定)|报[^，。；：]{0,20}(批准|审批|备案)|(决定|批准)权/;
 
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 

@@ -20,6 +20,15 @@ describe('answer-type matching', () => {
     // A value about something else does not count: the numbers here are not of the work asked about.
     expect(givesValue(asked, '选举三名委员。支部重点工作要抓实。', weigher)).toBe(false);
   });
+
+  it('reads who decides as a value: the sentence saying by whom, not one naming a body (thirteenth round)', () => {
+    const asked = askedValue('想再成立一个新支部，谁说了算', ['成立', '一个', '支部'])!;
+    expect(asked.kinds).toEqual([{ kind: 'person', decider: true }]);
+    expect(givesValue(asked, '凡是成立党的新组织，必须由上级党组织决定。', weigher)).toBe(true);
+    expect(givesValue(asked, '上级党组织要指导支部成立工作。', weigher)).toBe(false);
+    // The matter decided must be the one asked about.
+    expect(givesValue(asked, '处分决定须由上级党组织批准。', weigher)).toBe(false);
+  });
 });
 
 describe('imposesPenalty', () => {

@@ -218,6 +218,10 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
     expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
     expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
+    // How long someone stayed, told before the ask, is no duration asked (thirteenth round).
+    expect(kinds('单位组织大家去三亚玩几天，算不算公款旅游')).toEqual([]);
+    expect(kinds('出国团有人私自多呆几天，会怎么处分')).toEqual(['penalty']);
+    expect(kinds('出国能呆几天')).toEqual(['duration']);
     // A call that fails tells the situation (thirteenth round).
     expect(kinds('有个党员失联了，电话不通人也找不到，怎么处理')).toEqual([]);
     expect(kinds('他电话一直没人接，支部咋办')).toEqual([]);
@@ -375,7 +379,7 @@ describe('twelfth round: who issued a document', () => {
   it('asks for the document’s record of its issuer, not for any sentence naming a body', () => {
     for (const q of ['这个文件是哪个单位发的', '39号文是谁印发的', '发文机关是哪个', '条例是由哪个部门发布的'])
       expect(askedKinds(q), q).toContainEqual({ kind: 'person', issuer: true });
-    expect(askedKinds('支部书记由谁来批准')).toEqual([{ kind: 'person' }]);
+    expect(askedKinds('支部书记由谁来批准')).toEqual([{ kind: 'person', decider: true }]);
     const issuer = { kind: 'person', issuer: true } as const;
     expect(
       containsKind('中共南京市委办公厅印发《关于推进“两学一做”学习教育常态化制度化的实施方案》的通知', issuer),
