@@ -504,10 +504,11 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // 个 is the general classifier: 几个介绍人 is answered by 两名…介绍人.
       const measure = /[个名位人]/.test(k.measure) ? '[个名位人]' : k.measure;
       // Legal texts also put the noun first: 有正式党员三人以上的, 委员会委员七人. A noun that is itself a unit takes
-      // no classifier: 几个学时 is answered by 不少于32学时.
+      // no classifier: 几个学时 is answered by 不少于32学时. Its qualifiers may stand between (不少于一次下级党组织领导班子
+      // 民主生活会: nine characters).
       return heads.some(
         (head) =>
-          new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,8}?${head}`).test(text) ||
+          new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,12}?${head}`).test(text) ||
           (head !== '' && new RegExp(`${head}[\\u4e00-\\u9fff]{0,4}?${NUMERAL}+${measure}`).test(text)) ||
           (head !== '' && new RegExp(`${NUMERAL}+${head}`).test(text)),
       );

@@ -235,6 +235,11 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(answers('代表会议哪一天开', '各级委员会在必要时召集代表会议。')).toBe(false);
   });
 
+  it('accepts a count whose noun comes after its qualifiers (thirteenth round)', () => {
+    expect(answers('局领导一年参加几次民主生活会', '每年参加不少于一次下级党组织领导班子民主生活会')).toBe(true);
+    expect(answers('局领导一年参加几次民主生活会', '每季度听取一次汇报。坚持民主生活会制度')).toBe(false);
+  });
+
   it('accepts a year named relative to the act for 哪年 (thirteenth round)', () => {
     expect(answers('书记每年报告情况，报哪年的', '每年向上级党组织报告上年度支部学习教育开展情况。')).toBe(true);
     expect(answers('书记每年报告情况，报哪年的', '每年向上级党组织报告支部学习教育开展情况。')).toBe(false);
