@@ -53,6 +53,8 @@ export interface RefusalPolicy {
    * words: 党小组长任期几年 is not answered by 支部委员会每届任期三年至五年, whose 任期 is another office's.
    */
   subjectShare: number;
+  /** A choice between options no sentence names is answered by a sentence matching the question this well. */
+  choiceSentence: number;
 }
 
 export const DEFAULT_POLICY: RefusalPolicy = {
@@ -69,6 +71,7 @@ export const DEFAULT_POLICY: RefusalPolicy = {
   checkTop: 3,
   sentenceShare: 0.5,
   subjectShare: 0.08,
+  choiceSentence: 0.3,
 };
 
 export type Outcome = 'answer' | 'not-stated' | 'refusal';
@@ -201,6 +204,9 @@ export function judge(
       about(s) >= policy.subjectShare ||
       (k.kind === 'count' && !!k.noun && namesItemsOf(s.quote, k.noun));
     if (relevant.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
+    // Options put in members' words (一刀切还是分开搞) are answered in the text's own (分类制定) by a sentence that
+    // matches the question well.
+    if (k.kind === 'choice' && bestLexical >= policy.choiceSentence) continue;
     // Weather, news, prices: nothing in party documents is close to them.
     if (k.kind === 'current') return refusal(`no ${k.kind}`);
     const closest = [...near].sort((a, b) => b.lexical - a.lexical).find((s) => !isFieldLine(s.quote));

@@ -150,6 +150,9 @@ describe('the topic of a question', () => {
     expect(answers('开会用线上还是线下呢', '会议由支部书记主持。')).toBe(false);
     // 还是 meaning "still", with the question running on: no choice.
     expect(kinds('处分期满了还是没改正会怎样')).not.toContain('choice');
+    // 重新起算 offered as an option asks no date (thirteenth round).
+    expect(kinds('影响期咋算，重新起算还是加一块')).toEqual(['choice']);
+    expect(kinds('预备期从哪天起算')).toEqual(['date']);
   });
 });
 

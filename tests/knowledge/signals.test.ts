@@ -99,6 +99,12 @@ describe('domain lift', () => {
     expect(a.mode).toBe('not-stated');
     expect(a.text).toMatch(/^文件没有规定是手写还是打印。相关规定：《/);
   });
+
+  it('answers options put in members’ words where a sentence matches the question well (thirteenth round)', async () => {
+    const a = await full.answerDetailed('方案里对农村、社区、学校这些不同地方是一刀切还是分开搞');
+    expect(a.mode).toBe('extractive');
+    expect(a.text).toContain('分类制定实施方案');
+  });
 });
 
 describe('numbered terms', () => {
