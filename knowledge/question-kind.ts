@@ -191,7 +191,11 @@ export function askedKinds(question: string): AskedKind[] {
     kinds.push({ kind: 'place' });
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门/是谁的 asks which body is responsible.
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
-  const who = q.replace(/谁(能|可以|有)?(发|给|告诉|帮|转|说)(我|下|一下)/g, '');
+  // 谁给说说/谁来讲讲 asks the group to explain, too.
+  const who = q.replace(
+    /谁(能|可以|有|来)?(发|给|告诉|帮|转|说)(我|下|一下)|谁(能|可以|有|来)?(给|帮)?(我|大家|咱们?)?(说说|讲讲|解释|科普|介绍)/g,
+    '',
+  );
   // 是谁 asks a name only where it ends the ask (书记是谁？); 是谁来定/是谁批准 asks which body acts.
   // 那个助学计划叫什么名字 asks what a programme is called: its quoted name answers, not a person's.
   const thingNamed = NAMED_THING.test(who) && !ROLE.test(who);
@@ -374,9 +378,12 @@ const NAMED_THING =
 const DECIDER_ASK =
   /(谁|哪个部门|哪个单位|哪一级|哪级)(来|去|能|可以)?(说了算|批准|审批|决定|定|拍板|同意|批|做主|认定)|(由|归|要|得|经)谁(来)?(批|定|决定|审批|同意|认定)/;
 
-/** A sentence saying by whom a matter is decided or approved (必须由上级党组织决定, 报上一级党的委员会批准). */
-export const DECIDES =
-  /(由|经)[^，。；：]{1,30}(决定|批准|审批|同意|确定|认定)|报[^，。；：]{0,20}(批准|审批|备案)|(决定|批准)权/;
+/**
+ * A sentence saying by whom a matter is decided or approved (必须由上级党组织决定, 经支部大会讨论通过和上级党组织批准).
+ * A submission for approval (报上一级党委批准) and other verbs (审批, 同意, 备案) were measured wider and not kept: they
+ * cost a first hit on a never-read set (holdout15) while adding one on a read set (tune14).
+ */
+export const DECIDES = /(由|经)[^，。；：]{1,30}(决定|批准)/;
 
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 

@@ -221,6 +221,9 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
     expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
     expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
+    // 谁给说说 asks the group to explain: no person asked (thirteenth round).
+    expect(kinds('品德合格具体要做到啥，谁给说说')).toEqual([]);
+    expect(kinds('谁来讲讲这个')).toEqual([]);
     // How long someone stayed, told before the ask, is no duration asked (thirteenth round).
     expect(kinds('单位组织大家去三亚玩几天，算不算公款旅游')).toEqual([]);
     expect(kinds('出国团有人私自多呆几天，会怎么处分')).toEqual(['penalty']);
