@@ -207,13 +207,19 @@ export function askedKinds(question: string): AskedKind[] {
   else if (ISSUER_ASK.test(who)) kinds.push({ kind: 'person', issuer: true });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who))
     kinds.push({ kind: 'person', ...(DECIDER_ASK.test(who) ? { decider: true } : {}) });
+  // 是支部说了算还是上面说了算 asks who decides between two bodies.
+  else if (/(说了算|批准|决定|定)还是[\u4e00-\u9fff]{1,8}(说了算|批准|决定|定)/.test(who))
+    kinds.push({ kind: 'person', decider: true });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))
     kinds.push({ kind: 'penalty' });
   // Materials and procedures are asked in a clause that asks (要交什么材料); 写总结材料要引用…，文号是多少 and
   // …有哪些？我准备迎检材料用 tell what the member is doing.
-  const asking = askClauses(question, false).join('，');
+  // 走啥手续 asks the steps to go through (经支部大会讨论决定，并报上级党组织批准), not papers to hand in.
+  const asking = askClauses(question, false)
+    .join('，')
+    .replace(/走(?:啥|什么|哪些|个)?手续/g, '走程序');
   if (/(材料|手续|证明|证件|表格)/.test(asking)) kinds.push({ kind: 'material' });
-  if (/(流程|步骤|办理程序|审批程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(asking))
+  if (/(流程|步骤|办理程序|审批程序|走程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(asking))
     kinds.push({ kind: 'procedure' });
   // Weather, news, prices; not in a question about the consequence of conduct, where they tell what happened
   // (项目因为台风损失了，负责的要背处分吗).

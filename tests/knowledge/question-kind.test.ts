@@ -221,6 +221,11 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
     expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
     expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
+    // Two bodies offered for who decides (thirteenth round).
+    expect(askedKinds('给党员处分是支部说了算还是上面说了算')).toEqual([{ kind: 'person', decider: true }]);
+    // 走啥手续 asks for steps, not papers (thirteenth round).
+    expect(kinds('党员想退党要走啥手续')).toEqual(['procedure']);
+    expect(kinds('转组织关系要带什么手续')).toEqual(['material']);
     // 谁给说说 asks the group to explain: no person asked (thirteenth round).
     expect(kinds('品德合格具体要做到啥，谁给说说')).toEqual([]);
     expect(kinds('谁来讲讲这个')).toEqual([]);
