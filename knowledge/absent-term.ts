@@ -31,6 +31,14 @@ export function spelledOut(term: string): RegExp | undefined {
   const n = chineseToNumber(m[1]!);
   // An item may be long and hold brackets or quotes (民主（组织）生活会必学, “三会一课”必学).
   const han = '[\\u4e00-\\u9fff（）()“”"]';
+  // Negations (“四不” = 不在组织、不像党员…; “三不腐” = 不敢腐、不能腐、不想腐) start each item with 不.
+  if (m[2]!.startsWith('不')) {
+    const negation = `不${han}{${m[2]!.length > 1 ? '0,2' : '1,6'}}${m[2]!.slice(1)}`;
+    // The last item ends where the run does (不守规矩”, 不想腐的): exactly n, none cut short.
+    return new RegExp(
+      `(?<!不${han}{0,6}[、，])${negation}(?:[、，]${negation}){${n - 1}}(?=[^\\u4e00-\\u9fff]|[等的])(?![、，]不)`,
+    );
+  }
   const item = `${han}{1,12}${m[2]}`;
   // Exactly n: no item of the same run before the first (性、时代性…) or after the last.
   const sep = '[、，和及]';

@@ -116,6 +116,9 @@ const PENALTY_FACTOR = 1.1;
 const CHOICE_FACTOR = 1.1;
 const CHOICE_MIN = 0.6;
 
+/** 几个“性” (quoted) or 哪几个性 (asked, the noun ending the clause): a list term whose number the member leaves out. */
+const UNNUMBERED_TERM = /几个[“"「]([\u4e00-\u9fff])[”"」]|哪几个([\u4e00-\u9fff])(?=[，。？！,?!\s]|[啊阿呢]|来着|$)/g;
+
 /** Nouns a member counts without naming a term: 哪三个方面, 哪两个问题, 哪几个人. */
 const GENERIC_COUNTED =
   /^(方面|问题|部分|环节|阶段|内容|要求|步骤|条件|东西|事情|地方|原则|情形|情况|[人事点条项种类次])/;
@@ -255,6 +258,12 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         if (!GENERIC_COUNTED.test(m[2]!) && !numbered.some((t) => t.term.startsWith(m[1]! + m[2]![0])))
           // The noun may have taken the next character (哪四个性阿 → 性阿): its first character alone too.
           numbered.push(...numberedTerms(m[1]! + m[2]!), ...(m[2]!.length > 1 ? numberedTerms(m[1]! + m[2]![0]) : []));
+      // 增强几个“性” / 哪几个性来着 asks for a list of one-character items without their number: three or more.
+      for (const m of corrected.matchAll(UNNUMBERED_TERM)) {
+        const head = (m[1] ?? m[2])!;
+        if (!GENERIC_COUNTED.test(head) && !numbered.some((t) => t.head === head))
+          numbered.push({ n: 3, head, term: m[0] });
+      }
       const quotedNamed = namedQuotedTerms(topic, quoted);
       for (const [i, e] of fused) {
         const c = index.chunks[i]!;

@@ -38,6 +38,12 @@ describe('a count term the documents spell out as its items (twelfth round)', ()
     const five =
       '做到理论学习中心组学习会必学、民主（组织）生活会必学、谈心谈话必学、党校主体班次必学、“三会一课”必学，';
     expect(spelledOut('五个必学')!.test(five)).toBe(true);
+    // Negations start each item with 不: “四不”, “三不腐” (thirteenth round).
+    const list = '主动对照、时时检视，列出“不在组织、不像党员、不起作用、不守规矩”等不合格表现';
+    expect(spelledOut('四不')!.test(list)).toBe(true);
+    expect(spelledOut('三不')!.test(list)).toBe(false);
+    expect(spelledOut('三不腐')!.test('一体推进不敢腐、不能腐、不想腐。')).toBe(true);
+    expect(spelledOut('四不腐')!.test('一体推进不敢腐、不能腐、不想腐。')).toBe(false);
     expect(spelledOut('六个必学')!.test(five)).toBe(false);
     expect(spelledOut('四个必学')!.test(five)).toBe(false);
   });

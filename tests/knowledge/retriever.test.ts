@@ -71,6 +71,13 @@ describe('how soon (eleventh round)', () => {
   });
 });
 
+describe('a list term asked without its number (thirteenth round)', () => {
+  it('ranks first the unit that lists the items: 几个“性”, 哪几个性', async () => {
+    expect(await topUnits(plan, '党内政治生活要增强几个“性”，是哪几个', 1)).toEqual(['c2']);
+    expect(await topUnits(plan, '党内政治生活要增强哪四个性阿', 1)).toEqual(['c2']);
+  });
+});
+
 describe('a choice between two alternatives (eleventh round)', () => {
   it('ranks up the unit that states one of them, its lexicon forms counted (马上 ↔ 第一时间)', async () => {
     expect(await topUnits(plan, '总书记讲话一出来，我们是等季度支部大会再学，还是马上学', 1)).toEqual(['c4']);
