@@ -264,7 +264,8 @@ export function valueSubjects(question: string, words: string[]): string[][] {
   );
 }
 
-const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久`);
+// A clause ending in 吧 seeks confirmation (是五年开一次吧？): it asks too.
+const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久|吧$`);
 
 /**
  * The two alternatives of a question offering a choice (是等下个月再学，还是得马上学): the clause before 还是 (or the

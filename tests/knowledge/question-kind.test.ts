@@ -221,6 +221,11 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
     expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
     expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
+    // A clause ending in 吧 seeks confirmation: each part of 是五年开一次吧？能不能往后推 asks (thirteenth round).
+    expect(askClauses('全国党代会是五年开一次吧？能不能往后推', false)).toEqual([
+      '全国党代会是五年开一次吧',
+      '能不能往后推',
+    ]);
     // Two bodies offered for who decides (thirteenth round).
     expect(askedKinds('给党员处分是支部说了算还是上面说了算')).toEqual([{ kind: 'person', decider: true }]);
     // 走啥手续 asks for steps, not papers (thirteenth round).
