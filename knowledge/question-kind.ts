@@ -258,11 +258,16 @@ const NUMBER_WORD = /^[0-9一二两三四五六七八九十百几多每半]+[次
 
 /** The ask subjects without the ask's number words (多久开一次 → 党小组, not 一次): what a value must be about. */
 export function valueSubjects(question: string, words: string[]): string[][] {
+  const q = normalizeForMatch(question);
   return askSubjects(
     question,
-    words.filter((w) => !NUMBER_WORD.test(w)),
+    // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
+    words.filter((w) => !NUMBER_WORD.test(w) && !(DOCUMENT_WORD.test(w) && q.includes(`${w}里`))),
   );
 }
+
+/** Words members point at a document with (方案里, 条例里, 文件里说). */
+const DOCUMENT_WORD = /^(方案|实施方案|文件|条例|党章|准则|规定|党规)$/;
 
 // A clause ending in 吧 seeks confirmation (是五年开一次吧？): it asks too.
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久|吧$`);

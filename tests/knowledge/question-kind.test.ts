@@ -5,6 +5,7 @@ import {
   asksWhatFollows,
   askClauses,
   askedKinds,
+  valueSubjects,
   asksDocumentAtHand,
   asksMemberPerk,
   asksRecommendation,
@@ -221,26 +222,32 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('给我组织部的联系方式')).toEqual(['contact']);
     expect(kinds('有人私下打电话帮别人拉选票，这个违纪吗')).toEqual([]);
     expect(kinds('请问怎么联系他们，给个电话')).toEqual(['contact']);
-    // A clause ending in 吧 seeks confirmation: each part of 是五年开一次吧？能不能往后推 asks (thirteenth round).
+    // A call that fails tells the situation (thirteenth round).
+    expect(kinds('有个党员失联了，电话不通人也找不到，怎么处理')).toEqual([]);
+    expect(kinds('他电话一直没人接，支部咋办')).toEqual([]);
+  });
+
+  it('thirteenth round: confirmation asks, the document pointed at, who decides, steps, requests, stays', () => {
+    // A clause ending in 吧 seeks confirmation: each part of 是五年开一次吧？能不能往后推 asks.
     expect(askClauses('全国党代会是五年开一次吧？能不能往后推', false)).toEqual([
       '全国党代会是五年开一次吧',
       '能不能往后推',
     ]);
-    // Two bodies offered for who decides (thirteenth round).
+    // The document pointed at (方案里说) is no subject of the value; named as a subject (党章多久修改) it is.
+    expect(valueSubjects('支部书记培训，方案里说多久搞一次', ['支部书记', '培训', '方案'])).toEqual([]);
+    expect(valueSubjects('党章多久修改一次', ['党章', '修改'])).toEqual([['党章', '修改']]);
+    // Two bodies offered for who decides.
     expect(askedKinds('给党员处分是支部说了算还是上面说了算')).toEqual([{ kind: 'person', decider: true }]);
-    // 走啥手续 asks for steps, not papers (thirteenth round).
+    // 走啥手续 asks for steps, not papers.
     expect(kinds('党员想退党要走啥手续')).toEqual(['procedure']);
     expect(kinds('转组织关系要带什么手续')).toEqual(['material']);
-    // 谁给说说 asks the group to explain: no person asked (thirteenth round).
+    // 谁给说说 asks the group to explain: no person asked.
     expect(kinds('品德合格具体要做到啥，谁给说说')).toEqual([]);
     expect(kinds('谁来讲讲这个')).toEqual([]);
-    // How long someone stayed, told before the ask, is no duration asked (thirteenth round).
+    // How long someone stayed, told before the ask, is no duration asked.
     expect(kinds('单位组织大家去三亚玩几天，算不算公款旅游')).toEqual([]);
     expect(kinds('出国团有人私自多呆几天，会怎么处分')).toEqual(['penalty']);
     expect(kinds('出国能呆几天')).toEqual(['duration']);
-    // A call that fails tells the situation (thirteenth round).
-    expect(kinds('有个党员失联了，电话不通人也找不到，怎么处理')).toEqual([]);
-    expect(kinds('他电话一直没人接，支部咋办')).toEqual([]);
   });
 
   it('accepts the occasion a text names (在必要时召集, 届满时) for 什么时候', () => {
