@@ -442,10 +442,11 @@ const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|
 /**
  * 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. 算哪种问题
  * /哪类行为 asks how the rules class conduct, which they do by the article, never by naming 问题; 哪个层级 is answered by
- * a level (省部级主要领导干部), not by the word 层级.
+ * a level (省部级主要领导干部), not by the word 层级. 学和做哪个要紧 weighs the two named before it: the text answers in its
+ * own words (基础在学，关键在做), never with 要紧.
  */
 const WHICH_ELSEWHERE =
-  /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份|问题|情况|行为|错误|性质|层级|级别|层次)/;
+  /^(部门|单位|组织|机关|支部|党委|人员|同志|领导|地方|地区|省份|城市|县市|文件|条例|规定|办法|方案|准则|章程|部分|方面|条款|章节|阶段|时间|时候|月份|年份|问题|情况|行为|错误|性质|层级|级别|层次|要紧|重要|优先|更好|好些|合适|靠前|为主|在先)/;
 /**
  * Two options a text can name: not …还是咋弄 (an ask, not an option), nor 学要紧还是做要紧, where the two differ by one
  * character the options' shared ending leaves (a text says 学 and 做 in its own words).
