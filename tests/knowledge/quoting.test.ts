@@ -10,7 +10,8 @@ import { phrasesIn } from '../../knowledge/synonyms.js';
 import type { Chunk } from '../../knowledge/chunk.js';
 import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
-const chunk = { short: '《示例》', clause: '第三条', docId: 'example', unit: 'a3' } as Chunk;
+// A unit longer than the short units quoted whole, so only the sentences picked are quoted.
+const chunk = { short: '《示例》', clause: '第三条', docId: 'example', unit: 'a3', text: '条'.repeat(400) } as Chunk;
 /** A scored sentence as sentence-scoring.ts gives it (of `chunk` unless said), every score the same. */
 const sentence = (quote: string, score: number, c: Chunk = chunk) =>
   ({ chunk: c, quote, score, lexical: score, relevance: score, kinds: 0, listed: false }) as never;
@@ -92,6 +93,18 @@ describe('lists', () => {
     const article = { ...clause, kind: 'article' } as Chunk;
     const first = [sentence('领导机关坚持更高标准更严要求。', 1, article), sentence(body, 0.3, article)];
     expect(pickSentences(first, [], 3, article).map((p) => p.quote)).toEqual(['领导机关坚持更高标准更严要求。']);
+  });
+
+  it('quotes a short article whole while the answer stays within 150 characters (thirteenth round)', () => {
+    const short = { ...chunk, text: '党员应当遵守纪律。违反的，给予批评教育。' } as Chunk;
+    const scored = [sentence('党员应当遵守纪律。', 1, short), sentence('违反的，给予批评教育。', 0.2, short)];
+    expect(pickSentences(scored, [], 3, short).map((p) => p.quote)).toEqual([
+      '党员应当遵守纪律。',
+      '违反的，给予批评教育。',
+    ]);
+    // A longer article keeps to the sentences that answer.
+    const long = [sentence('党员应当遵守纪律。', 1), sentence('违反的，给予批评教育。', 0.2)];
+    expect(pickSentences(long, [], 3, chunk).map((p) => p.quote)).toEqual(['党员应当遵守纪律。']);
   });
 
   it('a further sentence from another unit than the first must answer nearly as well as the best one', () => {
