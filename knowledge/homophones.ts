@@ -11,6 +11,8 @@ import { pairFrequency } from './tokenizer.js';
 
 /** How much more frequent (in jieba's dictionary) the corrected word must be than what was typed. */
 const LIKELIER = 20;
+/** Function characters so common that typed, they are what the member meant (是, 的, 了…). */
+const MEANT = /[是的了在和与有就都也还又吗呢吧啊呀不没很太要会能]/;
 /** A typed pair this frequent in jieba's dictionary is a word of its own (不通 stays, though 不同 is 50 times commoner). */
 const COMMON = 300;
 
@@ -93,7 +95,9 @@ export function homophoneFixer(
       const typed = chars[i]! + chars[i + 1]!;
       // An abbreviated list of negations (三不腐 = 不敢腐、不能腐、不想腐) is no typo of a word (不服).
       if (typed[0] === '不' && /[二三四五六七八九十两]/.test(chars[i - 1] ?? '')) continue;
-      if (!words.has(fixed) || [chars[i]!, chars[i + 1]!, ...fixed].some(isStopword)) continue;
+      // A function character typed second may be the typo (品得 → 品德, 党其 → 党旗); typed first it belongs to the word
+      // before (个新 is …个 新…, never 革新), and the commonest ones are meant wherever they stand (腐是 is 腐 + 是).
+      if (!words.has(fixed) || [chars[i]!, ...fixed].some(isStopword) || MEANT.test(chars[i + 1]!)) continue;
       // A common word typed (不通, 查看) is what the member meant, however much commoner its homophone is (不同).
       const typedFrequency = pairFrequency(typed);
       if (typedFrequency >= COMMON || pairFrequency(fixed) <= LIKELIER * typedFrequency) continue;

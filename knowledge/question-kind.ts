@@ -134,7 +134,7 @@ export function askedKinds(question: string): AskedKind[] {
     // 多久组织学/多久上报 asks how soon something is done: 及时/第一时间 answers it, as a number of days does.
     kinds.push({
       kind: 'duration',
-      ...(/多(久|快)(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办)/.test(q)
+      ...(/多(久|快)(内|之内|以内)?(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办)/.test(q)
         ? { relative: true }
         : {}),
     });

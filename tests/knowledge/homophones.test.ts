@@ -51,6 +51,11 @@ describe('homophone typos', () => {
     expect(fix('三不童是啥')).toBe('三不童是啥');
   });
 
+  it('corrects a function character typed second, but never the commonest ones (thirteenth round)', () => {
+    expect(fix('四个合格里的品得合格')).toBe('四个合格里的品德合格');
+    for (const q of ['支部的组织生活', '这个做得好不好', '记得交党费']) expect(fix(q)).toBe(q);
+  });
+
   it('retrieves for the typed question what it retrieves for the corrected one', async () => {
     const units = async (q: string) => (await plan.retriever.retrieve(q, { k: 3 })).hits.map((h) => h.chunk.id);
     expect(await units('严格党的组织生火')).toEqual(await units('严格党的组织生活'));

@@ -248,6 +248,8 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('单位组织大家去三亚玩几天，算不算公款旅游')).toEqual([]);
     expect(kinds('出国团有人私自多呆几天，会怎么处分')).toEqual(['penalty']);
     expect(kinds('出国能呆几天')).toEqual(['duration']);
+    // 多久内组织学 asks how soon, like 多久组织学: 第一时间 answers it.
+    expect(askedKinds('讲话出来，我们支部要多久内组织学')).toEqual([{ kind: 'duration', relative: true }]);
     // 哪个要紧 weighs two things named: no particular thing asked.
     expect(kinds('两学一做到底学和做哪个要紧')).toEqual([]);
   });
