@@ -366,9 +366,11 @@ export function asksComposition(question: string): boolean {
  * and 民主推荐 is a procedure.
  */
 const RECOMMENDATION =
-  /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐吗|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)|(穿|买|带|吃|用)(什么|啥|哪种|哪个|哪款)[\u4e00-\u9fff]{0,4}(比较好|最好|合适)/;
+  /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐(吗|没|不)|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)|(穿|买|带|吃|用)(什么|啥|哪种|哪个|哪款)[\u4e00-\u9fff]{0,4}(比较好|最好|合适)/;
 export function asksRecommendation(question: string): boolean {
-  return RECOMMENDATION.test(normalizeForMatch(question));
+  const q = normalizeForMatch(question);
+  // 方案里有推荐没 asks what a document recommends.
+  return RECOMMENDATION.test(q) && !/(方案|文件|条例|党章|准则|规定)(里|上|中)/.test(q);
 }
 
 /**

@@ -250,6 +250,10 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('出国能呆几天')).toEqual(['duration']);
     // 多久内组织学 asks how soon, like 多久组织学: 第一时间 answers it.
     expect(askedKinds('讲话出来，我们支部要多久内组织学')).toEqual([{ kind: 'duration', relative: true }]);
+    // 有推荐没 asks for a recommendation like 有推荐吗.
+    expect(asksRecommendation('明天支部团建去哪吃饭，有推荐没')).toBe(true);
+    expect(asksRecommendation('方案里推荐了哪些基地')).toBe(false);
+    expect(asksRecommendation('拿什么当反面教材合适？方案里有推荐没')).toBe(false);
     // 哪个要紧 weighs two things named: no particular thing asked.
     expect(kinds('两学一做到底学和做哪个要紧')).toEqual([]);
   });
