@@ -171,7 +171,8 @@ export function askedKinds(question: string): AskedKind[] {
   if (/((?<![哪这那])几点(?![了钟])|几点钟(?!了)|什么时间点|几时(?![了候]))/.test(q)) kinds.push({ kind: 'clock' });
   // 哪个软件/哪种表格 asks for a particular thing: the text must name that kind of thing. Bodies, places, persons and
   // the source (哪个条例里讲的) are asked and checked above; 哪个/哪些 alone (先撤哪个) asks for nothing particular.
-  const which = /哪(?:个|种|款|家|类|一个|一种)([\u4e00-\u9fff]{2})/.exec(q);
+  // 哪个是根基, 哪个最要紧 ask which of the things named is it (a copula, a degree), no particular thing.
+  const which = /哪(?:个|种|款|家|类|一个|一种)(?![是最更较比])([\u4e00-\u9fff]{2})/.exec(q);
   if (which && !WHICH_ELSEWHERE.test(which[1]!)) kinds.push({ kind: 'which', noun: which[1] });
   // 手写还是打印 ends the question with two options: an answer names one of them. (还是联系不上会怎样 reads 还是 as
   // "still": the words after it run on.)
@@ -440,7 +441,7 @@ export function consequenceAsks(question: string): string[] {
 }
 
 /** A date question about a document's adoption, issue or entry into force (dates such as 2022年10月22日通过 answer it). */
-const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文)/;
+const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文|落款|签发)/;
 /**
  * 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. 算哪种问题
  * /哪类行为 asks how the rules class conduct, which they do by the article, never by naming 问题; 哪个层级 is answered by

@@ -256,6 +256,11 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(asksRecommendation('拿什么当反面教材合适？方案里有推荐没')).toBe(false);
     // 哪个要紧 weighs two things named: no particular thing asked.
     expect(kinds('两学一做到底学和做哪个要紧')).toEqual([]);
+    expect(kinds('学和做到底哪个是根基哪个最要紧')).toEqual([]);
+    // 落款是哪天 asks the document's own date.
+    expect(askedKinds('发这个方案的通知，落款是哪天')).toContainEqual(
+      expect.objectContaining({ kind: 'date', issued: true }),
+    );
   });
 
   it('accepts the occasion a text names (在必要时召集, 届满时) for 什么时候', () => {
