@@ -38,6 +38,30 @@ export function numberedTerms(question: string): NumberedTerm[] {
   return out;
 }
 
+/** 几个“性” (quoted) or 哪几个性 (asked, the noun ending the clause): a list term whose number the member leaves out. */
+const UNNUMBERED_TERM = /几个[“"「]([\u4e00-\u9fff])[”"」]|哪几个([\u4e00-\u9fff])(?=[，。？！,?!\s]|[啊阿呢]|来着|$)/g;
+
+/** Nouns a member counts without naming a term: 哪三个方面, 哪两个问题, 哪几个人. */
+const GENERIC_COUNTED =
+  /^(方面|问题|部分|环节|阶段|内容|要求|步骤|条件|东西|事情|地方|原则|情形|情况|[人事点条项种类次])/;
+
+/**
+ * The list terms a question asks about, for ranking: those its topic names, and those its asking phrase took from the
+ * topic — 增强哪四个性 (四个性), 增强几个“性” / 哪几个性来着 (a list of three or more 性, its number left out).
+ */
+export function askedListTerms(topic: string, question: string): NumberedTerm[] {
+  const terms = numberedTerms(topic);
+  for (const m of question.matchAll(/哪([二三四五六七八九十两]个)([\u4e00-\u9fff]{1,2})/g))
+    if (!GENERIC_COUNTED.test(m[2]!) && !terms.some((t) => t.term.startsWith(m[1]! + m[2]![0])))
+      // The noun may have taken the next character (哪四个性阿 → 性阿): its first character alone too.
+      terms.push(...numberedTerms(m[1]! + m[2]!), ...(m[2]!.length > 1 ? numberedTerms(m[1]! + m[2]![0]) : []));
+  for (const m of question.matchAll(UNNUMBERED_TERM)) {
+    const head = (m[1] ?? m[2])!;
+    if (!GENERIC_COUNTED.test(head) && !terms.some((t) => t.head === head)) terms.push({ n: 3, head, term: m[0] });
+  }
+  return terms;
+}
+
 function count(text: string, head: string): number {
   let c = 0;
   for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + head.length)) c++;

@@ -42,7 +42,7 @@ export interface AskedKind {
   issuer?: boolean;
   /**
    * For persons: who decides or approves (谁说了算, 要谁批准, 谁来定): a sentence saying by whom a matter is decided
-   * (必须由上级党组织决定, 报…批准) answers it best; used to rank, not to refuse (every body named may be the one).
+   * (必须由上级党组织决定, 经…批准: DECIDES) answers it best; used to rank, not to refuse (every body named may be the one).
    */
   decider?: boolean;
   /** For choices (手写还是打印): the options; the text must name one of them. */
@@ -55,10 +55,10 @@ export interface AskedKind {
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千两半〇零]';
 const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分户遍本张期只台辆套件间楼层';
 
-/** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
 /** Verbs of staying somewhere a while: 玩几天, 多呆几天, 住几个月 tell how long, they do not ask it. */
 const STAYING = /(玩|住|呆|待|歇|逛|躲|耍|溜达|休息|旅游)$/;
 
+/** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
 const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
 
 /**
@@ -259,16 +259,16 @@ const NUMBER_WORD = /^[0-9一二两三四五六七八九十百几多每半]+[次
 
 /** The ask subjects without the ask's number words (多久开一次 → 党小组, not 一次): what a value must be about. */
 export function valueSubjects(question: string, words: string[]): string[][] {
-  const q = normalizeForMatch(question);
+  const pointedAt = new Set([...normalizeForMatch(question).matchAll(POINTED_DOCUMENT)].map((m) => m[1]!));
   return askSubjects(
     question,
     // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
-    words.filter((w) => !NUMBER_WORD.test(w) && !(DOCUMENT_WORD.test(w) && q.includes(`${w}里`))),
+    words.filter((w) => !NUMBER_WORD.test(w) && !pointedAt.has(w)),
   );
 }
 
-/** Words members point at a document with (方案里, 条例里, 文件里说). */
-const DOCUMENT_WORD = /^(方案|实施方案|文件|条例|党章|准则|规定|党规)$/;
+/** A document the member points at (方案里, 条例上, 文件中说): where something is written, not what it is about. */
+const POINTED_DOCUMENT = /(实施方案|方案|文件|条例|党章|准则|规定|党规)(?=[里上中])/g;
 
 // A clause ending in 吧 seeks confirmation (是五年开一次吧？): it asks too.
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久|吧$`);
@@ -371,7 +371,7 @@ const RECOMMENDATION =
 export function asksRecommendation(question: string): boolean {
   const q = normalizeForMatch(question);
   // 方案里有推荐没 asks what a document recommends.
-  return RECOMMENDATION.test(q) && !/(方案|文件|条例|党章|准则|规定)(里|上|中)/.test(q);
+  return RECOMMENDATION.test(q) && !new RegExp(POINTED_DOCUMENT.source).test(q);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   introduces,
   listHead,
   namedQuotedTerms,
-  numberedTerms,
+  askedListTerms,
   withListHeads,
 } from './enumeration.js';
 import { askedValue, givesValue, imposesPenalty } from './answer-type.js';
@@ -115,13 +115,6 @@ const PENALTY_FACTOR = 1.1;
  */
 const CHOICE_FACTOR = 1.1;
 const CHOICE_MIN = 0.6;
-
-/** 几个“性” (quoted) or 哪几个性 (asked, the noun ending the clause): a list term whose number the member leaves out. */
-const UNNUMBERED_TERM = /几个[“"「]([\u4e00-\u9fff])[”"」]|哪几个([\u4e00-\u9fff])(?=[，。？！,?!\s]|[啊阿呢]|来着|$)/g;
-
-/** Nouns a member counts without naming a term: 哪三个方面, 哪两个问题, 哪几个人. */
-const GENERIC_COUNTED =
-  /^(方面|问题|部分|环节|阶段|内容|要求|步骤|条件|东西|事情|地方|原则|情形|情况|[人事点条项种类次])/;
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
@@ -251,19 +244,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       );
       const topChar = Math.max(0, ...charScores.map(([, s]) => s)) || 1;
       for (const [i, s] of charScores) fused.get(i)!.f.char = s / topChar;
-      // 增强哪四个性 asks for the term the topic's asking phrase took away (四个性).
-      const numbered = numberedTerms(topic);
-      // Not a plain counted noun (哪三个方面, 哪两个问题): those name no term.
-      for (const m of corrected.matchAll(/哪([二三四五六七八九十两]个)([\u4e00-\u9fff]{1,2})/g))
-        if (!GENERIC_COUNTED.test(m[2]!) && !numbered.some((t) => t.term.startsWith(m[1]! + m[2]![0])))
-          // The noun may have taken the next character (哪四个性阿 → 性阿): its first character alone too.
-          numbered.push(...numberedTerms(m[1]! + m[2]!), ...(m[2]!.length > 1 ? numberedTerms(m[1]! + m[2]![0]) : []));
-      // 增强几个“性” / 哪几个性来着 asks for a list of one-character items without their number: three or more.
-      for (const m of corrected.matchAll(UNNUMBERED_TERM)) {
-        const head = (m[1] ?? m[2])!;
-        if (!GENERIC_COUNTED.test(head) && !numbered.some((t) => t.head === head))
-          numbered.push({ n: 3, head, term: m[0] });
-      }
+      const numbered = askedListTerms(topic, corrected);
       const quotedNamed = namedQuotedTerms(topic, quoted);
       for (const [i, e] of fused) {
         const c = index.chunks[i]!;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ground/logger.js';
 import {
+  askedListTerms,
   asksListOf,
   defines,
   introduces,
@@ -132,6 +133,13 @@ describe('numbered terms', () => {
     // 三不知道 and 四不两直 are not of that shape.
     expect(numberedTerms('这事三不知道')).toEqual([]);
     expect(numberedTerms('四不两直什么意思')).toEqual([]);
+  });
+
+  it('reads the list term an asking phrase takes from the topic, not a plain counted noun (thirteenth round)', () => {
+    const heads = (topic: string, q: string) => askedListTerms(topic, q).map((t) => [t.n, t.head]);
+    expect(heads('党内政治生活要增强 性阿', '党内政治生活要增强哪四个性阿')).toContainEqual([4, '性']);
+    expect(heads('党内政治生活要增强 “性”', '党内政治生活要增强几个“性”，是哪几个')).toEqual([[3, '性']]);
+    expect(heads('三查三改查的是', '三查三改查的是哪三个方面')).toEqual([]);
   });
 
   it('answers what an abbreviation the documents never write holds, where a top unit lists its items', async () => {
