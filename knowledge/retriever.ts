@@ -116,6 +116,18 @@ const PENALTY_FACTOR = 1.1;
 const CHOICE_FACTOR = 1.1;
 const CHOICE_MIN = 0.6;
 
+/** Whether some chunk's text contains `s` (two or more Han characters): read in the chunks holding its rarest pair. */
+function occursInCorpus(index: Pick<KnowledgeIndex, 'grams' | 'chunks'>, s: string): boolean {
+  const pairs = charPairCodes(s);
+  if (!pairs.length || !pairs.every((p) => index.grams.has(p))) return false;
+  const rarest = pairs.reduce((a, b) => (index.grams.idf(b) > index.grams.idf(a) ? b : a));
+  let found = false;
+  index.grams.forEachDoc(rarest, (d) => {
+    found ||= index.chunks[d]!.text.includes(s);
+  });
+  return found;
+}
+
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
   // Documents sent with a cover notice: what 这个文件/这个通知 points at.
@@ -124,7 +136,12 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
   const quoted = new Set(index.tokenizer.terms);
   const oov = oovExpander(index.bm25, index.chars);
   const averageLength = index.chunks.reduce((n, c) => n + c.text.length, 0) / Math.max(1, index.chunks.length);
-  const fixTypos = homophoneFixer(index.grams, index.bm25, (s) => index.tokenizer.segments(s));
+  const fixTypos = homophoneFixer(
+    index.grams,
+    index.bm25,
+    (s) => index.tokenizer.segments(s),
+    (s) => occursInCorpus(index, s),
+  );
   // The lists the units introduce (下列权利：), for a list asked for in a word that sounds like its head.
   const listHeads = new Set(index.chunks.flatMap((c) => (c.lead ? (listHead(c.lead) ?? []) : [])));
   /**
@@ -262,7 +279,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         }
         e.score = handScore(e.f);
       }
-      const scope = withDocumentAtHand(findScope(question, names), corrected, noticeDocs);
+      const scope = withDocumentAtHand(findScope(corrected, names), corrected, noticeDocs);
       // A word nearly only one document uses (两学一做 → the plan) points to that document when none is named.
       const implied = scope.docs.size ? [] : impliedDocs(words);
       if (implied.length)

@@ -56,6 +56,13 @@ describe('homophone typos', () => {
     for (const q of ['支部的组织生活', '这个做得好不好', '记得交党费']) expect(fix(q)).toBe(q);
   });
 
+  it('prefers the homophone the corpus writes beside the next character (fourteenth round)', async () => {
+    // 主体 is the plan's commoner pair and 体党 occurs too (全体党员), but only 主题 stands before 党 (主题党日).
+    expect((await plan.retriever.retrieve('每个月的主提党日怎么搞')).question).toContain('主题党日');
+    // Without the corpus's text the commonest pair wins: the neighbour is what decides.
+    expect(fix('每个月的主提党日怎么搞')).toContain('主体党日');
+  });
+
   it('retrieves for the typed question what it retrieves for the corrected one', async () => {
     const units = async (q: string) => (await plan.retriever.retrieve(q, { k: 3 })).hits.map((h) => h.chunk.id);
     expect(await units('严格党的组织生火')).toEqual(await units('严格党的组织生活'));

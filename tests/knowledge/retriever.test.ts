@@ -92,3 +92,11 @@ describe('bracketed alternatives of the party rules (fourth round)', () => {
 });
 
 afterAll(removeTempDirs);
+
+describe('a document named with a typo (fourteenth round)', () => {
+  it('looks in the document the corrected name names: 党张上 is 党章上', async () => {
+    const r = await full.retriever.retrieve('党张上对连续半年不交党费的党员怎么说');
+    expect([...(r.scope?.docs ?? [])]).toEqual(['dangzhang_2022']);
+    expect(r.hits[0]!.chunk.docId).toBe('dangzhang_2022');
+  });
+});
