@@ -191,6 +191,39 @@ function unitCoverage(r: Retrieval): Map<string, number> {
   return m;
 }
 
+/** A document's name followed by where the member looks in it (党章上, 廉洁自律准则里, 条例里面). */
+const POINTED = /(党章|条例|准则|方案)(?=里|上|中|当中)/g;
+/** How far before the kind word (条例, 准则) a pointed name may start. */
+const NAME_REACH = 8;
+
+/**
+ * The question's words and topic without the document it points into (廉洁自律准则里…): the name says where to look, not
+ * what is asked, and its characters would favour a sentence that happens to share them (廉洁从政 for 廉洁自律准则). Only
+ * a name the member looks in: 再搞个方案 asks about a 方案, and a word used outside the name (政治理论教育) stays.
+ */
+function withoutPointedDocument(r: Retrieval): { words: string[]; topic: string } {
+  const topic = matchText(questionTopic(r.question));
+  const docs = r.scope?.docs;
+  if (!docs?.size) return { words: r.words, topic };
+  const titles = new Set<string>();
+  for (const h of r.hits) if (docs.has(h.chunk.docId)) titles.add(h.chunk.title + h.chunk.short);
+  const inTitle = (c: string) => [...titles].some((t) => t.includes(c));
+  const q = r.question;
+  const spans: string[] = [];
+  for (const m of q.matchAll(POINTED)) {
+    let from = m.index;
+    while (from > 0 && m.index - from < NAME_REACH && inTitle(q[from - 1]!)) from--;
+    spans.push(q.slice(from, m.index + m[0].length));
+  }
+  if (!spans.length) return { words: r.words, topic };
+  let rest = q;
+  for (const span of spans) rest = rest.split(span).join('，');
+  const words = r.words.filter((w) => rest.includes(w));
+  let pointedTopic = topic;
+  for (const span of spans) pointedTopic = pointedTopic.split(matchText(span)).join(' ');
+  return { words: words.length ? words : r.words, topic: pointedTopic };
+}
+
 export function scoreSentences(
   r: Retrieval,
   deps: ScoringDeps,
@@ -203,7 +236,8 @@ export function scoreSentences(
 } {
   const kinds = askedKinds(r.question);
   // The asks of a two-part question, each as the content words of its clause.
-  const long = [...new Set(r.words)].filter((w) => w.length >= 2);
+  const { words, topic } = withoutPointedDocument(r);
+  const long = [...new Set(words)].filter((w) => w.length >= 2);
   // A lexicon phrase the segmenter cut in two (能往后推吗) is one word of its clause, as its written form answers it.
   const askParts = askClauses(r.question, false)
     .flatMap((c) => comparedSides(c) ?? [c])
@@ -215,7 +249,6 @@ export function scoreSentences(
   const partKinds = asks.length > 1 ? askParts.map((p) => askedKinds(p.clause)) : [];
   const permission = PERMISSION_ASK.test(r.question);
   const numbered = numberedTerms(r.question);
-  const topic = matchText(questionTopic(r.question));
   const listQuestion = LIST_QUESTION.test(r.question) || numbered.length > 0;
   const scored: Scored[] = [];
   const units = unitCoverage(r);
@@ -226,8 +259,7 @@ export function scoreSentences(
     const members = chunk.keywords
       ? Math.max(
           0,
-          termCoverage(r.words, `${own} ${matchText(chunk.keywords)}`, deps.bm25) -
-            termCoverage(r.words, own, deps.bm25),
+          termCoverage(words, `${own} ${matchText(chunk.keywords)}`, deps.bm25) - termCoverage(words, own, deps.bm25),
         )
       : 0;
     for (const { quote, list, cut, context } of quotesOf(body)) {
@@ -239,7 +271,7 @@ export function scoreSentences(
       const lexical =
         Math.max(
           named ? 0.6 : 0,
-          0.5 * termCoverage(r.words, text, deps.bm25) + 0.5 * bigramShare(topic, withQuestionForms(r.words, text)),
+          0.5 * termCoverage(words, text, deps.bm25) + 0.5 * bigramShare(topic, withQuestionForms(words, text)),
         ) + (deontic ? DEONTIC_LIFT : 0);
       const relevance = isFieldLine(quote)
         ? Math.max(lexical, 0.8 * (units.get(`${chunk.docId}#${chunk.unit}`) ?? 0))

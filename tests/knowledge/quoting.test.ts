@@ -239,6 +239,12 @@ describe('whole-corpus answers', () => {
     removeTempDirs();
   });
 
+  it('matches the sentences without the name of the document the member looks in (fourteenth round)', async () => {
+    // 廉洁 of 廉洁自律准则上 would otherwise pick 廉洁从政 over the article on public and private.
+    const a = await k.answerer.answer('廉洁自律准则上关于公和私的关系怎么写的');
+    expect(a.text.split('\n')[0]).toContain('公私分明');
+  });
+
   it('quotes a list of the party constitution with its length when it cannot quote it whole', async () => {
     const a = await k.answerer.answer('党员必须履行哪些义务');
     expect(a.refused).toBe(false);
