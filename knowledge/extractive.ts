@@ -17,6 +17,8 @@ const NEXT_SHARE = 0.65;
 // (must_include dev .941 → .971, tune .858 → .867, rank .685 → .722, decide4 .816 → .837; tune2/tune3 unchanged;
 // as second instead of first: rank .722, the rest unchanged; 0.2 or 0.45: fewer gains).
 const TOP_FLOOR = 0.3;
+/** A sentence giving the asked value, in the unit quoted first, is brought in at this share of the best relevance. */
+const SAME_UNIT_VALUE_SHARE = 0.35;
 // A further sentence from another unit than the first needs 0.8 of the best score (0.65 for the first's own unit):
 // median answer dev 133.5 → 133.5, tune 127.5 → 118, tune3 161 → 141, rank 180 → 164.5, decide4 141 → 120;
 // must_include tune .867 → .850 (two yes/no questions answered in a second unit), the other sets unchanged; 0.9 gave
@@ -242,7 +244,12 @@ export function pickSentences(
     if (has > 0 && leadsWithKind) picked.unshift(...picked.splice(has, 1));
     if (has >= 0) continue;
     const bestRelevance = Math.max(0, ...scored.map((p) => p.relevance));
-    const typed = scored.find((p) => containsKind(p.quote, k) && p.relevance >= bestRelevance * 0.5);
+    // In the unit quoted first a sentence that matches less may still give the value (保留在学校… then 保留时间一般不超过2年).
+    const typed = scored.find(
+      (p) =>
+        containsKind(p.quote, k) &&
+        p.relevance >= bestRelevance * (picked[0] && sameUnit(picked[0], p) ? SAME_UNIT_VALUE_SHARE : 0.5),
+    );
     if (!typed || overlaps(typed)) continue;
     required.add(typed);
     if (leadsWithKind) {

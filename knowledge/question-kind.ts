@@ -45,6 +45,8 @@ export interface AskedKind {
    * (必须由上级党组织决定, 经…批准: DECIDES) answers it best; used to rank, not to refuse (every body named may be the one).
    */
   decider?: boolean;
+  /** For durations: the period something recurs in (每届几年), which 每五年…一次 answers; otherwise 每半年 is a frequency's. */
+  recurring?: boolean;
   /** For choices (手写还是打印): the options; the text must name one of them. */
   options?: string[];
   /** For counts: the measure word and the noun counted, e.g. 个 + 入党介绍人. For places: the unit asked (县), '' for any physical place. */
@@ -137,6 +139,8 @@ export function askedKinds(question: string): AskedKind[] {
       ...(/多(久|快)(内|之内|以内)?(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办)/.test(q)
         ? { relative: true }
         : {}),
+      // 每届几年 asks the period something recurs in: 每五年举行一次 answers it.
+      ...(q.includes('每') ? { recurring: true } : {}),
     });
   // 一共是几项来着: a particle after the measure names no noun.
   else if (count)
@@ -490,15 +494,20 @@ function isDateLine(text: string): boolean {
 const CITED_NUMBER = /[（(][^（）()]{0,20}〔\d{4}〕\d+号[^（）()]{0,5}[）)]/g;
 
 /** Whether `text` contains the kind of thing asked for. */
+/** A period that a frequency counts in (每半年, 每两年, 每个月). */
+const EVERY_PERIOD = new RegExp(`每${NUMERAL}*(个)?(年|月|天|日|周|星期|小时)`, 'g');
+
 export function containsKind(text: string, k: AskedKind): boolean {
   switch (k.kind) {
     case 'amount':
       return /\d+(\.\d+)?\s*(%|％|元|万元)|百分之|[一二三四五六七八九十百千万]+元/.test(text);
-    case 'duration':
+    case 'duration': {
       if (k.relative && /及时|第一时间|立即|随时|马上/.test(text)) return true;
-      return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(
-        text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ''),
-      );
+      const undated = text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, '');
+      // 每半年…1次 is how often, not how long (能留多久 is not answered by 每半年至少联系1次).
+      const spans = k.recurring ? undated : undated.replace(EVERY_PERIOD, '');
+      return new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期|小时)(?!\\d)`).test(spans);
+    }
     case 'date': {
       // 什么时候开 is answered by the occasion the text names (在必要时召集, 任期届满时).
       if (k.relative && /之日|之时|起施行|必要时|需要时|届满|期满/.test(text)) return true;

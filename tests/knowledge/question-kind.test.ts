@@ -530,3 +530,17 @@ describe('twelfth round: 两码事', () => {
     expect(askedKinds('两学一做跟三会一课到底啥关系，是两码事还是合一起搞？')).toEqual([]);
   });
 });
+
+describe('fourteenth round: a frequency is no duration', () => {
+  it('reads 每半年 as the period a frequency counts in, not as how long something lasts', () => {
+    expect(answers('档案能存放多久', '每半年至少与其联系1次。')).toBe(false);
+    expect(answers('档案能存放多久', '保留时间一般不超过2年。')).toBe(true);
+    expect(answers('档案能存放多久', '满半年的，应当转出。')).toBe(true);
+  });
+});
+
+describe('fourteenth round: a period asked per term', () => {
+  it('reads 每五年 as answering how many years each term lasts', () => {
+    expect(answers('委员会每届几年', '每五年举行一次。')).toBe(true);
+  });
+});

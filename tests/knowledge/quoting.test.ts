@@ -245,6 +245,12 @@ describe('whole-corpus answers', () => {
     expect(a.text.split('\n')[0]).toContain('公私分明');
   });
 
+  it('brings in the sentence of the quoted article that gives the value asked (fourteenth round)', async () => {
+    // The article's first sentence matches the words (保留在学校); its third gives how long (一般不超过2年).
+    const a = await k.answerer.answer('大学毕业了工作还没定，党组织关系放在学校可以放多久');
+    expect(a.text).toContain('一般不超过2年');
+  });
+
   it('quotes a list of the party constitution with its length when it cannot quote it whole', async () => {
     const a = await k.answerer.answer('党员必须履行哪些义务');
     expect(a.refused).toBe(false);
