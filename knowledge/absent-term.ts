@@ -4,10 +4,10 @@ import { normalizeForMatch } from './normalize.js';
 import { chineseToNumber } from './structure.js';
 
 /**
- * Quoted terms of two to six characters with a number in them: slogans and programmes (“五个一百”, “8+X”). Quotes
+ * Quoted terms of two to eight characters with a number in them: slogans and programmes (“五个一百”, “8+X”, “一个高水平建成”). Quotes
  * around a plain word are often scare quotes (自称的“大师”), and a longer quote is a sentence the member recalls.
  */
-const QUOTED = /[“"「‘']([\u4e00-\u9fff0-9a-zA-Z+]{2,6})[”"」’']/g;
+const QUOTED = /[“"「‘']([\u4e00-\u9fff0-9a-zA-Z+]{2,8})[”"」’']/g;
 const NUMBERED = /[0-9一二三四五六七八九十百千两]/;
 /** 三查三改, 四讲四有: a numeral repeated before two verbs (一心一意 and 七上八下 are idioms, not slogans). */
 const SLOGAN = /([三四五六七八九十])([\u4e00-\u9fff])\1([\u4e00-\u9fff])/g;

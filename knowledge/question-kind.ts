@@ -115,8 +115,8 @@ export function askedKinds(question: string): AskedKind[] {
   // 1次 → 一次, full-width digits: the same normalisation as the corpus's matching text.
   const q = withOccasionsAsTimes(normalizeForMatch(question));
   const kinds: AskedKind[] = [];
-  // 那几条/这几个 point at things already named: no count asked.
-  const count = firstAsk(new RegExp(`(?<![哪第好那这])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
+  // 那几条/这几个 point at things already named, 我们几个/咱几个 are the people speaking: no count asked.
+  const count = firstAsk(new RegExp(`(?<![哪第好那这们咱])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
   // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact; nor does one
   // that fails (电话不通, 电话也没人接: the member cannot reach someone).
   const calls = /[打接拨回通]电话|电话(?:也|都|一直|老是)?(?:打)?(?:不通|没人接|关机|停机)/g;

@@ -9,6 +9,8 @@ describe('a term the documents do not contain', () => {
   it('finds quoted terms and numbered slogans, not idioms or ordinary phrases', () => {
     expect(namedTerms('方案里的“九查九改”是啥')).toEqual(['九查九改']);
     expect(namedTerms('六查六改针对谁')).toEqual(['六查六改']);
+    // Up to eight characters: a made-up programme of seven (fourteenth round).
+    expect(namedTerms('听说有个“两心三意一担当”活动')).toEqual(['两心三意一担当']);
     expect(namedTerms('三天三夜也学不完，一心一意搞学习，七上八下的')).toEqual([]);
     // Scare quotes around a plain word name no term.
     expect(namedTerms('有人自称“大师”能帮忙跑关系，党纪上怎么说')).toEqual([]);

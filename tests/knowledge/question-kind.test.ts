@@ -544,3 +544,11 @@ describe('fourteenth round: a period asked per term', () => {
     expect(answers('委员会每届几年', '每五年举行一次。')).toBe(true);
   });
 });
+
+describe('fourteenth round: 我们几个 are the people speaking', () => {
+  it('reads no count in 我们几个/咱几个, but still in 要几个', () => {
+    expect(askedKinds('科长叫我们几个同事周末去他家打牌，这算违纪吗').some((k) => k.kind === 'count')).toBe(false);
+    expect(askedKinds('咱几个人凑钱给领导送礼行不行').some((k) => k.kind === 'count')).toBe(false);
+    expect(askedKinds('入党要几个介绍人').some((k) => k.kind === 'count')).toBe(true);
+  });
+});
