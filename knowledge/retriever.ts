@@ -296,11 +296,14 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const asked = askedValue(corrected, words);
       const consequence = asksWhatFollows(corrected);
       const choice = choiceWords(corrected);
+      const decider = asked?.kinds.some((k) => k.decider) ?? false;
       if (asked || consequence || choice)
         for (const [i, e] of [...fused].sort((a, b) => b[1].score - a[1].score).slice(0, KIND_TOP)) {
           const text = index.chunks[i]!.text;
           if (asked && givesValue(asked, text, index.bm25)) e.score *= KIND_FACTOR;
           if (consequence && imposesPenalty(text)) e.score *= PENALTY_FACTOR;
+          // Who decides a penalty is asked of the procedure, not of conduct: an article imposing one does not answer.
+          else if (decider && imposesPenalty(text)) e.score /= KIND_FACTOR;
           if (choice?.some((ws) => termCoverage(ws, matchTextOf(i), index.bm25) >= CHOICE_MIN))
             e.score *= CHOICE_FACTOR;
         }

@@ -100,3 +100,17 @@ describe('a document named with a typo (fourteenth round)', () => {
     expect(r.hits[0]!.chunk.docId).toBe('dangzhang_2022');
   });
 });
+
+describe('who decides (fourteenth round)', () => {
+  it('counts an article imposing a penalty less when the member asks who decides, not what follows', async () => {
+    // 《党员教育管理工作条例》第三十一条 imposes a penalty; 《党章》第九条 says who decides on leaving the party.
+    const ratio = async (q: string) => {
+      const { hits } = await full.retriever.retrieve(q, { k: 10 });
+      const score = (id: string) => hits.find((h) => `${h.chunk.docId}#${h.chunk.unit}` === id)?.score ?? 0;
+      return score('dangyuan_jiaoyu_guanli_tiaoli_2019#a31') / score('dangzhang_2022#a9');
+    };
+    const asked = await ratio('退党要办什么手续，最后谁来定');
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThan((await ratio('退党要办什么手续')) * 0.9);
+  });
+});
