@@ -382,7 +382,12 @@ export function asksRecommendation(question: string): boolean {
  * Asks a particular of the document at hand (这个通知文号多少, 这份文件哪天印发的, 该方案是哪个单位发的): a member points at the
  * notice the group was sent. Its words (通知, 文号) lift little over general Chinese, yet it is about the documents.
  */
-const AT_HAND = /(这个|这份|这篇|该|此)(通知|文件|方案|文)/;
+/**
+ * 这个通知, 那个两学一做常态化的方案: the document at hand, named with a few words of its title between — not one of
+ * another issuer (省委那个实施方案, 中央那个文件: a document it cites).
+ */
+const AT_HAND =
+  /(?<!(中央|中办|省委|省里|国家|国务院)[\u4e00-\u9fff]{0,2})(这个|这份|这篇|那个|那份|该|此)[\u4e00-\u9fff“”]{0,14}?(通知|文件|方案|文)/;
 const PARTICULAR = /文号|几号文|发文|印发|下发|哪天发|什么时候发|啥时候发|哪个单位发|谁发的|落款/;
 export function asksDocumentAtHand(question: string): boolean {
   const q = normalizeForMatch(question);

@@ -552,3 +552,12 @@ describe('fourteenth round: 我们几个 are the people speaking', () => {
     expect(askedKinds('入党要几个介绍人').some((k) => k.kind === 'count')).toBe(true);
   });
 });
+
+describe('fourteenth round: the document at hand named with its title', () => {
+  it('reads 那个…方案 with a few title words between as the document at hand, not one of another issuer', () => {
+    expect(asksDocumentAtHand('市里那个两学一做常态化的方案文号是多少')).toBe(true);
+    expect(asksDocumentAtHand('这个通知是哪天印发的')).toBe(true);
+    expect(asksDocumentAtHand('省委那个实施方案文号是多少')).toBe(false);
+    expect(asksDocumentAtHand('中央那个文件是哪天下发的')).toBe(false);
+  });
+});
