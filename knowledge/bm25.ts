@@ -17,7 +17,8 @@ export interface Bm25<T extends string | number = string> {
   /** Calls fn with every term and its document frequency. */
   forEachTerm(fn: (term: T, df: number) => void): void;
   /** Calls fn with every document (chunk index) that holds the term. */
-  forEachDoc(term: T, fn: (doc: number) => void): void;
+  /** Calls `fn` with each document holding `term`, in order, until it returns true. */
+  forEachDoc(term: T, fn: (doc: number) => boolean | void): void;
   size: number;
   /** The index as plain arrays, to save with the index and restore without tokenising again. */
   toJSON(): Bm25State<T>;
@@ -215,7 +216,7 @@ function fromParts<T extends string | number>(p: Parts<T>, k1 = 1.2, b = 0.75): 
     forEachTerm: (fn) => p.terms.forEach((t, id) => fn(t, offsets[id + 1]! - offsets[id]!)),
     forEachDoc: (t, fn) => {
       const id = ids.get(t);
-      if (id !== undefined) for (let i = offsets[id]!; i < offsets[id + 1]!; i++) fn(docs[i]!);
+      if (id !== undefined) for (let i = offsets[id]!; i < offsets[id + 1]!; i++) if (fn(docs[i]!) === true) return;
     },
     idf: (t) => {
       const id = ids.get(t);

@@ -66,21 +66,22 @@ export function homophoneFixer(
   // beside more of its neighbours (每月的主提党日 → 主题党日: 的主题 and 主题党 occur, 的主体 but never 主体党, though 体党
   // does), then the corpus's most frequent (lowest IDF).
   const likeliest = (a: number, b: number, before = '', after = ''): [number, number] | undefined => {
+    const pairs: Array<[number, number]> = [];
+    for (const x of homophonesOf(a)) if (grams.has(pairCode(x, b))) pairs.push([x, b]);
+    for (const y of homophonesOf(b)) if (grams.has(pairCode(a, y))) pairs.push([a, y]);
+    if (pairs.length < 2) return pairs[0];
     let best: [number, number] | undefined;
     let bestFit = -1;
     let bestIdf = Number.POSITIVE_INFINITY;
-    const consider = (x: number, y: number) => {
-      const code = pairCode(x, y);
-      if (!grams.has(code)) return;
+    for (const [x, y] of pairs) {
       const pair = String.fromCharCode(x, y);
       const fit = Number(!!before && occurs(before + pair)) + Number(!!after && occurs(pair + after));
-      const idf = grams.idf(code);
+      const idf = grams.idf(pairCode(x, y));
       if (fit > bestFit || (fit === bestFit && idf < bestIdf)) [best, bestFit, bestIdf] = [[x, y], fit, idf];
-    };
-    for (const x of homophonesOf(a)) consider(x, b);
-    for (const y of homophonesOf(b)) consider(a, y);
+    }
     return best;
   };
+
   return (topic) => {
     const chars = [...topic];
     // Characters that the dictionary segmentation leaves alone (a typo rarely forms a word with its neighbours).

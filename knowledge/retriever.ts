@@ -123,7 +123,8 @@ function occursInCorpus(index: Pick<KnowledgeIndex, 'grams' | 'chunks'>, s: stri
   const rarest = pairs.reduce((a, b) => (index.grams.idf(b) > index.grams.idf(a) ? b : a));
   let found = false;
   index.grams.forEachDoc(rarest, (d) => {
-    found ||= index.chunks[d]!.text.includes(s);
+    found = index.chunks[d]!.text.includes(s);
+    return found;
   });
   return found;
 }
@@ -160,7 +161,10 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         if (!forms.length) continue;
         // Chunks holding any of the forms, counted by document.
         const holding = new Set<number>();
-        for (const f of forms) index.bm25.forEachDoc(f, (d) => holding.add(d));
+        for (const f of forms)
+          index.bm25.forEachDoc(f, (d) => {
+            holding.add(d);
+          });
         const counts = new Map<string, number>();
         for (const d of holding) {
           const doc = index.chunks[d]!.docId;

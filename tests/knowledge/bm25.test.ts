@@ -25,12 +25,21 @@ describe('bm25', () => {
     const bm = createBm25(docs);
     const holding = (t: string) => {
       const out: number[] = [];
-      bm.forEachDoc(t, (d) => out.push(d));
+      bm.forEachDoc(t, (d) => {
+        out.push(d);
+      });
       return out;
     };
     expect(holding('党费')).toEqual([0, 3]);
     expect(holding('党员')).toEqual([0, 1, 2]);
     expect(holding('不存在')).toEqual([]);
+    // The callback stops the walk by returning true (a search for the first document that qualifies).
+    const seen: number[] = [];
+    bm.forEachDoc('党员', (d) => {
+      seen.push(d);
+      return d === 1;
+    });
+    expect(seen).toEqual([0, 1]);
   });
 
   it('restores from its saved form with identical scores', () => {
