@@ -16,9 +16,8 @@ export interface Bm25<T extends string | number = string> {
   has(term: T): boolean;
   /** Calls fn with every term and its document frequency. */
   forEachTerm(fn: (term: T, df: number) => void): void;
-  /** Calls fn with every document (chunk index) that holds the term. */
-  /** Calls `fn` with each document holding `term`, in order, until it returns true. */
-  forEachDoc(term: T, fn: (doc: number) => boolean | void): void;
+  /** Calls fn with every document (chunk index) that holds the term, in order, until it returns true. */
+  forEachDoc(term: T, fn: (doc: number) => unknown): void;
   size: number;
   /** The index as plain arrays, to save with the index and restore without tokenising again. */
   toJSON(): Bm25State<T>;
