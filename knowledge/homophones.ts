@@ -7,7 +7,7 @@
 import type { Bm25 } from './bm25.js';
 import { homophonesOf, soundKey } from './pinyin.js';
 import { isStopword } from './stopwords.js';
-import { pairFrequency } from './tokenizer.js';
+import { pairCode, pairFrequency } from './tokenizer.js';
 
 /** How much more frequent (in jieba's dictionary) the corrected word must be than what was typed. */
 const LIKELIER = 20;
@@ -18,7 +18,6 @@ const COMMON = 300;
 
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
-const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
 const isHan = (c: number) => c >= HAN_FIRST && c <= HAN_LAST;
 
 /** The character at i when it is a Han character, else ''. */
@@ -61,7 +60,6 @@ export function homophoneFixer(
     }
     return undefined;
   };
-  const pairCode = (x: number, y: number) => (x - HAN_FIRST) * HAN_SPAN + (y - HAN_FIRST);
   // The pair that keeps one of the two characters and swaps the other for a homophone: first the one the corpus also writes
   // beside more of its neighbours (每月的主提党日 → 主题党日: 的主题 and 主题党 occur, 的主体 but never 主体党, though 体党
   // does), then the corpus's most frequent (lowest IDF).

@@ -272,7 +272,7 @@ export function valueSubjects(question: string, words: string[]): string[][] {
 }
 
 /** A document the member points at (方案里, 条例上, 文件中说): where something is written, not what it is about. */
-const POINTED_DOCUMENT = /(实施方案|方案|文件|条例|党章|准则|规定|党规)(?=[里上中])/g;
+export const POINTED_DOCUMENT = /(实施方案|方案|文件|条例|党章|准则|规定|党规)(?=[里上中])/g;
 
 // A clause ending in 吧 seeks confirmation (是五年开一次吧？): it asks too.
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久|吧$`);
@@ -379,16 +379,16 @@ export function asksRecommendation(question: string): boolean {
 }
 
 /**
- * Asks a particular of the document at hand (这个通知文号多少, 这份文件哪天印发的, 该方案是哪个单位发的): a member points at the
- * notice the group was sent. Its words (通知, 文号) lift little over general Chinese, yet it is about the documents.
- */
-/**
  * 这个通知, 那个两学一做常态化的方案: the document at hand, named with a few words of its title between — not one of
  * another issuer (省委那个实施方案, 中央那个文件: a document it cites).
  */
 const AT_HAND =
   /(?<!(中央|中办|省委|省里|国家|国务院)[\u4e00-\u9fff]{0,2})(这个|这份|这篇|那个|那份|该|此)[\u4e00-\u9fff“”]{0,14}?(通知|文件|方案|文)/;
 const PARTICULAR = /文号|几号文|发文|印发|下发|哪天发|什么时候发|啥时候发|哪个单位发|谁发的|落款/;
+/**
+ * Asks a particular of the document at hand (这个通知文号多少, 这份文件哪天印发的, 该方案是哪个单位发的): a member points at the
+ * notice the group was sent. Its words (通知, 文号) lift little over general Chinese, yet it is about the documents.
+ */
 export function asksDocumentAtHand(question: string): boolean {
   const q = normalizeForMatch(question);
   return AT_HAND.test(q) && PARTICULAR.test(q);
@@ -498,10 +498,10 @@ function isDateLine(text: string): boolean {
 /** A document number cited in brackets after another document's title: （中办发〔2017〕23号）. */
 const CITED_NUMBER = /[（(][^（）()]{0,20}〔\d{4}〕\d+号[^（）()]{0,5}[）)]/g;
 
-/** Whether `text` contains the kind of thing asked for. */
 /** A period that a frequency counts in (每半年, 每两年, 每个月). */
 const EVERY_PERIOD = new RegExp(`每${NUMERAL}*(个)?(年|月|天|日|周|星期|小时)`, 'g');
 
+/** Whether `text` contains the kind of thing asked for. */
 export function containsKind(text: string, k: AskedKind): boolean {
   switch (k.kind) {
     case 'amount':

@@ -2,7 +2,14 @@
 import type { Chunk } from './chunk.js';
 import { isFieldLine, joinLists, splitSentences, type ListPlace } from './sentences.js';
 import { bigramShare, matchText, termCoverage, withQuestionForms } from './coverage.js';
-import { askClauses, askedKinds, comparedSides, containsKind, type AskedKind } from './question-kind.js';
+import {
+  askClauses,
+  askedKinds,
+  comparedSides,
+  containsKind,
+  POINTED_DOCUMENT,
+  type AskedKind,
+} from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
 import { phrasesIn } from './synonyms.js';
 import { questionTopic } from './query.js';
@@ -191,8 +198,6 @@ function unitCoverage(r: Retrieval): Map<string, number> {
   return m;
 }
 
-/** A document's name followed by where the member looks in it (党章上, 廉洁自律准则里, 条例里面). */
-const POINTED = /(党章|条例|准则|方案)(?=里|上|中|当中)/g;
 /** How far before the kind word (条例, 准则) a pointed name may start. */
 const NAME_REACH = 8;
 
@@ -210,7 +215,7 @@ function withoutPointedDocument(r: Retrieval): { words: string[]; topic: string 
   const inTitle = (c: string) => [...titles].some((t) => t.includes(c));
   const q = r.question;
   const spans: string[] = [];
-  for (const m of q.matchAll(POINTED)) {
+  for (const m of q.matchAll(POINTED_DOCUMENT)) {
     let from = m.index;
     while (from > 0 && m.index - from < NAME_REACH && inTitle(q[from - 1]!)) from--;
     spans.push(q.slice(from, m.index + m[0].length));

@@ -36,7 +36,8 @@ const HAN_SPAN = 0x9fff - HAN_FIRST + 1;
 /** Frequencies of jieba's two-character words, by pair code (an integer table: a Map of strings costs ~20 MB). */
 let pairFrequencies: { ids: IntIds; freq: Uint32Array } | undefined;
 
-function pairCode(a: number, b: number): number {
+/** The code of two Han characters as the pair index stores them (charPairCodes); -1 when either is not Han. */
+export function pairCode(a: number, b: number): number {
   const x = a - HAN_FIRST;
   const y = b - HAN_FIRST;
   return x >= 0 && x < HAN_SPAN && y >= 0 && y < HAN_SPAN ? x * HAN_SPAN + y : -1;
