@@ -9,6 +9,9 @@ import { chineseToNumber } from './structure.js';
  */
 const QUOTED = /[“"「‘']([\u4e00-\u9fff0-9a-zA-Z+]{2,8})[”"」’']/g;
 const NUMBERED = /[0-9一二三四五六七八九十百千两]/;
+/** A quoted brand of two phrases joined by a middle dot (“红旗引领·先锋争创”): a programme's name, with or without a number. */
+const BRANDED = /[“"「‘']([\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,8})[”"」’']/g;
+const BRAND_DOT = /[·•・]/;
 /** 三查三改, 四讲四有: a numeral repeated before two verbs (一心一意 and 七上八下 are idioms, not slogans). */
 const SLOGAN = /([三四五六七八九十])([\u4e00-\u9fff])\1([\u4e00-\u9fff])/g;
 /** Measure and time words make ordinary phrases (三天三夜, 五年五次), not slogans. */
@@ -17,6 +20,7 @@ const ORDINARY = /[个名位次项条种类人批份家所届轮字页篇岁年�
 /** The terms a question names as terms, as typed. */
 export function namedTerms(question: string): string[] {
   const terms = [...question.matchAll(QUOTED)].map((m) => m[1]!).filter((t) => NUMBERED.test(t));
+  for (const m of question.matchAll(BRANDED)) terms.push(m[1]!);
   for (const m of normalizeForMatch(question).matchAll(SLOGAN)) if (!ORDINARY.test(m[2]! + m[3]!)) terms.push(m[0]);
   return [...new Set(terms)];
 }
@@ -55,10 +59,12 @@ export function absentTermText(
   contains: (term: string) => boolean,
   matches: (pattern: RegExp) => boolean = () => false,
 ): string | undefined {
-  const present = (term: string) => {
+  const present = (term: string): boolean => {
+    // A brand is there when both its phrases are (the documents may join them with another mark).
+    if (BRAND_DOT.test(term)) return term.split(BRAND_DOT).every((part) => present(normalizeForMatch(part)));
     const spelled = spelledOut(term);
     return contains(term) || (!!spelled && matches(spelled));
   };
-  const absent = namedTerms(question).find((t) => !present(normalizeForMatch(t)));
+  const absent = namedTerms(question).find((t) => !present(BRAND_DOT.test(t) ? t : normalizeForMatch(t)));
   return absent ? `现有文件中没有“${absent}”的提法，无法说明它的内容。请核对名称，或直接问想了解的事项。` : undefined;
 }

@@ -120,7 +120,10 @@ export function askedKinds(question: string): AskedKind[] {
   // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact; nor does one
   // that fails (电话不通, 电话也没人接: the member cannot reach someone).
   const calls = /[打接拨回通]电话|电话(?:也|都|一直|老是)?(?:打)?(?:不通|没人接|关机|停机)/g;
-  if (CONTACT.test(q.replace(calls, ''))) kinds.push({ kind: 'contact' });
+  // Contact details are asked in a clause that asks or in the last one (给个电话); 电话微信都找不到人，怎么处理 tells why
+  // the member cannot reach someone.
+  if (CONTACT.test([...askClauses(question, false), lastClause(q)].join('，').replace(calls, '')))
+    kinds.push({ kind: 'contact' });
   else if (
     /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)|(花|用掉|报销|补)多少(?![次个人天年月条项])/.test(
       q,
@@ -223,7 +226,8 @@ export function askedKinds(question: string): AskedKind[] {
   const asking = askClauses(question, false)
     .join('，')
     .replace(/走(?:啥|什么|哪些|个)?手续/g, '走程序');
-  if (/(材料|手续|证明|证件|表格)/.test(asking)) kinds.push({ kind: 'material' });
+  // 把材料压着不往上递 tells what is done with papers, not which to hand in.
+  if (/(?<![把将])(材料|手续|证明|证件|表格)/.test(asking)) kinds.push({ kind: 'material' });
   if (/(流程|步骤|办理程序|审批程序|走程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(asking))
     kinds.push({ kind: 'procedure' });
   // Weather, news, prices; not in a question about the consequence of conduct, where they tell what happened
@@ -250,6 +254,15 @@ export function askClauses(question: string, joinShort = true): string[] {
   );
 }
 
+function lastClause(q: string): string {
+  return (
+    q
+      .split(/[，。？！,?!；;\s]+/)
+      .filter(Boolean)
+      .at(-1) ?? ''
+  );
+}
+
 /** The question's content words (two characters or more) in each clause that carries an ask. */
 export function askSubjects(question: string, words: string[]): string[][] {
   const content = [...new Set(words)].filter((w) => w.length >= 2);
@@ -264,12 +277,17 @@ const NUMBER_WORD = /^[0-9一二两三四五六七八九十百几多每半]+[次
 /** The ask subjects without the ask's number words (多久开一次 → 党小组, not 一次): what a value must be about. */
 export function valueSubjects(question: string, words: string[]): string[][] {
   const pointedAt = new Set([...normalizeForMatch(question).matchAll(POINTED_DOCUMENT)].map((m) => m[1]!));
-  return askSubjects(
-    question,
-    // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
-    words.filter((w) => !NUMBER_WORD.test(w) && !pointedAt.has(w)),
-  );
+  // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
+  const content = [...new Set(words)].filter((w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w));
+  const own = askClauses(question, false).map((c) => content.filter((w) => c.includes(w) && !VALUE_BOUND.test(w)));
+  // An ask with no words of its own (一年要搞几次, 最长能给多长时间) may be about the background told before it, not
+  // only about the ask next to it (一般按什么步骤来？一年要搞几次).
+  const subjects = askSubjects(question, content);
+  return own.some((ws) => !ws.length) ? [...subjects, content.filter((w) => !VALUE_BOUND.test(w))] : subjects;
 }
+
+/** 最长, 至少, 最晚: the bound of the asked value, not what it is about. */
+const VALUE_BOUND = /^(最|至)(长|短|多|少|高|低|晚|迟|早|快|久)$/;
 
 /** A document the member points at (方案里, 条例上, 文件中说): where something is written, not what it is about. */
 export const POINTED_DOCUMENT = /(实施方案|方案|文件|条例|党章|准则|规定|党规)(?=[里上中])/g;
@@ -345,11 +363,12 @@ export function asksMemberPerk(question: string): boolean {
 }
 
 /**
- * Asks how to fix or get something fixed (空调坏了找谁修, 投影仪连不上, 打印机卡纸): equipment and its repair are no
- * matter of the documents. Conduct told with such words (公款维修办公楼违规吗) asks what follows instead.
+ * Asks how to fix or get something fixed (空调坏了找谁修, 投影仪连不上, 打印机卡纸, 密码忘了怎么找回): equipment,
+ * accounts and their repair are no matter of the documents. Conduct told with such words (公款维修办公楼违规吗) asks
+ * what follows instead.
  */
 const REPAIR =
-  /坏了|坏掉|修不好|找谁修|谁来修|谁修|报修|维修一下|卡纸|连不上|打不开|开不了机|没画面|死机|蓝屏|没信号|没网了/;
+  /坏了|坏掉|修不好|找谁修|谁来修|谁修|报修|维修一下|卡纸|连不上|打不开|开不了机|没画面|死机|蓝屏|没信号|没网了|密码|登录不上|登不上|登录不了|验证码/;
 export function asksRepair(question: string): boolean {
   const q = normalizeForMatch(question);
   return REPAIR.test(q) && !asksWhatFollows(q);

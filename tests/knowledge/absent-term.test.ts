@@ -24,6 +24,15 @@ describe('a term the documents do not contain', () => {
     expect(absentTermText('“8+X”制度是啥', contains)).toBeUndefined();
     expect(absentTermText('“9+X”制度是啥', contains)).toMatch(/“9\+X”/);
   });
+
+  it('reads a quoted brand of two phrases joined by a middle dot as a term, present only when both phrases are (fifteenth round)', () => {
+    expect(namedTerms('那个“青松引路·支部争先”活动是哪条提的')).toEqual(['青松引路·支部争先']);
+    expect(absentTermText('那个“青松引路·支部争先”活动是哪条提的', contains)).toMatch(
+      /^现有文件中没有“青松引路·支部争先”的提法/,
+    );
+    expect(absentTermText('“三查三改·四讲四有”怎么落实', contains)).toBeUndefined();
+    expect(absentTermText('“三查三改·五讲五有”怎么落实', contains)).toMatch(/“三查三改·五讲五有”/);
+  });
 });
 
 describe('a count term the documents spell out as its items (twelfth round)', () => {

@@ -225,6 +225,31 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     // A call that fails tells the situation (thirteenth round).
     expect(kinds('有个党员失联了，电话不通人也找不到，怎么处理')).toEqual([]);
     expect(kinds('他电话一直没人接，支部咋办')).toEqual([]);
+    // Phones told before the ask tell the situation (fifteenth round).
+    expect(kinds('有个党员快一年联系不上了，电话微信都找不到人，怎么处理')).toEqual([]);
+  });
+
+  it('fifteenth round: an ask with no words of its own is about the background; papers handled are no papers asked', () => {
+    // 一年要搞几次 is about 民主评议, told first, not about the steps asked next to it.
+    expect(
+      valueSubjects('支部要开展民主评议，一般按什么步骤来？一年要搞几次？', [
+        '支部',
+        '开展',
+        '民主评议',
+        '步骤',
+        '一年',
+      ]),
+    ).toContainEqual(['支部', '开展', '民主评议', '步骤']);
+    // 最长 bounds the value; the clause has no subject of its own.
+    expect(valueSubjects('支部给他限期改正，最长能给多长时间', ['支部', '限期', '改正', '最长'])).toContainEqual([
+      '支部',
+      '限期',
+      '改正',
+    ]);
+    expect(valueSubjects('党章多久修改一次', ['党章', '修改'])).toEqual([['党章', '修改']]);
+    expect(kinds('我对处分不服，支部会不会把材料压着不往上递')).not.toContain('material');
+    expect(kinds('申诉要准备哪些材料')).toContain('material');
+    expect(asksRepair('南京党建网的登录密码忘了怎么找回')).toBe(true);
   });
 
   it('thirteenth round: confirmation asks, the document pointed at, who decides, steps, requests, stays', () => {
@@ -234,7 +259,9 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
       '能不能往后推',
     ]);
     // The document pointed at (方案里说) is no subject of the value; named as a subject (党章多久修改) it is.
-    expect(valueSubjects('支部书记培训，方案里说多久搞一次', ['支部书记', '培训', '方案'])).toEqual([]);
+    expect(valueSubjects('支部书记培训，方案里说多久搞一次', ['支部书记', '培训', '方案'])).toEqual([
+      ['支部书记', '培训'],
+    ]);
     expect(valueSubjects('党章多久修改一次', ['党章', '修改'])).toEqual([['党章', '修改']]);
     // Two bodies offered for who decides.
     expect(askedKinds('给党员处分是支部说了算还是上面说了算')).toEqual([{ kind: 'person', decider: true }]);

@@ -204,7 +204,7 @@ describe('the subject of the ask', () => {
       outcome: 'not-stated',
       reason: 'no duration',
     });
-    const none = retrieval('活动室的密码是多少', ['活动室', '密码']);
+    const none = retrieval('活动室的面积是多少', ['活动室', '面积']);
     expect(judge(none, [said('预备期为一年。')] as never, DEFAULT_POLICY, 6, weigher)).toMatchObject({
       outcome: 'not-stated',
     });
