@@ -463,6 +463,16 @@ export function asksWhatFollows(question: string): boolean {
   return consequenceAsks(question).length > 0 || RULES_SAY.test(normalizeForMatch(question));
 }
 
+/**
+ * Asks whether conduct is allowed or what it does to a member (这个我能参加吗, 这样妥不妥, 选举权还算不算, 会不会影响
+ * 提拔): the rules answer with what they forbid or impose, in their own words.
+ */
+const PERMISSION =
+  /可不可以|能不能|行不行|行吗|可以吗|能吗|允许|准不准|让不让|妥不妥|妥吗|妥当吗|合适吗|合不合适|(?:能|可以)[\u4e00-\u9fff]{1,4}吗|还算不算|算不算数|会不会影响|影响[\u4e00-\u9fff]{0,4}吗|轻一点|轻点/;
+export function asksPermission(question: string): boolean {
+  return PERMISSION.test(normalizeForMatch(question));
+}
+
 /** The consequence asks of a question (empty when it asks none). */
 export function consequenceAsks(question: string): string[] {
   return [...normalizeForMatch(question).matchAll(CONSEQUENCE)].map((m) => m[0]);

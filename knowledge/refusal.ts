@@ -8,6 +8,7 @@ import {
   asksMemberPerk,
   asksRecommendation,
   asksWhatFollows,
+  asksPermission,
   containsKind,
   namesItemsOf,
   type AnswerKind,
@@ -44,6 +45,8 @@ export interface RefusalPolicy {
   strongSentence: number;
   /** Minimum coverage among the top hits of a question that asks nothing about conduct, however strong its words. */
   conductFreeCoverage: number;
+  /** That minimum for a question asking whether conduct is allowed, or what it does to the member. */
+  permissionCoverage: number;
   /** How many top hits may supply the asked kind of answer. */
   checkTop: number;
   /** A sentence supplies it only if it matches the topic at least this share as well as the best sentence. */
@@ -68,6 +71,7 @@ export const DEFAULT_POLICY: RefusalPolicy = {
   domainStrong: 4.5,
   strongSentence: 0.05,
   conductFreeCoverage: 0.18,
+  permissionCoverage: 0.16,
   checkTop: 3,
   sentenceShare: 0.5,
   subjectShare: 0.08,
@@ -158,7 +162,10 @@ export function judge(
   // However strong its words, a question that asks nothing about conduct needs the best units to cover more of it: a
   // made-up question around one party word (党员先锋岗的牌子用啥胶水粘) matches little beyond that word, while members
   // telling conduct in their own words (…会怎么处理) match little by nature.
-  if (coverage < policy.conductFreeCoverage && !namesDocument && !asksWhatFollows(r.question))
+  // Asking whether conduct is allowed (这个我能参加吗) tells conduct too, but also fits a made-up matter around one party
+  // word (党员能不能养狗): it needs a little more.
+  const conductFloor = asksPermission(r.question) ? policy.permissionCoverage : policy.conductFreeCoverage;
+  if (coverage < conductFloor && !namesDocument && !asksWhatFollows(r.question))
     return refusal(`coverage ${coverage.toFixed(2)}`);
   // The first units, not chunks: two parts of one long unit among the hits are one unit.
   const topIds = new Set<string>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asksComposition,
+  asksPermission,
   asksRepair,
   asksWhatFollows,
   askClauses,
@@ -250,6 +251,10 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('我对处分不服，支部会不会把材料压着不往上递')).not.toContain('material');
     expect(kinds('申诉要准备哪些材料')).toContain('material');
     expect(asksRepair('南京党建网的登录密码忘了怎么找回')).toBe(true);
+    expect(asksPermission('老战友搞战友会，这个我能参加吗')).toBe(true);
+    expect(asksPermission('以支部名义给老领导送寿礼，这样妥不妥')).toBe(true);
+    expect(asksPermission('他的选举权还算不算')).toBe(true);
+    expect(asksPermission('支部委员会几年一届')).toBe(false);
   });
 
   it('thirteenth round: confirmation asks, the document pointed at, who decides, steps, requests, stays', () => {

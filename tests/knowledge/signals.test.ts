@@ -213,6 +213,21 @@ describe('the subject of the ask', () => {
     expect(judge(own, [said('小组长每届任期两年。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
+  it('asking whether conduct is allowed needs a little less coverage than a question telling no conduct (fifteenth round)', () => {
+    const low = (question: string, coverage: number): Retrieval => ({
+      ...retrieval(question, ['战友会', '牵头', '参加']),
+      hits: [{ chunk, score: 1, bm25: 1, cosine: 0, coverage, bigrams: coverage }],
+    });
+    const judged = (q: string, c: number) =>
+      judge(low(q, c), [said('组织、参加自发成立的战友会。')] as never, DEFAULT_POLICY, 6, weigher);
+    expect(judged('老战友要搞个战友会，想让我牵头张罗，这个我能参加吗', 0.17).outcome).toBe('answer');
+    expect(judged('老战友要搞个战友会，想让我牵头张罗', 0.17)).toMatchObject({
+      outcome: 'refusal',
+      reason: 'coverage 0.17',
+    });
+    expect(judged('党员家里能不能养两条大狗', 0.14).outcome).toBe('refusal');
+  });
+
   it('a frequency of something else does not answer, though the ask says 一次 and the clause is cut short (twelfth round)', () => {
     const r = retrieval('党小组会多久开一次', ['党小组', '一次']);
     // A clause cut from a long sentence has no punctuation, yet it is no field line (a date, a number) of its unit.
