@@ -78,8 +78,11 @@ function background(q: string, end: number): boolean {
   if (tail.length >= 4 && SOURCE_ASK_ONCE.test(rest)) return true;
   // …，有规定吗 / 条例里怎么说 asks where the rule is, not a second question: the phrase before it stays the ask.
   const later = rest.slice(tail.length ? 0 : 1).replace(SOURCE_ASK, '');
-  return tail.length >= 2 && ASKING.test(later) && !/^(呢|啊|吗|呀|了)?$/.test(tail);
+  return tail.length >= 2 && (ASKING.test(later) || JUDGING.test(later)) && !/^(呢|啊|吗|呀|了)?$/.test(tail);
 }
+
+/** A later ask for a judgement of what was told (…送寿礼、发个贺电，这样妥不妥): the number phrase before it is "some". */
+const JUDGING = /妥不妥|妥吗|妥当吗/;
 
 /** Words that end an ask by judging it: 多长时间合适, 多少比较好, 几次为宜. */
 const ASK_CLOSER = /^(才)?(合适|比较合适|比较好|最好|为宜|合理|才对|才行|够)/;

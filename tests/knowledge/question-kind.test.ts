@@ -255,6 +255,9 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(asksPermission('以支部名义给老领导送寿礼，这样妥不妥')).toBe(true);
     expect(asksPermission('他的选举权还算不算')).toBe(true);
     expect(asksPermission('支部委员会几年一届')).toBe(false);
+    // 几个党员 running on into what they did, then judged (妥不妥), is "some members".
+    expect(kinds('支部几个党员想以支部名义给老领导送寿礼，这样妥不妥')).toEqual([]);
+    expect(kinds('支部委员会几个人合适')).toEqual(['count']);
   });
 
   it('thirteenth round: confirmation asks, the document pointed at, who decides, steps, requests, stays', () => {
