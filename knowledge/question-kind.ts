@@ -161,7 +161,8 @@ export function askedKinds(question: string): AskedKind[] {
       kind: 'count',
       measure: '号',
       docNumber: true,
-      ...(asksDocumentAtHand(question) ? { own: true } : {}),
+      // 中央和省里的文号 asks the numbers the document cites, whatever document is at hand.
+      ...(asksDocumentAtHand(question) && !CITED_ISSUER_NUMBER.test(q) ? { own: true } : {}),
     });
   else if (firstAsk(/(?<![哪第好那这])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
   if (
@@ -434,6 +435,8 @@ export const DECIDES = /(由|经)[^，。；：]{1,30}(决定|批准)/;
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 
 /** Who issued or adopted a document: 哪个单位发的, 谁印发的, 发文单位, 是谁制定的. */
+const CITED_ISSUER_NUMBER = /(中央|中办|省委|省里|国家|国务院|上级|上面)[^，。？！,?!]{0,6}文号/;
+
 const ASKED_BODY = '(?:谁|哪个?(?:单位|部门|机关|机构)|什么(?:单位|部门|机关|机构)|哪里|哪儿)';
 const ISSUER_ASK = new RegExp(
   `${ASKED_BODY}(?:印|下|颁)?发(?:布)?的|(?:发文|印发|制发)(?:单位|机关|部门)|(?:由|是)?${ASKED_BODY}(?:印发|下发|发布|颁布|制定|出台|通过)`,
