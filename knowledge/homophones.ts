@@ -13,6 +13,8 @@ import { pairCode, pairFrequency } from './tokenizer.js';
 const LIKELIER = 20;
 /** Function characters so common that typed, they are what the member meant (是, 的, 了…). */
 const MEANT = /[是的了在和与有就都也还又吗呢吧啊呀不没很太要会能]/;
+/** Verbs and prepositions that, typed beside a word, are meant (当 + 组织, 为 + 支部, 对 + 党员). */
+const EDGE_MEANT = /[当做作去到给让对把被从为跟向往]/;
 /** A typed pair this frequent in jieba's dictionary is a word of its own (不通 stays, though 不同 is 50 times commoner). */
 const COMMON = 300;
 
@@ -54,6 +56,11 @@ export function homophoneFixer(
       const chars = [...word];
       const differ = chars.flatMap((c, j) => (c === typed[j] ? [] : [j]));
       if (differ.length !== 1 || isStopword(chars[differ[0]!]!)) continue;
+      // In three, a verb or preposition typed at the edge beside a word of the corpus is meant (我刚当组织委员: 当 +
+      // 组织, never 党组织); a noun's character is not (鱼花台 → 雨花台).
+      const at = differ[0]!;
+      const rest = typed.filter((_, j) => j !== at).join('');
+      if (chars.length === 3 && at !== 1 && EDGE_MEANT.test(typed[at]!) && words.has(rest)) continue;
       // Four characters that sound like a corpus term are that term even where a function character was typed (四个和格
       // → 四个合格); in three, a function character is more often meant (和党员).
       if (chars.length === 4 || !isStopword(typed[differ[0]!]!)) return chars;

@@ -36,6 +36,13 @@ describe('homophone typos', () => {
     expect(fix('民主评意')).toBe('民主评议');
   });
 
+  it('leaves a verb typed before a word of the corpus, but corrects a noun character at the edge (fifteenth round)', () => {
+    // 当 + 组织 (serving as), not 党组织; 当 + 支部书记 likewise.
+    expect(fix('我刚当组织委员不太懂')).toBe('我刚当组织委员不太懂');
+    expect(fix('我当支部书记两年')).toBe('我当支部书记两年');
+    expect(fix('带党员去鱼花台开组织生活')).toBe('带党员去雨花台开组织生活');
+  });
+
   it('corrects four characters one homophone away from a term even where a function character was typed', () => {
     expect(fix('对照四个和格查问题')).toBe('对照四个合格查问题');
   });
