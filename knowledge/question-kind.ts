@@ -61,7 +61,7 @@ const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分�
 const STAYING = /(玩|住|呆|待|歇|逛|躲|耍|溜达|休息|旅游)$/;
 
 /** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
-const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
+const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|是不是|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
 
 /**
  * A number phrase that is background rather than the ask: it runs on into the clause (几个人一起违纪，带头的怎么处理)

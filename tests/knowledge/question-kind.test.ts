@@ -258,6 +258,11 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     // 几个党员 running on into what they did, then judged (妥不妥), is "some members".
     expect(kinds('支部几个党员想以支部名义给老领导送寿礼，这样妥不妥')).toEqual([]);
     expect(kinds('支部委员会几个人合适')).toEqual(['count']);
+    // 是不是 asks: a second part of its own.
+    expect(askClauses('支委会一届干几年？选出来的书记是不是还得上面批', false)).toEqual([
+      '支委会一届干几年',
+      '选出来的书记是不是还得上面批',
+    ]);
     // The numbers of the higher documents the one at hand cites are no number of its own.
     expect(askedKinds('这个实施方案依据哪些上级文件？中央和省里的文号分别是多少')).toEqual([
       { kind: 'count', measure: '号', docNumber: true },
