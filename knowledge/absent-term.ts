@@ -68,3 +68,20 @@ export function absentTermText(
   const absent = namedTerms(question).find((t) => !present(BRAND_DOT.test(t) ? t : normalizeForMatch(t)));
   return absent ? `现有文件中没有“${absent}”的提法，无法说明它的内容。请核对名称，或直接问想了解的事项。` : undefined;
 }
+
+/** A document named in book-title marks (《党员网络行为十条禁令》). */
+const TITLED = /《([^《》]{4,40})》/g;
+
+/**
+ * The reply when the question names, in book-title marks, a document that is not in the corpus and that no document
+ * cites, else undefined. Call it only when the question names none of the corpus's documents (their short names,
+ * 《党章》《条例》, are found by the scope, not by the text).
+ */
+export function absentTitleText(question: string, contains: (text: string) => boolean): string | undefined {
+  for (const m of question.matchAll(TITLED)) {
+    const title = m[1]!.trim();
+    if (!contains(normalizeForMatch(title).replace(/\s+/g, '')))
+      return `现有文件中没有收录《${title}》，也没有文件提到它，无法说明它的内容。可以问我已收录文件中的规定。`;
+  }
+  return undefined;
+}

@@ -13,7 +13,7 @@ import { asksWhatFollows, consequenceAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 import { articlesByDoc, missingArticleText } from './missing-article.js';
-import { absentTermText } from './absent-term.js';
+import { absentTermText, absentTitleText } from './absent-term.js';
 import { normalizeForMatch } from './normalize.js';
 
 export interface AnswererDeps {
@@ -93,7 +93,8 @@ export function createAnswerer({
     const missingArticle = missingArticleText(retrieval.scope, articles);
     const absentTerm = missingArticle
       ? undefined
-      : absentTermText(retrieval.question, documentsContain, documentsMatch);
+      : (absentTermText(retrieval.question, documentsContain, documentsMatch) ??
+        (retrieval.scope?.docs.size ? undefined : absentTitleText(retrieval.question, documentsContain)));
     if (missingArticle || absentTerm)
       return {
         text: (missingArticle ?? absentTerm)!,

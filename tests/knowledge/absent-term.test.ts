@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentTermText, namedTerms, spelledOut } from '../../knowledge/absent-term.js';
+import { absentTermText, absentTitleText, namedTerms, spelledOut } from '../../knowledge/absent-term.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
 
 const documents = '党支部要突出“三查三改”，做到“四讲四有”，落实“8+x”制度。';
@@ -32,6 +32,19 @@ describe('a term the documents do not contain', () => {
     );
     expect(absentTermText('“三查三改·四讲四有”怎么落实', contains)).toBeUndefined();
     expect(absentTermText('“三查三改·五讲五有”怎么落实', contains)).toMatch(/“三查三改·五讲五有”/);
+  });
+});
+
+describe('a document named in book-title marks (fifteenth round)', () => {
+  const text = '根据中央《关于推进“两学一做”学习教育常态化制度化的意见》，党支部要突出“三查三改”。';
+  const cites = (t: string) => normalizeForMatch(text).includes(t);
+  it('is absent when no document is it or cites it, and says so without quoting anything', () => {
+    expect(absentTitleText('听说新出了个《党员网络行为十条禁令》，具体是哪十条', cites)).toBe(
+      '现有文件中没有收录《党员网络行为十条禁令》，也没有文件提到它，无法说明它的内容。可以问我已收录文件中的规定。',
+    );
+    expect(absentTitleText('《关于推进“两学一做”学习教育常态化制度化的意见》是哪年发的', cites)).toBeUndefined();
+    // Short names (《党章》) are below the length read as a title; the scope finds them.
+    expect(absentTitleText('《党章》第五条说啥', cites)).toBeUndefined();
   });
 });
 

@@ -239,6 +239,16 @@ describe('whole-corpus answers', () => {
     removeTempDirs();
   });
 
+  it('says a document named in book-title marks is not collected, and answers from one named loosely (fifteenth round)', async () => {
+    const absent = await k.answerer.answer('听说新出了个《党员网络行为十条禁令》，具体是哪十条？');
+    expect(absent.refused).toBe(true);
+    expect(absent.text).toMatch(/^现有文件中没有收录《党员网络行为十条禁令》/);
+    expect(absent.citations).toEqual([]);
+    const loose = await k.answerer.answer('《廉洁准则》对家风有啥要求');
+    expect(loose.refused).toBe(false);
+    expect(loose.citations.map((c) => c.doc)).toContain('《廉洁自律准则》');
+  });
+
   it('matches the sentences without the name of the document the member looks in (fourteenth round)', async () => {
     // 廉洁 of 廉洁自律准则上 would otherwise pick 廉洁从政 over the article on public and private.
     const a = await k.answerer.answer('廉洁自律准则上关于公和私的关系怎么写的');
