@@ -389,12 +389,12 @@ export function asksComposition(question: string): boolean {
 }
 
 /**
- * Asks the group for a recommendation (推荐一家, 有推荐吗, 去哪吃比较好, 穿什么鞋比较好): restaurants, outings, shows and
- * gear are no matter of the documents. What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些,
+ * Asks the group for a recommendation (推荐一家, 有推荐吗, 去哪吃比较好, 穿什么鞋比较好, 牌子做多大尺寸、用啥材质):
+ * restaurants, outings, shows, gear and fittings are no matter of the documents (a colour may be: 党旗的图案是什么颜色). What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些,
  * and 民主推荐 is a procedure.
  */
 const RECOMMENDATION =
-  /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐(吗|没|不)|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)|(穿|买|带|吃|用)(什么|啥|哪种|哪个|哪款)[\u4e00-\u9fff]{0,4}(比较好|最好|合适)/;
+  /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐(吗|没|不)|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)|(穿|买|带|吃|用)(什么|啥|哪种|哪个|哪款)[\u4e00-\u9fff]{0,4}(比较好|最好|合适)|(多大|什么|啥|哪种)(尺寸|材质|字体|字号)/;
 export function asksRecommendation(question: string): boolean {
   const q = normalizeForMatch(question);
   // 方案里有推荐没 asks what a document recommends.

@@ -251,6 +251,9 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     expect(kinds('我对处分不服，支部会不会把材料压着不往上递')).not.toContain('material');
     expect(kinds('申诉要准备哪些材料')).toContain('material');
     expect(asksRepair('南京党建网的登录密码忘了怎么找回')).toBe(true);
+    // Fittings: sizes, materials, fonts; a colour may be the documents' (党旗上的图案是什么颜色).
+    expect(asksRecommendation('活动室那块入党誓词的牌子做多大尺寸、用啥材质好')).toBe(true);
+    expect(asksRecommendation('党旗上那个图案是啥颜色')).toBe(false);
     expect(asksPermission('老战友搞战友会，这个我能参加吗')).toBe(true);
     expect(asksPermission('以支部名义给老领导送寿礼，这样妥不妥')).toBe(true);
     expect(asksPermission('他的选举权还算不算')).toBe(true);
