@@ -84,6 +84,26 @@ function background(q: string, end: number): boolean {
 /** A later ask for a judgement of what was told (…送寿礼、发个贺电，这样妥不妥): the number phrase before it is "some". */
 const JUDGING = /妥不妥|妥吗|妥当吗/;
 
+/**
+ * A number phrase ending a clause that tells what someone means to do (要离开工作所在地几天), followed by a yes-or-no ask
+ * (需要提前跟组织打招呼吗): 几 is "a few", the condition of the ask, not what is asked.
+ */
+function planned(q: string, start: number, end: number): boolean {
+  // The phrase ends its clause: at most its measure (几|天) stands before the comma.
+  const after = /^[\u4e00-\u9fff]?[，,]/.exec(q.slice(end));
+  if (!after) return false;
+  const clause =
+    q
+      .slice(0, start)
+      .split(/[，。？！,?!；;\s]/)
+      .at(-1) ?? '';
+  const next = q.slice(end + after[0].length).split(/[，。？！,?!；;\s]/)[0] ?? '';
+  return PLAN.test(clause) && /(吗|么)$|需不需要|要不要|用不用|是否/.test(next) && !/几|多少|多久/.test(next);
+}
+
+/** Telling a plan: 想, 打算, 准备, or 要 + going away (要离开, 要出差) — 要交几次 is "must", an ask. */
+const PLAN = /想|打算|准备|计划|要(离开|出去|外出|出差|出国|出境|回|去|请假|休假)/;
+
 /** Words that end an ask by judging it: 多长时间合适, 多少比较好, 几次为宜. */
 const ASK_CLOSER = /^(才)?(合适|比较合适|比较好|最好|为宜|合理|才对|才行|够)/;
 /** A closing ask about the rule itself (有规定吗, 有没有要求, 文件怎么说), not about another thing. */
@@ -103,7 +123,7 @@ function firstAsk(re: RegExp, q: string): RegExpExecArray | undefined {
     const told =
       (q[m.index! - 1] === '了' || STAYING.test(before)) &&
       (ASKING.test(q.slice(end)) || /算不算|是不是/.test(q.slice(end)));
-    if (!told && !background(q, end)) return m as RegExpExecArray;
+    if (!told && !background(q, end) && !planned(q, m.index!, end)) return m as RegExpExecArray;
   }
   return undefined;
 }

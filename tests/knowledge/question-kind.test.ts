@@ -261,6 +261,9 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     // 几个党员 running on into what they did, then judged (妥不妥), is "some members".
     expect(kinds('支部几个党员想以支部名义给老领导送寿礼，这样妥不妥')).toEqual([]);
     expect(kinds('支部委员会几个人合适')).toEqual(['count']);
+    // A plan told with a few days, then a yes-or-no ask: 几天 is "a few"; 要交几次 (must) still asks.
+    expect(kinds('领导干部要离开工作所在地几天，需要提前跟组织打招呼吗')).toEqual([]);
+    expect(kinds('党费一年要交几次，可以一次交清吗')).toEqual(['count']);
     // 是不是 asks: a second part of its own.
     expect(askClauses('支委会一届干几年？选出来的书记是不是还得上面批', false)).toEqual([
       '支委会一届干几年',
