@@ -23,7 +23,7 @@ import {
 } from './enumeration.js';
 import { askedValue, givesValue, imposesPenalty } from './answer-type.js';
 import { asksWhatFollows, choiceSides } from './question-kind.js';
-import { docNames, findScope, scopeFactor, withDocumentAtHand, type Scope } from './scope.js';
+import { docNames, findScope, pointedDocumentSpans, scopeFactor, withDocumentAtHand, type Scope } from './scope.js';
 import { handScore, newCandidate, type Candidate, type Features } from './fusion.js';
 
 export { lengthPrior } from './fusion.js';
@@ -131,6 +131,20 @@ function occursInCorpus(index: Pick<KnowledgeIndex, 'grams' | 'chunks'>, s: stri
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
+  const titles = new Map(index.chunks.map((c) => [c.docId, c.title + c.short] as const));
+  /** The topic without the spans naming a scoped document the member looks in; the topic itself when none does. */
+  const withoutSpans = (topic: string, scope: Scope): string => {
+    // Only a document sent with a cover notice: the notice and the preamble carry its title (other documents' names,
+    // 党章上, 条例里, also find their articles).
+    if (!scope.docs.size || ![...scope.docs].some((d) => noticeDocs.includes(d))) return topic;
+    const spans = pointedDocumentSpans(
+      topic,
+      [...scope.docs].map((d) => titles.get(d) ?? ''),
+    );
+    let rest = topic;
+    for (const span of spans) rest = rest.split(span).join(' ');
+    return rest.trim().length >= 2 ? rest : topic;
+  };
   // Documents sent with a cover notice: what 这个文件/这个通知 points at.
   const noticeDocs = [...new Set(index.chunks.filter((c) => c.kind === 'letter').map((c) => c.docId))];
   // The corpus's quoted terms (“三查三改”): the tokenizer's own dictionary additions.
@@ -211,15 +225,21 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const topic = withListHeads(corrected, fixTypos(questionTopic(corrected)), listHeads);
       const tokens = index.tokenizer.tokenize(topic);
       const words = index.tokenizer.words(topic);
+      const scope = withDocumentAtHand(findScope(corrected, names), corrected, noticeDocs);
+      // The channels search without the name of a document the member looks in (两学一做方案里…): its title words would
+      // rank the document's cover notice and preamble, which carry the title, over the clause asked about.
+      const sought = withoutSpans(topic, scope);
+      const soughtTokens = sought === topic ? tokens : index.tokenizer.tokenize(sought);
+      const soughtWords = sought === topic ? words : index.tokenizer.words(sought);
       const lexical = index.bm25.search(
-        [...tokens, ...expandTerms(words).flatMap((w) => index.tokenizer.tokenize(w))],
+        [...soughtTokens, ...expandTerms(soughtWords).flatMap((w) => index.tokenizer.tokenize(w))],
         POOL,
       );
-      const gramHits = index.grams.search(charPairCodes(topic), POOL);
+      const gramHits = index.grams.search(charPairCodes(sought), POOL);
       // The local embedder searches its exact sparse index; a configured endpoint's vectors are in the HNSW store.
-      const vector = index.dense ? undefined : await embedQuery(topic);
+      const vector = index.dense ? undefined : await embedQuery(sought);
       const dense = index.dense
-        ? index.dense.search(topic, POOL)
+        ? index.dense.search(sought, POOL)
         : vector
           ? index.store.searchVector(vector, POOL)
           : [];
@@ -259,7 +279,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         });
       }
       // Single characters, scored for the candidates found so far.
-      const charQ = charQuery(index.chars, topic);
+      const charQ = charQuery(index.chars, sought);
       const charScores = [...fused.keys()].map(
         (i) => [i, charScore(index.chars, charQ, matchText(indexedText(index.chunks[i]!)))] as const,
       );
@@ -283,7 +303,6 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         }
         e.score = handScore(e.f);
       }
-      const scope = withDocumentAtHand(findScope(corrected, names), corrected, noticeDocs);
       // A word nearly only one document uses (两学一做 → the plan) points to that document when none is named.
       const implied = scope.docs.size ? [] : impliedDocs(words);
       if (implied.length)

@@ -1,7 +1,7 @@
 // References in a question: a document named by its short or full title (党章, 《纪律处分条例》) and an article
 // (第三十三条, 第16条). Named documents and articles are what the member asked about: their chunks rank first.
 import type { Chunk } from './chunk.js';
-import { asksDocumentAtHand } from './question-kind.js';
+import { asksDocumentAtHand, POINTED_DOCUMENT } from './question-kind.js';
 import { chineseToNumber } from './structure.js';
 
 export interface Scope {
@@ -106,4 +106,22 @@ export function scopeFactor(c: Chunk, scope: Scope): number {
 export function withDocumentAtHand(scope: Scope, question: string, noticeDocs: string[]): Scope {
   if (scope.docs.size || !noticeDocs.length || !asksDocumentAtHand(question)) return scope;
   return { ...scope, docs: new Set(noticeDocs) };
+}
+
+/** How far before the kind word (条例, 准则) a pointed name may start. */
+const NAME_REACH = 8;
+
+/**
+ * Where the question names a document it looks in (两学一做方案里, 廉洁自律准则上): the kind word and the characters of
+ * the looked-in documents' titles (`titles`) before it, up to NAME_REACH. The name says where to look, not what is asked.
+ */
+export function pointedDocumentSpans(question: string, titles: string[]): string[] {
+  const inTitle = (c: string) => titles.some((t) => t.includes(c));
+  const spans: string[] = [];
+  for (const m of question.matchAll(POINTED_DOCUMENT)) {
+    let from = m.index;
+    while (from > 0 && m.index - from < NAME_REACH && inTitle(question[from - 1]!)) from--;
+    spans.push(question.slice(from, m.index + m[0].length));
+  }
+  return spans;
 }

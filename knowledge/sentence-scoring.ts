@@ -2,19 +2,12 @@
 import type { Chunk } from './chunk.js';
 import { isFieldLine, joinLists, splitSentences, type ListPlace } from './sentences.js';
 import { bigramShare, matchText, termCoverage, withQuestionForms } from './coverage.js';
-import {
-  askClauses,
-  askedKinds,
-  comparedSides,
-  containsKind,
-  POINTED_DOCUMENT,
-  type AskedKind,
-} from './question-kind.js';
+import { askClauses, askedKinds, comparedSides, containsKind, type AskedKind } from './question-kind.js';
 import { enumerates, numberedTerms } from './enumeration.js';
 import { phrasesIn } from './synonyms.js';
 import { questionTopic } from './query.js';
 import type { Retrieval } from './retriever.js';
-import { scopeFactor } from './scope.js';
+import { scopeFactor, pointedDocumentSpans } from './scope.js';
 import type { Bm25 } from './bm25.js';
 
 export interface Scored {
@@ -198,9 +191,6 @@ function unitCoverage(r: Retrieval): Map<string, number> {
   return m;
 }
 
-/** How far before the kind word (条例, 准则) a pointed name may start. */
-const NAME_REACH = 8;
-
 /**
  * The question's words and topic without the document it points into (廉洁自律准则里…): the name says where to look, not
  * what is asked, and its characters would favour a sentence that happens to share them (廉洁从政 for 廉洁自律准则). Only
@@ -212,14 +202,8 @@ function withoutPointedDocument(r: Retrieval): { words: string[]; topic: string 
   if (!docs?.size) return { words: r.words, topic };
   const titles = new Set<string>();
   for (const h of r.hits) if (docs.has(h.chunk.docId)) titles.add(h.chunk.title + h.chunk.short);
-  const inTitle = (c: string) => [...titles].some((t) => t.includes(c));
   const q = r.question;
-  const spans: string[] = [];
-  for (const m of q.matchAll(POINTED_DOCUMENT)) {
-    let from = m.index;
-    while (from > 0 && m.index - from < NAME_REACH && inTitle(q[from - 1]!)) from--;
-    spans.push(q.slice(from, m.index + m[0].length));
-  }
+  const spans = pointedDocumentSpans(q, [...titles]);
   if (!spans.length) return { words: r.words, topic };
   let rest = q;
   for (const span of spans) rest = rest.split(span).join('，');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ground/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { CORPUS_DIR, testConfig, removeTempDirs } from './fixtures.js';
+import { pointedDocumentSpans } from '../../knowledge/scope.js';
 
 let plan: Knowledge;
 let full: Knowledge;
@@ -112,5 +113,17 @@ describe('who decides (fourteenth round)', () => {
     const asked = await ratio('退党要办什么手续，最后谁来定');
     expect(asked).toBeGreaterThan(0);
     expect(asked).toBeLessThan((await ratio('退党要办什么手续')) * 0.9);
+  });
+});
+
+describe('a document with a cover notice named as where to look (fifteenth round)', () => {
+  it('searches without its name, so the notice and preamble, which carry the title, do not outrank the clause', async () => {
+    const q = '咱们市里那个两学一做常态化方案里，对老党员和身体不好的党员怎么安排学习';
+    const top = (await full.retriever.retrieve(q, { k: 3 })).hits[0]!.chunk;
+    expect([top.docId, top.unit]).toEqual(['ningweibanfa-2017-39', 'c23']);
+    // The name reaches back over the title's characters, up to the kind word.
+    expect(pointedDocumentSpans('两学一做方案里怎么说', ['关于推进“两学一做”学习教育常态化制度化的实施方案'])).toEqual([
+      '两学一做方案',
+    ]);
   });
 });
