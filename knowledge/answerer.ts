@@ -9,7 +9,7 @@ import { scoreSentences } from './sentence-scoring.js';
 import { domainLift, liftWords } from './domain.js';
 import { membersOnlyWords } from './unit-keywords.js';
 import { synonymsOf } from './synonyms.js';
-import { asksWhatFollows, consequenceAsks } from './question-kind.js';
+import { asksWhatFollows, consequenceAsks, permissionAsks } from './question-kind.js';
 import { modelAnswer, type ModelAnswerer } from './llm-answer.js';
 import { clip } from './plain-text.js';
 import { articlesByDoc, missingArticleText } from './missing-article.js';
@@ -47,7 +47,9 @@ export function conductLift(
   bm25: Parameters<typeof domainLift>[1],
   documentsUse: (w: string) => boolean = (w) => bm25.has(w),
 ): number | undefined {
-  const asks = consequenceAsks(question);
+  // Asking whether conduct is allowed (这个我能参加吗) tells conduct like asking its consequence.
+  const consequences = consequenceAsks(question);
+  const asks = consequences.length ? consequences : permissionAsks(question);
   if (!asks.length) return undefined;
   const lifts = [...new Set(words)]
     .filter((w) => !asks.some((a) => a.includes(w)))

@@ -499,6 +499,11 @@ export function asksPermission(question: string): boolean {
   return PERMISSION.test(normalizeForMatch(question));
 }
 
+/** The permission asks of a question (这个我能参加吗 → 能参加吗), empty when it asks none. */
+export function permissionAsks(question: string): string[] {
+  return [...normalizeForMatch(question).matchAll(new RegExp(PERMISSION.source, 'g'))].map((m) => m[0]);
+}
+
 /** The consequence asks of a question (empty when it asks none). */
 export function consequenceAsks(question: string): string[] {
   return [...normalizeForMatch(question).matchAll(CONSEQUENCE)].map((m) => m[0]);

@@ -336,6 +336,11 @@ describe('the subject of the ask', () => {
     expect(conduct('有领导在考察干部时打招呼要求照顾某人，会怎么处理')!).toBeGreaterThanOrEqual(
       DEFAULT_POLICY.domainMin,
     );
+    // Asking whether conduct is allowed reads the same lift (fifteenth round); 参加 is the ask.
+    expect(conduct('我是副处长，老乡要搞个同乡会让我牵头，这个我能参加吗')).toBeDefined();
+    expect(conduct('我是副处长，老乡要搞个同乡会让我牵头，这个我能参加吗')!).toBeGreaterThanOrEqual(
+      DEFAULT_POLICY.domainMin,
+    );
   });
 
   it('refuses a consequence question on other matters on the real corpus', async () => {
