@@ -22,7 +22,7 @@ import {
   withListHeads,
 } from './enumeration.js';
 import { askedValue, givesValue, imposesPenalty } from './answer-type.js';
-import { asksWhatFollows, choiceSides } from './question-kind.js';
+import { askedKinds, asksWhatFollows, choiceSides } from './question-kind.js';
 import { docNames, findScope, pointedDocumentSpans, scopeFactor, withDocumentAtHand, type Scope } from './scope.js';
 import { handScore, newCandidate, type Candidate, type Features } from './fusion.js';
 
@@ -131,6 +131,8 @@ function occursInCorpus(index: Pick<KnowledgeIndex, 'grams' | 'chunks'>, s: stri
 
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
+  /** The words of a sentence saying who decides: 决定 and 批准 (question-kind's DECIDES). */
+  const DECIDER_TERMS = ['决定', '批准'].filter((t) => index.bm25.has(t));
   const titles = new Map(index.chunks.map((c) => [c.docId, c.title + c.short] as const));
   /** The topic without the spans naming a scoped document the member looks in; the topic itself when none does. */
   const withoutSpans = (topic: string, scope: Scope): string => {
@@ -231,8 +233,15 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const sought = withoutSpans(topic, scope);
       const soughtTokens = sought === topic ? tokens : index.tokenizer.tokenize(sought);
       const soughtWords = sought === topic ? words : index.tokenizer.words(sought);
+      // Asked who decides (谁说了算, 报哪一级批), the answer says by whom something is decided or approved (由…决定,
+      // 报…批准): the words of that sentence are searched too, whatever the member's.
+      // (Not when the member asks in those words: 还要谁批准 finds its sentence.)
+      const decides =
+        askedKinds(corrected).some((k) => k.decider) && !DECIDER_TERMS.some((t) => soughtTokens.includes(t))
+          ? DECIDER_TERMS
+          : [];
       const lexical = index.bm25.search(
-        [...soughtTokens, ...expandTerms(soughtWords).flatMap((w) => index.tokenizer.tokenize(w))],
+        [...soughtTokens, ...expandTerms(soughtWords).flatMap((w) => index.tokenizer.tokenize(w)), ...decides],
         POOL,
       );
       const gramHits = index.grams.search(charPairCodes(sought), POOL);

@@ -114,6 +114,20 @@ describe('who decides (fourteenth round)', () => {
     expect(asked).toBeGreaterThan(0);
     expect(asked).toBeLessThan((await ratio('退党要办什么手续')) * 0.9);
   });
+
+  it('searches the words that say by whom (决定, 批准) when the member asks in other words (fifteenth round)', async () => {
+    const rank = async (q: string) =>
+      (await full.retriever.retrieve(q, { k: 40 })).hits.findIndex(
+        (h) => `${h.chunk.docId}#${h.chunk.unit}` === 'dangzhang_2022#a42',
+      );
+    // 《党章》第四十二条: 对党员的纪律处分，必须经过支部大会讨论决定，报党的基层委员会批准. Asked who decides, it climbs
+    // above where the same words without the ask put it (the 纪律处分条例's short articles share 党员 and 处分).
+    const plain = await rank('党员的纪律处分');
+    const asked = await rank('党员的纪律处分谁说了算');
+    expect(plain).toBeGreaterThanOrEqual(0);
+    expect(asked).toBeGreaterThanOrEqual(0);
+    expect(asked).toBeLessThan(plain - 4);
+  });
 });
 
 describe('a document with a cover notice named as where to look (fifteenth round)', () => {
