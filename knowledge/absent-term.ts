@@ -61,11 +61,11 @@ export function absentTermText(
 ): string | undefined {
   const present = (term: string): boolean => {
     // A brand is there when both its phrases are (the documents may join them with another mark).
-    if (BRAND_DOT.test(term)) return term.split(BRAND_DOT).every((part) => present(normalizeForMatch(part)));
+    if (BRAND_DOT.test(term)) return term.split(BRAND_DOT).every(present);
     const spelled = spelledOut(term);
     return contains(term) || (!!spelled && matches(spelled));
   };
-  const absent = namedTerms(question).find((t) => !present(BRAND_DOT.test(t) ? t : normalizeForMatch(t)));
+  const absent = namedTerms(question).find((t) => !present(normalizeForMatch(t)));
   return absent ? `现有文件中没有“${absent}”的提法，无法说明它的内容。请核对名称，或直接问想了解的事项。` : undefined;
 }
 

@@ -60,6 +60,9 @@ const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分�
 /** Verbs of staying somewhere a while: 玩几天, 多呆几天, 住几个月 tell how long, they do not ask it. */
 const STAYING = /(玩|住|呆|待|歇|逛|躲|耍|溜达|休息|旅游)$/;
 
+/** What ends a clause. */
+const CLAUSE_BREAK = /[，。？！,?!；;\s]+/;
+
 /** Words that ask something (a later one means an earlier number phrase may be background, not the ask). */
 const ASKING = /(怎么|怎样|如何|咋|什么|啥|吗|么|是否|是不是|哪|谁|能不能|可不可以|要不要|有没有|会不会)/;
 
@@ -92,12 +95,8 @@ function planned(q: string, start: number, end: number): boolean {
   // The phrase ends its clause: at most its measure (几|天) stands before the comma.
   const after = /^[\u4e00-\u9fff]?[，,]/.exec(q.slice(end));
   if (!after) return false;
-  const clause =
-    q
-      .slice(0, start)
-      .split(/[，。？！,?!；;\s]/)
-      .at(-1) ?? '';
-  const next = q.slice(end + after[0].length).split(/[，。？！,?!；;\s]/)[0] ?? '';
+  const clause = q.slice(0, start).split(CLAUSE_BREAK).at(-1) ?? '';
+  const next = q.slice(end + after[0].length).split(CLAUSE_BREAK)[0] ?? '';
   return PLAN.test(clause) && /(吗|么)$|需不需要|要不要|用不用|是否/.test(next) && !/几|多少|多久/.test(next);
 }
 
@@ -270,21 +269,14 @@ export function askedKinds(question: string): AskedKind[] {
  * answer must be about.
  */
 export function askClauses(question: string, joinShort = true): string[] {
-  const clauses = normalizeForMatch(question)
-    .split(/[，。？！,?!；;\s]+/)
-    .filter(Boolean);
+  const clauses = normalizeForMatch(question).split(CLAUSE_BREAK).filter(Boolean);
   return clauses.flatMap((c, i) =>
     !ASK_WORD.test(c) ? [] : joinShort && c.length <= 6 && i > 0 ? [clauses[i - 1]! + c] : [c],
   );
 }
 
 function lastClause(q: string): string {
-  return (
-    q
-      .split(/[，。？！,?!；;\s]+/)
-      .filter(Boolean)
-      .at(-1) ?? ''
-  );
+  return q.split(CLAUSE_BREAK).filter(Boolean).at(-1) ?? '';
 }
 
 /** The question's content words (two characters or more) in each clause that carries an ask. */
@@ -410,8 +402,8 @@ export function asksComposition(question: string): boolean {
 
 /**
  * Asks the group for a recommendation (推荐一家, 有推荐吗, 去哪吃比较好, 穿什么鞋比较好, 牌子做多大尺寸、用啥材质):
- * restaurants, outings, shows, gear and fittings are no matter of the documents (a colour may be: 党旗的图案是什么颜色). What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些,
- * and 民主推荐 is a procedure.
+ * restaurants, outings, shows, gear and fittings are no matter of the documents (a colour may be: 党旗的图案是什么颜色).
+ * What a document recommends (方案里推荐了哪些红色基地) is asked with 了 or 哪些, and 民主推荐 is a procedure.
  */
 const RECOMMENDATION =
   /推荐(一家|一下|下|个|几个|几家|几部|点)|有(什么|啥)?推荐(吗|没|不)|(哪家|哪里|去哪|哪个地方)[\u4e00-\u9fff]{0,6}(比较好|最好|好吃|好玩)|(穿|买|带|吃|用)(什么|啥|哪种|哪个|哪款)[\u4e00-\u9fff]{0,4}(比较好|最好|合适)|(多大|什么|啥|哪种)(尺寸|材质|字体|字号)/;
@@ -454,9 +446,10 @@ export const DECIDES = /(由|经)[^，。；：]{1,30}(决定|批准)/;
 
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;
 
-/** Who issued or adopted a document: 哪个单位发的, 谁印发的, 发文单位, 是谁制定的. */
+/** 中央和省里的文号: the document numbers of higher issuers, which the document at hand cites. */
 const CITED_ISSUER_NUMBER = /(中央|中办|省委|省里|国家|国务院|上级|上面)[^，。？！,?!]{0,6}文号/;
 
+/** Who issued or adopted a document: 哪个单位发的, 谁印发的, 发文单位, 是谁制定的. */
 const ASKED_BODY = '(?:谁|哪个?(?:单位|部门|机关|机构)|什么(?:单位|部门|机关|机构)|哪里|哪儿)';
 const ISSUER_ASK = new RegExp(
   `${ASKED_BODY}(?:印|下|颁)?发(?:布)?的|(?:发文|印发|制发)(?:单位|机关|部门)|(?:由|是)?${ASKED_BODY}(?:印发|下发|发布|颁布|制定|出台|通过)`,

@@ -22,7 +22,7 @@ import {
   withListHeads,
 } from './enumeration.js';
 import { askedValue, givesValue, imposesPenalty } from './answer-type.js';
-import { askedKinds, asksWhatFollows, choiceSides } from './question-kind.js';
+import { asksWhatFollows, choiceSides } from './question-kind.js';
 import { docNames, findScope, pointedDocumentSpans, scopeFactor, withDocumentAtHand, type Scope } from './scope.js';
 import { handScore, newCandidate, type Candidate, type Features } from './fusion.js';
 
@@ -132,7 +132,9 @@ function occursInCorpus(index: Pick<KnowledgeIndex, 'grams' | 'chunks'>, s: stri
 export function createRetriever({ index, logger }: { index: KnowledgeIndex; logger?: Logger }): Retriever {
   const names = docNames(index.chunks);
   /** The words of a sentence saying who decides: 决定 and 批准 (question-kind's DECIDES). */
-  const DECIDER_TERMS = ['决定', '批准'].filter((t) => index.bm25.has(t));
+  const deciderTerms = ['决定', '批准'].filter((t) => index.bm25.has(t));
+  // Documents sent with a cover notice: what 这个文件/这个通知 points at.
+  const noticeDocs = [...new Set(index.chunks.filter((c) => c.kind === 'letter').map((c) => c.docId))];
   const titles = new Map(index.chunks.map((c) => [c.docId, c.title + c.short] as const));
   /** The topic without the spans naming a scoped document the member looks in; the topic itself when none does. */
   const withoutSpans = (topic: string, scope: Scope): string => {
@@ -147,8 +149,6 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
     for (const span of spans) rest = rest.split(span).join(' ');
     return rest.trim().length >= 2 ? rest : topic;
   };
-  // Documents sent with a cover notice: what 这个文件/这个通知 points at.
-  const noticeDocs = [...new Set(index.chunks.filter((c) => c.kind === 'letter').map((c) => c.docId))];
   // The corpus's quoted terms (“三查三改”): the tokenizer's own dictionary additions.
   const quoted = new Set(index.tokenizer.terms);
   const oov = oovExpander(index.bm25, index.chars);
@@ -236,10 +236,9 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       // Asked who decides (谁说了算, 报哪一级批), the answer says by whom something is decided or approved (由…决定,
       // 报…批准): the words of that sentence are searched too, whatever the member's.
       // (Not when the member asks in those words: 还要谁批准 finds its sentence.)
-      const decides =
-        askedKinds(corrected).some((k) => k.decider) && !DECIDER_TERMS.some((t) => soughtTokens.includes(t))
-          ? DECIDER_TERMS
-          : [];
+      const asked = askedValue(corrected, words);
+      const decider = asked?.kinds.some((k) => k.decider) ?? false;
+      const decides = decider && !deciderTerms.some((t) => soughtTokens.includes(t)) ? deciderTerms : [];
       const lexical = index.bm25.search(
         [...soughtTokens, ...expandTerms(soughtWords).flatMap((w) => index.tokenizer.tokenize(w)), ...decides],
         POOL,
@@ -325,10 +324,8 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
           });
       }
       // Among the first KIND_TOP (ranked once), a unit giving the asked value or imposing the penalty asked about.
-      const asked = askedValue(corrected, words);
       const consequence = asksWhatFollows(corrected);
       const choice = choiceWords(corrected);
-      const decider = asked?.kinds.some((k) => k.decider) ?? false;
       if (asked || consequence || choice)
         for (const [i, e] of [...fused].sort((a, b) => b[1].score - a[1].score).slice(0, KIND_TOP)) {
           const text = index.chunks[i]!.text;

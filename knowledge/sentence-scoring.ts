@@ -167,7 +167,11 @@ const MEMBERS_WORDS_WEIGHT = 0.5;
 const REFERS_BACK = /前[两三]?款/;
 const BACK_REFERENCE = 0.7;
 
-/** Asks whether something is allowed (搞成联欢那种，可以不; 能不能; 行吗). */
+/**
+ * Asks whether something is allowed (搞成联欢那种，可以不; 能不能; 行吗): a forbidding rule is then lifted. Narrower than
+ * question-kind's asksPermission (which decides on-topic-ness): its wider forms (妥不妥, 还算不算) lifted forbidding rules
+ * where they do not answer (tune9 must_include −.02, measured in the fifteenth round).
+ */
 const PERMISSION_ASK = /可以不|可不可以|能不能|行不行|行吗|可以吗|能吗|允许|准不准|让不让/;
 /** A rule that forbids or binds: what answers whether something is allowed. */
 const DEONTIC = /不得|严禁|禁止|防止|不准|不允许|不能|坚决/;
