@@ -26,6 +26,8 @@ export interface AskedKind {
   relative?: boolean;
   /** For dates: the question asks when a document was adopted, issued or took effect (施行, 印发, 发的). */
   issued?: boolean;
+  /** For dates: the latest time something must be done (最晚什么时候), which a time limit answers (一个月内). */
+  deadline?: boolean;
   /** For dates: the question asks which year (报哪年的), which a year named relative to the act answers (上年度). */
   year?: boolean;
   /** For counts: a document number (文号多少 ← 宁委办发〔2017〕39号), which never writes the word the member asks with. */
@@ -74,6 +76,13 @@ function background(q: string, end: number): boolean {
   const rest = q.slice(end);
   const clauseEnd = rest.search(/[，。？！,?!；;\s]/);
   const tail = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
+  // A clause the member closed with a question mark (最多能放多少党员？超了要拆吗) asks it.
+  if (
+    /^[？?]/.test(rest.slice(tail.length)) &&
+    !ASKING.test(tail) &&
+    /(多少|几)[\u4e00-\u9fff]?$/.test(q.slice(0, end))
+  )
+    return false;
   // 开多长时间合适 / 交多少为宜: a judgement word closes the ask itself.
   if (ASK_CLOSER.test(tail)) return false;
   // 单位几个老乡党员天天抱团，…，有说法吗: a number phrase running on into a description, then asking whether a rule
@@ -195,6 +204,7 @@ export function askedKinds(question: string): AskedKind[] {
       relative: /(什么时候|啥时候|何时|(?<!一)起算|开始算|从哪天)/.test(q),
       issued: ISSUED.test(q),
       ...(/哪一?年/.test(q) ? { year: true } : {}),
+      ...(/最晚|最迟|截止|截至/.test(q) ? { deadline: true } : {}),
     });
   }
   // 几点开/几点到 asks a time of day (几点了 asks the time now: below).
@@ -216,7 +226,7 @@ export function askedKinds(question: string): AskedKind[] {
   if (place) kinds.push({ kind: 'place', measure: place[1] });
   // 办公室设在哪 asks where an office sits: a body (设在中央组织部) answers it.
   else if (/(设|放|挂)在(哪|什么地方)/.test(q)) kinds.push({ kind: 'place' });
-  else if (!usedFor && /(在哪(?![条款章节项篇部份个文])|位于|地址|什么地方|何处|地点)/.test(q))
+  else if (!usedFor && /(在哪(?![条款章节项篇部份个文几些方])|位于|地址|什么地方|何处|地点)/.test(q))
     kinds.push({ kind: 'place', measure: '' });
   else if (!usedFor && /(哪里|哪儿|(?<![做达想见得遇找])(去|到)哪(?![个些种一条份部几]))/.test(q))
     kinds.push({ kind: 'place' });
@@ -519,6 +529,8 @@ const WHICH_ELSEWHERE =
 function namedOptions(a: string, b: string): boolean {
   // 是两码事还是合一起搞 compares two things; 码事/回事 is no option.
   if (/咋|怎|什么|啥|如何|哪|干嘛|[码回]事/.test(a + b)) return false;
+  // 教育了几次还是这样: 还是 is "still" before 这样/那样, and a number phrase (几次) names no option.
+  if (/^[这那一]样|^[这那]么/.test(b) || /几|多少/.test(a)) return false;
   let shared = 0;
   while (shared < Math.min(a.length, b.length) && a.at(-1 - shared) === b.at(-1 - shared)) shared++;
   return shared === 0 || Math.min(a.length, b.length) - shared >= 2;
@@ -569,6 +581,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'date': {
       // 什么时候开 is answered by the occasion the text names (在必要时召集, 任期届满时).
       if (k.relative && /之日|之时|起施行|必要时|需要时|届满|期满/.test(text)) return true;
+      // 最晚什么时候办 is answered by a time limit counted from the event (在一个月内办理).
+      if (k.deadline && new RegExp(`${NUMERAL}+(个)?(年|月|天|日|周|星期)(内|之内|以内)`).test(text)) return true;
       if (k.year && /[上下本当次前](一)?年度|上一年|当年|次年/.test(text)) return true;
       // When a document was adopted or issued answers only a question about that, not 哪天开幕/哪一年结束; a short
       // line that is only a date is a document's own date (its signature).
@@ -612,7 +626,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'contact':
       return /(\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+|https?:\/\/|www\.)/.test(text);
     case 'material':
-      return /(材料|手续|证明|证件|表格|介绍信|登记表)/.test(text);
+      return /(材料|手续|证明|证件|表格|介绍信|登记表|志愿书|申请书)/.test(text);
     case 'procedure':
       return /(程序|步骤|流程|首先|然后|办理|提交|填写|审查|审批|批准|报请|报送|备案|申请)/.test(text);
     case 'clock':

@@ -614,3 +614,27 @@ describe('fourteenth round: the document at hand named with its title', () => {
     expect(asksDocumentAtHand('中央那个文件是哪天下发的')).toBe(false);
   });
 });
+
+describe('sixteenth round: asks read from what the member wrote', () => {
+  it('reads 在哪几方面/在哪些方面 as asking for points, not a place', () => {
+    expect(kinds('对机关的要求更高，要在哪几方面做表率')).not.toContain('place');
+    expect(kinds('组织生活会在哪些方面查摆问题')).not.toContain('place');
+    expect(kinds('支部活动室在哪')).toContain('place');
+  });
+  it('reads a number phrase the member closed with a question mark as asked, even with a second ask after it', () => {
+    expect(kinds('一个党小组最多能有多少人？人多了要分开吗')).toContain('count');
+    // …but a clause running on after the number (多久组织学？) or asking in its own words (几种是啥？) is read as before.
+    expect(kinds('讲话出来了要隔多久组织学？是等月底一起学吗')).not.toContain('duration');
+  });
+  it('reads 还是这样 as "still so" and a number phrase as no option of a choice', () => {
+    expect(kinds('谈了好几次还是这样，支部怎么处理')).not.toContain('choice');
+    expect(kinds('申请书手写还是打印')).toContain('choice');
+  });
+  it('answers "by when" with a time limit counted from the event', () => {
+    expect(answers('处分下来以后最晚什么时候要宣布', '应当在一个月内向全体党员宣布。')).toBe(true);
+    expect(answers('党代会什么时候开', '应当在一个月内向全体党员宣布。')).toBe(false);
+  });
+  it('takes the application papers the texts name as material', () => {
+    expect(answers('入党要交什么材料', '申请入党的人，要填写入党志愿书。')).toBe(true);
+  });
+});
