@@ -15,6 +15,13 @@ const LIKELIER = 20;
 const MEANT = /[是的了在和与有就都也还又吗呢吧啊呀不没很太要会能]/;
 /** Verbs and prepositions that, typed beside a word, are meant (当 + 组织, 为 + 支部, 对 + 党员). */
 const EDGE_MEANT = /[当做作去到给让对把被从为跟向往]/;
+/**
+ * Adverbs that, typed first before a verb, are meant (钱也全退了: 全 + 退, never 劝退) — when the pair reads as an
+ * adverb and its verb: a pronoun or another adverb before it, or an aspect particle after (先场 may still be 现场).
+ */
+const ADVERB_MEANT = /[全都也还再又才就先已刚只光共总]/;
+const BEFORE_ADVERB = /[也都还又我你他她们己]/;
+const AFTER_VERB = /[了过着完]/;
 /** A typed pair this frequent in jieba's dictionary is a word of its own (不通 stays, though 不同 is 50 times commoner). */
 const COMMON = 300;
 
@@ -116,6 +123,12 @@ export function homophoneFixer(
       // A function character typed second may be the typo (品得 → 品德, 党其 → 党旗); typed first it belongs to the word
       // before (个新 is …个 新…, never 革新), and the commonest ones are meant wherever they stand (腐是 is 腐 + 是).
       if (!words.has(fixed) || [chars[i]!, ...fixed].some(isStopword) || MEANT.test(chars[i + 1]!)) continue;
+      if (
+        x !== a &&
+        ADVERB_MEANT.test(chars[i]!) &&
+        (BEFORE_ADVERB.test(chars[i - 1] ?? '') || AFTER_VERB.test(chars[i + 2] ?? ''))
+      )
+        continue;
       // A common word typed (不通, 查看) is what the member meant, however much commoner its homophone is (不同).
       const typedFrequency = pairFrequency(typed);
       if (typedFrequency >= COMMON || pairFrequency(fixed) <= LIKELIER * typedFrequency) continue;

@@ -43,6 +43,13 @@ describe('homophone typos', () => {
     expect(fix('带党员去鱼花台开组织生活')).toBe('带党员去雨花台开组织生活');
   });
 
+  it('keeps an adverb typed before a verb, but corrects the same pair inside a phrase', () => {
+    // 他也先接了: 先 + 接 (took it first), never 衔接; in 上下先接工作 the pair is the typo.
+    expect(fix('这事他也先接了一下')).toBe('这事他也先接了一下');
+    expect(fix('做好上下先接工作')).toBe('做好上下衔接工作');
+    expect(fix('通过多种再体学习')).toBe('通过多种载体学习');
+  });
+
   it('corrects four characters one homophone away from a term even where a function character was typed', () => {
     expect(fix('对照四个和格查问题')).toBe('对照四个合格查问题');
   });
