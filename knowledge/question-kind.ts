@@ -248,8 +248,8 @@ export function askedKinds(question: string): AskedKind[] {
   else if (ISSUER_ASK.test(who)) kinds.push({ kind: 'person', issuer: true });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who))
     kinds.push({ kind: 'person', ...(DECIDER_ASK.test(who) ? { decider: true } : {}) });
-  // 是支部说了算还是上面说了算 asks who decides between two bodies.
-  else if (/(说了算|批准|决定|定)还是[\u4e00-\u9fff]{1,8}(说了算|批准|决定|定)/.test(who))
+  // 是支部说了算还是上面说了算 asks who decides between two bodies (支部开会定了就行，还是得报上面批, too).
+  else if (/(说了算|批准|决定|定)[了就行即可，,]{0,5}还是[\u4e00-\u9fff]{1,8}(说了算|批准|决定|定|批)/.test(who))
     kinds.push({ kind: 'person', decider: true });
   if (/((什么|哪些|何种|啥|哪种)(处分|处罚)|(怎么|如何|咋)(处分|处罚|惩处)|给(予)?(什么|啥)处理)/.test(q))
     kinds.push({ kind: 'penalty' });

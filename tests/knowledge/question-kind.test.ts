@@ -638,3 +638,13 @@ describe('sixteenth round: asks read from what the member wrote', () => {
     expect(answers('入党要交什么材料', '申请入党的人，要填写入党志愿书。')).toBe(true);
   });
 });
+
+describe('sixteenth round: who decides, asked as a choice told at length', () => {
+  it('reads 支部开会定了就行，还是得报上面批 as asking who decides', () => {
+    expect(askedKinds('给党员处分，支部开会定了就行，还是得报上面批？')).toContainEqual({
+      kind: 'person',
+      decider: true,
+    });
+    expect(askedKinds('这事支部定还是上面定')).toContainEqual({ kind: 'person', decider: true });
+  });
+});
