@@ -6,7 +6,17 @@ import { matchText, termCoverage, type Weigher } from './coverage.js';
 import { isFieldLine, splitSentences } from './sentences.js';
 
 /** Values a sentence either gives or does not; bodies and persons are named in nearly every sentence. */
-const VALUE_KINDS = new Set<AnswerKind>(['count', 'amount', 'duration', 'frequency', 'date', 'clock', 'name', 'place']);
+const VALUE_KINDS = new Set<AnswerKind>([
+  'count',
+  'amount',
+  'duration',
+  'frequency',
+  'date',
+  'clock',
+  'age',
+  'name',
+  'place',
+]);
 /**
  * The share of the asking clause's words (IDF-weighted) a sentence must hold to give the value about it. At 0.3 a term
  * of another office (支部委员会每届任期三年至五年) rose for 党小组长的任期 and was taken as its answer; 0.45 and 0.6 keep

@@ -18,6 +18,7 @@ export type AnswerKind =
   | 'which'
   | 'choice'
   | 'clock'
+  | 'age'
   | 'current';
 
 export interface AskedKind {
@@ -61,6 +62,10 @@ const MEASURES = '个名位次项条种类人批份家所届轮字页篇岁分�
 
 /** Verbs of staying somewhere a while: 玩几天, 多呆几天, 住几个月 tell how long, they do not ask it. */
 const STAYING = /(玩|住|呆|待|歇|逛|躲|耍|溜达|休息|旅游)$/;
+
+/** An age asked: 几岁, 多少岁, 多大年纪, 年龄有什么要求, 多大能/才可以 (多大的, 多大尺寸 ask a size). */
+const AGE_ASK =
+  /几岁|多少岁|多大(岁数|年纪|年龄)|年龄(多大|多少|有什么|有啥|有没有|要求|限制|上限|下限)|年纪(多大|要求)|多大(就|才)?(能|可以)/;
 
 /** What ends a clause. */
 const CLAUSE_BREAK = /[，。？！,?!；;\s]+/;
@@ -209,6 +214,13 @@ export function askedKinds(question: string): AskedKind[] {
   }
   // 几点开/几点到 asks a time of day (几点了 asks the time now: below).
   if (/((?<![哪这那])几点(?![了钟])|几点钟(?!了)|什么时间点|几时(?![了候]))/.test(q)) kinds.push({ kind: 'clock' });
+  // 多大能入党 / 几岁 asks an age (年满十八岁); 多大的牌子 asks a size.
+  if (AGE_ASK.test(q)) {
+    // 几岁 is the age, not a count of years.
+    const years = kinds.findIndex((k) => k.kind === 'count' && k.measure === '岁');
+    if (years >= 0) kinds.splice(years, 1);
+    kinds.push({ kind: 'age' });
+  }
   // 哪个软件/哪种表格 asks for a particular thing: the text must name that kind of thing. Bodies, places, persons and
   // the source (哪个条例里讲的) are asked and checked above; 哪个/哪些 alone (先撤哪个) asks for nothing particular.
   // 哪个是根基, 哪个最要紧 ask which of the things named is it (a copula, a degree), no particular thing.
@@ -291,7 +303,8 @@ function lastClause(q: string): string {
 
 /** The question's content words (two characters or more) in each clause that carries an ask. */
 export function askSubjects(question: string, words: string[]): string[][] {
-  const content = [...new Set(words)].filter((w) => w.length >= 2);
+  // A word the segmenter joined to the ask (多大能, 多少钱) is the ask, not what it is about.
+  const content = [...new Set(words)].filter((w) => w.length >= 2 && !/^(多大|多少|几)/.test(w));
   return askClauses(question)
     .map((c) => content.filter((w) => c.includes(w)))
     .filter((ws) => ws.length > 0);
@@ -629,6 +642,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return /(材料|手续|证明|证件|表格|介绍信|登记表|志愿书|申请书)/.test(text);
     case 'procedure':
       return /(程序|步骤|流程|首先|然后|办理|提交|填写|审查|审批|批准|报请|报送|备案|申请)/.test(text);
+    case 'age':
+      return new RegExp(`${NUMERAL}+(周)?岁`).test(text);
     case 'clock':
       // 三点要求, 这一点 count points: a time of day has a part of the day before it or 钟/半/分 after it.
       return /\d{1,2}[:：]\d{2}|(上午|下午|晚上|早上|中午|凌晨|傍晚)[\d一二三四五六七八九十两]+点|[\d一二三四五六七八九十两]+点(钟|半|\d+分|[一二三四五六七八九十]+分)/.test(

@@ -210,7 +210,10 @@ export function judge(
       (!s.cut && isFieldLine(s.quote)) ||
       about(s) >= policy.subjectShare ||
       (k.kind === 'count' && !!k.noun && namesItemsOf(s.quote, k.noun));
-    if (relevant.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
+    // An age is stated in few places (年满十八岁), in a sentence of many words: any top unit's sentence that states one
+    // about the ask answers, however little else of the question it shares.
+    const candidates = k.kind === 'age' ? near : relevant;
+    if (candidates.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
     // Options put in members' words (一刀切还是分开搞) are answered in the text's own (分类制定) by a sentence that
     // matches the question well.
     if (k.kind === 'choice' && bestLexical >= policy.choiceSentence) continue;
@@ -234,6 +237,7 @@ const SUBJECT_KINDS = new Set<AnswerKind>([
   'frequency',
   'date',
   'clock',
+  'age',
   'name',
   'which',
 ]);
@@ -255,6 +259,7 @@ const MISSING: Record<AnswerKind, string> = {
   choice: '没有规定具体做法',
   penalty: '没有规定具体处分',
   clock: '没有写明具体时间',
+  age: '没有规定具体年龄',
   current: '不涉及这类信息',
 };
 

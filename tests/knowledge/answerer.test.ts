@@ -53,6 +53,10 @@ describe('refusal', () => {
     const who = await k.answerer.answer('廖俊波是哪个县的县委书记');
     expect(who.mode).toBe('not-stated');
     expect(who.text).toContain('《实施方案》第24条');
+    // The plan states no age: an age asked is not stated.
+    const age = await k.answerer.answer('退休党员多大岁数以后可以不参加三会一课');
+    expect(age.mode).toBe('not-stated');
+    expect(age.text).toMatch(/^文件没有规定具体年龄。/);
   });
 
   it('refuses off-topic questions plainly, without clauses that are not related', async () => {

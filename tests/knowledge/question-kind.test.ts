@@ -5,6 +5,7 @@ import {
   asksRepair,
   asksWhatFollows,
   askClauses,
+  askSubjects,
   askedKinds,
   valueSubjects,
   asksDocumentAtHand,
@@ -646,5 +647,20 @@ describe('sixteenth round: who decides, asked as a choice told at length', () =>
       decider: true,
     });
     expect(askedKinds('这事支部定还是上面定')).toContainEqual({ kind: 'person', decider: true });
+  });
+});
+
+describe('sixteenth round: an age asked', () => {
+  it('reads 多大能/几岁/多大年纪 as an age, not a count of years or a size', () => {
+    expect(kinds('多大能申请入党')).toEqual(['age']);
+    expect(kinds('入党要满多少岁')).toEqual(['age']);
+    expect(kinds('党旗做多大的合适')).not.toContain('age');
+  });
+  it('is answered by a sentence stating an age', () => {
+    expect(answers('几岁可以入党', '年满十八岁的中国工人、农民…可以申请加入中国共产党。')).toBe(true);
+    expect(answers('几岁可以入党', '申请入党的人，要填写入党志愿书。')).toBe(false);
+  });
+  it('does not take the word the segmenter joined to the ask (多大能) for what the ask is about', () => {
+    expect(askSubjects('多大能申请入党', ['多大能', '申请入党']).flat()).toEqual(['申请入党']);
   });
 });
