@@ -1,7 +1,15 @@
 // Answer-type matching: a question asking for a value (a count, a date, a term…) is answered by a unit that gives
 // that kind of value about what it asks. Among units that match the words alike, the one that does ranks up
 // (基层党建重点任务一共几项 → the clause that says 7项重点任务, not the one that only names 重点任务).
-import { askSubjects, askedKinds, containsKind, DECIDES, type AnswerKind, type AskedKind } from './question-kind.js';
+import {
+  askSubjects,
+  askedKinds,
+  containsKind,
+  DECIDES,
+  LEADS,
+  type AnswerKind,
+  type AskedKind,
+} from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import { isFieldLine, splitSentences } from './sentences.js';
 
@@ -33,7 +41,7 @@ export interface AskedValue {
 
 export function askedValue(question: string, words: string[]): AskedValue | undefined {
   // Who decides is a value too: the sentence that says by whom (DECIDES), not any sentence naming a body.
-  const kinds = askedKinds(question).filter((k) => VALUE_KINDS.has(k.kind) || k.decider);
+  const kinds = askedKinds(question).filter((k) => VALUE_KINDS.has(k.kind) || k.decider || k.leader);
   if (!kinds.length) return undefined;
   const subjects = askSubjects(question, words);
   // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
@@ -50,11 +58,12 @@ export function askedValue(question: string, words: string[]): AskedValue | unde
  */
 export function givesValue(asked: AskedValue, text: string, weigher: Weigher): boolean {
   // Who decides is asked about a matter the member tells in everyday words (成立一个新支部 ↔ 成立党的新组织).
-  const share = asked.kinds.every((k) => k.decider) ? DECIDER_ABOUT : ABOUT;
+  const share = asked.kinds.every((k) => k.decider || k.leader) ? DECIDER_ABOUT : ABOUT;
   const about = (s: string) => asked.subjects.some((ws) => termCoverage(ws, matchText(s), weigher) >= share);
   return splitSentences(text).some(
     ({ text: s }) =>
-      asked.kinds.some((k) => (k.decider ? DECIDES.test(s) : containsKind(s, k))) && about(isFieldLine(s) ? text : s),
+      asked.kinds.some((k) => (k.decider ? DECIDES.test(s) : k.leader ? LEADS.test(s) : containsKind(s, k))) &&
+      about(isFieldLine(s) ? text : s),
   );
 }
 

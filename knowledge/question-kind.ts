@@ -48,6 +48,11 @@ export interface AskedKind {
    * (必须由上级党组织决定, 经…批准: DECIDES) answers it best; used to rank, not to refuse (every body named may be the one).
    */
   decider?: boolean;
+  /**
+   * For persons: which body leads or is in charge (哪个部门牵头, 归谁管): a sentence saying by whom the work is led (由市委
+   * 组织部牵头: LEADS) answers it best; used to rank, like `decider`.
+   */
+  leader?: boolean;
   /** For durations: the period something recurs in (每届几年), which 每五年…一次 answers; otherwise 每半年 is a frequency's. */
   recurring?: boolean;
   /** For choices (手写还是打印): the options; the text must name one of them. */
@@ -259,7 +264,10 @@ export function askedKinds(question: string): AskedKind[] {
     kinds.push({ kind: 'name', noun: ROLE.exec(q)?.[0] });
   else if (ISSUER_ASK.test(who)) kinds.push({ kind: 'person', issuer: true });
   else if (/(谁|什么人|哪个部门|哪个单位|哪些部门)/.test(who))
-    kinds.push({ kind: 'person', ...(DECIDER_ASK.test(who) ? { decider: true } : {}) });
+    kinds.push({
+      kind: 'person',
+      ...(DECIDER_ASK.test(who) ? { decider: true } : LEADER_ASK.test(who) ? { leader: true } : {}),
+    });
   // 是支部说了算还是上面说了算 asks who decides between two bodies (支部开会定了就行，还是得报上面批, too).
   else if (/(说了算|批准|决定|定)[了就行即可，,]{0,5}还是[\u4e00-\u9fff]{1,8}(说了算|批准|决定|定|批)/.test(who))
     kinds.push({ kind: 'person', decider: true });
@@ -465,6 +473,12 @@ const DECIDER_ASK =
  * A submission for approval (报上一级党委批准) and other verbs (审批, 同意, 备案) were measured wider and not kept: they
  * cost a first hit on a never-read set (holdout15) while adding one on a read set (tune14).
  */
+/** Asks which body leads or is in charge of a work: 哪个部门牵头, 谁来负责, 归谁管, 谁主管. */
+const LEADER_ASK =
+  /(谁|哪个部门|哪个单位|哪家|哪些部门)(来|在)?(牵头|负责|主管|主抓|抓|管)|(归|由)(谁|哪个部门|哪个单位)(来)?(管|负责|领导|牵头)/;
+/** A sentence saying by whom a work is led or which body is in charge (由市委组织部牵头组织实施, 归…领导). */
+export const LEADS = /(由|归)[^，。；：]{1,30}(牵头|负责|主管|领导|管理)/;
+
 export const DECIDES = /(由|经)[^，。；：]{1,30}(决定|批准)/;
 
 const CONTACT = /(电话|手机号|联系方式|邮箱|网址|二维码|微信号)/;

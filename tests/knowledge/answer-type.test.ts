@@ -10,7 +10,7 @@ describe('answer-type matching', () => {
     ]);
     expect(askedValue('支部重点工作是啥', ['支部', '重点', '工作'])).toBeUndefined();
     // Bodies and persons are named in nearly every sentence: no value to match.
-    expect(askedValue('这事由谁负责', ['负责'])).toBeUndefined();
+    expect(askedValue('这事找谁', ['这事'])).toBeUndefined();
   });
 
   it('finds a sentence giving that kind of value about what is asked, not one that only names it', () => {
@@ -28,6 +28,13 @@ describe('answer-type matching', () => {
     expect(givesValue(asked, '上级党组织要指导支部成立工作。', weigher)).toBe(false);
     // The matter decided must be the one asked about.
     expect(givesValue(asked, '处分决定须由上级党组织批准。', weigher)).toBe(false);
+  });
+
+  it('reads which body leads a work as a value: the sentence saying by whom it is led (sixteenth round)', () => {
+    const asked = askedValue('学习教育常态化是哪个部门牵头', ['学习教育', '常态化', '部门', '牵头'])!;
+    expect(asked.kinds).toEqual([{ kind: 'person', leader: true }]);
+    expect(givesValue(asked, '学习教育常态化工作由市委组织部牵头组织实施。', weigher)).toBe(true);
+    expect(givesValue(asked, '推进学习教育常态化，市委组织部要加强指导。', weigher)).toBe(false);
   });
 });
 

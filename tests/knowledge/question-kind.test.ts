@@ -15,6 +15,7 @@ import {
   comparedSides,
   consequenceAsks,
   containsKind,
+  LEADS,
 } from '../../knowledge/question-kind.js';
 import { questionTopic, withoutAddressing, withoutAfterthought } from '../../knowledge/query.js';
 import { normalizeForMatch } from '../../knowledge/normalize.js';
@@ -662,5 +663,15 @@ describe('sixteenth round: an age asked', () => {
   });
   it('does not take the word the segmenter joined to the ask (多大能) for what the ask is about', () => {
     expect(askSubjects('多大能申请入党', ['多大能', '申请入党']).flat()).toEqual(['申请入党']);
+  });
+});
+
+describe('sixteenth round: which body leads a work', () => {
+  it('reads 哪个部门牵头/归谁管 as asking who leads, and 由…牵头 as the sentence saying it', () => {
+    expect(askedKinds('这项工作到底是哪个部门牵头在抓')).toContainEqual({ kind: 'person', leader: true });
+    expect(askedKinds('团委归谁领导')).toContainEqual({ kind: 'person', leader: true });
+    expect(askedKinds('给党员处分谁说了算')).toContainEqual({ kind: 'person', decider: true });
+    expect(LEADS.test('由市委组织部牵头组织实施')).toBe(true);
+    expect(LEADS.test('市委组织部要加强指导')).toBe(false);
   });
 });
