@@ -675,3 +675,11 @@ describe('sixteenth round: which body leads a work', () => {
     expect(LEADS.test('市委组织部要加强指导')).toBe(false);
   });
 });
+
+describe('sixteenth round: nothing at all asks nothing', () => {
+  it('reads 啥也没干/什么都不管 as telling, not as a clause that asks', () => {
+    expect(askClauses('材料做得漂亮其实啥也没干，检查发现了怎么处理')).toEqual(['检查发现了怎么处理']);
+    expect(kinds('材料做得漂亮其实啥也没干，检查发现了怎么处理')).not.toContain('material');
+    expect(kinds('迎检要准备啥材料')).toContain('material');
+  });
+});
