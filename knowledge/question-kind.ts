@@ -344,8 +344,8 @@ const VALUE_BOUND = /^(最|至)(长|短|多|少|高|低|晚|迟|早|快|久)$/;
 export const POINTED_DOCUMENT = /(实施方案|方案|文件|条例|党章|准则|规定|党规)(?=[里上中])/g;
 
 // A clause ending in 吧 seeks confirmation (是五年开一次吧？): it asks too.
-/** 啥也没干, 什么都不管, 谁都不理: a negative indefinite tells that nothing was done; it asks nothing. */
-const NOTHING_AT_ALL = /(啥|什么|谁|哪儿|哪里)(也|都)(没|不)/g;
+/** 啥也没干, 什么都不管, 什么职务都没有: a negative indefinite tells that nothing was done; it asks nothing. */
+const NOTHING_AT_ALL = /(啥|什么|谁|哪儿|哪里)[\u4e00-\u9fff]{0,3}?(也|都)(没|不)/g;
 const ASK_WORD = new RegExp(`${ASKING.source}|几|多少|多大|多长|多久|吧$`);
 
 /**

@@ -681,5 +681,6 @@ describe('sixteenth round: nothing at all asks nothing', () => {
     expect(askClauses('材料做得漂亮其实啥也没干，检查发现了怎么处理')).toEqual(['检查发现了怎么处理']);
     expect(kinds('材料做得漂亮其实啥也没干，检查发现了怎么处理')).not.toContain('material');
     expect(kinds('迎检要准备啥材料')).toContain('material');
+    expect(askClauses('他在党内什么职务都没有，该撤销党内职务的咋处分')).toEqual(['该撤销党内职务的咋处分']);
   });
 });
