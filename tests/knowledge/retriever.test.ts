@@ -141,3 +141,11 @@ describe('a document with a cover notice named as where to look (fifteenth round
     ]);
   });
 });
+
+describe('which body leads a work (sixteenth round)', () => {
+  it('ranks the clause saying by whom the work is led above the notice and preamble that carry its title words', async () => {
+    const q = '咱们南京推进两学一做常态化这个工作，到底是哪个部门牵头在抓？';
+    const top = (await full.retriever.retrieve(q, { k: 3 })).hits[0]!.chunk;
+    expect([top.docId, top.unit]).toEqual(['ningweibanfa-2017-39', 'c22']);
+  });
+});
