@@ -330,12 +330,21 @@ export function valueSubjects(question: string, words: string[]): string[][] {
   const pointedAt = new Set([...normalizeForMatch(question).matchAll(POINTED_DOCUMENT)].map((m) => m[1]!));
   // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
   const content = [...new Set(words)].filter((w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w));
-  const own = askClauses(question, false).map((c) => content.filter((w) => c.includes(w) && !VALUE_BOUND.test(w)));
+  const clauses = askClauses(question, false);
+  const own = clauses.map((c) => content.filter((w) => c.includes(w) && !VALUE_BOUND.test(w)));
   // An ask with no words of its own (一年要搞几次, 最长能给多长时间) may be about the background told before it, not
-  // only about the ask next to it (一般按什么步骤来？一年要搞几次).
+  // only about the ask next to it (一般按什么步骤来？一年要搞几次); so may one pointing back at it (作了限期改正，这个期限
+  // 最长能给多久: the text writes 限期改正时间).
   const subjects = askSubjects(question, content);
-  return own.some((ws) => !ws.length) ? [...subjects, content.filter((w) => !VALUE_BOUND.test(w))] : subjects;
+  const told = normalizeForMatch(question);
+  const pointsBack = clauses.some((c) => told.indexOf(c) > 0 && POINTS_BACK.test(c));
+  return own.some((ws) => !ws.length) || pointsBack
+    ? [...subjects, content.filter((w) => !VALUE_BOUND.test(w))]
+    : subjects;
 }
+
+/** An ask opening with a demonstrative (这个期限, 那个时间) points back at what was told before it. */
+const POINTS_BACK = /^(这个|这|那个|那|此|该)[\u4e00-\u9fff]/;
 
 /** 最长, 至少, 最晚: the bound of the asked value, not what it is about. */
 const VALUE_BOUND = /^(最|至)(长|短|多|少|高|低|晚|迟|早|快|久)$/;

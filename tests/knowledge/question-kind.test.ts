@@ -684,3 +684,13 @@ describe('sixteenth round: nothing at all asks nothing', () => {
     expect(askClauses('他在党内什么职务都没有，该撤销党内职务的咋处分')).toEqual(['该撤销党内职务的咋处分']);
   });
 });
+
+describe('sixteenth round: an ask pointing back at what was told', () => {
+  it('takes the words told before 这个期限 as what the value is about', () => {
+    const q = '支部对一个党员作了限期改正处置，这个期限最长能定多久';
+    const words = ['支部', '党员', '限期', '改正', '处置', '期限', '最长'];
+    expect(valueSubjects(q, words).flat()).toContain('改正');
+    // An ask standing first has nothing before it to point at.
+    expect(valueSubjects('这个期限最长能定多久', ['期限', '最长']).flat()).not.toContain('改正');
+  });
+});
