@@ -155,3 +155,20 @@ export function withListHeads(question: string, topic: string, heads: ReadonlySe
   }
   return out;
 }
+
+/**
+ * The thing whose kinds a question asks for (党的纪律一共分哪几类, 纪律有哪些 → 纪律): the two characters before the
+ * list ask.
+ */
+export function kindsAskedOf(question: string): string | undefined {
+  return /([\u4e00-\u9fff]{2})(?:一共|总共|主要|都)?(?:分为|分成|分|包括|包含|有)?(?:哪几类|哪几种|哪些类|哪些种类|几类|几种)/.exec(
+    normalizeForMatch(question),
+  )?.[1];
+}
+
+/** Whether a text names the kinds of `head` in a row after saying so (党的纪律主要包括政治纪律、组织纪律…). */
+export function namesKindsOf(text: string, head: string): boolean {
+  return new RegExp(
+    `${head}(?:主要)?(?:包括|分为|分成|有)[\\u4e00-\\u9fff]{1,4}${head}、[\\u4e00-\\u9fff]{1,4}${head}`,
+  ).test(text);
+}

@@ -16,7 +16,9 @@ import {
   asksListOf,
   defines,
   introduces,
+  kindsAskedOf,
   listHead,
+  namesKindsOf,
   namedQuotedTerms,
   askedListTerms,
   withListHeads,
@@ -302,6 +304,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       for (const [i, s] of charScores) fused.get(i)!.f.char = s / topChar;
       const numbered = askedListTerms(topic, corrected);
       const quotedNamed = namedQuotedTerms(topic, quoted);
+      const kindsOf = kindsAskedOf(corrected);
       for (const [i, e] of fused) {
         const c = index.chunks[i]!;
         // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
@@ -311,6 +314,8 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         if (numbered.length && numbered.some((t) => defines(matchTextOf(i), t))) e.f.defines = 1;
         // So is one that introduces a quoted term of the corpus the question names (“三查三改”：查找分析…).
         else if (quotedNamed.some((t) => introduces(matchTextOf(i), t))) e.f.defines = 1;
+        // So is one naming the kinds of what the question asks the kinds of (党的纪律主要包括政治纪律、组织纪律…).
+        else if (kindsOf && namesKindsOf(matchTextOf(i), kindsOf)) e.f.defines = 1;
         // So is one whose opening sentence introduces the list the question asks for (哪些义务 ↔ 下列义务：).
         else if (c.lead) {
           const head = listHead(c.lead);

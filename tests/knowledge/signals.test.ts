@@ -7,7 +7,9 @@ import {
   asksListOf,
   defines,
   introduces,
+  kindsAskedOf,
   listHead,
+  namesKindsOf,
   namedQuotedTerms,
   numberedTerms,
   withListHeads,
@@ -374,5 +376,15 @@ describe('the subject of the ask', () => {
     const r = retrieval('收了老板的购物卡，会怎么处分', ['老板', '购物卡', '处分']);
     const v = judge(r, [said('情节较轻的，给予警告处分。')] as never, DEFAULT_POLICY, 6, weigher);
     expect(v.outcome).toBe('answer');
+  });
+});
+
+describe('the kinds of a thing asked for (sixteenth round)', () => {
+  it('reads what a question asks the kinds of, and a sentence naming them in a row', () => {
+    expect(kindsAskedOf('党的纪律一共分哪几类')).toBe('纪律');
+    expect(kindsAskedOf('组织生活包括哪几种')).toBe('生活');
+    expect(kindsAskedOf('党的纪律有哪些要求')).toBeUndefined();
+    expect(namesKindsOf('党的纪律主要包括政治纪律、组织纪律、廉洁纪律。', '纪律')).toBe(true);
+    expect(namesKindsOf('严明政治纪律和组织纪律。', '纪律')).toBe(false);
   });
 });
