@@ -157,8 +157,8 @@ export function withListHeads(question: string, topic: string, heads: ReadonlySe
 }
 
 /**
- * The thing whose kinds a question asks for (党的纪律一共分哪几类, 纪律有哪些 → 纪律): the two characters before the
- * list ask.
+ * The thing whose kinds a question asks for (党的纪律一共分哪几类, 组织生活包括哪几种 → 纪律, 生活): the two characters
+ * before the ask for kinds (哪些 alone asks for any list: 有哪些要求).
  */
 export function kindsAskedOf(question: string): string | undefined {
   return /([\u4e00-\u9fff]{2})(?:一共|总共|主要|都)?(?:分为|分成|分|包括|包含|有)?(?:哪几类|哪几种|哪些类|哪些种类|几类|几种)/.exec(

@@ -212,8 +212,8 @@ export function judge(
       (k.kind === 'count' && !!k.noun && namesItemsOf(s.quote, k.noun));
     // An age is stated in few places (年满十八岁), in a sentence of many words: any top unit's sentence that states one
     // about the ask answers, however little else of the question it shares.
-    const candidates = k.kind === 'age' ? near : relevant;
-    if (candidates.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
+    const answering = k.kind === 'age' ? near : relevant;
+    if (answering.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
     // Options put in members' words (一刀切还是分开搞) are answered in the text's own (分类制定) by a sentence that
     // matches the question well.
     if (k.kind === 'choice' && bestLexical >= policy.choiceSentence) continue;
