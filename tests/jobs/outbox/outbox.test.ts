@@ -95,8 +95,10 @@ describe('outbox', () => {
     await outbox.enqueue({ to: { roomId: 'r@chatroom' }, text: '消息0', key: 'pace:0' }); // same key: a no-op
     expect(await outbox.whenIdle(10_000, 20)).toBe(true);
     expect(sender.sent.map((s) => s.text)).toEqual(Array.from({ length: n }, (_, i) => `消息${i}`));
+    // The limiter spaces the jobs' starts (Redis time); each send is stamped after a few Redis round trips of its own,
+    // whose time varies by a few ms on a busy machine (a gap of 98 ms was seen in CI): the same 5 ms as the total's.
     const gaps = sender.sent.slice(1).map((s, i) => s.at - sender.sent[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(99);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95);
     expect(sender.sent.at(-1)!.at - sender.sent[0]!.at).toBeGreaterThanOrEqual((n - 1) * 100 - 5);
     expect(Date.now() - t0).toBeGreaterThanOrEqual((n - 1) * 100 - 15);
   });
