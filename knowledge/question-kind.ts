@@ -180,7 +180,9 @@ export function askedKinds(question: string): AskedKind[] {
     // 多久组织学/多久上报 asks how soon something is done: 及时/第一时间 answers it, as a number of days does.
     kinds.push({
       kind: 'duration',
-      ...(/多(久|快)(内|之内|以内)?(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办)/.test(q)
+      ...(/多(久|快)(内|之内|以内)?(就|要|得|必须|应当|应该)?(组织|学|传达|开展|上报|报|处理|召开|开会|回复|办|整改|改正|纠正|改)/.test(
+        q,
+      )
         ? { relative: true }
         : {}),
       // 每届几年 asks the period something recurs in: 每五年举行一次 answers it.
@@ -614,7 +616,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'amount':
       return /\d+(\.\d+)?\s*(%|％|元|万元)|百分之|[一二三四五六七八九十百千万]+元/.test(text);
     case 'duration': {
-      if (k.relative && /及时|第一时间|立即|随时|马上/.test(text)) return true;
+      // 即知即改 (correct as soon as known) answers how soon, as 立即 does.
+      if (k.relative && /及时|第一时间|立即|随时|马上|即[\u4e00-\u9fff]即/.test(text)) return true;
       const undated = text.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, '');
       // 每半年…1次 is how often, not how long (能留多久 is not answered by 每半年至少联系1次).
       const spans = k.recurring ? undated : undated.replace(EVERY_PERIOD, '');

@@ -235,6 +235,8 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const topic = withListHeads(corrected, fixTypos(questionTopic(corrected)), listHeads);
       const tokens = index.tokenizer.tokenize(topic);
       const words = index.tokenizer.words(topic);
+      // How much of the question a unit covers is counted with a guessed modal word as its verb (要报 → 报).
+      const covered = index.tokenizer.words(topic, true);
       const scope = withDocumentAtHand(findScope(corrected, names), corrected, noticeDocs);
       // The channels search without the name of a document the member looks in (两学一做方案里…): its title words would
       // rank the document's cover notice and preamble, which carry the title, over the clause asked about.
@@ -356,7 +358,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
           score: e.score,
           bm25: e.bm25,
           cosine: e.cosine,
-          coverage: termCoverage(words, matchTextOf(i), index.bm25),
+          coverage: termCoverage(covered, matchTextOf(i), index.bm25),
           bigrams: bigramShare(matchText(topic), matchTextOf(i)),
         }));
       // Every candidate with its features, for fitting the fusion offline (eval/fusion-fit.ts).
@@ -370,7 +372,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
             bigrams: bigramShare(matchText(topic), matchTextOf(i)),
           }))
         : undefined;
-      return { question: corrected, tokens, words, hits, scope, known: knownShare(words, index), candidates };
+      return { question: corrected, tokens, words, hits, scope, known: knownShare(covered, index), candidates };
     },
   };
 }

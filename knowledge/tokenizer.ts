@@ -12,8 +12,11 @@ import { forEachLine } from './table-lines.js';
 export interface Tokenizer {
   /** Search-mode tokens (overlapping: 组织生活 → 组织, 生活, 组织生活) for BM25. */
   tokenize(text: string): string[];
-  /** Plain-mode content words (no overlaps) for coverage. */
-  words(text: string): string[];
+  /**
+   * Plain-mode content words (no overlaps) for coverage; `splitModals`: a guessed word of a modal and a verb (要报)
+   * as the verb alone.
+   */
+  words(text: string, splitModals?: boolean): string[];
   terms: string[];
   /** Words of the dictionary only (jieba's own and the corpus terms; no new words guessed), stopwords kept. */
   segments(text: string): string[];
@@ -120,8 +123,22 @@ export function unbracket(text: string): string {
   return alternatives.length ? `${main} ${alternatives.join(' ')}` : main;
 }
 
+/**
+ * A word the segmenter guessed (in no dictionary) from a modal and a verb (能延, 要报, 得交): the modal is a function
+ * word and the verb the content, which the documents write in their own words (延长, 报上级党组织). As one guessed word
+ * it matches nothing.
+ */
+/** Modal verbs: 能, 要, 得, 会, 该, 应, 须, 想, 可, 敢. */
+const MODAL = /^[能要得会该应须想可敢]$/;
+
+function withoutGuessedModal(word: string, known: Set<string>): string {
+  if (word.length !== 2 || !MODAL.test(word[0]!) || known.has(word) || pairFrequency(word) > 0) return word;
+  return word.slice(1);
+}
+
 export function createTokenizer(terms: string[] = []): Tokenizer {
   const jieba = segmenter(terms);
+  const known = new Set(terms);
   return {
     terms,
     tokenize(text: string): string[] {
@@ -132,12 +149,13 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
     segments(text: string): string[] {
       return jieba.cut(text, false);
     },
-    words(text: string): string[] {
+    words(text: string, splitModals = false): string[] {
       return (
         jieba
           .cut(normalizeForMatch(unbracket(text)), true)
+          .map((w) => (splitModals ? withoutGuessedModal(w.trim(), known) : w.trim()))
           // A word of function characters only (是从, 还要, 也得) carries no topic either.
-          .filter((w) => w.trim() !== '' && !isStopword(w.trim()) && ![...w.trim()].every(isStopword))
+          .filter((w) => w !== '' && !isStopword(w) && ![...w].every(isStopword))
       );
     },
   };

@@ -372,6 +372,12 @@ describe('ninth round: background clauses, weekdays and counts answered by namin
     expect(answers('文件下来了多快要组织学习', '文件印发后，第一时间传达学习。')).toBe(true);
   });
 
+  it('reads how soon a fault is corrected as a relative duration, answered by 即知即改', () => {
+    expect(askedKinds('问题查出来以后多久要整改')).toEqual([{ kind: 'duration', relative: true }]);
+    expect(answers('问题查出来以后多久要整改', '不等不拖、即知即改。')).toBe(true);
+    expect(answers('问题查出来以后多久要整改', '列出问题清单，逐项整改。')).toBe(false);
+  });
+
   it('reads 几点 as a time of day asked, answered by a time, not by points counted', () => {
     expect(kinds('党员活动室几点开门')).toContain('clock');
     expect(kinds('现在几点了')).not.toContain('clock');
