@@ -175,7 +175,9 @@ export function askedKinds(question: string): AskedKind[] {
     kinds.push({ kind: 'frequency' });
   // 好几年了 / 多年 tell the background, they do not ask for a duration.
   else if (
-    firstAsk(/(多长时间|多久|多快|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年|期限|时长)/, q)
+    firstAsk(/(多长时间|多久|多快|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年)/, q) ||
+    // 期限, 时长 are nouns: they ask in a clause that asks (期限是多久), not in the background (统计学习时长，…多少学时).
+    /期限|时长/.test(askClauses(question, false).join('，'))
   )
     // 多久组织学/多久上报 asks how soon something is done: 及时/第一时间 answers it, as a number of days does.
     kinds.push({
@@ -253,7 +255,7 @@ export function askedKinds(question: string): AskedKind[] {
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.
   // 谁给说说/谁来讲讲 asks the group to explain, too.
   const who = q.replace(
-    /谁(能|可以|有|来)?(发|给|告诉|帮|转|说)(我|下|一下)|谁(能|可以|有|来)?(给|帮)?(我|大家|咱们?)?(说说|讲讲|解释|科普|介绍)/g,
+    /谁(能|可以|有|来)?(帮忙|帮我)?(发|给|告诉|帮|转|说)(我|下|一下)|谁(能|可以|有|来)?(给|帮)?(我|大家|咱们?)?(说说|讲讲|解释|科普|介绍)/g,
     '',
   );
   // 是谁 asks a name only where it ends the ask (书记是谁？); 是谁来定/是谁批准 asks which body acts.

@@ -75,6 +75,7 @@ describe('words that do not ask for a kind of thing', () => {
     expect(kinds('一年开几次？按什么程序开')).toEqual(['count']);
     expect(kinds('我入党已经好几年了，党费怎么交')).toEqual([]);
     expect(kinds('会议记录谁发我一下')).toEqual([]);
+    expect(kinds('第三条的原话谁帮忙说一下')).toEqual([]);
     expect(kinds('活动经费花在哪')).toEqual([]);
     // 1次 is 一次: a frequency, not a duration.
     expect(kinds('例会多久开1次')).toEqual(['frequency']);
@@ -370,6 +371,11 @@ describe('ninth round: background clauses, weekdays and counts answered by namin
   it('reads 多快 like 多久: how soon something is done, answered by 第一时间', () => {
     expect(askedKinds('文件下来了多快要组织学习')).toEqual([{ kind: 'duration', relative: true }]);
     expect(answers('文件下来了多快要组织学习', '文件印发后，第一时间传达学习。')).toBe(true);
+  });
+
+  it('reads 时长 and 期限 as asked only in a clause that asks', () => {
+    expect(kinds('这次集中培训的时长是多少')).toEqual(['duration']);
+    expect(kinds('汇总全年培训时长，每人一年至少要多少学时')).toEqual(['count']);
   });
 
   it('reads how soon a fault is corrected as a relative duration, answered by 即知即改', () => {
