@@ -192,7 +192,7 @@ export function judge(
       bestOfPart.some((b, i) => b > 0 && (s.asks?.[i] ?? 0) >= policy.sentenceShare * b) ||
       (!!bestSentence && continues(bestSentence, s)),
   );
-  const subjects = weigher ? valueSubjects(r.question, r.words) : [];
+  const subjects = weigher ? valueSubjects(r.question, r.covered ?? r.words) : [];
   // How well a sentence is about what the ask names (the best of the asking clauses).
   const about = (s: Scored) => {
     const text = matchText(s.quote);

@@ -49,6 +49,8 @@ export interface Retrieval {
   tokens: string[];
   /** Content words of the question (for coverage). */
   words: string[];
+  /** The content words as coverage counts them: a guessed word of a modal and a verb as the verb (要报 → 报). */
+  covered?: string[];
   /** Share of the question's content words of two or more characters that the corpus contains (1 when none). */
   known: number;
   /** Documents and articles the question names. */
@@ -372,7 +374,16 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
             bigrams: bigramShare(matchText(topic), matchTextOf(i)),
           }))
         : undefined;
-      return { question: corrected, tokens, words, hits, scope, known: knownShare(covered, index), candidates };
+      return {
+        question: corrected,
+        tokens,
+        words,
+        covered,
+        hits,
+        scope,
+        known: knownShare(covered, index),
+        candidates,
+      };
     },
   };
 }

@@ -30,6 +30,13 @@ describe('hybrid retrieval on a real built index', () => {
     expect(await topUnits(plan, '领导班子成员6个1')).toContain('c14');
   });
 
+  it('counts coverage with a guessed modal word as its verb (要报 → 报), its words for ranking unchanged', async () => {
+    const r = await plan.retriever.retrieve('三会一课的计划要报哪里');
+    expect(r.words).toContain('要报');
+    expect(r.covered).toContain('报');
+    expect(r.covered).not.toContain('要报');
+  });
+
   it('carries scores that mean something: coverage and cosine in 0..1', async () => {
     const r = await plan.retriever.retrieve('三会一课计划报谁备案');
     expect(r.hits[0]!.coverage).toBeGreaterThan(0.5);
