@@ -126,6 +126,9 @@ const CHOICE_MIN = 0.6;
  */
 const LEADER_FACTOR = 1.4;
 
+/** A list head naming no thing, only that kinds follow (种类：, 形式：). */
+const GENERIC_HEAD = /^(种类|类别|形式)$/;
+
 /** Whether some chunk's text contains `s` (two or more Han characters): read in the chunks holding its rarest pair. */
 function occursInCorpus(index: Pick<KnowledgeIndex, 'grams' | 'chunks'>, s: string): boolean {
   const pairs = charPairCodes(s);
@@ -309,6 +312,9 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const numbered = askedListTerms(topic, corrected);
       const quotedNamed = namedQuotedTerms(topic, quoted);
       const kindsOf = kindsAskedOf(corrected);
+      // A unit naming the kinds of what was asked (党的纪律主要包括政治纪律、…) defines them better than a list of some
+      // other thing's kinds (纪律处分种类：), which the asked 哪几类 finds by its generic head.
+      const kindsNamed = !!kindsOf && [...fused.keys()].some((i) => namesKindsOf(matchTextOf(i), kindsOf));
       for (const [i, e] of fused) {
         const c = index.chunks[i]!;
         // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
@@ -323,7 +329,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         // So is one whose opening sentence introduces the list the question asks for (哪些义务 ↔ 下列义务：).
         else if (c.lead) {
           const head = listHead(c.lead);
-          if (head && asksListOf(question, topic, head)) e.f.defines = 1;
+          if (head && !(kindsNamed && GENERIC_HEAD.test(head)) && asksListOf(question, topic, head)) e.f.defines = 1;
         }
         e.score = handScore(e.f);
       }

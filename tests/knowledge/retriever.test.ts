@@ -80,6 +80,18 @@ describe('how soon (eleventh round)', () => {
 });
 
 describe('a list term asked without its number (thirteenth round)', () => {
+  it("counts a list of another thing's kinds (纪律处分种类：) as no definition where a unit names the kinds asked", async () => {
+    const defines = async (q: string) => {
+      const r = await full.retriever.retrieve(q, { explain: true });
+      const of = (unit: string) =>
+        r.candidates!.find((c) => `${c.chunk.docId}#${c.chunk.unit}` === unit)?.features.defines;
+      return [of('dangzhang_2022#a40'), of('jilv_chufen_tiaoli_2023#a8')];
+    };
+    expect(await defines('党的纪律包括哪几类')).toEqual([1, 0]);
+    // Asked the kinds of penalty, the list of them still defines the answer.
+    expect((await defines('处分有哪几类'))[1]).toBe(1);
+  });
+
   it('ranks first the unit that lists the items: 几个“性”, 哪几个性', async () => {
     expect(await topUnits(plan, '党内政治生活要增强几个“性”，是哪几个', 1)).toEqual(['c2']);
     expect(await topUnits(plan, '党内政治生活要增强哪四个性阿', 1)).toEqual(['c2']);
