@@ -122,6 +122,9 @@ function planned(q: string, start: number, end: number): boolean {
 /** Telling a plan: 想, 打算, 准备, or 要 + going away (要离开, 要出差) — 要交几次 is "must", an ask. */
 const PLAN = /想|打算|准备|计划|要(离开|出去|外出|出差|出国|出境|回|去|请假|休假)/;
 
+/** 不知道去哪了, 也不清楚在哪儿了: what no one knows, told with 了 (不知道去哪报名 still asks). */
+const UNKNOWN_TOLD = /不(知道|清楚|晓得)[^，。？！,?!]{0,4}?(哪|哪里|哪儿)[^，。？！,?!]{0,2}?了/g;
+
 /** Words that end an ask by judging it: 多长时间合适, 多少比较好, 几次为宜. */
 const ASK_CLOSER = /^(才)?(合适|比较合适|比较好|最好|为宜|合理|才对|才行|够)/;
 /** A closing ask about the rule itself (有规定吗, 有没有要求, 文件怎么说), not about another thing. */
@@ -244,12 +247,14 @@ export function askedKinds(question: string): AskedKind[] {
   // 花在哪/用在哪 asks what money is used for, not a place.
   // 哪里规定的/出自哪个文件 asks for the source, which every answer cites: not a place.
   const usedFor = /(花|用)(在|到)哪|(哪里|哪儿)(规定|说|写|提|讲|有规定)|出自哪|哪(个|份)文件/.test(q);
+  // 家里也说不知道去哪了 tells that no one knows where someone went: a place told unknown, not asked.
+  const placeQ = q.replace(UNKNOWN_TOLD, '');
   if (place) kinds.push({ kind: 'place', measure: place[1] });
   // 办公室设在哪 asks where an office sits: a body (设在中央组织部) answers it.
-  else if (/(设|放|挂)在(哪|什么地方)/.test(q)) kinds.push({ kind: 'place' });
-  else if (!usedFor && /(在哪(?![条款章节项篇部份个文几些方])|位于|地址|什么地方|何处|地点)/.test(q))
+  else if (/(设|放|挂)在(哪|什么地方)/.test(placeQ)) kinds.push({ kind: 'place' });
+  else if (!usedFor && /(在哪(?![条款章节项篇部份个文几些方])|位于|地址|什么地方|何处|地点)/.test(placeQ))
     kinds.push({ kind: 'place', measure: '' });
-  else if (!usedFor && /(哪里|哪儿|(?<![做达想见得遇找])(去|到)哪(?![个些种一条份部几]))/.test(q))
+  else if (!usedFor && /(哪里|哪儿|(?<![做达想见得遇找])(去|到)哪(?![个些种一条份部几]))/.test(placeQ))
     kinds.push({ kind: 'place' });
   // 是谁/哪位 asks who a person is (a name); 由谁/报给谁/哪个部门/是谁的 asks which body is responsible.
   // 谁发我一下/谁能告诉我 is a request to the group, not a question about a person.

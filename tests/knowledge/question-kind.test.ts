@@ -77,6 +77,9 @@ describe('words that do not ask for a kind of thing', () => {
     expect(kinds('会议记录谁发我一下')).toEqual([]);
     expect(kinds('第三条的原话谁帮忙说一下')).toEqual([]);
     expect(kinds('活动经费花在哪')).toEqual([]);
+    // 不知道去哪了 tells that no one knows where someone went; 不知道去哪报名 still asks.
+    expect(kinds('人联系不上，邻居也不知道去哪了，支部怎么处理')).toEqual([]);
+    expect(kinds('不知道去哪报名')).toEqual(['place']);
     // 1次 is 一次: a frequency, not a duration.
     expect(kinds('例会多久开1次')).toEqual(['frequency']);
   });

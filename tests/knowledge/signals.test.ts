@@ -121,6 +121,12 @@ describe('numbered terms', () => {
     expect(defines('不断增强“四个意识”，坚定“四个自信”', four!)).toBe(false);
   });
 
+  it('reads a span of time or a headcount as no term (八个月, 两个人)', () => {
+    expect(numberedTerms('人已经失联八个月了，怎么处理')).toEqual([]);
+    expect(numberedTerms('两个人一起去的，算不算')).toEqual([]);
+    expect(numberedTerms('三个多小时的会')).toEqual([]);
+  });
+
   it('reads a count term without 个 only where the member quotes or asks it (twelfth round)', () => {
     expect(numberedTerms('要增强“四性”，哪四性来着')).toEqual([{ n: 4, head: '性', term: '四性' }]);
     expect(numberedTerms('两学一做是啥')).toEqual([]);
