@@ -202,11 +202,20 @@ export function pickSentences(
   }
   /** Quotes brought in to answer a part or an asked kind. */
   const required = new Set<Picked>();
-  /** Within the length: in place of the last further sentence when it does not fit beside it. */
+  /**
+   * Within the length: in place of the last further sentence when it does not fit beside it — first one not itself
+   * brought in for a part or an asked kind (文号多少，啥时候发的 keeps the number line when the date line comes in).
+   */
   const add = (p: Picked) => {
-    if (picked.length < max && length() + cost(p) <= CONCISE_CHARS) picked.push(p);
-    else if (picked.length > 1 && length() - cost(picked.at(-1)!) + cost(p) <= CONCISE_CHARS)
-      picked[picked.length - 1] = p;
+    if (picked.length < max && length() + cost(p) <= CONCISE_CHARS) {
+      picked.push(p);
+      return;
+    }
+    const fits = (i: number) => i > 0 && length() - cost(picked[i]!) + cost(p) <= CONCISE_CHARS;
+    let last = picked.length - 1;
+    while (last > 0 && (required.has(picked[last]!) || !fits(last))) last--;
+    if (last > 0) picked.splice(last, 1, p);
+    else if (fits(picked.length - 1)) picked[picked.length - 1] = p;
   };
   // A two-part question gets an answer to each part: the sentence that best matches a part no quote answers yet.
   const parts = scored[0]?.asks?.length ?? 0;

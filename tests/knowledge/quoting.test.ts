@@ -205,6 +205,22 @@ describe('lists', () => {
     expect([...formatQuoted(picked, 500).text.replace(/\n/g, '')].length).toBeLessThanOrEqual(300);
   });
 
+  it('a sentence brought in for a second asked kind replaces a further one, not the one brought in for the first', () => {
+    const scored = [
+      sentence(`第一句${'甲'.repeat(100)}。`, 1),
+      sentence(`第二句${'乙'.repeat(100)}。`, 0.8),
+      sentence(`第三句${'丙'.repeat(45)}。`, 0.7),
+      { ...(sentence('宁委办发〔2017〕39号', 0.1) as object), relevance: 0.5 },
+      { ...(sentence('2017年5月12日', 0.1) as object), relevance: 0.5 },
+    ];
+    const kinds = [
+      { kind: 'count', measure: '号', docNumber: true, own: true },
+      { kind: 'date', issued: true },
+    ] as const;
+    const picked = pickSentences(scored as never, [...kinds], 3, chunk);
+    expect(picked.map((p: { quote: string }) => p.quote.slice(0, 3)).sort()).toEqual(['201', '宁委办', '第一句']);
+  });
+
   it('a quote run on to its sentence’s end after the length check does not take the answer over 300 characters', () => {
     const whole = `违反规定${'甲'.repeat(100)}，情节较重的，给予警告处分${'乙'.repeat(100)}。`;
     const part = { ...(sentence(`违反规定${'甲'.repeat(100)}`, 0.9) as object), cut: { before: false, after: true } };
