@@ -251,7 +251,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       // Asked who decides (谁说了算, 报哪一级批), the answer says by whom something is decided or approved (由…决定,
       // 报…批准): the words of that sentence are searched too, whatever the member's.
       // (Not when the member asks in those words: 还要谁批准 finds its sentence.)
-      const asked = askedValue(corrected, words);
+      const asked = askedValue(corrected, covered);
       const decider = asked?.kinds.some((k) => k.decider) ?? false;
       const leads = asked?.kinds.every((k) => k.leader) ?? false;
       const decides = decider && !deciderTerms.some((t) => soughtTokens.includes(t)) ? deciderTerms : [];

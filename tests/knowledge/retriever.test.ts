@@ -134,6 +134,11 @@ describe('who decides (fourteenth round)', () => {
     expect(asked).toBeLessThan((await ratio('退党要办什么手续')) * 0.9);
   });
 
+  it('reads who decides about the words the member asks with, a guessed modal word as its verb (要报谁批)', async () => {
+    const r = await full.retriever.retrieve('给党员的警告处分支部开会定了就算数，还是要报谁批');
+    expect(`${r.hits[0]!.chunk.docId}#${r.hits[0]!.chunk.unit}`).toBe('dangzhang_2022#a42');
+  });
+
   it('searches the words that say by whom (决定, 批准) when the member asks in other words (fifteenth round)', async () => {
     const rank = async (q: string) =>
       (await full.retriever.retrieve(q, { k: 40 })).hits.findIndex(
