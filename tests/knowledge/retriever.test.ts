@@ -134,6 +134,19 @@ describe('who decides (fourteenth round)', () => {
     expect(asked).toBeLessThan((await ratio('退党要办什么手续')) * 0.9);
   });
 
+  it('ranks up the article saying when a penalty can be lighter when the member asks for a lighter one', async () => {
+    // 《纪律处分条例》第十七条: 有下列情形之一的，可以从轻或者减轻处分. Its score against the first hit's, asked two ways.
+    const share = async (q: string) => {
+      const { hits } = await full.retriever.retrieve(q, { k: 10 });
+      const a17 = hits.find((h) => `${h.chunk.docId}#${h.chunk.unit}` === 'jilv_chufen_tiaoli_2023#a17');
+      return (a17?.score ?? 0) / hits[0]!.score;
+    };
+    const what = await share('收了礼以后自己主动交代了问题，会给什么处分');
+    const lighter = await share('收了礼以后自己主动交代了问题，处分能轻一点吗');
+    expect(what).toBeGreaterThan(0);
+    expect(lighter).toBeGreaterThan(what * 1.2);
+  });
+
   it('reads who decides about the words the member asks with, a guessed modal word as its verb (要报谁批)', async () => {
     const r = await full.retriever.retrieve('给党员的警告处分支部开会定了就算数，还是要报谁批');
     expect(`${r.hits[0]!.chunk.docId}#${r.hits[0]!.chunk.unit}`).toBe('dangzhang_2022#a42');
