@@ -251,8 +251,9 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const topic = withListHeads(corrected, fixTypos(questionTopic(corrected)), listHeads);
       const tokens = index.tokenizer.tokenize(topic);
       const words = index.tokenizer.words(topic);
-      // How much of the question a unit covers is counted with a guessed modal word as its verb (要报 → 报).
-      const covered = index.tokenizer.words(topic, true);
+      // How much of the question a unit covers is counted with a guessed modal word as its verb (要报 → 报) where the
+      // documents use the verb as a word of its own (报上级党组织批准); 能养 stays, as 养 only occurs inside 培养.
+      const covered = index.tokenizer.words(topic, (verb) => index.bm25.has(verb));
       const scope = withDocumentAtHand(findScope(corrected, names), corrected, noticeDocs);
       // The channels search without the name of a document the member looks in (两学一做方案里…): its title words would
       // rank the document's cover notice and preamble, which carry the title, over the clause asked about.

@@ -13,10 +13,10 @@ export interface Tokenizer {
   /** Search-mode tokens (overlapping: 组织生活 → 组织, 生活, 组织生活) for BM25. */
   tokenize(text: string): string[];
   /**
-   * Plain-mode content words (no overlaps) for coverage; `splitModals`: a guessed word of a modal and a verb (要报)
-   * as the verb alone.
+   * Plain-mode content words (no overlaps) for coverage; with `keepsVerb`, a guessed word of a modal and a verb (要报)
+   * is the verb alone where `keepsVerb` accepts it.
    */
-  words(text: string, splitModals?: boolean): string[];
+  words(text: string, keepsVerb?: (verb: string) => boolean): string[];
   terms: string[];
   /** Words of the dictionary only (jieba's own and the corpus terms; no new words guessed), stopwords kept. */
   segments(text: string): string[];
@@ -123,17 +123,18 @@ export function unbracket(text: string): string {
   return alternatives.length ? `${main} ${alternatives.join(' ')}` : main;
 }
 
-/**
- * A word the segmenter guessed (in no dictionary) from a modal and a verb (能延, 要报, 得交): the modal is a function
- * word and the verb the content, which the documents write in their own words (延长, 报上级党组织). As one guessed word
- * it matches nothing.
- */
 /** Modal verbs: 能, 要, 得, 会, 该, 应, 须, 想, 可, 敢. */
 const MODAL = /^[能要得会该应须想可敢]$/;
 
-function withoutGuessedModal(word: string, known: Set<string>): string {
+/**
+ * A word the segmenter guessed (in no dictionary) from a modal and a verb (要报, 得交): the modal is a function word and
+ * the verb the content, which the documents may write as a word of its own (报上级党组织). As one guessed word it
+ * matches nothing.
+ */
+
+function withoutGuessedModal(word: string, known: Set<string>, keepsVerb: (verb: string) => boolean): string {
   if (word.length !== 2 || !MODAL.test(word[0]!) || known.has(word) || pairFrequency(word) > 0) return word;
-  return word.slice(1);
+  return keepsVerb(word.slice(1)) ? word.slice(1) : word;
 }
 
 export function createTokenizer(terms: string[] = []): Tokenizer {
@@ -149,11 +150,11 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
     segments(text: string): string[] {
       return jieba.cut(text, false);
     },
-    words(text: string, splitModals = false): string[] {
+    words(text: string, keepsVerb?: (verb: string) => boolean): string[] {
       return (
         jieba
           .cut(normalizeForMatch(unbracket(text)), true)
-          .map((w) => (splitModals ? withoutGuessedModal(w.trim(), known) : w.trim()))
+          .map((w) => (keepsVerb ? withoutGuessedModal(w.trim(), known, keepsVerb) : w.trim()))
           // A word of function characters only (是从, 还要, 也得) carries no topic either.
           .filter((w) => w !== '' && !isStopword(w) && ![...w].every(isStopword))
       );
