@@ -247,7 +247,7 @@ export function askedKinds(question: string): AskedKind[] {
   // 花在哪/用在哪 asks what money is used for, not a place.
   // 哪里规定的/出自哪个文件 asks for the source, which every answer cites: not a place.
   const usedFor = /(花|用)(在|到)哪|(哪里|哪儿)(规定|说|写|提|讲|有规定)|出自哪|哪(个|份)文件/.test(q);
-  // 家里也说不知道去哪了 tells that no one knows where someone went: a place told unknown, not asked.
+  // 邻居也不知道去哪了 tells that no one knows where someone went: a place told unknown, not asked.
   const placeQ = q.replace(UNKNOWN_TOLD, '');
   if (place) kinds.push({ kind: 'place', measure: place[1] });
   // 办公室设在哪 asks where an office sits: a body (设在中央组织部) answers it.

@@ -130,7 +130,7 @@ const LEADER_FACTOR = 1.4;
  * Asks whether a penalty can be lighter (能轻一点吗, 能不能从轻, 可以减轻吗 — not 从轻处分是什么意思): among the first
  * KIND_TOP, a unit saying when it can (可以从轻或者减轻处分, 免予处分) ranks up. Seventeenth round, at 1.2 / 1.3 / 1.4:
  * hit@1 rank and tune29 +.018 / +.02 at each, tune22 +.02 from 1.3 on; no set lower at any (with 从轻 alone counted as
- * the ask, tune2 lost a must_include on 从轻处分和从重处分分别是什么意思).
+ * the ask, tune2 lost a must_include on a question asking what 从轻处分 means).
  */
 const LENIENCY_ASK =
   /轻点|轻一点|轻一些|轻些|(能|可以|能否|会不会|有没有)[^，。？！]{0,4}(从轻|减轻)|宽大处理|网开一面/;

@@ -148,7 +148,7 @@ describe('who decides (fourteenth round)', () => {
   });
 
   it('reads who decides about the words the member asks with, a guessed modal word as its verb (要报谁批)', async () => {
-    const r = await full.retriever.retrieve('给党员的警告处分支部开会定了就算数，还是要报谁批');
+    const r = await full.retriever.retrieve('警告处分是支部开会决定就完事，还是要报谁批');
     expect(`${r.hits[0]!.chunk.docId}#${r.hits[0]!.chunk.unit}`).toBe('dangzhang_2022#a42');
   });
 
