@@ -47,7 +47,7 @@ export interface Retrieval {
   question: string;
   /** BM25 tokens of the question. */
   tokens: string[];
-  /** Content words of the question (for coverage). */
+  /** Content words of the question, as segmented (for ranking, sentence scoring and the domain lift). */
   words: string[];
   /** The content words as coverage counts them: a guessed word of a modal and a verb as the verb (要报 → 报). */
   covered?: string[];
@@ -390,7 +390,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
             features: { ...e.f },
             ranks: [...e.ranks],
             scope: scopeFactor(index.chunks[i]!, scope),
-            coverage: termCoverage(words, matchTextOf(i), index.bm25),
+            coverage: termCoverage(covered, matchTextOf(i), index.bm25),
             bigrams: bigramShare(matchText(topic), matchTextOf(i)),
           }))
         : undefined;

@@ -131,7 +131,6 @@ const MODAL = /^[能要得会该应须想可敢]$/;
  * the verb the content, which the documents may write as a word of its own (报上级党组织). As one guessed word it
  * matches nothing.
  */
-
 function withoutGuessedModal(word: string, known: Set<string>, keepsVerb: (verb: string) => boolean): string {
   if (word.length !== 2 || !MODAL.test(word[0]!) || known.has(word) || pairFrequency(word) > 0) return word;
   return keepsVerb(word.slice(1)) ? word.slice(1) : word;
