@@ -159,6 +159,8 @@ export function askedKinds(question: string): AskedKind[] {
   // 1次 → 一次, full-width digits: the same normalisation as the corpus's matching text.
   const q = withOccasionsAsTimes(normalizeForMatch(question));
   const kinds: AskedKind[] = [];
+  // The clauses that ask, joined: where contact details, a duration's noun and papers are asked.
+  const asking = askClauses(question, false).join('，');
   // 那几条/这几个 point at things already named, 我们几个/咱几个 are the people speaking: no count asked.
   const count = firstAsk(new RegExp(`(?<![哪第好那这们咱])(?:几|多少)([${MEASURES}])(?=([\\u4e00-\\u9fff]{0,6}))`), q);
   // 打电话帮人拉票，这个违纪吗 tells conduct: a phone call made (打/接/拨/回/通电话) asks for no contact; nor does one
@@ -166,8 +168,7 @@ export function askedKinds(question: string): AskedKind[] {
   const calls = /[打接拨回通]电话|电话(?:也|都|一直|老是)?(?:打)?(?:不通|没人接|关机|停机)/g;
   // Contact details are asked in a clause that asks or in the last one (给个电话); 电话微信都找不到人，怎么处理 tells why
   // the member cannot reach someone.
-  if (CONTACT.test([...askClauses(question, false), lastClause(q)].join('，').replace(calls, '')))
-    kinds.push({ kind: 'contact' });
+  if (CONTACT.test(`${asking}，${lastClause(q)}`.replace(calls, ''))) kinds.push({ kind: 'contact' });
   else if (
     /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)|(花|用掉|报销|补)多少(?![次个人天年月条项])/.test(
       q,
@@ -180,7 +181,7 @@ export function askedKinds(question: string): AskedKind[] {
   else if (
     firstAsk(/(多长时间|多久|多快|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年)/, q) ||
     // 期限, 时长 are nouns: they ask in a clause that asks (期限是多久), not in the background (统计学习时长，…多少学时).
-    /期限|时长/.test(askClauses(question, false).join('，'))
+    /期限|时长/.test(asking)
   )
     // 多久组织学/多久上报 asks how soon something is done: 及时/第一时间 answers it, as a number of days does.
     kinds.push({
@@ -285,12 +286,10 @@ export function askedKinds(question: string): AskedKind[] {
   // Materials and procedures are asked in a clause that asks (要交什么材料); 写总结材料要引用…，文号是多少 and
   // …有哪些？我准备迎检材料用 tell what the member is doing.
   // 走啥手续 asks the steps to go through (经支部大会讨论决定，并报上级党组织批准), not papers to hand in.
-  const asking = askClauses(question, false)
-    .join('，')
-    .replace(/走(?:啥|什么|哪些|个)?手续/g, '走程序');
+  const steps = asking.replace(/走(?:啥|什么|哪些|个)?手续/g, '走程序');
   // 把材料压着不往上递 tells what is done with papers, not which to hand in.
-  if (/(?<![把将])(材料|手续|证明|证件|表格)/.test(asking)) kinds.push({ kind: 'material' });
-  if (/(流程|步骤|办理程序|审批程序|走程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(asking))
+  if (/(?<![把将])(材料|手续|证明|证件|表格)/.test(steps)) kinds.push({ kind: 'material' });
+  if (/(流程|步骤|办理程序|审批程序|走程序|(怎么|如何|怎样)(办理|申请|报名|加入))/.test(steps))
     kinds.push({ kind: 'procedure' });
   // Weather, news, prices; not in a question about the consequence of conduct, where they tell what happened
   // (项目因为台风损失了，负责的要背处分吗).

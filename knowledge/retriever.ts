@@ -253,7 +253,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const words = index.tokenizer.words(topic);
       // How much of the question a unit covers is counted with a guessed modal word as its verb (要报 → 报) where the
       // documents use the verb as a word of its own (报上级党组织批准); 能养 stays, as 养 only occurs inside 培养.
-      const covered = index.tokenizer.words(topic, (verb) => index.bm25.has(verb));
+      const covered = index.tokenizer.asVerbs(words, (verb) => index.bm25.has(verb));
       const scope = withDocumentAtHand(findScope(corrected, names), corrected, noticeDocs);
       // The channels search without the name of a document the member looks in (两学一做方案里…): its title words would
       // rank the document's cover notice and preamble, which carry the title, over the clause asked about.
@@ -324,9 +324,11 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
       const numbered = askedListTerms(topic, corrected);
       const quotedNamed = namedQuotedTerms(topic, quoted);
       const kindsOf = kindsAskedOf(corrected);
-      // A unit naming the kinds of what was asked (党的纪律主要包括政治纪律、…) defines them better than a list of some
-      // other thing's kinds (纪律处分种类：), which the asked 哪几类 finds by its generic head.
-      const kindsNamed = !!kindsOf && [...fused.keys()].some((i) => namesKindsOf(matchTextOf(i), kindsOf));
+      // The units naming the kinds of what was asked (党的纪律主要包括政治纪律、…): they define them better than a list of
+      // some other thing's kinds (纪律处分种类：), which the asked 哪几类 finds by its generic head.
+      const namingKinds = new Set(
+        kindsOf ? [...fused.keys()].filter((i) => namesKindsOf(matchTextOf(i), kindsOf)) : [],
+      );
       for (const [i, e] of fused) {
         const c = index.chunks[i]!;
         // A unit whose opening sentence (its stated topic) covers the question is about exactly that.
@@ -337,11 +339,12 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         // So is one that introduces a quoted term of the corpus the question names (“三查三改”：查找分析…).
         else if (quotedNamed.some((t) => introduces(matchTextOf(i), t))) e.f.defines = 1;
         // So is one naming the kinds of what the question asks the kinds of (党的纪律主要包括政治纪律、组织纪律…).
-        else if (kindsOf && namesKindsOf(matchTextOf(i), kindsOf)) e.f.defines = 1;
+        else if (namingKinds.has(i)) e.f.defines = 1;
         // So is one whose opening sentence introduces the list the question asks for (哪些义务 ↔ 下列义务：).
         else if (c.lead) {
           const head = listHead(c.lead);
-          if (head && !(kindsNamed && GENERIC_HEAD.test(head)) && asksListOf(question, topic, head)) e.f.defines = 1;
+          if (head && !(namingKinds.size && GENERIC_HEAD.test(head)) && asksListOf(question, topic, head))
+            e.f.defines = 1;
         }
         e.score = handScore(e.f);
       }

@@ -12,11 +12,10 @@ import { forEachLine } from './table-lines.js';
 export interface Tokenizer {
   /** Search-mode tokens (overlapping: 组织生活 → 组织, 生活, 组织生活) for BM25. */
   tokenize(text: string): string[];
-  /**
-   * Plain-mode content words (no overlaps) for coverage; with `keepsVerb`, a guessed word of a modal and a verb (要报)
-   * is the verb alone where `keepsVerb` accepts it.
-   */
-  words(text: string, keepsVerb?: (verb: string) => boolean): string[];
+  /** Plain-mode content words (no overlaps) for coverage. */
+  words(text: string): string[];
+  /** `words` with each guessed word of a modal and a verb (要报) as the verb alone, where `keepsVerb` accepts it. */
+  asVerbs(words: string[], keepsVerb: (verb: string) => boolean): string[];
   terms: string[];
   /** Words of the dictionary only (jieba's own and the corpus terms; no new words guessed), stopwords kept. */
   segments(text: string): string[];
@@ -131,9 +130,8 @@ const MODAL = /^[能要得会该应须想可敢]$/;
  * the verb the content, which the documents may write as a word of its own (报上级党组织). As one guessed word it
  * matches nothing.
  */
-function withoutGuessedModal(word: string, known: Set<string>, keepsVerb: (verb: string) => boolean): string {
-  if (word.length !== 2 || !MODAL.test(word[0]!) || known.has(word) || pairFrequency(word) > 0) return word;
-  return keepsVerb(word.slice(1)) ? word.slice(1) : word;
+function guessedModal(word: string, known: Set<string>): boolean {
+  return word.length === 2 && MODAL.test(word[0]!) && !known.has(word) && pairFrequency(word) === 0;
 }
 
 export function createTokenizer(terms: string[] = []): Tokenizer {
@@ -149,14 +147,21 @@ export function createTokenizer(terms: string[] = []): Tokenizer {
     segments(text: string): string[] {
       return jieba.cut(text, false);
     },
-    words(text: string, keepsVerb?: (verb: string) => boolean): string[] {
+    words(text: string): string[] {
       return (
         jieba
           .cut(normalizeForMatch(unbracket(text)), true)
-          .map((w) => (keepsVerb ? withoutGuessedModal(w.trim(), known, keepsVerb) : w.trim()))
+          .map((w) => w.trim())
           // A word of function characters only (是从, 还要, 也得) carries no topic either.
           .filter((w) => w !== '' && !isStopword(w) && ![...w].every(isStopword))
       );
+    },
+    asVerbs(words, keepsVerb) {
+      return words.flatMap((w) => {
+        if (!guessedModal(w, known)) return [w];
+        const verb = w.slice(1);
+        return !keepsVerb(verb) ? [w] : isStopword(verb) ? [] : [verb];
+      });
     },
   };
 }
