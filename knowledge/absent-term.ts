@@ -63,10 +63,25 @@ export function absentTermText(
     // A brand is there when both its phrases are (the documents may join them with another mark).
     if (BRAND_DOT.test(term)) return term.split(BRAND_DOT).every(present);
     const spelled = spelledOut(term);
-    return contains(term) || (!!spelled && matches(spelled));
+    const partly = partlyKnown(term);
+    return contains(term) || (!!spelled && matches(spelled)) || (!!partly && matches(partly));
   };
   const absent = namedTerms(question).find((t) => !present(normalizeForMatch(t)));
   return absent ? `现有文件中没有“${absent}”的提法，无法说明它的内容。请核对名称，或直接问想了解的事项。` : undefined;
+}
+
+/** A question word standing for the part of a term the member does not remember (“8加几”, “三个什么”). */
+const UNKNOWN_PART = /几|啥|什么|多少/;
+
+/**
+ * A pattern for a term the member half remembers: each question word stands for one to four characters, and 加 for
+ * the plus sign members cannot type (“8加几” for 8+X). Undefined for a term with no question word or nothing known.
+ */
+export function partlyKnown(term: string): RegExp | undefined {
+  const parts = term.split(UNKNOWN_PART);
+  if (parts.length < 2 || parts.join('').length === 0) return undefined;
+  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/加|\\\+/g, '[加+＋]');
+  return new RegExp(parts.map(literal).join('[\\u4e00-\\u9fffa-z0-9]{1,4}'));
 }
 
 /** A document named in book-title marks (《党员网络行为十条禁令》). */

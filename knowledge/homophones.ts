@@ -7,7 +7,7 @@
 import type { Bm25 } from './bm25.js';
 import { homophonesOf, soundKey } from './pinyin.js';
 import { isStopword } from './stopwords.js';
-import { pairCode, pairFrequency } from './tokenizer.js';
+import { isPredicate, pairCode, pairFrequency } from './tokenizer.js';
 
 /** How much more frequent (in jieba's dictionary) the corrected word must be than what was typed. */
 const LIKELIER = 20;
@@ -22,6 +22,7 @@ const EDGE_MEANT = /[当做作去到给让对把被从为跟向往]/;
 const ADVERB_MEANT = /[全都也还再又才就先已刚只光共总]/;
 const BEFORE_ADVERB = /[也都还又我你他她们己]/;
 const AFTER_VERB = /[了过着完]/;
+const NEGATION = /[不没别]/;
 /** A typed pair this frequent in jieba's dictionary is a word of its own (不通 stays, though 不同 is 50 times commoner). */
 const COMMON = 300;
 
@@ -40,7 +41,7 @@ export type HomophoneFixer = (topic: string) => string;
 /** A fixer over the character-pair index `grams` (terms are pair codes, see charPairCodes). */
 export function homophoneFixer(
   grams: Bm25<number>,
-  words: Pick<Bm25, 'has' | 'forEachTerm'>,
+  words: Pick<Bm25, 'has' | 'idf' | 'forEachTerm'>,
   segments: (s: string) => string[],
   /** Whether the corpus's text contains a string (three characters here). */
   occurs: (s: string) => boolean = () => false,
@@ -79,19 +80,23 @@ export function homophoneFixer(
   // does), then the corpus's most frequent (lowest IDF).
   const likeliest = (a: number, b: number, before = '', after = ''): [number, number] | undefined => {
     const pairs: Array<[number, number]> = [];
-    for (const x of homophonesOf(a)) if (grams.has(pairCode(x, b))) pairs.push([x, b]);
-    for (const y of homophonesOf(b)) if (grams.has(pairCode(a, y))) pairs.push([a, y]);
+    // Only words of the corpus: a correction must be one, and 党领 (of 党领导) must not outrank 党龄 for 党令.
+    const word = (x: number, y: number) => grams.has(pairCode(x, y)) && words.has(String.fromCharCode(x, y));
+    for (const x of homophonesOf(a)) if (word(x, b)) pairs.push([x, b]);
+    for (const y of homophonesOf(b)) if (word(a, y)) pairs.push([a, y]);
     if (pairs.length < 2) return pairs[0];
-    let best: [number, number] | undefined;
-    let bestFit = -1;
-    let bestIdf = Number.POSITIVE_INFINITY;
-    for (const [x, y] of pairs) {
+    // Ranked by fit, then the corpus's frequency, then the dictionary's (事迹 before 事机, as often in the corpus).
+    const rank = ([x, y]: [number, number]): number[] => {
       const pair = String.fromCharCode(x, y);
       const fit = Number(!!before && occurs(before + pair)) + Number(!!after && occurs(pair + after));
-      const idf = grams.idf(pairCode(x, y));
-      if (fit > bestFit || (fit === bestFit && idf < bestIdf)) [best, bestFit, bestIdf] = [[x, y], fit, idf];
-    }
-    return best;
+      return [fit, -words.idf(pair), pairFrequency(pair)];
+    };
+    const ranked = pairs.map((p) => ({ p, r: rank(p) }));
+    const better = (u: number[], v: number[]) => {
+      const i = u.findIndex((x, j) => x !== v[j]);
+      return i >= 0 && u[i]! > v[i]!;
+    };
+    return ranked.reduce((best, c) => (better(c.r, best.r) ? c : best)).p;
   };
 
   return (topic) => {
@@ -112,17 +117,25 @@ export function homophoneFixer(
       const a = chars[i]!.charCodeAt(0);
       const b = chars[i + 1]!.charCodeAt(0);
       if (!isHan(a) || !isHan(b) || !(pairStart[i] || (alone[i] && alone[i + 1]))) continue;
-      if (grams.has(pairCode(a, b))) continue;
+      const typed = chars[i]! + chars[i + 1]!;
+      // A pair the corpus writes only across two of its words (全党|令行禁止) that is no word of the dictionary either
+      // is still a typo (党令 for 党龄).
+      if (grams.has(pairCode(a, b)) && (words.has(typed) || pairFrequency(typed) > 0)) continue;
+      // A verb said twice around 一 (放一放, 想一想) is no typo of a word with 一 (一方).
+      if ((chars[i] === '一' && chars[i - 1] === chars[i + 1]) || (chars[i + 1] === '一' && chars[i] === chars[i + 2]))
+        continue;
       const best = likeliest(a, b, hanAt(chars, i - 1), hanAt(chars, i + 2));
       if (!best) continue;
       const [x, y] = best;
       const fixed = String.fromCharCode(x, y);
-      const typed = chars[i]! + chars[i + 1]!;
       // An abbreviated list of negations (三不腐 = 不敢腐、不能腐、不想腐) is no typo of a word (不服).
       if (typed[0] === '不' && /[二三四五六七八九十两]/.test(chars[i - 1] ?? '')) continue;
       // A function character typed second may be the typo (品得 → 品德, 党其 → 党旗); typed first it belongs to the word
       // before (个新 is …个 新…, never 革新), and the commonest ones are meant wherever they stand (腐是 is 腐 + 是).
       if (!words.has(fixed) || [chars[i]!, ...fixed].some(isStopword) || MEANT.test(chars[i + 1]!)) continue;
+      // A negation kept before a verb or adjective (不干 → 不敢, 不急 → 不计) swaps what the member negated: as they
+      // typed it, it reads as well. Before any other character (不童) the typo is the character.
+      if (x === a && NEGATION.test(chars[i]!) && isPredicate(chars[i + 1]!)) continue;
       if (
         x !== a &&
         ADVERB_MEANT.test(chars[i]!) &&

@@ -79,6 +79,30 @@ export function pairFrequency(word: string): number {
   return id === undefined ? 0 : pairFrequencies.freq[id]!;
 }
 
+/** Han characters that jieba's dictionary tags, alone, as a verb or an adjective (干 v, 急 v, 贵 a; not 童 nr). */
+let predicates: Uint8Array | undefined;
+
+/** Whether a single character is, as a word of its own, a verb or an adjective in jieba's dictionary. */
+export function isPredicate(char: string): boolean {
+  if (!predicates) {
+    const table = new Uint8Array(HAN_SPAN);
+    // Lines `字 freq tag`: three UTF-8 bytes, a space, the frequency, a space, the tag.
+    forEachLine(dictionaryFile(), (buf, i, end) => {
+      if (end - i < 7 || buf[i + 3] !== 0x20 || buf[i]! < 0xe0) return;
+      let j = i + 4;
+      while (j < end && buf[j] !== 0x20) j++;
+      const tag = buf[j + 1];
+      if (tag === 0x76 || tag === 0x61) {
+        const code = buf.toString('utf8', i, i + 3).charCodeAt(0) - HAN_FIRST;
+        if (code >= 0 && code < HAN_SPAN) table[code] = 1;
+      }
+    });
+    predicates = table;
+  }
+  const code = char.charCodeAt(0) - HAN_FIRST;
+  return char.length === 1 && code >= 0 && code < HAN_SPAN && predicates[code] === 1;
+}
+
 /** One segmenter per distinct term list: a Jieba with its dictionary costs ~35 MB. */
 const segmenters = new Map<string, Jieba>();
 

@@ -25,6 +25,18 @@ describe('a term the documents do not contain', () => {
     expect(absentTermText('“9+X”制度是啥', contains)).toMatch(/“9\+X”/);
   });
 
+  it('finds a half-remembered term by its known part, a question word standing for the rest (eighteenth round)', () => {
+    expect(
+      absentTermText('支部那个“8加几”制度叫啥', contains, (p) => p.test(normalizeForMatch(documents))),
+    ).toBeUndefined();
+    expect(
+      absentTermText('那个“三查几改”查什么', contains, (p) => p.test(normalizeForMatch(documents))),
+    ).toBeUndefined();
+    expect(absentTermText('那个“9加几”制度叫啥', contains, (p) => p.test(normalizeForMatch(documents)))).toMatch(
+      /“9加几”/,
+    );
+  });
+
   it('reads a quoted brand of two phrases joined by a middle dot as a term, present only when both phrases are (fifteenth round)', () => {
     expect(namedTerms('那个“青松引路·支部争先”活动是哪条提的')).toEqual(['青松引路·支部争先']);
     expect(absentTermText('那个“青松引路·支部争先”活动是哪条提的', contains)).toMatch(

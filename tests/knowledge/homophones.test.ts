@@ -3,7 +3,7 @@ import { silentLogger } from '../../ground/logger.js';
 import { createKnowledge, type Knowledge } from '../../knowledge/index.js';
 import { homophoneFixer, type HomophoneFixer } from '../../knowledge/homophones.js';
 import { soundPairCodes } from '../../knowledge/pinyin.js';
-import { testConfig } from './fixtures.js';
+import { CORPUS_DIR, removeTempDirs, testConfig } from './fixtures.js';
 
 let plan: Knowledge;
 let fix: HomophoneFixer;
@@ -85,5 +85,35 @@ describe('homophone typos', () => {
   it('hands the corrected question on, so the clause that asks is read in corrected words too', async () => {
     const r = await plan.retriever.retrieve('民主平议一年搞几次');
     expect(r.question).toBe('民主评议一年搞几次');
+  });
+});
+
+describe('homophone typos over the whole corpus (eighteenth round)', () => {
+  let fixAll: HomophoneFixer;
+  let full: Knowledge;
+  beforeAll(async () => {
+    full = await createKnowledge(testConfig({ CORPUS_DIR }), silentLogger);
+    const { index } = full;
+    fixAll = homophoneFixer(index.grams, index.bm25, (s) => index.tokenizer.segments(s));
+  });
+  afterAll(async () => {
+    await full.close();
+    removeTempDirs();
+  });
+
+  it('corrects a pair the corpus writes only across two of its words (全党|令行禁止) when no dictionary has it', () => {
+    expect(fixAll('问一下党令怎么计算')).toBe('问一下党龄怎么计算');
+  });
+
+  it('chooses among corrections only words of the corpus, the likelier in the dictionary on a tie (事迹, not 事机)', () => {
+    expect(fixAll('表彰优秀书记的事记')).toBe('表彰优秀书记的事迹');
+  });
+
+  it('keeps a negation and the word it negates, and a verb said twice around 一', () => {
+    expect(fixAll('啥都不懂')).toBe('啥都不懂');
+    expect(fixAll('他就是不干')).toBe('他就是不干');
+    expect(fixAll('有的先放一放')).toBe('有的先放一放');
+    // A character after the negation that is itself the typo is still corrected when the negation goes with it.
+    expect(fixAll('超期未贵')).toBe('超期未归');
   });
 });

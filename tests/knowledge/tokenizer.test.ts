@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenizer } from '../../knowledge/tokenizer.js';
+import { createTokenizer, isPredicate } from '../../knowledge/tokenizer.js';
 
 describe('tokenizer words', () => {
   const tokenizer = createTokenizer();
@@ -16,5 +16,12 @@ describe('tokenizer words', () => {
   it('leaves dictionary words that start with a modal whole (会议, 要求)', () => {
     expect(tokenizer.asVerbs(tokenizer.words('会议纪要报送'), () => true)).toEqual(['会议纪要', '报送']);
     expect(tokenizer.asVerbs(tokenizer.words('有什么要求'), () => true)).toContain('要求');
+  });
+});
+
+describe('single characters that are verbs or adjectives (eighteenth round)', () => {
+  it('reads the tag of a one-character word in the dictionary', () => {
+    expect(['干', '急', '懂', '贵'].map(isPredicate)).toEqual([true, true, true, true]);
+    expect(['童', '同', '党', 'a', '不干'].map(isPredicate)).toEqual([false, false, false, false, false]);
   });
 });
