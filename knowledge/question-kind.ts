@@ -585,8 +585,9 @@ function namedOptions(a: string, b: string): boolean {
   while (shared < Math.min(a.length, b.length) && a.at(-1 - shared) === b.at(-1 - shared)) shared++;
   return shared === 0 || Math.min(a.length, b.length) - shared >= 2;
 }
+/** 备案就行, 备案即可: the option is 备案; what follows says it would suffice. */
 const CHOICE =
-  /([\u4e00-\u9fff]{2})还是(?:可以|能|要|用|得|该)?([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|好)?(?:[？?！。，,\s]|$)/;
+  /([\u4e00-\u9fff]{2})还是(?:可以|能|要|用|得|该)?([\u4e00-\u9fff]{2,4}?)(?:就(?:行|好|可以|够|成)了?|即可)?(?:呢|啊|呀|好)?(?:[？?！。，,\s]|$)/;
 /** A date of adoption, issue or entry into force: 2022年10月22日通过, 自2019年5月6日起施行. */
 const ISSUE_DATE =
   /\d{4}年\d{1,2}月\d{1,2}日[^，。；]{0,16}?(通过|印发|发布|施行|修订|修正|制定|批准)|(印发|发布|施行)[^，。；]{0,6}\d{4}年\d{1,2}月\d{1,2}日/g;

@@ -161,6 +161,9 @@ describe('the topic of a question', () => {
     // 重新起算 offered as an option asks no date (thirteenth round).
     expect(kinds('影响期咋算，重新起算还是加一块')).toEqual(['choice']);
     expect(kinds('预备期从哪天起算')).toEqual(['date']);
+    // What says an option would suffice is not part of it (eighteenth round).
+    expect(askedKinds('名单是报上级审批还是备案就行？')).toContainEqual({ kind: 'choice', options: ['审批', '备案'] });
+    expect(answers('名单是报上级审批还是备案就行？', '名单报上级党组织备案。')).toBe(true);
   });
 });
 
