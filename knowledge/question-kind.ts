@@ -543,6 +543,15 @@ export function asksWhatFollows(question: string): boolean {
 }
 
 /**
+ * Asks the threshold at which conduct told before becomes a violation (占多久算违纪, 收多少钱才算违规): the value is about
+ * that conduct, which members tell in their own words, not about the verdict the value decides.
+ */
+const THRESHOLD = /(多久|多长时间|多少|几[次回天年个]?)[\u4e00-\u9fff]{0,3}?(才)?算(是)?(违纪|违规|违法)/;
+export function asksThreshold(question: string): boolean {
+  return THRESHOLD.test(normalizeForMatch(question));
+}
+
+/**
  * Asks whether conduct is allowed or what it does to a member (这个我能参加吗, 这样妥不妥, 选举权还算不算, 会不会影响
  * 提拔): the rules answer with what they forbid or impose, in their own words.
  */

@@ -7,6 +7,7 @@ import {
   asksRepair,
   asksMemberPerk,
   asksRecommendation,
+  asksThreshold,
   asksWhatFollows,
   asksPermission,
   containsKind,
@@ -120,6 +121,9 @@ function definesAsked(r: Retrieval): boolean {
  * a plain refusal. On-topic, but the question asks for a kind of thing (an amount, a duration, a date…) that no
  * well-matching sentence of the best hits contains → not stated, with the closest provision. Otherwise an answer.
  */
+/** A hit scoring this share of the first one's is level with it. */
+const LEVEL = 0.9;
+
 export function judge(
   r: Retrieval,
   scored: Scored[],
@@ -198,6 +202,10 @@ export function judge(
     const text = matchText(s.quote);
     return Math.max(...subjects.map((words) => termCoverage(words, text, weigher!)));
   };
+  const threshold = asksThreshold(r.question);
+  // The units found for the conduct: the first, and any the ranking puts level with it.
+  const level = new Set(r.hits.filter((h) => h.score >= LEVEL * best.score).map((h) => h.chunk.docId + h.chunk.unit));
+  const firstUnit = near.filter((s) => level.has(s.chunk.docId + s.chunk.unit));
   for (const k of askedKinds(r.question)) {
     // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
     // A document number is about the document named in the background (省委那个实施方案，文号是多少), not the ask's 文号.
@@ -208,11 +216,14 @@ export function judge(
     const supplies = (s: Scored) =>
       !bySubject ||
       (!s.cut && isFieldLine(s.quote)) ||
+      (threshold && firstUnit.includes(s)) ||
       about(s) >= policy.subjectShare ||
       (k.kind === 'count' && !!k.noun && namesItemsOf(s.quote, k.noun));
     // An age is stated in few places (年满十八岁), in a sentence of many words: any top unit's sentence that states one
     // about the ask answers, however little else of the question it shares.
-    const answering = k.kind === 'age' ? near : relevant;
+    // A threshold of conduct (占多久算违纪) is stated by the unit found for the conduct, in whatever words the member
+    // told it: any sentence of the first units.
+    const answering = k.kind === 'age' ? near : threshold ? [...relevant, ...firstUnit] : relevant;
     if (answering.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
     // Options put in members' words (一刀切还是分开搞) are answered in the text's own (分类制定) by a sentence that
     // matches the question well.

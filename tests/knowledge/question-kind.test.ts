@@ -11,6 +11,7 @@ import {
   asksDocumentAtHand,
   asksMemberPerk,
   asksRecommendation,
+  asksThreshold,
   choiceSides,
   comparedSides,
   consequenceAsks,
@@ -710,5 +711,14 @@ describe('sixteenth round: an ask pointing back at what was told', () => {
     expect(valueSubjects(q, words).flat()).toContain('改正');
     // An ask standing first has nothing before it to point at.
     expect(valueSubjects('这个期限最长能定多久', ['期限', '最长']).flat()).not.toContain('改正');
+  });
+});
+
+describe('a threshold of conduct (eighteenth round)', () => {
+  it('reads 多久算违纪 and 多少才算违规 as asking when conduct becomes a violation, not what 违纪 is', () => {
+    expect(asksThreshold('借了单位的相机一直没还，借多久算违纪')).toBe(true);
+    expect(asksThreshold('收礼收多少才算违规')).toBe(true);
+    expect(asksThreshold('违纪了多久能恢复')).toBe(false);
+    expect(asksThreshold('什么算违纪')).toBe(false);
   });
 });

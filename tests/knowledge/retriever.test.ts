@@ -186,3 +186,12 @@ describe('which body leads a work (sixteenth round)', () => {
     expect([top.docId, top.unit]).toEqual(['ningweibanfa-2017-39', 'c22']);
   });
 });
+
+describe('a threshold of conduct (eighteenth round)', () => {
+  it('answers how long conduct told in members’ words may last before it is a violation from the unit found for it', async () => {
+    const a = await full.answerer.answer('我把单位的打印机搬回家一直用着，用多久才算违纪');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('第一百一十二条');
+    expect(a.text).toContain('时间超过六个月');
+  });
+});
