@@ -445,6 +445,17 @@ export function asksRepair(question: string): boolean {
 }
 
 /**
+ * Asks about money and papers of an outing or purchase (团建费用能报销吗, 发票抬头开谁, 租车合同谁签, 要不要买保险): no
+ * document deals with reimbursement, invoices, contracts or insurance. Conduct told with such words (让下属单位给他报销
+ * 私人费用，算啥问题) asks what follows instead.
+ */
+const PAPERWORK = /报销|发票|开票|抬头|合同|保险/;
+export function asksPaperwork(question: string): boolean {
+  const q = normalizeForMatch(question);
+  return PAPERWORK.test(q) && !asksWhatFollows(q);
+}
+
+/**
  * Asks the bot to write something (帮我写一段慰问短信, 给我起草个发言稿): zhibu quotes the documents and writes nothing of
  * its own. A member who mentions writing while asking about the documents (要写个心得，方案里怎么说) asks something.
  */

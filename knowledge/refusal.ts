@@ -4,6 +4,7 @@ import {
   askedKinds,
   asksDocumentAtHand,
   asksComposition,
+  asksPaperwork,
   asksRepair,
   asksMemberPerk,
   asksRecommendation,
@@ -151,6 +152,7 @@ export function judge(
   if (asksRecommendation(r.question)) return refusal('recommendation');
   if (asksComposition(r.question)) return refusal('composition');
   if (asksRepair(r.question)) return refusal('repair');
+  if (asksPaperwork(r.question)) return refusal('paperwork');
   // A question in members' words written for a top unit is on-topic like a strong one.
   const named = namesUnitWords(r, policy.checkTop);
   // One that names the document its first hit is from (廉洁自律准则对…有什么要求) is about that document: it needs no

@@ -11,6 +11,7 @@ import {
   asksDocumentAtHand,
   asksMemberPerk,
   asksRecommendation,
+  asksPaperwork,
   asksThreshold,
   choiceSides,
   comparedSides,
@@ -720,5 +721,14 @@ describe('a threshold of conduct (eighteenth round)', () => {
     expect(asksThreshold('收礼收多少才算违规')).toBe(true);
     expect(asksThreshold('违纪了多久能恢复')).toBe(false);
     expect(asksThreshold('什么算违纪')).toBe(false);
+  });
+});
+
+describe('money and papers of an outing (eighteenth round)', () => {
+  it('reads reimbursement, invoices, contracts and insurance as no matter of the documents, unless conduct is told', () => {
+    expect(asksPaperwork('支部去烈士陵园参观的门票钱能报销不')).toBe(true);
+    expect(asksPaperwork('订酒店的发票开谁的名字')).toBe(true);
+    expect(asksPaperwork('领导让下属单位给他报销私人的饭钱，会怎么处理')).toBe(false);
+    expect(asksPaperwork('党费怎么交')).toBe(false);
   });
 });

@@ -195,3 +195,11 @@ describe('a threshold of conduct (eighteenth round)', () => {
     expect(a.text).toContain('时间超过六个月');
   });
 });
+
+describe('money and papers of an outing (eighteenth round)', () => {
+  it('refuses plainly, quoting nothing, where a party word surrounds a question about reimbursement', async () => {
+    const a = await full.answerer.answer('支部学习活动买的矿泉水，发票抬头写支部还是写单位');
+    expect(a.refused).toBe(true);
+    expect(a.text).not.toContain('「');
+  });
+});
