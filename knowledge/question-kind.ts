@@ -446,7 +446,7 @@ export function asksRepair(question: string): boolean {
 
 /**
  * Asks about money and papers of an outing or purchase (团建费用能报销吗, 发票抬头开谁, 租车合同谁签, 要不要买保险): no
- * document deals with reimbursement, invoices, contracts or insurance. Conduct told with such words (让下属单位给他报销
+ * document deals with reimbursement, invoices, contracts or insurance. Conduct told with such words (叫下面的公司替他报销
  * 私人费用，算啥问题) asks what follows instead.
  */
 const PAPERWORK = /报销|发票|开票|抬头|合同|保险/;

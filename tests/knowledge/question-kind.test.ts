@@ -164,8 +164,11 @@ describe('the topic of a question', () => {
     expect(kinds('影响期咋算，重新起算还是加一块')).toEqual(['choice']);
     expect(kinds('预备期从哪天起算')).toEqual(['date']);
     // What says an option would suffice is not part of it (eighteenth round).
-    expect(askedKinds('名单是报上级审批还是备案就行？')).toContainEqual({ kind: 'choice', options: ['审批', '备案'] });
-    expect(answers('名单是报上级审批还是备案就行？', '名单报上级党组织备案。')).toBe(true);
+    expect(askedKinds('这份名单交上去是审批还是备案就行？')).toContainEqual({
+      kind: 'choice',
+      options: ['审批', '备案'],
+    });
+    expect(answers('这份名单交上去是审批还是备案就行？', '这份名单报上级党组织备案。')).toBe(true);
   });
 });
 
@@ -728,7 +731,7 @@ describe('money and papers of an outing (eighteenth round)', () => {
   it('reads reimbursement, invoices, contracts and insurance as no matter of the documents, unless conduct is told', () => {
     expect(asksPaperwork('支部去烈士陵园参观的门票钱能报销不')).toBe(true);
     expect(asksPaperwork('订酒店的发票开谁的名字')).toBe(true);
-    expect(asksPaperwork('领导让下属单位给他报销私人的饭钱，会怎么处理')).toBe(false);
+    expect(asksPaperwork('局长叫下面的公司替他报销私人饭钱，会怎么处理')).toBe(false);
     expect(asksPaperwork('党费怎么交')).toBe(false);
   });
 });
