@@ -175,11 +175,15 @@ export function askedKinds(question: string): AskedKind[] {
     )
   )
     kinds.push({ kind: 'amount' });
-  else if (/((多久|多长时间|几年|几个月|几天).{0,10}一次|每隔多久|频次|频率)/.test(q))
+  // 几年前挨过一次处分 tells when something happened: 几年前/几天前 ask nothing.
+  else if (/((多久|多长时间|几年(?!前)|几个月(?!前)|几天(?!前)).{0,10}一次|每隔多久|频次|频率)/.test(q))
     kinds.push({ kind: 'frequency' });
-  // 好几年了 / 多年 tell the background, they do not ask for a duration.
+  // 好几年了 / 多年 / 几年前 tell the background, they do not ask for a duration.
   else if (
-    firstAsk(/(多长时间|多久|多快|(?<!好)几年(?!了)|(?<!好)几个月(?!了)|(?<!好)几天(?!了)|多少天|多少年)/, q) ||
+    firstAsk(
+      /(多长时间|多久|多快|(?<!好)几年(?![了前])|(?<!好)几个月(?![了前])|(?<!好)几天(?![了前])|多少天|多少年)/,
+      q,
+    ) ||
     // 期限, 时长 are nouns: they ask in a clause that asks (期限是多久), not in the background (统计学习时长，…多少学时).
     /期限|时长/.test(asking)
   )
@@ -346,9 +350,35 @@ export function valueSubjects(question: string, words: string[]): string[][] {
   const subjects = askSubjects(question, content);
   const told = normalizeForMatch(question);
   const pointsBack = clauses.some((c) => told.indexOf(c) > 0 && POINTS_BACK.test(c));
+  const named = pointedThing(told, clauses, content);
+  const withNamed = named.length ? [...subjects, named] : subjects;
   return own.some((ws) => !ws.length) || pointsBack
-    ? [...subjects, content.filter((w) => !VALUE_BOUND.test(w))]
-    : subjects;
+    ? [...withNamed, content.filter((w) => !VALUE_BOUND.test(w))]
+    : withNamed;
+}
+
+/** 这个会, 那个课: a demonstrative before one character (not 会不会, 会要): it names a thing told before it. */
+const POINTED_THING = /(?:这个|那个|这种|那种|这|那)([\u4e00-\u9fff])(?![不没])/g;
+
+/**
+ * The word of the background a short demonstrative in an ask points at (…没开过查摆问题的生活会，…这个会一年开几次 →
+ * 生活, written before that 会): the value asked is about it, and the whole background would drown it.
+ */
+function pointedThing(told: string, clauses: string[], content: string[]): string[] {
+  const found: string[] = [];
+  for (const c of clauses) {
+    const at = told.indexOf(c);
+    if (at <= 0) continue;
+    const before = told.slice(0, at);
+    for (const m of c.matchAll(POINTED_THING)) {
+      const thing = m[1]!;
+      const word = content
+        .filter((w) => before.includes(w + thing))
+        .sort((a, b) => before.lastIndexOf(b + thing) - before.lastIndexOf(a + thing))[0];
+      if (word) found.push(word);
+    }
+  }
+  return found;
 }
 
 /** An ask opening with a demonstrative (这个期限, 那个时间) points back at what was told before it. */
@@ -544,9 +574,12 @@ const ISSUED_RECORD = [
 const CONSEQUENCE =
   /(怎么|如何|咋|怎样|会不会|要不要|会|要)(被)?(处理|处分|处罚|惩处|追究|问责)|(受|挨|背|吃)(个|上|了)?(处[分份]|处罚)|(处理|处分|处罚)(得)?(轻点|轻一点|轻些|从轻|减轻)|(从轻|减轻)(处理|处分|发落)|会(怎|咋)(么样|样|么办|办|么着)|(什么|啥|哪些)(后果|责任|处分|处理|处罚)|算不算违|违不违|是不是违|(违纪|违规|违反纪律|违法)(吗|么|不|了没)/g;
 
-/** What the rules say about conduct told (纪律上怎么说, 有说法吗, 管不管): answered, like a consequence, by the penalty. */
+/**
+ * What the rules say about conduct told (纪律上怎么说, 有说法吗, 管不管, 违反哪条, 谁担责): answered, like a consequence,
+ * by the penalty.
+ */
 const RULES_SAY =
-  /(怎么|咋)(说|规定|讲)|(纪律|党纪|规定|条例)上?(怎么|咋)(算|看|定性)|有(啥|什么)?说法|(有没有|有)(啥|什么)?规定|管不管|管吗|管得(着|了)|有没有问题|有问题吗|算(什么|啥)问题|(什么|啥)性质|合规吗|合不合规/;
+  /(怎么|咋)(说|规定|讲)|(纪律|党纪|规定|条例)上?(怎么|咋)(算|看|定性)|(违反|违背|触犯)了?(哪|什么|啥)|(谁|哪些人|哪个人)(来)?(担责|负责任|承担责任|担责任)|有(啥|什么)?说法|(有没有|有)(啥|什么)?规定|管不管|管吗|管得(着|了)|有没有问题|有问题吗|算(什么|啥)问题|(什么|啥)性质|合规吗|合不合规/;
 
 /** The question asks what follows from conduct: its consequence, or what the rules say about it. */
 export function asksWhatFollows(question: string): boolean {

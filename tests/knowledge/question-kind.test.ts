@@ -735,3 +735,29 @@ describe('money and papers of an outing (eighteenth round)', () => {
     expect(asksPaperwork('党费怎么交')).toBe(false);
   });
 });
+
+describe('nineteenth round: background times, what rule was broken, who answers for it, a pointed thing', () => {
+  it('reads 几年前/几个月前 as telling when something happened, not as asking how long or how often', () => {
+    expect(kinds('老张几年前受过一次警告，现在能评优吗')).not.toContain('frequency');
+    expect(kinds('老张几年前受过一次警告，现在能评优吗')).not.toContain('duration');
+    expect(kinds('几个月前交过一次材料，还要再交吗')).not.toContain('frequency');
+    expect(kinds('支部党员大会几个月开一次')).toContain('frequency');
+    expect(kinds('预备期是几年')).toContain('duration');
+  });
+
+  it('reads 违反了哪条 and 谁来担责 as asking what the rules say about the conduct told', () => {
+    expect(asksWhatFollows('书记把公车开回老家过年，违反了哪条规定')).toBe(true);
+    expect(asksWhatFollows('仓库物资丢了一大批，谁来承担责任')).toBe(true);
+    expect(asksWhatFollows('入党要写什么材料')).toBe(false);
+  });
+
+  it('takes the background word a demonstrative points at (这个会) as what the value is about', () => {
+    const q = '我们去年一直没开民主评议会，这个会多久要开一次';
+    const words = ['去年', '民主', '评议', '这个', '多久'];
+    expect(valueSubjects(q, words)).toContainEqual(['评议']);
+    // 会不会 is no demonstrative pointing at a thing.
+    expect(
+      valueSubjects('去年一直没开民主评议会，那会不会要补开', ['去年', '民主', '评议', '补开']),
+    ).not.toContainEqual(['评议']);
+  });
+});
