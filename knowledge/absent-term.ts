@@ -9,6 +9,8 @@ import { chineseToNumber } from './structure.js';
  */
 const QUOTED = /[“"「‘']([\u4e00-\u9fff0-9a-zA-Z+]{2,8})[”"」’']/g;
 const NUMBERED = /[0-9一二三四五六七八九十百千两]/;
+/** A quoted name ending as a programme's does (“…工程”, “…行动”): a named programme, with or without a number. */
+const PROGRAMME = /^[\u4e00-\u9fff]{2,6}(工程|行动|计划)$/;
 /** A quoted brand of two phrases joined by a middle dot (“红旗引领·先锋争创”): a programme's name, with or without a number. */
 const BRANDED = /[“"「‘']([\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,8})[”"」’']/g;
 const BRAND_DOT = /[·•・]/;
@@ -19,7 +21,7 @@ const ORDINARY = /[个名位次项条种类人批份家所届轮字页篇岁年�
 
 /** The terms a question names as terms, as typed. */
 export function namedTerms(question: string): string[] {
-  const terms = [...question.matchAll(QUOTED)].map((m) => m[1]!).filter((t) => NUMBERED.test(t));
+  const terms = [...question.matchAll(QUOTED)].map((m) => m[1]!).filter((t) => NUMBERED.test(t) || PROGRAMME.test(t));
   for (const m of question.matchAll(BRANDED)) terms.push(m[1]!);
   for (const m of normalizeForMatch(question).matchAll(SLOGAN)) if (!ORDINARY.test(m[2]! + m[3]!)) terms.push(m[0]);
   return [...new Set(terms)];

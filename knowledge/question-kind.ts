@@ -170,7 +170,7 @@ export function askedKinds(question: string): AskedKind[] {
   // the member cannot reach someone.
   if (CONTACT.test(`${asking}，${lastClause(q)}`.replace(calls, ''))) kinds.push({ kind: 'contact' });
   else if (
-    /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)|(花|用掉|报销|补)多少(?![次个人天年月条项])/.test(
+    /(多少钱|金额|比例|费率|标准是多少|交多少|缴多少|多少元|几块钱|百分之几)|(经费|资金|费用|补贴|补助|津贴|工资|奖金|报酬).{0,8}多少|多少.{0,3}(经费|资金|费用|补贴|补助|津贴|钱)|(花|用掉|报销|补|领|拿)多少(?![次个人天年月条项学分名])/.test(
       q,
     )
   )
@@ -341,7 +341,10 @@ const NUMBER_WORD = /^[0-9一二两三四五六七八九十百几多每半]+[次
 export function valueSubjects(question: string, words: string[]): string[][] {
   const pointedAt = new Set([...normalizeForMatch(question).matchAll(POINTED_DOCUMENT)].map((m) => m[1]!));
   // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
-  const content = [...new Set(words)].filter((w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w));
+  // 点名学哪位, 具体是谁: how the member wants the value named, not what it is about.
+  const content = [...new Set(words)].filter(
+    (w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w) && !ASK_MANNER.test(w),
+  );
   const clauses = askClauses(question, false);
   const own = clauses.map((c) => content.filter((w) => c.includes(w) && !VALUE_BOUND.test(w)));
   // An ask with no words of its own (一年要搞几次, 最长能给多长时间) may be about the background told before it, not
@@ -383,6 +386,9 @@ function pointedThing(told: string, clauses: string[], content: string[]): strin
 
 /** An ask opening with a demonstrative (这个期限, 那个时间) points back at what was told before it. */
 const POINTS_BACK = /^(这个|这|那个|那|此|该)[\u4e00-\u9fff]/;
+
+/** 点名, 具体, 明确: the way a value is to be given (by name, precisely), not what it is about. */
+const ASK_MANNER = /^(点名|指名|具体|明确|专门|到底|究竟)$/;
 
 /** 最长, 至少, 最晚: the bound of the asked value, not what it is about. */
 const VALUE_BOUND = /^(最|至)(长|短|多|少|高|低|晚|迟|早|快|久)$/;

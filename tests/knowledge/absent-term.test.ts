@@ -84,3 +84,13 @@ describe('a count term the documents spell out as its items (twelfth round)', ()
     expect(spelledOut('四个必学')!.test(five)).toBe(false);
   });
 });
+
+describe('a quoted programme without a number (nineteenth round)', () => {
+  it('takes a quoted name ending in 工程/行动/计划 as a term, but not a scare-quoted word', () => {
+    expect(namedTerms('听说有个“蓝海领航工程”，是哪份文件提的')).toEqual(['蓝海领航工程']);
+    expect(namedTerms('市里搞的“清风护航行动”我们支部要参加吗')).toEqual(['清风护航行动']);
+    expect(namedTerms('他认了个自称的“高人”帮忙跑关系')).toEqual([]);
+    const corpus = normalizeForMatch('积极推广开放式组织生活');
+    expect(absentTermText('“蓝海领航工程”是哪条提出的', (t) => corpus.includes(t))).toContain('蓝海领航工程');
+  });
+});

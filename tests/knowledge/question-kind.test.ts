@@ -761,3 +761,17 @@ describe('nineteenth round: background times, what rule was broken, who answers 
     ).not.toContainEqual(['评议']);
   });
 });
+
+describe('nineteenth round: money received, and how a value is to be named', () => {
+  it('reads 能领多少/能拿多少 as asking an amount, but not 领多少学分', () => {
+    expect(kinds('帮扶基金设起来了，患病党员到时能领多少')).toContain('amount');
+    expect(kinds('慰问金一般能拿多少')).toContain('amount');
+    expect(kinds('线上学习一次能领多少学分')).not.toContain('amount');
+  });
+
+  it('takes no manner word (点名, 具体) as what the value is about', () => {
+    const q = '学榜样那部分，规定中点名让学哪一位';
+    expect(valueSubjects(q, ['学习', '榜样', '点名']).flat()).not.toContain('点名');
+    expect(valueSubjects(q, ['学习', '榜样', '点名']).flat()).toContain('榜样');
+  });
+});

@@ -74,6 +74,12 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(synonymsOf('两边')).toContain('双方');
   });
 
+  it('reads when a rule takes effect, losing touch and a few kinds of conduct in the documents’ words (nineteenth round)', () => {
+    expect(synonymsOf('生效')).toContain('施行');
+    expect(synonymsOf('失去联系')).toContain('联系不上');
+    expect(synonymsOf('好几样')).toContain('数种');
+  });
+
   it('keeps the hand groups', () => {
     expect(expandTerms(['老婆'])).toContain('配偶');
     expect(expandTerms(['中纪委'])).toContain('中央纪律检查委员会');
