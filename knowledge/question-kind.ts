@@ -770,3 +770,33 @@ export function containsKind(text: string, k: AskedKind): boolean {
       return /(同志|书记|主任|部长|负责人|责任者|责任人|党员|干部|群众|中央|省|市委)/.test(text) || ORGAN.test(text);
   }
 }
+
+/** 最多能算多少, 最长多久: the ask wants an upper bound; 至少要几次, 最少多久: a lower one. */
+export function askedBound(question: string): 'upper' | 'lower' | undefined {
+  // Every asking clause must want it: in 最多能留多久？多久联系一次 the second ask has no bound.
+  const bounds = new Set(
+    askClauses(question, false).map((c) =>
+      /(最多|最长|最高|最晚|上限|顶多|封顶|至多)/.test(c)
+        ? 'upper'
+        : /(最少|至少|最短|最低|下限|起码)/.test(c)
+          ? 'lower'
+          : 'none',
+    ),
+  );
+  const [only] = bounds;
+  return bounds.size === 1 && only !== 'none' ? (only as 'upper' | 'lower') : undefined;
+}
+
+const LOWER_BOUND = /(以上|不少于|不低于|至少|最少|起码)/;
+const UPPER_BOUND = /(不超过|不能超过|不得超过|以内|以下|最多|最长|至多|不高于|为限)/;
+
+/**
+ * A text that states only the other bound (不少于32学时, 三人以上) does not give the bound asked (最多能算多少, 最多能有几人):
+ * quoting it as the answer would turn a minimum into a maximum.
+ */
+export function statesOnlyOtherBound(text: string, bound: 'upper' | 'lower' | undefined): boolean {
+  if (!bound) return false;
+  const lower = LOWER_BOUND.test(text);
+  const upper = UPPER_BOUND.test(text);
+  return bound === 'upper' ? lower && !upper : upper && !lower;
+}

@@ -1,6 +1,7 @@
 // Deciding that the corpus does not answer a question, and saying so with the nearest clauses.
 import { citeLabel } from './chunk.js';
 import {
+  askedBound,
   askedKinds,
   asksDocumentAtHand,
   asksComposition,
@@ -13,6 +14,7 @@ import {
   asksPermission,
   containsKind,
   namesItemsOf,
+  statesOnlyOtherBound,
   type AnswerKind,
   type AskedKind,
   valueSubjects,
@@ -205,6 +207,7 @@ export function judge(
     return Math.max(...subjects.map((words) => termCoverage(words, text, weigher!)));
   };
   const threshold = asksThreshold(r.question);
+  const bound = askedBound(r.question);
   // The units found for the conduct: the first, and any the ranking puts level with it.
   const level = new Set(r.hits.filter((h) => h.score >= LEVEL * best.score).map((h) => h.chunk.docId + h.chunk.unit));
   const firstUnit = near.filter((s) => level.has(s.chunk.docId + s.chunk.unit));
@@ -226,7 +229,9 @@ export function judge(
     // A threshold of conduct (占多久算违纪) is stated by the unit found for the conduct, in whatever words the member
     // told it: any sentence of the first units.
     const answering = k.kind === 'age' ? near : threshold ? [...relevant, ...firstUnit] : relevant;
-    if (answering.some((s) => containsKind(s.quote, k) && supplies(s))) continue;
+    const bounded = BOUNDED_KINDS.has(k.kind) ? bound : undefined;
+    if (answering.some((s) => containsKind(s.quote, k) && supplies(s) && !statesOnlyOtherBound(s.quote, bounded)))
+      continue;
     // Options put in members' words (一刀切还是分开搞) are answered in the text's own (分类制定) by a sentence that
     // matches the question well.
     if (k.kind === 'choice' && bestLexical >= policy.choiceSentence) continue;
@@ -243,6 +248,9 @@ export function judge(
  * value must be about the thing asked. Penalties, bodies and procedures are asked about conduct told in the
  * background, in members' own words.
  */
+/** Values asked with a bound (最多几人, 最长多久): a text giving only the other bound does not supply them. */
+const BOUNDED_KINDS = new Set<AnswerKind>(['count', 'duration', 'amount', 'frequency']);
+
 const SUBJECT_KINDS = new Set<AnswerKind>([
   'duration',
   'count',

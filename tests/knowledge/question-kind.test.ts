@@ -13,6 +13,8 @@ import {
   asksRecommendation,
   asksPaperwork,
   asksThreshold,
+  askedBound,
+  statesOnlyOtherBound,
   choiceSides,
   comparedSides,
   consequenceAsks,
@@ -773,5 +775,23 @@ describe('nineteenth round: money received, and how a value is to be named', () 
     const q = '学榜样那部分，规定中点名让学哪一位';
     expect(valueSubjects(q, ['学习', '榜样', '点名']).flat()).not.toContain('点名');
     expect(valueSubjects(q, ['学习', '榜样', '点名']).flat()).toContain('榜样');
+  });
+});
+
+describe('nineteenth round: the bound asked and the bound stated', () => {
+  it('reads 最多/最长 as asking an upper bound and 至少/最少 a lower one, only when every ask wants it', () => {
+    expect(askedBound('每个党小组顶多可以编入几名同志')).toBe('upper');
+    expect(askedBound('入党积极分子的考察期至少得多久')).toBe('lower');
+    expect(askedBound('党小组一般几个人')).toBeUndefined();
+    // The second ask (多久去一次) wants no bound.
+    expect(askedBound('外出务工的党员最长能在外面多久？支部多久去看他一次')).toBeUndefined();
+  });
+
+  it('does not take a minimum (不少于, 以上) for a maximum asked, nor the other way round', () => {
+    expect(statesOnlyOtherBound('每年集中学习培训时间一般不少于32学时。', 'upper')).toBe(true);
+    expect(statesOnlyOtherBound('凡是有正式党员三人以上的，都应当成立党的基层组织。', 'upper')).toBe(true);
+    expect(statesOnlyOtherBound('组织关系保留时间一般不超过2年。', 'upper')).toBe(false);
+    expect(statesOnlyOtherBound('组织关系保留时间一般不超过2年。', 'lower')).toBe(true);
+    expect(statesOnlyOtherBound('每半年至少与其联系1次。', undefined)).toBe(false);
   });
 });

@@ -103,6 +103,15 @@ describe('domain lift', () => {
     expect(a.text).toMatch(/^文件没有规定是手写还是打印。相关规定：《/);
   });
 
+  it('does not give a minimum as the maximum asked, and answers the bound the text states (nineteenth round)', async () => {
+    const most = await full.answerDetailed('党员参加集中培训，一年最多能计多少学时');
+    expect(most.mode).toBe('not-stated');
+    expect(most.text).toMatch(/^文件没有规定具体数量。相关规定：《党员教育管理工作条例》第二十条「[^」]*不少于32学时/);
+    const least = await full.answerDetailed('党员集中培训每年最少多少学时');
+    expect(least.mode).toBe('extractive');
+    expect(least.text).toContain('不少于32学时');
+  });
+
   it('answers options put in members’ words where a sentence matches the question well (thirteenth round)', async () => {
     const a = await full.answerDetailed('方案里对农村、社区、学校这些不同地方是一刀切还是分开搞');
     expect(a.mode).toBe('extractive');
