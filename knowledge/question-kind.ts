@@ -343,7 +343,7 @@ export function valueSubjects(question: string, words: string[]): string[][] {
   // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
   // 点名学哪位, 具体是谁: how the member wants the value named, not what it is about.
   const content = [...new Set(words)].filter(
-    (w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w) && !ASK_MANNER.test(w),
+    (w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w) && !ASK_MANNER.test(w) && !MODAL_FRAGMENT.test(w),
   );
   const clauses = askClauses(question, false);
   const own = clauses.map((c) => content.filter((w) => c.includes(w) && !VALUE_BOUND.test(w)));
@@ -386,6 +386,12 @@ function pointedThing(told: string, clauses: string[], content: string[]): strin
 
 /** An ask opening with a demonstrative (这个期限, 那个时间) points back at what was told before it. */
 const POINTS_BACK = /^(这个|这|那个|那|此|该)[\u4e00-\u9fff]/;
+
+/**
+ * 能延, 可拖: the segmenter's new word of a modal and a one-character verb (最多能延多久) names nothing the text would
+ * write; real words of that shape (可以, 能力, 要求…) are kept.
+ */
+const MODAL_FRAGMENT = /^(?!可以|可能|能力|能够|要求|要点|需要|需求|得到|应当|应该)[能可要得需应][\u4e00-\u9fff]$/;
 
 /** 点名, 具体, 明确: the way a value is to be given (by name, precisely), not what it is about. */
 const ASK_MANNER = /^(点名|指名|具体|明确|专门|到底|究竟)$/;

@@ -795,3 +795,13 @@ describe('nineteenth round: the bound asked and the bound stated', () => {
     expect(statesOnlyOtherBound('每半年至少与其联系1次。', undefined)).toBe(false);
   });
 });
+
+describe('nineteenth round: a modal fused with a verb names nothing', () => {
+  it('takes no 能延/可拖 as what the value is about, but keeps real words such as 要求', () => {
+    const words = ['预备期', '延长', '能延'];
+    const q = '支部决定延长我的预备期，我想知道最多能延几个月';
+    expect(valueSubjects(q, words).flat()).not.toContain('能延');
+    expect(valueSubjects(q, words).flat()).toContain('延长');
+    expect(valueSubjects('学习的要求是一年几次', ['学习', '要求']).flat()).toContain('要求');
+  });
+});
