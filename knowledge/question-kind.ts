@@ -1,6 +1,7 @@
 // What kind of thing a question asks for, and whether a text contains that kind of thing.
 // A question about a fund's amount is not answered by a text that names the fund but gives no amount.
 import { normalizeForMatch } from './normalize.js';
+import { soundKey } from './pinyin.js';
 
 export type AnswerKind =
   | 'count'
@@ -728,11 +729,14 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // Legal texts also put the noun first: 有正式党员三人以上的, 委员会委员七人. A noun that is itself a unit takes
       // no classifier: 几个学时 is answered by 不少于32学时. Its qualifiers may stand between (不少于一次下级党组织领导班子
       // 民主生活会: nine characters).
-      return heads.some(
-        (head) =>
-          new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,12}?${head}`).test(text) ||
-          (head !== '' && new RegExp(`${head}[\\u4e00-\\u9fff]{0,4}?${NUMERAL}+${measure}`).test(text)) ||
-          (head !== '' && new RegExp(`${NUMERAL}+${head}`).test(text)),
+      return (
+        heads.some(
+          (head) =>
+            new RegExp(`${NUMERAL}+${measure}(以上|以下|左右)?[\\u4e00-\\u9fff]{0,12}?${head}`).test(text) ||
+            (head !== '' && new RegExp(`${head}[\\u4e00-\\u9fff]{0,4}?${NUMERAL}+${measure}`).test(text)) ||
+            (head !== '' && new RegExp(`${NUMERAL}+${head}`).test(text)),
+        ) ||
+        (!!k.noun && countsSoundAlike(text, k.noun))
       );
     }
     case 'frequency':
@@ -805,4 +809,15 @@ export function statesOnlyOtherBound(text: string, bound: 'upper' | 'lower' | un
   const lower = LOWER_BOUND.test(text);
   const upper = UPPER_BOUND.test(text);
   return bound === 'upper' ? lower && !upper : upper && !lower;
+}
+
+/**
+ * A number followed by a word read like the counted noun (多少个学识 typed for 学时: 不少于32学时): the member's
+ * homophone of a real word, which the typo reader leaves since the dictionary knows both.
+ */
+function countsSoundAlike(text: string, noun: string): boolean {
+  const key = soundKey(noun);
+  if (!key || noun.length < 2 || noun.length > 3) return false;
+  const after = new RegExp(`${NUMERAL}+([\\u4e00-\\u9fff]{${noun.length}})`, 'g');
+  return [...text.matchAll(after)].some((m) => soundKey(m[1]!) === key);
 }

@@ -805,3 +805,11 @@ describe('nineteenth round: a modal fused with a verb names nothing', () => {
     expect(valueSubjects('学习的要求是一年几次', ['学习', '要求']).flat()).toContain('要求');
   });
 });
+
+describe('nineteenth round: a counted noun typed as its homophone', () => {
+  it('finds 学时 for 学识 after a number, but not a word read otherwise', () => {
+    const asked = { kind: 'count', measure: '个', noun: '学识' } as const;
+    expect(containsKind('每年集中学习培训时间一般不少于32学时。', asked)).toBe(true);
+    expect(containsKind('每年集中学习培训时间一般不少于32课时。', asked)).toBe(false);
+  });
+});
