@@ -78,6 +78,7 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(synonymsOf('生效')).toContain('施行');
     expect(synonymsOf('失去联系')).toContain('联系不上');
     expect(synonymsOf('好几样')).toContain('数种');
+    expect(synonymsOf('管着')).toContain('管理和服务对象');
   });
 
   it('keeps the hand groups', () => {
