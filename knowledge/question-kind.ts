@@ -24,6 +24,8 @@ export type AnswerKind =
 
 export interface AskedKind {
   kind: AnswerKind;
+  /** The bound asked (最多 → upper, 至少 → lower) where the text states only the other: the reply names it missing. */
+  bound?: 'upper' | 'lower';
   /** For dates: 什么时候/起算 (an occasion answers). For durations: how soon something is done (及时 answers). */
   relative?: boolean;
   /** For dates: the question asks when a document was adopted, issued or took effect (施行, 印发, 发的). */

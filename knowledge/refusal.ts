@@ -232,6 +232,18 @@ export function judge(
     const bounded = BOUNDED_KINDS.has(k.kind) ? bound : undefined;
     if (answering.some((s) => containsKind(s.quote, k) && supplies(s) && !statesOnlyOtherBound(s.quote, bounded)))
       continue;
+    // The value is there, but only as the other bound (不少于32学时 for 最多能算多少): that bound is what is missing,
+    // and that sentence is the provision to quote.
+    const otherBound = bounded && answering.find((s) => containsKind(s.quote, k) && supplies(s));
+    if (otherBound)
+      return {
+        refuse: true,
+        outcome: 'not-stated',
+        onTopic: true,
+        reason: `no ${k.kind} bound`,
+        missing: { ...k, bound: bounded },
+        closest: otherBound,
+      };
     // Options put in members' words (一刀切还是分开搞) are answered in the text's own (分类制定) by a sentence that
     // matches the question well.
     if (k.kind === 'choice' && bestLexical >= policy.choiceSentence) continue;
@@ -292,11 +304,13 @@ export function notStatedText(v: Verdict): string {
   const what =
     m?.kind === 'which' && m.noun
       ? `没有写明具体是哪个${m.noun}`
-      : m?.issuer
-        ? '没有写明发文单位'
-        : m?.kind === 'choice' && m.options
-          ? `没有规定是${m.options.join('还是')}`
-          : MISSING[m?.kind ?? 'current'];
+      : m?.bound
+        ? `没有规定${m.bound === 'upper' ? '上限' : '下限'}`
+        : m?.issuer
+          ? '没有写明发文单位'
+          : m?.kind === 'choice' && m.options
+            ? `没有规定是${m.options.join('还是')}`
+            : MISSING[m?.kind ?? 'current'];
   const head = `文件${what}。`;
   const c = v.closest;
   if (!c) return `${head}如需准确答复，请咨询上级党组织。`;

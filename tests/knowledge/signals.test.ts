@@ -106,7 +106,10 @@ describe('domain lift', () => {
   it('does not give a minimum as the maximum asked, and answers the bound the text states (nineteenth round)', async () => {
     const most = await full.answerDetailed('党员参加集中培训，一年最多能计多少学时');
     expect(most.mode).toBe('not-stated');
-    expect(most.text).toMatch(/^文件没有规定具体数量。相关规定：《党员教育管理工作条例》第二十条「[^」]*不少于32学时/);
+    expect(most.text).toMatch(/^文件没有规定上限。相关规定：《党员教育管理工作条例》第二十条「[^」]*不少于32学时/);
+    expect(most.reason).toBe('no count bound');
+    const floor = await full.answerDetailed('大学毕业后党组织关系暂留母校，至少得保留多长时间');
+    expect(floor.text).toMatch(/^文件没有规定下限。相关规定：《党员教育管理工作条例》第三十四条「[^」]*不超过2年/);
     const least = await full.answerDetailed('党员集中培训每年最少多少学时');
     expect(least.mode).toBe('extractive');
     expect(least.text).toContain('不少于32学时');
