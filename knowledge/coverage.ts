@@ -18,14 +18,22 @@ function bigrams(w: string): string[] {
   return out;
 }
 
-/** `words` are the question's content words (not overlapping); `text` is the normalised candidate text. */
-export function termCoverage(words: string[], text: string, w: Weigher): number {
+/**
+ * `words` are the question's content words (not overlapping); `text` is the normalised candidate text; `formsOf` gives
+ * the other forms that count as a word's (the hits' coverage also takes coverage-only readings: 上面 for 上级).
+ */
+export function termCoverage(
+  words: string[],
+  text: string,
+  w: Weigher,
+  formsOf: (word: string) => string[] = synonymsOf,
+): number {
   let total = 0;
   let found = 0;
   for (const word of new Set(words)) {
     const weight = w.idf(word);
     total += weight;
-    if (text.includes(word) || synonymsOf(word).some((s) => text.includes(s))) found += weight;
+    if (text.includes(word) || formsOf(word).some((s) => text.includes(s))) found += weight;
     else if (word.length === 2 && splitAbbreviation(text, word)) found += SPLIT_SHARE * weight;
     else if (word.length > 1) {
       const grams = bigrams(word);

@@ -10,7 +10,7 @@ import { charPairCodes, indexedText } from './index-store.js';
 import { charQuery, charScore } from './char-channel.js';
 import { homophoneFixer } from './homophones.js';
 import { questionTopic } from './query.js';
-import { expandTerms, synonymsOf } from './synonyms.js';
+import { coveringFormsOf, expandTerms, synonymsOf } from './synonyms.js';
 import { oovExpander } from './oov.js';
 import {
   asksListOf,
@@ -383,7 +383,7 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
           score: e.score,
           bm25: e.bm25,
           cosine: e.cosine,
-          coverage: termCoverage(covered, matchTextOf(i), index.bm25),
+          coverage: termCoverage(covered, matchTextOf(i), index.bm25, coveringFormsOf),
           bigrams: bigramShare(matchText(topic), matchTextOf(i)),
         }));
       // Every candidate with its features, for fitting the fusion offline (eval/fusion-fit.ts).

@@ -136,3 +136,19 @@ const PHRASES = [...INDEX.keys()].filter((w) => w.length >= 3);
 export function phrasesIn(text: string): string[] {
   return PHRASES.filter((p) => text.includes(p));
 }
+
+/**
+ * Everyday words that stand for a rules' term but are too often mere background to search with (上面来检查: 上面 is
+ * 上级 here, yet adding 上级 to the search pulls in every article on 上级党组织). They count as covered where the text
+ * writes the term — for the decision, never for ranking.
+ */
+const COVERED_AS = new Map<string, string[]>([
+  ['上面', ['上级']],
+  ['上头', ['上级']],
+]);
+
+/** Forms of a word that count as covering it: its synonyms and its coverage-only readings. */
+export function coveringFormsOf(word: string): string[] {
+  const only = COVERED_AS.get(word);
+  return only ? [...synonymsOf(word), ...only] : synonymsOf(word);
+}
