@@ -783,17 +783,14 @@ export function containsKind(text: string, k: AskedKind): boolean {
   }
 }
 
+const ASKS_UPPER = /(最多|最长|最高|最晚|上限|顶多|封顶|至多)/;
+const ASKS_LOWER = /(最少|至少|最短|最低|下限|起码)/;
+
 /** 最多能算多少, 最长多久: the ask wants an upper bound; 至少要几次, 最少多久: a lower one. */
 export function askedBound(question: string): 'upper' | 'lower' | undefined {
   // Every asking clause must want it: in 最多能留多久？多久联系一次 the second ask has no bound.
   const bounds = new Set(
-    askClauses(question, false).map((c) =>
-      /(最多|最长|最高|最晚|上限|顶多|封顶|至多)/.test(c)
-        ? 'upper'
-        : /(最少|至少|最短|最低|下限|起码)/.test(c)
-          ? 'lower'
-          : 'none',
-    ),
+    askClauses(question, false).map((c) => (ASKS_UPPER.test(c) ? 'upper' : ASKS_LOWER.test(c) ? 'lower' : 'none')),
   );
   const [only] = bounds;
   return bounds.size === 1 && only !== 'none' ? (only as 'upper' | 'lower') : undefined;

@@ -230,11 +230,11 @@ export function judge(
     // told it: any sentence of the first units.
     const answering = k.kind === 'age' ? near : threshold ? [...relevant, ...firstUnit] : relevant;
     const bounded = BOUNDED_KINDS.has(k.kind) ? bound : undefined;
-    if (answering.some((s) => containsKind(s.quote, k) && supplies(s) && !statesOnlyOtherBound(s.quote, bounded)))
-      continue;
+    const stating = answering.filter((s) => containsKind(s.quote, k) && supplies(s));
+    if (stating.some((s) => !statesOnlyOtherBound(s.quote, bounded))) continue;
     // The value is there, but only as the other bound (不少于32学时 for 最多能算多少): that bound is what is missing,
     // and that sentence is the provision to quote.
-    const otherBound = bounded && answering.find((s) => containsKind(s.quote, k) && supplies(s));
+    const otherBound = bounded && stating[0];
     if (otherBound)
       return {
         refuse: true,
@@ -255,14 +255,14 @@ export function judge(
   return { refuse: false, outcome: 'answer', onTopic: true, reason: 'ok' };
 }
 
+/** Values asked with a bound (最多几人, 最长多久): a text giving only the other bound does not supply them. */
+const BOUNDED_KINDS = new Set<AnswerKind>(['count', 'duration', 'amount', 'frequency']);
+
 /**
  * Kinds that are a specific value of something (a term, a count, an amount, a date, a name): the sentence giving the
  * value must be about the thing asked. Penalties, bodies and procedures are asked about conduct told in the
  * background, in members' own words.
  */
-/** Values asked with a bound (最多几人, 最长多久): a text giving only the other bound does not supply them. */
-const BOUNDED_KINDS = new Set<AnswerKind>(['count', 'duration', 'amount', 'frequency']);
-
 const SUBJECT_KINDS = new Set<AnswerKind>([
   'duration',
   'count',
