@@ -244,7 +244,8 @@ export function askedKinds(question: string): AskedKind[] {
   // 哪个软件/哪种表格 asks for a particular thing: the text must name that kind of thing. Bodies, places, persons and
   // the source (哪个条例里讲的) are asked and checked above; 哪个/哪些 alone (先撤哪个) asks for nothing particular.
   // 哪个是根基, 哪个最要紧 ask which of the things named is it (a copula, a degree), no particular thing.
-  const which = /哪(?:个|种|款|家|类|一个|一种)(?![是最更较比])([\u4e00-\u9fff]{2})/.exec(q);
+  // 哪个app names its thing in Latin letters.
+  const which = /哪(?:个|种|款|家|类|一个|一种)(?![是最更较比])([\u4e00-\u9fff]{2}|[A-Za-z]{2,})/.exec(q);
   if (which && !WHICH_ELSEWHERE.test(which[1]!)) kinds.push({ kind: 'which', noun: which[1] });
   // 手写还是打印 ends the question with two options: an answer names one of them. (还是联系不上会怎样 reads 还是 as
   // "still": the words after it run on.)

@@ -141,6 +141,11 @@ describe('the topic of a question', () => {
     expect(kinds('这是哪个条例里讲的')).not.toContain('which');
   });
 
+  it('reads a thing named in Latin letters (哪个APP) as a particular thing the text must name', () => {
+    expect(askedKinds('线上学习打卡该装哪个APP')).toContainEqual({ kind: 'which', noun: 'app' });
+    expect(answers('线上学习打卡该装哪个APP', '党员应当积极参加网上学习')).toBe(false);
+  });
+
   it('answers a name asked for an office only with a name given for that office (eighth round)', () => {
     expect(answers('学习的那位县委书记叫什么名字', '学习全国优秀县委书记廖俊波同志先进事迹')).toBe(true);
     // 领导干部 and a comrade's name elsewhere in the sentence do not name the 领导 asked about.
