@@ -223,6 +223,8 @@ export function judge(
       (!s.cut && isFieldLine(s.quote)) ||
       (threshold && firstUnit.includes(s)) ||
       about(s) >= policy.subjectShare ||
+      // It goes on from the best sentence, which names the subject (…保留在学校的…党员。…保留时间一般不超过2年).
+      (!!bestSentence && continues(bestSentence, s) && about(bestSentence) >= policy.subjectShare) ||
       (k.kind === 'count' && !!k.noun && namesItemsOf(s.quote, k.noun));
     // An age is stated in few places (年满十八岁), in a sentence of many words: any top unit's sentence that states one
     // about the ask answers, however little else of the question it shares.

@@ -168,8 +168,11 @@ describe('the topic of a question', () => {
     // 还是 meaning "still", with the question running on: no choice.
     expect(kinds('处分期满了还是没改正会怎样')).not.toContain('choice');
     // 重新起算 offered as an option asks no date (thirteenth round).
-    expect(kinds('影响期咋算，重新起算还是加一块')).toEqual(['choice']);
+    expect(kinds('影响期怎么计，重新起算还是累加')).toEqual(['choice']);
     expect(kinds('预备期从哪天起算')).toEqual(['date']);
+    // 是从头开始算吗 asks whether the count starts over, no date (twentieth round).
+    expect(kinds('再受处分的话，影响期要不要重新起算')).not.toContain('date');
+    expect(kinds('警告的影响期要从头开始算吗')).not.toContain('date');
     // What says an option would suffice is not part of it (eighteenth round).
     expect(askedKinds('这份名单交上去是审批还是备案就行？')).toContainEqual({
       kind: 'choice',

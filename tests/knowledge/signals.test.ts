@@ -278,6 +278,27 @@ describe('the subject of the ask', () => {
     expect(judge(r, [first, next] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
+  it('reads the sentence that continues the best one as about what the best one names (twentieth round)', () => {
+    const text = '高校党组织对组织关系保留在学校的毕业生党员，应当继续履行管理职责。组织关系保留时间一般不超过2年。';
+    const unit = { ...chunk, text } as Chunk;
+    // The ask names 学校 alone, which only the first sentence holds.
+    const r = {
+      ...retrieval('毕业了还没找好单位，关系放那边，学校那边能留多久', ['毕业', '单位', '学校']),
+      hits: [{ chunk: unit, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 }],
+    };
+    const first = {
+      ...said('高校党组织对组织关系保留在学校的毕业生党员，应当继续履行管理职责。'),
+      chunk: unit,
+      lexical: 0.4,
+      relevance: 0.4,
+    };
+    const next = { ...said('组织关系保留时间一般不超过2年。'), chunk: unit, lexical: 0.15, relevance: 0.15 };
+    expect(judge(r, [first, next] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+    // A sentence elsewhere with a term but not about 学校 still does not supply it.
+    const elsewhere = { ...next, chunk: { ...unit, text: '组织关系保留时间一般不超过2年。' } as Chunk };
+    expect(judge(r, [first, elsewhere] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('not-stated');
+  });
+
   it('takes items of the kind counted, named in a row, as about what is counted', () => {
     const r = retrieval('工作要讲究原则性，另外还有几个性', ['工作', '讲究', '原则性', '另外']);
     const v = judge(r, [said('增强工作的政治性、时代性、原则性、战斗性。')] as never, DEFAULT_POLICY, 6, {
