@@ -259,11 +259,12 @@ describe('the subject of the ask', () => {
     expect(judge(r, [said('党小组会每月召开一次。')] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
-  it('takes the value from the sentence right after the best one, which continues it (twelfth round)', () => {
+  /** A unit whose first sentence names the matter and whose next gives its term, asked with `question`. */
+  const retainedInSchool = (question: string, words: string[]) => {
     const text = '高校党组织对组织关系保留在学校的毕业生党员，应当继续履行管理职责。组织关系保留时间一般不超过2年。';
     const unit = { ...chunk, text } as Chunk;
     const r = {
-      ...retrieval('大学毕业了组织关系还放在学校，能放多久', ['组织关系', '学校']),
+      ...retrieval(question, words),
       hits: [{ chunk: unit, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 }],
     };
     const first = {
@@ -273,28 +274,25 @@ describe('the subject of the ask', () => {
       relevance: 0.4,
     };
     const next = { ...said('组织关系保留时间一般不超过2年。'), chunk: unit, lexical: 0.15, relevance: 0.15 };
+    return { r, unit, first, next };
+  };
+
+  it('takes the value from the sentence right after the best one, which continues it (twelfth round)', () => {
+    const { r, first, next } = retainedInSchool('大学毕业了组织关系还放在学校，能放多久', ['组织关系', '学校']);
     expect(continues(first as never, next as never)).toBe(true);
     expect(continues(next as never, first as never)).toBe(false);
     expect(judge(r, [first, next] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
   });
 
   it('reads the sentence that continues the best one as about what the best one names (twentieth round)', () => {
-    const text = '高校党组织对组织关系保留在学校的毕业生党员，应当继续履行管理职责。组织关系保留时间一般不超过2年。';
-    const unit = { ...chunk, text } as Chunk;
     // The ask names 学校 alone, which only the first sentence holds.
-    const r = {
-      ...retrieval('毕业了还没找好单位，关系放那边，学校那边能留多久', ['毕业', '单位', '学校']),
-      hits: [{ chunk: unit, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 }],
-    };
-    const first = {
-      ...said('高校党组织对组织关系保留在学校的毕业生党员，应当继续履行管理职责。'),
-      chunk: unit,
-      lexical: 0.4,
-      relevance: 0.4,
-    };
-    const next = { ...said('组织关系保留时间一般不超过2年。'), chunk: unit, lexical: 0.15, relevance: 0.15 };
+    const { r, unit, first, next } = retainedInSchool('毕业了还没找好单位，关系放那边，学校那边能留多久', [
+      '毕业',
+      '单位',
+      '学校',
+    ]);
     expect(judge(r, [first, next] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
-    // A sentence elsewhere with a term but not about 学校 still does not supply it.
+    // The same term in a sentence of another unit, not about 学校, still does not supply it.
     const elsewhere = { ...next, chunk: { ...unit, text: '组织关系保留时间一般不超过2年。' } as Chunk };
     expect(judge(r, [first, elsewhere] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('not-stated');
   });
