@@ -278,7 +278,7 @@ describe('the subject of the ask', () => {
   };
 
   it('takes the value from the sentence right after the best one, which continues it (twelfth round)', () => {
-    const { r, first, next } = retainedInSchool('大学毕业了组织关系还放在学校，能放多久', ['组织关系', '学校']);
+    const { r, first, next } = retainedInSchool('毕业后组织关系暂时留学校，可以留多长时间', ['组织关系', '学校']);
     expect(continues(first as never, next as never)).toBe(true);
     expect(continues(next as never, first as never)).toBe(false);
     expect(judge(r, [first, next] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
