@@ -229,7 +229,10 @@ export function pickSentences(
     const answers = (p: Picked) => of(p) >= ASK_SHARE * bestPart && (!fromFirst || sameUnit(p, first));
     let answer = picked.find(answers);
     if (!answer) {
-      answer = scored.filter((p) => answers(p) && !overlaps(p)).sort((a, b) => b.score - a.score)[0];
+      // The best that fits beside the quotes so far: a long sentence's clause that answers the part, rather than the
+      // whole sentence that would not fit (…，做到…会必学、谈心谈话必学…，教育引导…).
+      const answering = scored.filter((p) => answers(p) && !overlaps(p)).sort((a, b) => b.score - a.score);
+      answer = answering.find((p) => length() + cost(p) <= CONCISE_CHARS) ?? answering[0];
       if (!answer) continue;
       required.add(answer);
       add(answer);

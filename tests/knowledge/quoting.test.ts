@@ -170,6 +170,25 @@ describe('lists', () => {
     ]);
   });
 
+  it('answers a part with the clause that fits when its whole sentence would not (twentieth round)', () => {
+    const ask = (quote: string, score: number, asks: number[], cut?: { before: boolean; after: boolean }) => ({
+      ...(sentence(quote, score) as object),
+      asks,
+      ...(cut ? { cut } : {}),
+    });
+    const clause = '做到例会必学、座谈必学';
+    const whole = `${'甲'.repeat(60)}，${clause}，${'乙'.repeat(120)}。`;
+    const scored = [
+      ask(`开展专题培训，以${'丙'.repeat(100)}为重点。`, 1, [0.9, 0]),
+      ask(whole, 0.3, [0, 0.6]),
+      ask(clause, 0.1, [0, 0.6], { before: true, after: true }),
+    ];
+    const quotes = pickSentences(scored as never, [], 3, chunk).map((p) => p.quote);
+    expect(quotes).toHaveLength(2);
+    expect(quotes[1]).toContain(clause);
+    expect(quotes[1]).not.toBe(whole);
+  });
+
   it('answers a part from the first quote’s unit when that unit answers it, not from another that also names it', () => {
     const other = { ...chunk, unit: 'a9' } as Chunk;
     const ask = (quote: string, score: number, asks: number[], c = chunk) => ({

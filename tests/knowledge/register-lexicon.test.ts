@@ -2,7 +2,7 @@
 // group used both ways like them.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REGISTER_FILE, expandTerms, parseLexicon, synonymsOf } from '../../knowledge/synonyms.js';
+import { REGISTER_FILE, expandTerms, parseLexicon, phrasesIn, synonymsOf } from '../../knowledge/synonyms.js';
 
 describe('register lexicon loader (synonyms.ts)', () => {
   it('reads one group per line, official term first, skipping comments, blank lines and groups of one', () => {
@@ -79,6 +79,11 @@ describe('register lexicon expansion (synonyms.ts)', () => {
     expect(synonymsOf('失去联系')).toContain('联系不上');
     expect(synonymsOf('好几样')).toContain('数种');
     expect(synonymsOf('管着')).toContain('管理和服务对象');
+  });
+
+  it('reads 必须学 as the documents’ shortening 必学 (twentieth round)', () => {
+    expect(synonymsOf('必须学')).toContain('必学');
+    expect(phrasesIn('这几个会上必须学吗')).toContain('必须学');
   });
 
   it('keeps the hand groups', () => {
