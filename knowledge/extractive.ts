@@ -38,6 +38,9 @@ const CLAUSE_KEEP = 0.9;
 // Units of 150 or 200 characters: tune14 lost one (.938 → .917); within 300 characters: a never-read set's median
 // passed 150.
 const SHORT_UNIT = 120;
+/** A rule of what generally holds, and the sentence after it that names its exception. */
+const GENERAL_RULE = /一般(?:应当|应|不得|不|可以|要)/;
+const EXCEPTION = /^(?:对于?个别|个别|但是?|确有|特殊情况)/;
 const WHOLE_SHORT_CHARS = 150;
 /** Eleventh round: for a sentence over CONCISE_CHARS, parts matching 0.8 of its best part's match are candidates. */
 const OVERLONG_KEEP = 0.8;
@@ -271,6 +274,14 @@ export function pickSentences(
       continue;
     }
     add(typed);
+  }
+  // A rule stated as what generally holds (一般应当开除党籍) is followed by its exception (对于个别可以不开除党籍的，…报请
+  // 再上一级党组织批准): quoted without it, the rule reads as having none.
+  for (let i = 0; i < picked.length && picked.length < max; i++) {
+    const p = picked[i]!;
+    if (p.cut || p.list || !GENERAL_RULE.test(p.quote)) continue;
+    const exception = scored.find((c) => continues(p, c) && EXCEPTION.test(c.quote) && !overlaps(c));
+    if (exception && length() + cost(exception) <= CONCISE_CHARS) picked.splice(i + 1, 0, exception);
   }
   // Quotes run on to a clause's or a sentence's end after the length was checked: a further quote that leaves the
   // answer over the limit goes, the last first, keeping those brought in for a part or an asked kind.

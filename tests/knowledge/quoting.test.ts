@@ -189,6 +189,18 @@ describe('lists', () => {
     expect(quotes[1]).not.toBe(whole);
   });
 
+  it('quotes the exception after a rule of what generally holds (twentieth round)', () => {
+    const rule = '因过失违规情节较轻的，一般应当给予警告处分。';
+    const exception = '对于个别可以免予处分的，应当报请上一级组织批准。';
+    const unit = { ...chunk, text: `${'条'.repeat(200)}。${rule}${exception}其他事项另行规定。` } as Chunk;
+    const scored = [sentence(rule, 1, unit), sentence('其他事项另行规定。', 0.2, unit), sentence(exception, 0.1, unit)];
+    expect(pickSentences(scored, [], 3, unit).map((p) => p.quote)).toEqual([rule, exception]);
+    // A sentence after a rule that holds without exception is not brought in.
+    const plain = '因过失违规情节较轻的，应当给予警告处分。';
+    const other = { ...unit, text: `${'条'.repeat(200)}。${plain}${exception}` } as Chunk;
+    expect(pickSentences([sentence(plain, 1, other), sentence(exception, 0.1, other)], [], 3, other)).toHaveLength(1);
+  });
+
   it('answers a part from the first quote’s unit when that unit answers it, not from another that also names it', () => {
     const other = { ...chunk, unit: 'a9' } as Chunk;
     const ask = (quote: string, score: number, asks: number[], c = chunk) => ({
