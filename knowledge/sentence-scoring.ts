@@ -65,7 +65,7 @@ function listiness(quote: string): number {
 /**
  * The IDF a part of a question must carry to count as an ask of its own (about one specific word). Measured: 3, 4 and 5
  * gave the same answers on every set then; counting every clause with an asking word lost two (咋处理, 条例里怎么要求的).
- * 4 → 3 (twentieth round): on the plan alone, 25 clauses, a part's common words carry little IDF (拿什么做基本单位);
+ * 4 → 3 (twentieth round): on the plan alone, 25 clauses, a part's common words carry little IDF (以什么为基本单位);
  * must_include rose on three read sets, no figure fell.
  */
 const ASK_WEIGHT = 3;
