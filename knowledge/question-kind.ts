@@ -220,7 +220,7 @@ export function askedKinds(question: string): AskedKind[] {
   else if (firstAsk(/(?<![哪第好那这])几(?![个名位次项条种类])|多少(?!钱)/, q)) kinds.push({ kind: 'count' });
   if (
     /(哪天|哪一天|什么时候|啥时候|啥时间|哪一年|何时|几月|哪个月|几号(?!文)|日期|哪年|什么时间|(?<!一)起算|开始算|(?<!今天|今儿)(周|星期|礼拜)几)/.test(
-      // 重新起算还是累加 offers two ways of counting: an option, not a date asked; so does 是从头开始算吗 alone.
+      // 重新起算还是累加 offers two ways of counting: an option, not a date asked; so does 从头(重新)开始算 asked alone.
       q.replace(
         /[\u4e00-\u9fff]{0,4}(起算|开始算)还是|还是[\u4e00-\u9fff]{0,4}(起算|开始算)|(从头|重新|重头)(开始算|起算)/g,
         '',

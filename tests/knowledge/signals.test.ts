@@ -286,7 +286,7 @@ describe('the subject of the ask', () => {
 
   it('reads the sentence that continues the best one as about what the best one names (twentieth round)', () => {
     // The ask names 学校 alone, which only the first sentence holds.
-    const { r, unit, first, next } = retainedInSchool('毕业了还没找好单位，关系放那边，学校那边能留多久', [
+    const { r, unit, first, next } = retainedInSchool('已经毕业，单位还没落实，关系放那边，学校那边能留多久', [
       '毕业',
       '单位',
       '学校',
