@@ -40,9 +40,11 @@ export function findScope(question: string, names: Map<string, string[]>): Scope
   for (const d of within.length ? within : named) docs.add(d.docId);
   const units = new Set<string>();
   let typed: string | undefined;
-  for (const m of q.matchAll(/第([〇零一二三四五六七八九十百千\d]+)条/g)) {
+  // 头一条 is members' 第一条.
+  const numbered = q.replace(/头一条/g, '第一条');
+  for (const m of numbered.matchAll(/第([〇零一二三四五六七八九十百千\d]+)条/g)) {
     // 义务里第一条 / 基本原则第一条 is the first item of a list the question names, not an article.
-    if (ITEM_OF.test(q.slice(0, m.index))) continue;
+    if (ITEM_OF.test(numbered.slice(0, m.index))) continue;
     const n = chineseToNumber(m[1]!);
     if (Number.isFinite(n)) {
       units.add(`a${n}`);

@@ -15,6 +15,11 @@ describe('named documents and articles', () => {
     expect(findScope('党员的义务里第一条是啥', names).typed).toBeUndefined();
   });
 
+  it('reads 头一条 as 第一条 (twentieth round)', () => {
+    expect(findScope('党章头一条写的啥', names).units).toEqual(new Set(['a1', 'c1']));
+    expect(findScope('党员的义务里头一条是啥', names).units).toEqual(new Set());
+  });
+
   it('reads 第N条 after a list it counts in (义务里第一条, 基本原则第一条) as an item, and leaves it out of the topic', () => {
     expect(findScope('党员的义务里 第一条是学啥', names).units).toEqual(new Set());
     expect(findScope('民主集中制的基本原则第一条是啥', names).units).toEqual(new Set());
