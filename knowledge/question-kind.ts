@@ -209,7 +209,11 @@ export function askedKinds(question: string): AskedKind[] {
       noun: count[2]?.replace(/^(来着|呢|啊|呀|吗|吧|了|啦).*/, '') || undefined,
     });
   // 文号多少 asks a document number (宁委办发〔2017〕39号), not any numeral (十八届六中全会).
-  else if (/文号/.test(q) && firstAsk(/多少|是啥|是什么|几号/, q))
+  // …文号也发我下 asks for it as a request.
+  else if (
+    /文号/.test(q) &&
+    (firstAsk(/多少|是啥|是什么|几号/, q) || /文号[^，。？！]{0,3}(发|给|告诉)(我|一下|下)/.test(q))
+  )
     kinds.push({
       kind: 'count',
       measure: '号',

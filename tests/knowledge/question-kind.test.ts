@@ -302,6 +302,15 @@ describe('fifth round: asks about conduct and the occasion asked for', () => {
     ]);
   });
 
+  it('reads a document number asked for as a request (文号给我一下) as asked (twentieth round)', () => {
+    expect(askedKinds('这份实施方案的文号给我一下')).toContainEqual(
+      expect.objectContaining({ kind: 'count', measure: '号', docNumber: true }),
+    );
+    expect(askedKinds('要写总结，方案文号麻烦告诉我')).toContainEqual(expect.objectContaining({ docNumber: true }));
+    // Naming the number as something one has asks nothing.
+    expect(askedKinds('文号我已经抄好了')).toEqual([]);
+  });
+
   it('thirteenth round: confirmation asks, the document pointed at, who decides, steps, requests, stays', () => {
     // A clause ending in 吧 seeks confirmation: each part of 是五年开一次吧？能不能往后推 asks.
     expect(askClauses('全国党代会是五年开一次吧？能不能往后推', false)).toEqual([
