@@ -22,6 +22,8 @@ export interface Chunk {
   heading?: string;
   /** The unit's first sentence (its topic in official documents: 党员必须履行下列义务：), on every part. */
   lead?: string;
+  /** The lead is the first ；-part of a longer opening sentence: a weaker statement of the unit's topic. */
+  leadPart?: boolean;
   /** Members' everyday search words for the unit (unit-keywords.ts): indexed with the header, never quoted. */
   keywords?: string;
   /** Part number within its unit (0 when the unit is one chunk). */

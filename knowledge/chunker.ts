@@ -8,6 +8,8 @@ import type { Chunk, UnitKind } from './chunk.js';
 import type { RawDoc } from './loader.js';
 
 export const MAX_CHUNK_CHARS = 480;
+/** A unit's opening sentence (or its first ；-part) up to this length is its lead, the topic it states. */
+const LEAD_MAX = 60;
 
 interface Para {
   start: number;
@@ -96,7 +98,11 @@ export function chunkDoc(doc: RawDoc): { chunks: Chunk[]; text: string; title: s
       /^(\d{1,3}[.．、]\s*|第[〇零一二三四五六七八九十百千\d]+条\s*)/,
       '',
     );
-    const lead = opening && opening.length <= 60 && u.kind !== 'letter' ? opening : undefined;
+    // A long opening sentence states its topic in its first ；-part (对党员的纪律处分，必须经过支部大会讨论决定，报…批准；
+    // 如果…): that part is the lead.
+    const stated = opening && opening.length > LEAD_MAX ? opening.split('；')[0] : opening;
+    const lead = stated && stated.length <= LEAD_MAX && u.kind !== 'letter' ? stated : undefined;
+    const leadPart = !!lead && lead !== opening;
     const groups =
       body.length > MAX_CHUNK_CHARS
         ? groupSentences(splitSentences(body, start), MAX_CHUNK_CHARS)
@@ -115,6 +121,7 @@ export function chunkDoc(doc: RawDoc): { chunks: Chunk[]; text: string; title: s
         unit: u.key,
         heading: part === 0 ? u.heading : undefined,
         lead,
+        ...(leadPart ? { leadPart } : {}),
         part: groups.length > 1 ? part + 1 : 0,
         start: s,
         end: e,

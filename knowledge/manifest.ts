@@ -6,7 +6,7 @@ import { listCorpusFiles } from './loader.js';
 import { listKeywordFiles } from './unit-keywords.js';
 
 /** Bump when chunking, cleaning or tokenising changes, so old indexes rebuild. */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 14;
 
 export interface Manifest {
   format: number;

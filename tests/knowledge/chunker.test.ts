@@ -47,6 +47,22 @@ describe('chunking the plan', () => {
 });
 
 describe('chunking party rules', () => {
+  it('takes a unit’s short opening sentence as its lead, and the first ；-part of a long one (twentieth round)', () => {
+    const text = [
+      '# 示例规定',
+      '第一条 本规定适用于全体会员。',
+      `第二条 对会员的处分，必须经过小组会议讨论决定，报理事会批准；如果${'情况复杂'.repeat(10)}，报上一级审查批准。`,
+      `第三条 ${'会员应当按时参加活动并且认真学习'.repeat(5)}。`,
+    ].join('\n\n');
+    const { chunks } = chunkDoc({ id: 'example', file: 'example.md', text });
+    const unit = (key: string) => chunks.find((c) => c.unit === key)!;
+    expect(unit('a1')).toMatchObject({ lead: '本规定适用于全体会员。' });
+    expect(unit('a1').leadPart).toBeUndefined();
+    expect(unit('a2')).toMatchObject({ lead: '对会员的处分，必须经过小组会议讨论决定，报理事会批准', leadPart: true });
+    // A long opening sentence with no ；-part states no lead.
+    expect(unit('a3').lead).toBeUndefined();
+  });
+
   it('gives 55 articles for 党章, with 总纲 and chapters as sections', async () => {
     const { chunks, title } = chunkDoc(await loadDoc(path.join(CORPUS_DIR, 'dangzhang_2022.md')));
     expect(title).toBe('中国共产党章程');

@@ -203,3 +203,16 @@ describe('money and papers of an outing (eighteenth round)', () => {
     expect(a.text).not.toContain('「');
   });
 });
+
+describe('the lead of a long opening sentence (twentieth round)', () => {
+  it('counts a lead cut from a longer opening sentence at half of its coverage', async () => {
+    const r = await full.retriever.retrieve('对党员的纪律处分要经过支部大会讨论决定吗', { explain: true });
+    const a42 = r.candidates!.find((c) => `${c.chunk.docId}#${c.chunk.unit}` === 'dangzhang_2022#a42')!;
+    // 《党章》第四十二条 opens 对党员的纪律处分，必须经过支部大会讨论决定，报党的基层委员会批准；如果…: its lead is that part.
+    expect(a42.chunk.lead).toBe('对党员的纪律处分，必须经过支部大会讨论决定，报党的基层委员会批准');
+    expect(a42.chunk.leadPart).toBe(true);
+    // Every word of the question is in the lead, which counts half as a cut one.
+    expect(a42.features.lead).toBeGreaterThan(0.3);
+    expect(a42.features.lead).toBeLessThanOrEqual(0.5);
+  });
+});
