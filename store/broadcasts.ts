@@ -40,11 +40,11 @@ return #ARGV`;
 
 const MOVE_IF_QUEUED = `
 local n = 0
-for i = 2, #ARGV do
+for i = 4, #ARGV do
   local cur = redis.call('HGET', KEYS[1], ARGV[i])
-  if cur == 'queued' or (ARGV[1] == 'force' and cur) then
-    redis.call('HSET', KEYS[1], ARGV[i], KEYS[3])
-    if KEYS[3] == 'failed' and KEYS[4] ~= '' then redis.call('HSET', KEYS[2], ARGV[i], KEYS[4]) end
+  if cur == 'queued' or (ARGV[3] == 'force' and cur) then
+    redis.call('HSET', KEYS[1], ARGV[i], ARGV[1])
+    if ARGV[1] == 'failed' and ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[i], ARGV[2]) end
     n = n + 1
   end
 end
@@ -114,8 +114,9 @@ export function createBroadcastStore(redis: Redis, prefix: string): BroadcastSto
     },
     async markRooms(id, run, rooms, state, reason, force = false) {
       if (!rooms.length) return 0;
-      const keys = [k.rooms(id, run), k.reasons(id, run), state, reason ?? ''];
-      return (await redis.eval(MOVE_IF_QUEUED, keys.length, ...keys, force ? 'force' : '-', ...rooms)) as number;
+      // Only the two hashes are keys (one slot in a Cluster); the state and the reason are arguments.
+      const args = [state, reason ?? '', force ? 'force' : '-'];
+      return (await redis.eval(MOVE_IF_QUEUED, 2, k.rooms(id, run), k.reasons(id, run), ...args, ...rooms)) as number;
     },
     async report(id, run) {
       const [states, reasons, meta] = await Promise.all([

@@ -9,7 +9,7 @@
 // Prints "ready" once started; SIGTERM stops it gracefully.
 import { PuppetMock } from 'wechaty-puppet-mock';
 import { loadConfig } from '../../ground/config.js';
-import { silentLogger } from '../../ground/logger.js';
+import { createLogger, silentLogger } from '../../ground/logger.js';
 import { createApp, createWorkerApp } from '../../app/container.js';
 import { connectRedis } from '../../ground/redis/connect.js';
 import { featureFactories } from '../../bot/features.js';
@@ -63,14 +63,16 @@ const config = loadConfig({
   TZ: 'Asia/Shanghai',
   ADMIN_IDS: env.ADMIN_IDS ?? '',
 });
+// LOG_WARNINGS: the bot's warnings go to stderr, where the parent keeps them (bot-process.ts `warnings()`).
+const logger = env.LOG_WARNINGS ? createLogger('warn', process.stderr) : silentLogger;
 // ROLE: all (default) | edge (channel, router, outbox) | worker (the features' workers, no channel).
 const role = (env.ROLE ?? 'all') as 'all' | 'edge' | 'worker';
 const app =
   role === 'worker'
-    ? await createWorkerApp({ config, logger: silentLogger, features: featureFactories })
+    ? await createWorkerApp({ config, logger, features: featureFactories })
     : await createApp({
         config,
-        logger: silentLogger,
+        logger,
         mock: true,
         mockSpec: broadcastSpec(Number(env.ROOMS)),
         features: featureFactories,

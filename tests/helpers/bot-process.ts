@@ -24,6 +24,8 @@ export interface BotProcessEnv {
   HANG_TEXT?: string;
   /** A list on the journal's Redis whose items the bot posts into its mock WeChat (see bot-child.ts). */
   INBOUND_KEY?: string;
+  /** Set: the child logs its warnings to stderr, kept by `warnings()`. */
+  LOG_WARNINGS?: string;
   /** all (default) | edge | worker: see zhibu start --role. */
   ROLE?: 'all' | 'edge' | 'worker';
 }
@@ -32,6 +34,8 @@ export interface BotProcess {
   child: ChildProcess;
   /** What the child printed after "ready" on that line (a worker prints its BullMQ worker id there). */
   ready: string;
+  /** The last lines the child wrote to stderr (its warnings, with LOG_WARNINGS). */
+  warnings(): string[];
   /** kill -9; resolves when the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM (graceful stop), SIGKILL after the timeout. */
@@ -40,6 +44,9 @@ export interface BotProcess {
 
 /** Loading through tsx with two CPU-bound neighbours on two cores takes far longer than on an idle machine. */
 const START_TIMEOUT_MS = 120_000;
+
+/** How many of the child's last stderr lines are kept. */
+const STDERR_LINES = 200;
 
 const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 const exited = (c: ChildProcess) =>
@@ -64,9 +71,15 @@ export function spawnChild(
     env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const stderrLines: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => {
+    stderrLines.push(...d.toString().split('\n').filter(Boolean));
+    stderrLines.splice(0, Math.max(0, stderrLines.length - STDERR_LINES));
+  });
   const handle: BotProcess = {
     child,
     ready: '',
+    warnings: () => [...stderrLines],
     async kill() {
       if (!gone(child)) child.kill('SIGKILL');
       await exited(child);
