@@ -38,10 +38,10 @@ const CLAUSE_KEEP = 0.9;
 // Units of 150 or 200 characters: tune14 lost one (.938 → .917); within 300 characters: a never-read set's median
 // passed 150.
 const SHORT_UNIT = 120;
+const WHOLE_SHORT_CHARS = 150;
 /** A rule of what generally holds, and the sentence after it that names its exception. */
 const GENERAL_RULE = /一般(?:应当|应|不得|不|可以|要)/;
 const EXCEPTION = /^(?:对于?个别|个别|但是?|确有|特殊情况)/;
-const WHOLE_SHORT_CHARS = 150;
 /** Eleventh round: for a sentence over CONCISE_CHARS, parts matching 0.8 of its best part's match are candidates. */
 const OVERLONG_KEEP = 0.8;
 // A part of a two-part question is answered by a quote matching it ≥ 0.7 as well as the sentence that matches it best

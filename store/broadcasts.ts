@@ -38,6 +38,8 @@ const QUEUE_NEW_ROOMS = `
 for i = 1, #ARGV do redis.call('HSETNX', KEYS[1], ARGV[i], 'queued') end
 return #ARGV`;
 
+// KEYS: the run's room states, its failure reasons. ARGV: the new state, the reason, 'force' or '-', then the rooms.
+// (Values go as ARGV: in a Cluster every KEY must hash to the records' slot.)
 const MOVE_IF_QUEUED = `
 local n = 0
 for i = 4, #ARGV do
