@@ -157,10 +157,18 @@ export function withOccasionsAsTimes(text: string): string {
   return text.replace(/([一两几\d])回(?![来去复答家应事])/g, '$1次');
 }
 
+/**
+ * 二十几个, 十几年, 几十个: a round number told ("twenty-odd"), not asked — the 几 stands beside a ten, a hundred or a
+ * digit. Read as 二十多个 / 数十个 so no rule takes it for a count or duration asked.
+ */
+export function withApproximateNumbers(text: string): string {
+  return text.replace(/([十\d])几/g, '$1多').replace(/几([十百千万])/g, '数$1');
+}
+
 /** The kinds a question asks for (possibly several: 文号多少 哪天发的 → count + date). */
 export function askedKinds(question: string): AskedKind[] {
   // 1次 → 一次, full-width digits: the same normalisation as the corpus's matching text.
-  const q = withOccasionsAsTimes(normalizeForMatch(question));
+  const q = withApproximateNumbers(withOccasionsAsTimes(normalizeForMatch(question)));
   const kinds: AskedKind[] = [];
   // The clauses that ask, joined: where contact details, a duration's noun and papers are asked.
   const asking = askClauses(question, false).join('，');
@@ -322,7 +330,7 @@ export function askedKinds(question: string): AskedKind[] {
  * answer must be about.
  */
 export function askClauses(question: string, joinShort = true): string[] {
-  const clauses = normalizeForMatch(question).split(CLAUSE_BREAK).filter(Boolean);
+  const clauses = withApproximateNumbers(normalizeForMatch(question)).split(CLAUSE_BREAK).filter(Boolean);
   return clauses.flatMap((c, i) =>
     !ASK_WORD.test(c.replace(NOTHING_AT_ALL, ''))
       ? []
@@ -350,12 +358,7 @@ const NUMBER_WORD = /^[0-9一二两三四五六七八九十百几多每半]+[次
 
 /** The ask subjects without the ask's number words (多久开一次 → 党小组, not 一次): what a value must be about. */
 export function valueSubjects(question: string, words: string[]): string[][] {
-  const pointedAt = new Set([...normalizeForMatch(question).matchAll(POINTED_DOCUMENT)].map((m) => m[1]!));
-  // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
-  // 点名学哪位, 具体是谁: how the member wants the value named, not what it is about.
-  const content = [...new Set(words)].filter(
-    (w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w) && !ASK_MANNER.test(w) && !MODAL_FRAGMENT.test(w),
-  );
+  const content = subjectWords(question, words);
   const clauses = askClauses(question, false);
   const own = clauses.map((c) => content.filter((w) => c.includes(w) && !VALUE_BOUND.test(w)));
   // An ask with no words of its own (一年要搞几次, 最长能给多长时间) may be about the background told before it, not
@@ -369,6 +372,27 @@ export function valueSubjects(question: string, words: string[]): string[][] {
   return own.some((ws) => !ws.length) || pointsBack
     ? [...withNamed, content.filter((w) => !VALUE_BOUND.test(w))]
     : withNamed;
+}
+
+/**
+ * Every word of the question that can say what a value is about, when it opens with a background clause that asks
+ * nothing (职务给撤销了，过多久能…); none otherwise.
+ */
+export function wholeSubject(question: string, words: string[]): string[] {
+  const clauses = withApproximateNumbers(normalizeForMatch(question)).split(CLAUSE_BREAK).filter(Boolean);
+  // Background is told before the ask; 够不够, 半年还是一年 ask too.
+  const first = clauses[0] ?? '';
+  if (clauses.length < 2 || ASK_WORD.test(first) || /(.)[不没]\1|还是|[没不否]$/.test(first)) return [];
+  return subjectWords(question, words).filter((w) => !VALUE_BOUND.test(w));
+}
+
+function subjectWords(question: string, words: string[]): string[] {
+  const pointedAt = new Set([...normalizeForMatch(question).matchAll(POINTED_DOCUMENT)].map((m) => m[1]!));
+  // 方案里说多久搞一次: the document the member points at is where the value is, not what it is about.
+  // 点名学哪位, 具体是谁: how the member wants the value named, not what it is about.
+  return [...new Set(words)].filter(
+    (w) => w.length >= 2 && !NUMBER_WORD.test(w) && !pointedAt.has(w) && !ASK_MANNER.test(w) && !MODAL_FRAGMENT.test(w),
+  );
 }
 
 /** 这个会, 那个课: a demonstrative before one character (not 会不会, 会要): it names a thing told before it. */

@@ -18,6 +18,7 @@ import {
   type AnswerKind,
   type AskedKind,
   valueSubjects,
+  wholeSubject,
 } from './question-kind.js';
 import { matchText, termCoverage, type Weigher } from './coverage.js';
 import { defines, numberedTerms } from './enumeration.js';
@@ -211,6 +212,11 @@ export function judge(
   // The units found for the conduct: the first, and any the ranking puts level with it.
   const level = new Set(r.hits.filter((h) => h.score >= LEVEL * best.score).map((h) => h.chunk.docId + h.chunk.unit));
   const firstUnit = near.filter((s) => level.has(s.chunk.docId + s.chunk.unit));
+  // An ask in words the first unit never uses (过多久能再当, where the text writes 不得担任…的职务) is about what the
+  // background names in the documents' words (职务给撤销了): the whole question then says what it is about.
+  const whole =
+    subjects.length && firstUnit.every((s) => about(s) === 0) ? wholeSubject(r.question, r.covered ?? r.words) : [];
+  if (whole.length) subjects.push(whole);
   for (const k of askedKinds(r.question)) {
     // How soon something is done after an event (讲话出来了，多快组织学) is about the event told before the ask.
     // A document number is about the document named in the background (省委那个实施方案，文号是多少), not the ask's 文号.
@@ -230,7 +236,9 @@ export function judge(
     // about the ask answers, however little else of the question it shares.
     // A threshold of conduct (占多久算违纪) is stated by the unit found for the conduct, in whatever words the member
     // told it: any sentence of the first units.
-    const answering = k.kind === 'age' ? near : threshold ? [...relevant, ...firstUnit] : relevant;
+    // A value about the subject in the unit the ranking put first answers, though another unit's sentence shares more
+    // of the member's words (a term of years told in the text's words, which the member's everyday ones hardly match).
+    const answering = k.kind === 'age' ? near : threshold || bySubject ? [...relevant, ...firstUnit] : relevant;
     const bounded = BOUNDED_KINDS.has(k.kind) ? bound : undefined;
     const stating = answering.filter((s) => containsKind(s.quote, k) && supplies(s));
     if (stating.some((s) => !statesOnlyOtherBound(s.quote, bounded))) continue;

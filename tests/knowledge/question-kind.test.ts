@@ -7,6 +7,7 @@ import {
   askClauses,
   askSubjects,
   askedKinds,
+  withApproximateNumbers,
   valueSubjects,
   asksDocumentAtHand,
   asksMemberPerk,
@@ -86,6 +87,15 @@ describe('words that do not ask for a kind of thing', () => {
     expect(kinds('不知道去哪报名')).toEqual(['place']);
     // 1次 is 一次: a frequency, not a duration.
     expect(kinds('例会多久开1次')).toEqual(['frequency']);
+  });
+
+  it('reads a round number told (二十几个, 十几年, 几十个) as no ask (twenty-first round)', () => {
+    expect(withApproximateNumbers('二十几个人，十几年，几十个，30几岁')).toBe('二十多个人，十多年，数十个，30多岁');
+    expect(kinds('我们科室三十几个人，科长任期几年')).toEqual(['duration']);
+    expect(kinds('入党十几年了，党费怎么交')).toEqual([]);
+    expect(askClauses('单位几十个党员，学习材料怎么发')).toEqual(['学习材料怎么发']);
+    // A plain 几 still asks.
+    expect(kinds('科室有几个人')).toEqual(['count']);
   });
 
   it("accepts what answers the ask in the documents' own words", () => {

@@ -297,6 +297,43 @@ describe('the subject of the ask', () => {
     expect(judge(r, [first, elsewhere] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('not-stated');
   });
 
+  it('takes the value from the unit ranked first, though another unit shares more words with the question (twenty-first round)', () => {
+    const first = { ...chunk, unit: 'a13' } as Chunk;
+    const other = { ...chunk, unit: 'a41' } as Chunk;
+    const r: Retrieval = {
+      ...retrieval('受了开除的处分，要隔几年才能重新入党', ['开除', '处分', '入党']),
+      hits: [
+        { chunk: first, score: 1, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 },
+        { chunk: other, score: 0.7, bm25: 1, cosine: 0, coverage: 0.6, bigrams: 0.6 },
+      ],
+    };
+    const value = { ...said('受到开除党籍处分的，五年内不得重新入党。'), chunk: first, lexical: 0.12, relevance: 0.12 };
+    const closer = { ...said('坚持错误不改的，应当开除党籍。'), chunk: other, lexical: 0.3, relevance: 0.3 };
+    expect(judge(r, [value, closer] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+    // The same sentence in a unit ranked below does not answer: the value may be another matter's.
+    const swapped = {
+      ...r,
+      hits: [
+        { ...r.hits[1]!, score: 1 },
+        { ...r.hits[0]!, score: 0.5 },
+      ],
+    };
+    expect(judge(swapped, [value, closer] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('not-stated');
+  });
+
+  it('reads an ask in words the first unit never uses as about the background told before it (twenty-first round)', () => {
+    const sentence = {
+      ...said('受到撤销党内职务处分的，二年内不得担任与其原任职务相当的职务。'),
+      lexical: 0.2,
+      relevance: 0.2,
+    };
+    const told = retrieval('党内职务被拿掉了，隔几年可以再当同级的', ['党内', '职务', '拿掉', '再当', '同级']);
+    expect(judge(told, [sentence] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('answer');
+    // Without a background clause the ask alone says what the value is about.
+    const bare = retrieval('隔几年可以再当同级的', ['再当', '同级']);
+    expect(judge(bare, [sentence] as never, DEFAULT_POLICY, 6, weigher).outcome).toBe('not-stated');
+  });
+
   it('takes items of the kind counted, named in a row, as about what is counted', () => {
     const r = retrieval('工作要讲究原则性，另外还有几个性', ['工作', '讲究', '原则性', '另外']);
     const v = judge(r, [said('增强工作的政治性、时代性、原则性、战斗性。')] as never, DEFAULT_POLICY, 6, {
