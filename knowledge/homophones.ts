@@ -142,9 +142,14 @@ export function homophoneFixer(
         (BEFORE_ADVERB.test(chars[i - 1] ?? '') || AFTER_VERB.test(chars[i + 2] ?? ''))
       )
         continue;
-      // A common word typed (不通, 查看) is what the member meant, however much commoner its homophone is (不同).
+      // A common word typed (不通, 查看) is what the member meant, however much commoner its homophone is (不同) —
+      // unless the corpus writes its homophone with the two characters typed beside it: 党日 typed as a common
+      // homophone inside 主题党日, a four-character phrase of the documents one sound away.
       const typedFrequency = pairFrequency(typed);
-      if (typedFrequency >= COMMON || pairFrequency(fixed) <= LIKELIER * typedFrequency) continue;
+      const inPhrase =
+        (!!hanAt(chars, i - 2) && !!hanAt(chars, i - 1) && occurs(chars[i - 2]! + chars[i - 1]! + fixed)) ||
+        (!!hanAt(chars, i + 2) && !!hanAt(chars, i + 3) && occurs(fixed + chars[i + 2]! + chars[i + 3]!));
+      if (!inPhrase && (typedFrequency >= COMMON || pairFrequency(fixed) <= LIKELIER * typedFrequency)) continue;
       chars[i] = String.fromCharCode(x);
       chars[i + 1] = String.fromCharCode(y);
       changed = true;

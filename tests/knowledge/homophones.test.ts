@@ -70,6 +70,13 @@ describe('homophone typos', () => {
     for (const q of ['支部的组织生活', '这个做得好不好', '记得交党费']) expect(fix(q)).toBe(q);
   });
 
+  it('corrects a common word typed inside a four-character phrase of the corpus, not elsewhere (twenty-first round)', async () => {
+    const topic = async (q: string) => (await plan.retriever.retrieve(q)).question;
+    expect(await topic('支部每月的主题当日安排些什么')).toContain('主题党日');
+    // 当日 alone, or beside words the corpus never writes with 党日, is what the member meant.
+    expect(await topic('会议当日要签到吗')).toContain('会议当日');
+  });
+
   it('prefers the homophone the corpus writes beside the next character (fourteenth round)', async () => {
     // 主体 is the plan's commoner pair and 体党 occurs too (全体党员), but only 主题 stands before 党 (主题党日).
     expect((await plan.retriever.retrieve('每个月的主提党日怎么搞')).question).toContain('主题党日');
