@@ -663,7 +663,9 @@ export function consequenceAsks(question: string): string[] {
 }
 
 /** A date question about a document's adoption, issue or entry into force (dates such as 2022年10月22日通过 answer it). */
-const ISSUED = /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文|落款|签发)/;
+// 哪年定的 is 制定的 (规定的, 确定的 say what is laid down, not when).
+const ISSUED =
+  /(通过|印发|发布|施行|实行|执行|生效|修改|修订|制定|出台|颁布|发的|下发|发文|成文|落款|签发|(?<![规确决约认评指否肯固稳选])定的)/;
 /**
  * 哪个 + these asks for a body, a place, a person or the source: other kinds (and other checks) cover them. 算哪种问题
  * /哪类行为 asks how the rules class conduct, which they do by the article, never by naming 问题; 哪个层级 is answered by
@@ -740,7 +742,8 @@ export function containsKind(text: string, k: AskedKind): boolean {
       // line that is only a date is a document's own date (its signature).
       const dates = k.issued || k.issued === undefined ? text : isDateLine(text) ? '' : text.replace(ISSUE_DATE, '');
       // 每周几 is answered by a weekday (每周三, 星期五).
-      return /\d{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日|(周|星期|礼拜)[一二三四五六日天]/.test(
+      // A year may be written in characters (一九八〇年), as the documents' histories do.
+      return /\d{4}年|[一二三四五六七八九〇零]{4}年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日|(周|星期|礼拜)[一二三四五六日天]/.test(
         dates,
       );
     }

@@ -89,6 +89,15 @@ describe('words that do not ask for a kind of thing', () => {
     expect(kinds('例会多久开1次')).toEqual(['frequency']);
   });
 
+  it('reads 哪年定的 as when a document was adopted, answered by a year written in characters (twenty-first round)', () => {
+    const [adopted] = askedKinds('那份老的守则是哪一年定的');
+    expect(adopted).toMatchObject({ kind: 'date', issued: true });
+    expect(containsKind('一九八〇年，全会制定了守则。', adopted!)).toBe(true);
+    expect(containsKind('全会制定了守则。', adopted!)).toBe(false);
+    // 规定的 says what is laid down, not when.
+    expect(askedKinds('这个是哪一年规定的')[0]).toMatchObject({ kind: 'date', issued: false });
+  });
+
   it('reads a round number told (二十几个, 十几年, 几十个) as no ask (twenty-first round)', () => {
     expect(withApproximateNumbers('二十几个人，十几年，几十个，30几岁')).toBe('二十多个人，十多年，数十个，30多岁');
     expect(kinds('我们科室三十几个人，科长任期几年')).toEqual(['duration']);
