@@ -573,7 +573,7 @@ export function asksDocumentAtHand(question: string): boolean {
 
 /** A programme, a system or a place of study named by the documents, asked by its name (那个计划叫什么名字). */
 const NAMED_THING =
-  /(计划|活动|制度|平台|工程|项目|行动|机制|载体|品牌|课堂|工作室|基地|读本|教材|文件|方案|条例)[\u4e00-\u9fff]{0,2}(叫什么|叫啥|名字|名称)/;
+  /(计划|活动|制度|平台|工程|项目|行动|机制|载体|品牌|课堂|工作室|基地|读本|教材|文件|方案|条例)[\u4e00-\u9fff，,]{0,3}(叫什么|叫啥|名字|名称)/;
 
 /** Who decides or approves: 谁说了算, 谁批准, 要谁同意, 谁来定, 由谁决定, 哪个部门审批. */
 const DECIDER_ASK =
@@ -719,6 +719,17 @@ const CITED_NUMBER = /[（(][^（）()]{0,20}〔\d{4}〕\d+号[^（）()]{0,5}[�
 /** A period that a frequency counts in (每半年, 每两年, 每个月). */
 const EVERY_PERIOD = new RegExp(`每${NUMERAL}*(个)?(年|月|天|日|周|星期|小时)`, 'g');
 
+/**
+ * An option as typed and as the text would write it: without a leading adverb (只备案, 先报批) and without the
+ * measure word a speaker puts inside a verb and its object (备个案, 开个会 → 备案, 开会).
+ */
+function optionForms(option: string): string[] {
+  const bare = option.replace(/^[只就先再都还光仅]/, '');
+  return [...new Set([option, bare, bare.replace(/([\u4e00-\u9fff])个([\u4e00-\u9fff])/, '$1$2')])].filter(
+    (f) => f.length >= 2,
+  );
+}
+
 /** Whether `text` contains the kind of thing asked for. */
 export function containsKind(text: string, k: AskedKind): boolean {
   switch (k.kind) {
@@ -750,7 +761,7 @@ export function containsKind(text: string, k: AskedKind): boolean {
     case 'which':
       return !k.noun || text.includes(k.noun);
     case 'choice':
-      return (k.options ?? []).some((o) => text.includes(o));
+      return (k.options ?? []).some((o) => optionForms(o).some((f) => text.includes(f)));
     case 'count': {
       if (k.own) text = text.replace(CITED_NUMBER, '');
       // Numbers inside titles and quoted terms (《…》, “两学一做”, “六个一”) name things; they count nothing.

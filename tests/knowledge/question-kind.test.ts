@@ -98,6 +98,16 @@ describe('words that do not ask for a kind of thing', () => {
     expect(askedKinds('这个是哪一年规定的')[0]).toMatchObject({ kind: 'date', issued: false });
   });
 
+  it('reads an option as the text writes it, and a programme named after a comma as a thing named (twenty-first round)', () => {
+    const [choice] = askedKinds('方案定下来以后是报批还是只备个案');
+    expect(choice).toMatchObject({ kind: 'choice' });
+    expect(containsKind('报上级党组织备案。', choice!)).toBe(true);
+    expect(containsKind('报上级党组织审定。', choice!)).toBe(false);
+    // A programme asked for by its name, the ask after a comma: its quoted name answers, not a person's.
+    expect(kinds('省里那个读书计划，叫啥名字')).not.toContain('name');
+    expect(kinds('组织部的部长，叫啥名字')).toContain('name');
+  });
+
   it('reads a round number told (二十几个, 十几年, 几十个) as no ask (twenty-first round)', () => {
     expect(withApproximateNumbers('二十几个人，十几年，几十个，30几岁')).toBe('二十多个人，十多年，数十个，30多岁');
     expect(kinds('我们科室三十几个人，科长任期几年')).toEqual(['duration']);
