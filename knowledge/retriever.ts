@@ -196,9 +196,11 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
    * the plan's word for the 党章's 代表大会), and ≥ 85 % of all chunks that do. Read from the word index's postings,
    * once per word.
    */
-  const pointsTo = new Map<string, string | undefined>();
-  const impliedDocs = (words: string[]): string[] => {
+  const pointsTo = new Map<string, { doc: string; holding: Set<number> } | undefined>();
+  /** The documents the question's words point to, and the chunks elsewhere that use those very words. */
+  const impliedDocs = (words: string[]): { docs: string[]; using: Set<number> } => {
     const out = new Set<string>();
+    const using = new Set<number>();
     for (const w of new Set(words)) {
       if (w.length < 3) continue;
       if (!pointsTo.has(w)) {
@@ -217,12 +219,18 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
           counts.set(doc, (counts.get(doc) ?? 0) + 1);
         }
         const total = [...counts.values()].reduce((a, b) => a + b, 0);
-        pointsTo.set(w, [...counts].find(([, n]) => n >= IMPLIED_MIN && n >= 0.85 * total)?.[0]);
+        const doc = [...counts].find(([, n]) => n >= IMPLIED_MIN && n >= 0.85 * total)?.[0];
+        pointsTo.set(
+          w,
+          doc ? { doc, holding: new Set([...holding].filter((d) => index.chunks[d]!.docId !== doc)) } : undefined,
+        );
       }
-      const doc = pointsTo.get(w);
-      if (doc) out.add(doc);
+      const pointed = pointsTo.get(w);
+      if (!pointed) continue;
+      out.add(pointed.doc);
+      for (const d of pointed.holding) using.add(d);
     }
-    return [...out];
+    return { docs: [...out], using };
   };
   const matchTexts = new Map<number, string>();
   const matchTextOf = (i: number) => {
@@ -355,9 +363,11 @@ export function createRetriever({ index, logger }: { index: KnowledgeIndex; logg
         e.score = handScore(e.f);
       }
       // A word nearly only one document uses (两学一做 → the plan) points to that document when none is named.
-      const implied = scope.docs.size ? [] : impliedDocs(words);
-      if (implied.length)
-        for (const [i, e] of fused) if (!implied.includes(index.chunks[i]!.docId)) e.score *= IMPLIED_FACTOR;
+      // A chunk of another document that uses the very word (the 党章's article on 纪律处分) is not elsewhere.
+      const implied = scope.docs.size ? { docs: [], using: new Set<number>() } : impliedDocs(words);
+      if (implied.docs.length)
+        for (const [i, e] of fused)
+          if (!implied.docs.includes(index.chunks[i]!.docId) && !implied.using.has(i)) e.score *= IMPLIED_FACTOR;
       if (scope.docs.size || scope.units.size) {
         for (const [i, e] of fused) e.score *= scopeFactor(index.chunks[i]!, scope);
         // A named article ranks even when the words do not match: add it to the candidates.
