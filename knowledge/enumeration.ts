@@ -15,14 +15,17 @@ export interface NumberedTerm {
 
 /** Heads that make a number phrase a span of time or a headcount (八个月, 两个人). */
 const TIME_OR_PEOPLE = /^(月|年|天|日|小时|钟|星期|礼拜|周|人|多|半)/;
+/** A counted noun naming people: 正式党员, 预备党员, 支委, 同志 (not 四个合格党员: 合格 is the term's). */
+const PEOPLE = /^(正式|预备|普通|老|新|年轻|流动|离退休)?(党员|成员|委员|支委|同志|干部|群众|积极分子)/;
 
 export function numberedTerms(question: string): NumberedTerm[] {
   const q = normalizeForMatch(question);
   const out: NumberedTerm[] = [];
   for (const m of q.matchAll(/([二三四五六七八九十两]{1,2})个([\u4e00-\u9fff]{1,2})/g)) {
     const n = m[1] === '两' ? 2 : chineseToNumber(m[1]!);
-    // 八个月, 三个多小时, 两个人 count time or people: no term of the documents.
-    if (TIME_OR_PEOPLE.test(m[2]!)) continue;
+    // 八个月, 三个多小时, 两个人 count time or people: no term of the documents. So do 三个正式党员, 两个支委: the
+    // counted noun, read on past the two characters, names members.
+    if (TIME_OR_PEOPLE.test(m[2]!) || PEOPLE.test(q.slice(m.index! + m[0].length - m[2]!.length))) continue;
     if (n >= 2 && n <= 12) out.push({ n, head: m[2]!, term: m[0] });
   }
   // Without 个 (“四性”, 哪四性), only a term the member quotes or asks about: 两学一做 and 三会一课 are names.

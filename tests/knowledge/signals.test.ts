@@ -137,6 +137,10 @@ describe('numbered terms', () => {
     expect(numberedTerms('人已经失联八个月了，怎么处理')).toEqual([]);
     expect(numberedTerms('两个人一起去的，算不算')).toEqual([]);
     expect(numberedTerms('三个多小时的会')).toEqual([]);
+    // Members counted by kind (twenty-first round); a term before 党员 stays a term.
+    expect(numberedTerms('单位里有两个预备党员和三个正式党员')).toEqual([]);
+    expect(numberedTerms('支部就两个支委')).toEqual([]);
+    expect(numberedTerms('争做四个合格党员')).toEqual([{ n: 4, head: '合格', term: '四个合格' }]);
   });
 
   it('reads a count term without 个 only where the member quotes or asks it (twelfth round)', () => {
