@@ -146,10 +146,11 @@ export function homophoneFixer(
       // unless the corpus writes its homophone with the two characters typed beside it: 党日 typed as a common
       // homophone inside 主题党日, a four-character phrase of the documents one sound away.
       const typedFrequency = pairFrequency(typed);
-      const inPhrase =
+      const inPhrase = () =>
         (!!hanAt(chars, i - 2) && !!hanAt(chars, i - 1) && occurs(chars[i - 2]! + chars[i - 1]! + fixed)) ||
         (!!hanAt(chars, i + 2) && !!hanAt(chars, i + 3) && occurs(fixed + chars[i + 2]! + chars[i + 3]!));
-      if (!inPhrase && (typedFrequency >= COMMON || pairFrequency(fixed) <= LIKELIER * typedFrequency)) continue;
+      // Read the corpus only when the frequencies alone would keep what was typed.
+      if ((typedFrequency >= COMMON || pairFrequency(fixed) <= LIKELIER * typedFrequency) && !inPhrase()) continue;
       chars[i] = String.fromCharCode(x);
       chars[i + 1] = String.fromCharCode(y);
       changed = true;
