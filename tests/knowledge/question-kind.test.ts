@@ -99,10 +99,10 @@ describe('words that do not ask for a kind of thing', () => {
   });
 
   it('reads an option as the text writes it, and a programme named after a comma as a thing named (twenty-first round)', () => {
-    const [choice] = askedKinds('方案定下来以后是报批还是只备个案');
+    const [choice] = askedKinds('这张表送上级审定还是备个案即可');
     expect(choice).toMatchObject({ kind: 'choice' });
     expect(containsKind('报上级党组织备案。', choice!)).toBe(true);
-    expect(containsKind('报上级党组织审定。', choice!)).toBe(false);
+    expect(containsKind('报上级党组织批准。', choice!)).toBe(false);
     // A programme asked for by its name, the ask after a comma: its quoted name answers, not a person's.
     expect(kinds('省里那个读书计划，叫啥名字')).not.toContain('name');
     expect(kinds('组织部的部长，叫啥名字')).toContain('name');
