@@ -330,7 +330,7 @@ export function askedKinds(question: string): AskedKind[] {
  * answer must be about.
  */
 export function askClauses(question: string, joinShort = true): string[] {
-  const clauses = withApproximateNumbers(normalizeForMatch(question)).split(CLAUSE_BREAK).filter(Boolean);
+  const clauses = clausesOf(question);
   return clauses.flatMap((c, i) =>
     !ASK_WORD.test(c.replace(NOTHING_AT_ALL, ''))
       ? []
@@ -374,12 +374,17 @@ export function valueSubjects(question: string, words: string[]): string[][] {
     : withNamed;
 }
 
+/** The question's clauses as the kind rules read them (round numbers told are no asks). */
+function clausesOf(question: string): string[] {
+  return withApproximateNumbers(normalizeForMatch(question)).split(CLAUSE_BREAK).filter(Boolean);
+}
+
 /**
  * Every word of the question that can say what a value is about, when it opens with a background clause that asks
  * nothing (职务给撤销了，过多久能…); none otherwise.
  */
 export function wholeSubject(question: string, words: string[]): string[] {
-  const clauses = withApproximateNumbers(normalizeForMatch(question)).split(CLAUSE_BREAK).filter(Boolean);
+  const clauses = clausesOf(question);
   // Background is told before the ask; 够不够, 半年还是一年 ask too.
   const first = clauses[0] ?? '';
   if (clauses.length < 2 || ASK_WORD.test(first) || /(.)[不没]\1|还是|[没不否]$/.test(first)) return [];
