@@ -7,12 +7,24 @@ import { branchRooms } from '../roles/recipients.js';
 import { summarize } from '../attendance/summary.js';
 import { listNames } from './texts.js';
 
+const windowAt = (deps: MeetingDeps, at: number) => Math.floor(at / deps.ackWindowMs) + 1;
+
 /** Asks for an acknowledgement at the end of the current window; further calls in the window are no-ops. */
 export async function requestAck(deps: MeetingDeps, meetingId: string): Promise<void> {
   const now = deps.clock.now();
-  const window = Math.floor(now / deps.ackWindowMs) + 1;
+  const window = windowAt(deps, now);
   const delay = Math.max(0, window * deps.ackWindowMs - now);
   await deps.queue.add('ack', { meetingId, window }, { jobId: jobIds.ack(meetingId, window), delay, ...KEEP_JOBS });
+}
+
+/**
+ * A repeated 签到 changes nothing and is normally not acknowledged again. But if the request for the window of the
+ * first one never reached Redis (an error or a crash between the record and the request), nobody would ever
+ * acknowledge it: the repeat asks now. Kept completed jobs say which windows were asked for.
+ */
+export async function requestMissingAck(deps: MeetingDeps, meetingId: string, recordedAt: number): Promise<void> {
+  if (await deps.queue.getJob(jobIds.ack(meetingId, windowAt(deps, recordedAt)))) return;
+  await requestAck(deps, meetingId);
 }
 
 export async function processAck(job: Job<{ meetingId: string; window: number }>, deps: MeetingDeps): Promise<string> {

@@ -20,6 +20,18 @@ export interface RedisOptions {
 /** Reconnect attempts (about 5 s in all) before a connection that never succeeded gives up. */
 const FIRST_CONNECT_ATTEMPTS = 6;
 
+/**
+ * How long a Cluster command keeps following redirections while a master fails over, at least: Redis Cluster's
+ * default cluster-node-timeout is 15 s, and a Sentinel connection rides out about as long (20 reconnects).
+ */
+const CLUSTER_FAILOVER_MS = 30_000;
+/**
+ * ioredis' default (16 redirections, a MOVED retried at once) gives up about 2 s into a failover: a replica still
+ * answers MOVED to the dead master until it is promoted. Each redirection now waits at least this long, and there
+ * are enough of them to span CLUSTER_FAILOVER_MS.
+ */
+const REDIRECTION_DELAY_MS = 100;
+
 const hostPorts = (list: string) =>
   list.split(',').map((hp) => {
     const [host, port] = hp.split(':');
@@ -53,9 +65,11 @@ export function connectRedis(url: string, opts: RedisOptions = {}): Redis {
       enableAutoPipelining: common.enableAutoPipelining,
       clusterRetryStrategy: retry,
       slotsRefreshTimeout: 2000,
+      retryDelayOnMoved: REDIRECTION_DELAY_MS,
       retryDelayOnFailover: 200,
       retryDelayOnClusterDown: 300,
       retryDelayOnTryAgain: 200,
+      maxRedirections: Math.ceil(CLUSTER_FAILOVER_MS / REDIRECTION_DELAY_MS),
     }) as unknown as Redis;
   } else if (mode === 'sentinel') {
     const [list, name] = url.slice('sentinel://'.length).split('/');

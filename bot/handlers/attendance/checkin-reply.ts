@@ -1,6 +1,6 @@
 // Check-in replies in a bound room (签到 / 到 / 已到, 请假 事由, 取消请假, 迟到…), and nickname matching of
 // roster members on first contact. Acknowledged by one rolling message per burst, not one per person.
-import { requestAck } from '../../../domains/meetings/ack.js';
+import { requestAck, requestMissingAck } from '../../../domains/meetings/ack.js';
 import { applyReply, classifyReply, nearestWindow, openMeeting } from '../../../domains/attendance/checkin.js';
 import { checkinClosed, checkinNotYetOpen } from '../../../domains/meetings/texts.js';
 import type { MeetingDeps } from '../../../domains/meetings/deps.js';
@@ -76,6 +76,10 @@ export function checkinReplyHook(md: MeetingDeps) {
     if (outcome === 'need-reason') await ctx.reply('请说明请假事由，例如：请假 出差在外');
     else if (outcome === 'no-leave') await ctx.reply('您没有请假记录，无需取消。');
     else if (outcome !== 'unchanged') await requestAck(md, meeting.id);
+    else {
+      const recorded = await md.stores.attendance.get(meeting.id, member.id);
+      if (recorded) await requestMissingAck(md, meeting.id, recorded.at);
+    }
     return true;
   };
 }
