@@ -5,6 +5,7 @@ import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
 import { queuePrefix, jobIdFor, outboxQueueName } from '../../jobs/outbox/keys.js';
 import { createSentMarks } from '../../jobs/outbox/sent-marks.js';
+import { repeatWarn } from '../../ground/repeat-warn.js';
 
 export type DeliveryState = 'sent' | 'failed' | 'pending' | 'active' | 'absent';
 
@@ -38,7 +39,7 @@ export function createDeliveryProbe(o: {
       connection: o.redis,
       prefix: queuePrefix(o.prefix, outboxQueueName(id), o.redis),
     });
-    queue.on('error', (err) => o.logger.warn({ err: err.message }, 'delivery probe queue error'));
+    queue.on('error', repeatWarn(o.logger, 'delivery probe queue error'));
     return { queue, marks: createSentMarks(o.redis, o.prefix, id) };
   });
   const marks = {

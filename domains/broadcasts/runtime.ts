@@ -11,6 +11,7 @@ import { broadcastQueueName, type BroadcastJobData } from './queue.js';
 import { createBroadcastService, type BroadcastService } from './service.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
 import { queuePrefix } from '../../jobs/outbox/keys.js';
+import { repeatWarn } from '../../ground/repeat-warn.js';
 
 export interface BroadcastRuntimeOptions {
   /** The account whose outbox carries the broadcasts (the primary one when several channels run). */
@@ -51,7 +52,7 @@ export function createBroadcastRuntime(base: Deps, o: BroadcastRuntimeOptions): 
     connection: base.redis,
     prefix: queuePrefix(base.prefix, queueName, base.redis),
   });
-  queue.on('error', (err) => log.warn({ err: err.message }, 'broadcast queue error'));
+  queue.on('error', repeatWarn(log, 'broadcast queue error'));
   const deps: BroadcastDeps = {
     ...base,
     queue,
@@ -82,7 +83,7 @@ export function createBroadcastRuntime(base: Deps, o: BroadcastRuntimeOptions): 
         lockDuration: o.lockDurationMs ?? 30_000,
         stalledInterval: Math.min(30_000, o.lockDurationMs ?? 30_000),
       });
-      worker.on('error', (err) => log.warn({ err: err.message }, 'broadcast worker error'));
+      worker.on('error', repeatWarn(log, 'broadcast worker error'));
       watchFailures(worker, { logger: log, outbox: base.outbox, adminIds: base.config.adminIds, label: '广播' });
     },
     async close() {

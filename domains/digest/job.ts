@@ -15,6 +15,7 @@ import {
 import { usesCalendar } from '../meetings/series.js';
 import { RESILIENT_WORKER_OPTIONS, watchFailures } from '../../jobs/failures.js';
 import { queuePrefix } from '../../jobs/outbox/keys.js';
+import { repeatWarn } from '../../ground/repeat-warn.js';
 
 export const DIGEST_QUEUE = 'digest';
 export const DIGEST_SCHEDULER = 'digest-daily';
@@ -111,7 +112,7 @@ export function startDigestJobs(deps: DigestDeps, opts: { pattern?: string } = {
     connection: deps.redis,
     prefix: queuePrefix(deps.prefix, DIGEST_QUEUE, deps.redis),
   });
-  queue.on('error', (err) => log.warn({ err: err.message }, 'digest queue error'));
+  queue.on('error', repeatWarn(log, 'digest queue error'));
   const connection = deps.connect('digest-worker', { forWorker: true });
   const worker = new Worker(DIGEST_QUEUE, (job) => processDigestJob(job, deps), {
     connection,
@@ -119,7 +120,7 @@ export function startDigestJobs(deps: DigestDeps, opts: { pattern?: string } = {
     ...RESILIENT_WORKER_OPTIONS,
   });
   watchFailures(worker, { logger: log, label: '月度情况' });
-  worker.on('error', (err) => log.warn({ err: err.message }, 'digest worker error'));
+  worker.on('error', repeatWarn(log, 'digest worker error'));
   const scheduled = queue.upsertJobScheduler(
     DIGEST_SCHEDULER,
     { pattern: opts.pattern ?? '0 0 9 * * *', tz: deps.config.timeZone },

@@ -4,6 +4,7 @@ import type { Logger } from '../../ground/logger.js';
 import type { Redis } from '../../ground/redis/connect.js';
 import { queuePrefix } from '../../jobs/outbox/keys.js';
 import type { Meeting } from '../../store/types.js';
+import { repeatWarn } from '../../ground/repeat-warn.js';
 
 export const MEETING_QUEUE = 'meetings';
 
@@ -67,7 +68,7 @@ export function createMeetingQueue(
     connection,
     prefix: queuePrefix(prefix, MEETING_QUEUE, connection),
   });
-  queue.on('error', (err) => logger.warn({ err: err.message, queue: MEETING_QUEUE }, 'meetings queue error'));
+  queue.on('error', repeatWarn(logger, 'meetings queue error', { queue: MEETING_QUEUE }));
   return queue;
 }
 

@@ -5,6 +5,7 @@ import { queuePrefix } from '../../jobs/outbox/keys.js';
 import type { MeetingDeps } from './deps.js';
 import { processMeetingJob } from './processor.js';
 import { MEETING_QUEUE } from './queue.js';
+import { repeatWarn } from '../../ground/repeat-warn.js';
 
 export interface MeetingWorker {
   worker: Worker;
@@ -21,7 +22,7 @@ export function startMeetingWorker(deps: MeetingDeps, opts: { concurrency?: numb
     ...SHORT_JOB_LOCK_OPTIONS,
   });
   const log = deps.logger.child({ mod: 'meetings', queue: MEETING_QUEUE });
-  worker.on('error', (err) => log.warn({ err: err.message }, 'meetings worker error'));
+  worker.on('error', repeatWarn(log, 'meetings worker error'));
   watchFailures(worker, { logger: log, outbox: deps.outbox, adminIds: deps.config.adminIds, label: '会议提醒' });
   return {
     worker,

@@ -2,6 +2,7 @@
 // standalone Redis (redis://), a Sentinel group (sentinel://h:p,h:p/master) or a Cluster (cluster://h:p,h:p).
 import { Cluster, Redis, type RedisOptions as IoRedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { repeatWarn } from '../repeat-warn.js';
 
 export type { Redis };
 
@@ -82,9 +83,8 @@ export function connectRedis(url: string, opts: RedisOptions = {}): Redis {
     everReady = true;
   });
   // Without a listener every reconnect attempt prints a stack trace.
-  client.on('error', (err: Error) =>
-    opts.logger?.warn({ err: err.message, conn: opts.name }, 'redis connection error'),
-  );
+  const logger = opts.logger;
+  client.on('error', logger ? repeatWarn(logger, 'redis connection error', { conn: opts.name }) : () => undefined);
   return client;
 }
 

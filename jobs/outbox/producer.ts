@@ -6,6 +6,7 @@ import type { Redis } from '../../ground/redis/connect.js';
 import { queuePrefix, jobIdFor, outboxKeys, outboxQueueName, type OutboxJobData } from './keys.js';
 import { splitText } from './split.js';
 import type { Outbox, OutboxMessage } from './types.js';
+import { repeatWarn } from '../../ground/repeat-warn.js';
 
 export interface OutboxOptions {
   redis: Redis;
@@ -52,7 +53,7 @@ export function createOutbox(opts: OutboxOptions): OutboxHandle {
     connection: opts.redis,
     prefix: queuePrefix(opts.prefix, queueName, opts.redis),
   });
-  queue.on('error', (err) => opts.logger.warn({ err: err.message, queue: queueName }, 'outbox queue error'));
+  queue.on('error', repeatWarn(opts.logger, 'outbox queue error', { queue: queueName }));
   const keys = outboxKeys(opts.prefix, opts.botId);
   const jobOpts = {
     attempts: opts.attempts ?? 5,

@@ -11,6 +11,7 @@ import type { OutboxHandle } from './producer.js';
 import { RateLimitedError, type OutboxRenderer, type Sender } from './types.js';
 import { sendableText } from './producer.js';
 import { splitText } from './split.js';
+import { repeatWarn } from '../../ground/repeat-warn.js';
 
 export interface OutboxWorkerOptions {
   outbox: OutboxHandle;
@@ -200,7 +201,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     concurrency: 1,
     limiter: { max: 1, duration: intervalMs },
   });
-  worker.on('error', (err) => log.warn({ err: err.message }, 'outbox worker error'));
+  worker.on('error', repeatWarn(log, 'outbox worker error'));
   // A job in flight at more crashes than BullMQ's maxStalledCount (1) is failed without running process(), so it
   // never reaches deadLetter() there: dead-letter and report it here, or the message would vanish unreported.
   worker.on('failed', (job, err) => {
